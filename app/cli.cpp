@@ -1,0 +1,25 @@
+#include "app/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "app/exit_codes.h"
+#include "core/version.h"
+
+namespace exposcan {
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"exposcan — which of my public items can be used to train AI, and what personal data do they carry?"};
+  app.set_version_flag("--version", std::string("exposcan ") + k_version);
+  app.require_subcommand(1);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? exit_code::k_ok : exit_code::k_usage;
+  }
+  return exit_code::k_ok;
+}
+
+}  // namespace exposcan

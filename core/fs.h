@@ -1,0 +1,18 @@
+// core/fs.h — file helpers with the project's privacy rule: report files are created 0600.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/expected.h"
+
+namespace exposcan {
+
+Expected<std::string> read_file(const std::filesystem::path& path);
+// Writes atomically (temp file + rename) with mode 0600; creates parent folders (0700).
+Status write_private_file(const std::filesystem::path& path, std::string_view data);
+// Creates a fresh folder under the system temp dir ("exposcan-<tag>-XXXXXX"), mode 0700.
+Expected<std::filesystem::path> make_temp_dir(std::string_view tag);
+
+}  // namespace exposcan

@@ -1,0 +1,41 @@
+// core/text.h — small ASCII/UTF-8 string helpers shared by every module.
+// Locale-independent on purpose: HTTP tokens, robots.txt agents and hosts are ASCII.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace exposcan {
+
+constexpr bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
+constexpr bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+constexpr bool is_hex_digit(char c) {
+  return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+constexpr int hex_value(char c) {
+  return is_ascii_digit(c) ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10 : c - 'A' + 10;
+}
+constexpr char ascii_lower_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+constexpr char ascii_upper_char(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
+
+std::string ascii_lower(std::string_view s);
+bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
+bool istarts_with(std::string_view s, std::string_view prefix);
+bool icontains(std::string_view haystack, std::string_view needle);
+std::string_view trim(std::string_view s);  // ASCII whitespace
+std::vector<std::string_view> split(std::string_view s, char sep);
+// Collapses runs of whitespace (ASCII and U+00A0) to one space and trims.
+std::string collapse_whitespace(std::string_view s);
+
+// UTF-8: true when `s` is well-formed; `sanitize_utf8` replaces each invalid sequence with U+FFFD.
+bool is_valid_utf8(std::string_view s);
+std::string sanitize_utf8(std::string_view s);
+// Truncates to at most `max_bytes` without splitting a UTF-8 sequence.
+std::string_view utf8_prefix(std::string_view s, size_t max_bytes);
+
+}  // namespace exposcan

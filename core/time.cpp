@@ -1,0 +1,117 @@
+#include "core/time.h"
+
+#include <curl/curl.h>
+#include <fmt/format.h>
+
+#include <ctime>
+
+#include "core/text.h"
+
+namespace exposcan {
+namespace {
+
+std::tm to_utc_tm(TimePoint tp) {
+  std::time_t t = std::chrono::system_clock::to_time_t(tp);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return tm;
+}
+
+// Parses the fixed part with strptime, then optional fraction and zone by hand (strptime's %z
+// does not accept a fraction before it).
+std::optional<TimePoint> parse_iso(std::string_view text) {
+  std::string s(trim(text));
+  static const char* const k_formats[] = {"%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M",
+                                          "%Y-%m-%d %H:%M", "%Y%m%dT%H%M%S", "%Y-%m-%d"};
+  for (const char* fmt : k_formats) {
+    std::tm tm{};
+    const char* end = strptime(s.c_str(), fmt, &tm);
+    if (end == nullptr) continue;
+    std::string_view rest(end);
+    long millis = 0;
+    if (!rest.empty() && (rest[0] == '.' || rest[0] == ',')) {
+      size_t i = 1;
+      long scale = 100;
+      while (i < rest.size() && is_ascii_digit(rest[i])) {
+        if (scale > 0) millis += (rest[i] - '0') * scale;
+        scale /= 10;
+        ++i;
+      }
+      if (i == 1) continue;
+      rest.remove_prefix(i);
+    }
+    long offset_s = 0;
+    if (!rest.empty()) {
+      if (rest == "Z" || rest == "z" || iequals(rest, "UTC") || iequals(rest, "GMT") || rest == " UTC") {
+        rest = {};
+      } else if (rest[0] == '+' || rest[0] == '-') {
+        int sign = rest[0] == '-' ? -1 : 1;
+        std::string digits;
+        for (char c : rest.substr(1))
+          if (is_ascii_digit(c)) digits += c;
+          else if (c != ':') return std::nullopt;
+        if (digits.size() != 2 && digits.size() != 4) return std::nullopt;
+        int hh = std::stoi(digits.substr(0, 2));
+        int mm = digits.size() == 4 ? std::stoi(digits.substr(2, 2)) : 0;
+        if (hh > 23 || mm > 59) return std::nullopt;
+        offset_s = sign * (hh * 3600L + mm * 60L);
+        rest = {};
+      } else {
+        continue;
+      }
+    }
+    std::time_t t = timegm(&tm);
+    if (t == static_cast<std::time_t>(-1) && tm.tm_year != 69) return std::nullopt;
+    return std::chrono::system_clock::from_time_t(t - offset_s) + std::chrono::milliseconds(millis);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string format_rfc3339(TimePoint tp, bool millis) {
+  std::tm tm = to_utc_tm(tp);
+  std::string s = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", tm.tm_year + 1900, tm.tm_mon + 1,
+                              tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  if (millis) {
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(tp.time_since_epoch()).count() % 1000;
+    if (ms < 0) ms += 1000;
+    s += fmt::format(".{:03}", ms);
+  }
+  return s + "Z";
+}
+
+std::string format_date(TimePoint tp) {
+  std::tm tm = to_utc_tm(tp);
+  return fmt::format("{:04}-{:02}-{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+std::string format_http_date(TimePoint tp) {
+  static const char* const k_days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  static const char* const k_months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  std::tm tm = to_utc_tm(tp);
+  return fmt::format("{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT", k_days[tm.tm_wday], tm.tm_mday,
+                     k_months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+std::optional<TimePoint> parse_datetime(std::string_view text) {
+  std::string_view t = trim(text);
+  if (t.empty() || t.size() > 64) return std::nullopt;
+  if (auto iso = parse_iso(t)) return iso;
+  // RFC 822 and friends; curl_getdate returns -1 on failure.
+  std::string s(t);
+  time_t v = curl_getdate(s.c_str(), nullptr);
+  if (v == -1) return std::nullopt;
+  return std::chrono::system_clock::from_time_t(v);
+}
+
+std::optional<TimePoint> parse_date(std::string_view text) {
+  std::string s(trim(text));
+  std::tm tm{};
+  const char* end = strptime(s.c_str(), "%Y-%m-%d", &tm);
+  if (end == nullptr || *end != '\0') return std::nullopt;
+  return std::chrono::system_clock::from_time_t(timegm(&tm));
+}
+
+}  // namespace exposcan

@@ -1,0 +1,158 @@
+#include "core/url.h"
+
+#include <curl/curl.h>
+
+#include <memory>
+
+#include "core/text.h"
+
+namespace exposcan {
+namespace {
+
+struct UrlDeleter {
+  void operator()(CURLU* u) const { curl_url_cleanup(u); }
+};
+using UrlHandle = std::unique_ptr<CURLU, UrlDeleter>;
+
+std::string get_part(CURLU* h, CURLUPart part, unsigned flags = 0) {
+  char* out = nullptr;
+  if (curl_url_get(h, part, &out, flags) != CURLUE_OK || out == nullptr) return {};
+  std::string s(out);
+  curl_free(out);
+  return s;
+}
+
+bool has_part(CURLU* h, CURLUPart part) {
+  char* out = nullptr;
+  CURLUcode rc = curl_url_get(h, part, &out, 0);
+  if (out) curl_free(out);
+  return rc == CURLUE_OK;
+}
+
+int default_port(const std::string& scheme) {
+  if (scheme == "http") return 80;
+  if (scheme == "https") return 443;
+  if (scheme == "ftp") return 21;
+  return -1;
+}
+
+Error url_error(std::string_view text, CURLUcode rc) {
+  std::string shown(text.substr(0, 200));
+  return make_error("url", "invalid URL '" + shown + "': " + curl_url_strerror(rc));
+}
+
+}  // namespace
+
+bool has_scheme(std::string_view ref) {
+  if (ref.empty() || !is_ascii_alpha(ref[0])) return false;
+  for (size_t i = 1; i < ref.size(); ++i) {
+    char c = ref[i];
+    if (c == ':') return true;
+    if (!(is_ascii_alnum(c) || c == '+' || c == '-' || c == '.')) return false;
+  }
+  return false;
+}
+
+class UrlBuilder {
+ public:
+  static Expected<Url> from_handle(CURLU* h) {
+    Url u;
+    u.m_scheme = ascii_lower(get_part(h, CURLUPART_SCHEME));
+    u.m_host = ascii_lower(get_part(h, CURLUPART_HOST));
+    std::string port = get_part(h, CURLUPART_PORT);
+    u.m_explicit_port = !port.empty();
+    u.m_port = port.empty() ? default_port(u.m_scheme) : std::atoi(port.c_str());
+    u.m_path = get_part(h, CURLUPART_PATH);
+    u.m_has_query = has_part(h, CURLUPART_QUERY);
+    u.m_query = get_part(h, CURLUPART_QUERY);
+    u.m_fragment = get_part(h, CURLUPART_FRAGMENT);
+    u.m_full = get_part(h, CURLUPART_URL);
+    if (u.m_full.empty()) return make_error("url", "could not render URL");
+    return u;
+  }
+};
+
+Expected<Url> Url::parse(std::string_view text) {
+  UrlHandle h(curl_url());
+  std::string s(trim(text));
+  CURLUcode rc = curl_url_set(h.get(), CURLUPART_URL, s.c_str(), CURLU_URLENCODE | CURLU_ALLOW_SPACE);
+  if (rc != CURLUE_OK) return url_error(text, rc);
+  return UrlBuilder::from_handle(h.get());
+}
+
+Expected<Url> Url::resolve(std::string_view ref) const {
+  UrlHandle h(curl_url());
+  if (curl_url_set(h.get(), CURLUPART_URL, m_full.c_str(), 0) != CURLUE_OK)
+    return make_error("url", "invalid base URL");
+  std::string r(trim(ref));
+  CURLUcode rc = curl_url_set(h.get(), CURLUPART_URL, r.c_str(), CURLU_URLENCODE | CURLU_ALLOW_SPACE);
+  if (rc != CURLUE_OK) return url_error(ref, rc);
+  return UrlBuilder::from_handle(h.get());
+}
+
+Expected<Url> Url::with_path_and_query(std::string_view path_and_query) const {
+  return resolve(std::string(path_and_query.empty() || path_and_query[0] != '/' ? "/" : "") +
+                 std::string(path_and_query));
+}
+
+Url Url::normalized() const {
+  // Setting parts one by one makes curl lower-case percent-encodings, so render the normal
+  // form as one string and let curl parse it once (which also removes dot segments).
+  std::string text = m_scheme + "://" + authority() + normalize_percent_encoding(m_path.empty() ? "/" : m_path);
+  if (m_has_query) text += "?" + normalize_percent_encoding(m_query);
+  UrlHandle h(curl_url());
+  if (curl_url_set(h.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK) return *this;
+  auto out = UrlBuilder::from_handle(h.get());
+  return out ? *out : *this;
+}
+
+std::string Url::authority() const {
+  if (m_explicit_port && m_port != default_port(m_scheme)) return m_host + ":" + std::to_string(m_port);
+  return m_host;
+}
+
+std::string Url::origin() const { return m_scheme + "://" + authority(); }
+
+std::string Url::path_and_query() const {
+  std::string s = m_path.empty() ? "/" : m_path;
+  if (m_has_query) s += "?" + m_query;
+  return s;
+}
+
+std::string normalize_percent_encoding(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && is_hex_digit(s[i + 1]) && is_hex_digit(s[i + 2])) {
+      int v = hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]);
+      char c = static_cast<char>(v);
+      if (is_ascii_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+        out += c;
+      } else {
+        out += '%';
+        out += ascii_upper_char(s[i + 1]);
+        out += ascii_upper_char(s[i + 2]);
+      }
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string percent_decode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && is_hex_digit(s[i + 1]) && is_hex_digit(s[i + 2])) {
+      out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace exposcan

@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include "core/url.h"
+
+using namespace exposcan;
+
+TEST_CASE("Url parses components and renders them", "[url]") {
+  auto u = Url::parse("HTTPS://Www.Example.ORG:443/a/./b/../c?x=1#frag");
+  REQUIRE(u);
+  CHECK(u->scheme() == "https");
+  CHECK(u->host() == "www.example.org");
+  CHECK(u->port() == 443);
+  CHECK(u->path() == "/a/c");
+  CHECK(u->query() == "x=1");
+  CHECK(u->fragment() == "frag");
+  CHECK(u->origin() == "https://www.example.org");
+}
+
+TEST_CASE("Url::normalized applies RFC 3986 section 6 normalisation", "[url]") {
+  auto u = Url::parse("http://EXAMPLE.org:80/%7euser/%3a%2Fx?q=%7e#f");
+  REQUIRE(u);
+  CHECK(u->normalized().str() == "http://example.org/~user/%3A%2Fx?q=~");
+  auto bare = Url::parse("https://example.org");
+  REQUIRE(bare);
+  CHECK(bare->normalized().str() == "https://example.org/");
+}
+
+TEST_CASE("Url::resolve follows RFC 3986 section 5.4 examples", "[url]") {
+  auto base = Url::parse("http://a/b/c/d;p?q");
+  REQUIRE(base);
+  const std::pair<const char*, const char*> cases[] = {
+      {"g", "http://a/b/c/g"},          {"./g", "http://a/b/c/g"},       {"g/", "http://a/b/c/g/"},
+      {"/g", "http://a/g"},             {"?y", "http://a/b/c/d;p?y"},    {"g?y", "http://a/b/c/g?y"},
+      {"../g", "http://a/b/g"},         {"../..", "http://a/"},          {"../../g", "http://a/g"},
+      {"http://other/x", "http://other/x"},
+  };
+  for (const auto& [ref, want] : cases) {
+    auto r = base->resolve(ref);
+    REQUIRE(r);
+    CHECK(r->str() == want);
+  }
+}
+
+TEST_CASE("Url rejects what is not an absolute URL", "[url]") {
+  CHECK_FALSE(Url::parse("not a url"));
+  CHECK_FALSE(Url::parse("/relative/path"));
+  auto err = Url::parse("");
+  REQUIRE_FALSE(err);
+  CHECK(err.error().code == "url");
+}
+
+TEST_CASE("has_scheme recognises RFC 3986 schemes", "[url]") {
+  CHECK(has_scheme("https://x"));
+  CHECK(has_scheme("mailto:a@b"));
+  CHECK_FALSE(has_scheme("/a:b"));
+  CHECK_FALSE(has_scheme("1http://x"));
+}

@@ -1,0 +1,37 @@
+// tests/support/test_support.h — shared helpers: temp folders, repo paths, running the binary.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace exposcan::test {
+
+// A fresh folder removed when the object goes out of scope (kept when EXPOSCAN_KEEP_TEMP is set).
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return m_path; }
+  std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+
+ private:
+  std::filesystem::path m_path;
+};
+
+std::filesystem::path source_dir();  // the repository root
+std::filesystem::path shared_dir();  // ../shared
+std::string read_text(const std::filesystem::path& path);
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+// Runs argv[0] with args (no shell), capturing stdout/stderr; `env` entries "K=V" are added.
+RunResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
+                      const std::string& stdin_data = {});
+
+}  // namespace exposcan::test
