@@ -449,3 +449,12 @@ TEST_CASE("matching a path without a leading slash or with a fragment", "[rfc930
   CHECK(robots.check("x", "/b#/a").allowed);
   CHECK_FALSE(robots.check("x", "a").allowed);
 }
+
+TEST_CASE("lines that are not records are skipped and a missing colon is tolerated", "[rfc9309-2.3.1.5]") {
+  CHECK(allowed("foo: FooBot\nbar: /\n", "FooBot", "/x/y"));
+  CHECK_FALSE(allowed("user-agent FooBot\ndisallow /\n", "FooBot", "/x/y"));
+  CHECK_FALSE(allowed("<html>\nUser-agent: *\n<p>Disallow: /</p>\nDisallow: /x\n", "FooBot", "/x/y"));
+  // An empty agent has no product token: only "*" can apply.
+  CHECK_FALSE(allowed("User-agent: *\nDisallow: /\n", "", "/a"));
+  CHECK(allowed("User-agent: FooBot\nDisallow: /\n", "", "/a"));
+}

@@ -126,6 +126,11 @@ TEST_CASE("robots_path gives path and query as written", "[rfc9309-2.2.2]") {
   auto bare = Url::parse("https://example.org");
   REQUIRE(bare);
   CHECK(robots_path(*bare) == "/");
+  // libcurl writes raw non-ASCII as lower-case escapes; the matcher treats them as equivalent.
+  auto umlaut = Url::parse("https://example.org/\xC3\xA4/x");
+  REQUIRE(umlaut);
+  CHECK_FALSE(
+      RobotsTxt::parse("User-agent: *\nDisallow: /\xC3\xA4\n").check("a", robots_path(*umlaut)).allowed);
   auto query = Url::parse("https://example.org/?");
   REQUIRE(query);
   CHECK(robots_path(*query).rfind("/", 0) == 0);
