@@ -10,13 +10,28 @@
 namespace exposcan {
 namespace {
 
-constexpr bool is_lcalpha(char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool is_lcalpha(char c) {
+  return c >= 'a' && c <= 'z';
+}
 
 constexpr bool is_tchar(char c) {
   if (is_ascii_alnum(c)) return true;
   switch (c) {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-    case '.': case '^': case '_': case '`': case '|': case '~':
+    case '!':
+    case '#':
+    case '$':
+    case '%':
+    case '&':
+    case '\'':
+    case '*':
+    case '+':
+    case '-':
+    case '.':
+    case '^':
+    case '_':
+    case '`':
+    case '|':
+    case '~':
       return true;
     default:
       return false;
@@ -239,7 +254,8 @@ class SfDictionaryParser {
 
 UsagePreferences all_unknown() {
   UsagePreferences out;
-  for (std::string_view label : k_usage_labels) out.labels.emplace(std::string(label), UsagePreference::unknown);
+  for (std::string_view label : k_usage_labels)
+    out.labels.emplace(std::string(label), UsagePreference::unknown);
   return out;
 }
 
@@ -247,9 +263,12 @@ UsagePreferences all_unknown() {
 
 std::string_view to_string(UsagePreference p) {
   switch (p) {
-    case UsagePreference::y: return "y";
-    case UsagePreference::n: return "n";
-    case UsagePreference::unknown: break;
+    case UsagePreference::y:
+      return "y";
+    case UsagePreference::n:
+      return "n";
+    case UsagePreference::unknown:
+      break;
   }
   return "unknown";
 }

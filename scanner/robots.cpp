@@ -3,6 +3,7 @@
 #include "scanner/robots.h"
 
 #include <algorithm>
+#include <array>
 
 #include "core/text.h"
 #include "core/url.h"
@@ -12,7 +13,9 @@
 namespace exposcan {
 namespace {
 
-constexpr bool is_token_char(char c) { return is_ascii_alpha(c) || c == '-' || c == '_'; }
+constexpr bool is_token_char(char c) {
+  return is_ascii_alpha(c) || c == '-' || c == '_';
+}
 
 std::string_view product_token_view(std::string_view s) {
   std::size_t n = 0;
@@ -48,16 +51,6 @@ struct MergedGroup {
 };
 
 enum class Mode { rules, allow_all, disallow_all };
-
-// Compares a stored lower-case token with an agent token, case-insensitively, without allocating.
-int compare_token(std::string_view lower, std::string_view agent) {
-  const std::size_t n = std::min(lower.size(), agent.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    const char a = lower[i], b = ascii_lower_char(agent[i]);
-    if (a != b) return a < b ? -1 : 1;
-  }
-  return lower.size() == agent.size() ? 0 : (lower.size() < agent.size() ? -1 : 1);
-}
 
 // The path to compare: fragment dropped, leading "/" ensured, canonical form (RFC 9309 §2.2.2).
 // Returns a view into `path` or into `storage`.
@@ -95,11 +88,20 @@ struct RobotsTxt::Data {
     const std::string_view token = product_token_view(agent);
     named = false;
     if (!token.empty()) {
-      const auto it = std::lower_bound(by_token.begin(), by_token.end(), token,
-                                       [](const auto& entry, std::string_view t) {
-                                         return compare_token(entry.first, t) < 0;
-                                       });
-      if (it != by_token.end() && compare_token(it->first, token) == 0) {
+      // Lower-case the token once (on the stack for any sane length), then binary-search.
+      std::array<char, 128> buffer;  // NOLINT: filled below
+      std::string lowered;
+      std::string_view key;
+      if (token.size() <= buffer.size()) {
+        std::transform(token.begin(), token.end(), buffer.begin(), ascii_lower_char);
+        key = std::string_view(buffer.data(), token.size());
+      } else {
+        lowered = ascii_lower(token);
+        key = lowered;
+      }
+      const auto it = std::lower_bound(by_token.begin(), by_token.end(), key,
+                                       [](const auto& entry, std::string_view k) { return entry.first < k; });
+      if (it != by_token.end() && it->first == key) {
         named = true;
         return &merged[it->second];
       }
@@ -282,8 +284,9 @@ RobotsTxt RobotsTxt::from_fetch(int http_status, std::string_view body, bool net
       data->note = "robots.txt unreachable (network error): complete disallow (RFC 9309 §2.3.1.4)";
     } else if (http_status == 429) {
       data->mode = Mode::disallow_all;
-      data->note = "robots.txt answered 429: treated as unreachable, complete disallow until fetched again "
-                   "(RFC 9309 §2.3.1.4)";
+      data->note =
+          "robots.txt answered 429: treated as unreachable, complete disallow until fetched again "
+          "(RFC 9309 §2.3.1.4)";
     } else if (http_status >= 400 && http_status < 500) {
       data->mode = Mode::allow_all;
       data->note = "robots.txt answered " + code + ": no restrictions (RFC 9309 §2.3.1.3)";
@@ -327,7 +330,9 @@ bool RobotsTxt::names_agent(std::string_view agent) const {
   return named;
 }
 
-const std::vector<std::string>& RobotsTxt::sitemaps() const { return m_data->sitemaps; }
+const std::vector<std::string>& RobotsTxt::sitemaps() const {
+  return m_data->sitemaps;
+}
 
 std::optional<ContentUsage> RobotsTxt::content_usage(std::string_view agent,
                                                      std::string_view path_and_query) const {
@@ -359,10 +364,18 @@ std::vector<ContentSignal> RobotsTxt::content_signals(std::string_view agent) co
   return out;
 }
 
-bool RobotsTxt::cut_at_limit() const { return m_data->cut; }
-bool RobotsTxt::retry_later() const { return m_data->retry; }
-int RobotsTxt::http_status() const { return m_data->http_status; }
-const std::string& RobotsTxt::status_note() const { return m_data->note; }
+bool RobotsTxt::cut_at_limit() const {
+  return m_data->cut;
+}
+bool RobotsTxt::retry_later() const {
+  return m_data->retry;
+}
+int RobotsTxt::http_status() const {
+  return m_data->http_status;
+}
+const std::string& RobotsTxt::status_note() const {
+  return m_data->note;
+}
 
 UsagePreferences ContentUsage::preferences() const {
   std::vector<UsagePreferences> parsed;
@@ -372,9 +385,13 @@ UsagePreferences ContentUsage::preferences() const {
   return combine(parsed);
 }
 
-std::string product_token(std::string_view user_agent) { return std::string(product_token_view(user_agent)); }
+std::string product_token(std::string_view user_agent) {
+  return std::string(product_token_view(user_agent));
+}
 
-std::string robots_path(const Url& url) { return url.path_and_query(); }
+std::string robots_path(const Url& url) {
+  return url.path_and_query();
+}
 
 std::vector<std::pair<std::string, std::string>> parse_content_signal(std::string_view value) {
   std::vector<std::pair<std::string, std::string>> out;

@@ -3,8 +3,9 @@
 // Content-Signal).
 //
 // A RobotsTxt is built once per origin (parse() or from_fetch()) and then only read: groups are
-// merged and patterns compiled at build time, so check() is a scan of one agent's compiled rules
-// without regex and without allocation beyond the result. Immutable; every const method is
+// merged and patterns compiled at build time, so check() is a binary search for the agent's merged
+// group and a scan of its compiled rules: no regex, and no allocation beyond the result unless the
+// path must be re-encoded (raw non-ASCII, lower-case escapes) first. Immutable; every const method is
 // thread-safe; share it as std::shared_ptr<const RobotsTxt> (SiteSignals::robots).
 //
 // RFC 9309 as implemented:
@@ -16,15 +17,17 @@
 //   §2.2.2 rules: longest match in octets of the canonical pattern wins; Allow wins a tie; empty
 //     Disallow matches nothing; /robots.txt is always allowed; rules outside any group are ignored;
 //     percent-encoding equivalence as described in scanner/robots_pattern.h.
-//   §2.2.3 `*` and `$`; §2.2.4 Sitemap and other records (unknown keys, comments) never end a group
-//     or interfere with grouping. Group-member records — Allow, Disallow, Content-Usage,
-//     Content-Signal, Crawl-delay — end a run of user-agent lines, so a user-agent line after them
-//     starts a new group (blank lines do not).
+//   §2.2.3 `*` and `$`. §2.2.4 other records: a Sitemap (or unknown, Content-Usage,
+//     Content-Signal) line never ends a group — rules after it still belong to the group — and is
+//     not a rule. As in google/robotstxt, any record other than User-agent does end a *run* of
+//     user-agent lines, so "User-agent: *", "Crawl-delay: 5", "User-agent: GPTBot", "Disallow: /"
+//     gives "*" its own (empty) group instead of sharing GPTBot's rules. Blank lines and comments
+//     change nothing.
 //   §2.3.1 status codes: see from_fetch(). §2.5 limit: see scanner/robots_parser.h and cut_at_limit().
 // Deliberate departures from google/robotstxt: percent-encoded unreserved (and reserved) octets
-// are decoded in rules and URLs, as RFC 9309 §2.2.2 requires ("/%62az" matches "/baz"); no
-// "index.html means directory" rule; a Sitemap or unknown line between user-agent lines does not
-// split the group (RFC 9309 §2.2.4).
+// are decoded in rules and URLs, as RFC 9309 §2.2.2 requires ("/%62az" matches "/baz"), and raw
+// non-ASCII in the URL is encoded before comparison; no "index.html means directory" rule; the
+// checked agent is reduced to its product token ("GPTBot/1.1" → "GPTBot").
 #pragma once
 
 #include <memory>
@@ -44,8 +47,8 @@ struct RobotsDecision {
   bool allowed = true;
   std::optional<std::string> rule;  // the deciding line as written, trimmed, without comment
   std::optional<int> line;          // 1-based line of `rule`
-  std::string group;  // the user-agent token as written that selected the group, "*", or ""
-  bool agent_named = false;  // a group names this agent specifically
+  std::string group;                // the user-agent token as written that selected the group, "*", or ""
+  bool agent_named = false;         // a group names this agent specifically
 };
 
 // A robots.txt Content-Usage rule that applies to a path (draft-ietf-aipref-attach).
@@ -53,7 +56,7 @@ struct ContentUsage {
   std::string path;   // the rule's path as written; "/" when the rule has none
   std::string value;  // the preference expression as written, e.g. "train-ai=n"
   int line = 0;
-  std::string rule;   // the whole line as written, trimmed, without comment
+  std::string rule;  // the whole line as written, trimmed, without comment
   // Every rule with the same winning path (usually just this one); vocab §7.1 combines them.
   std::vector<std::string> values;
   UsagePreferences preferences() const;  // parsed and combined `values`
@@ -63,7 +66,7 @@ struct ContentUsage {
 struct ContentSignal {
   std::string value;  // as written
   int line = 0;
-  bool from_comment = false;  // written as "# Content-Signal: ..."
+  bool from_comment = false;                                 // written as "# Content-Signal: ..."
   std::vector<std::pair<std::string, std::string>> entries;  // trimmed key/value pairs, as written
 };
 
@@ -103,9 +106,9 @@ class RobotsTxt {
   // and those in the agent's group(s), in file order.
   std::vector<ContentSignal> content_signals(std::string_view agent) const;
 
-  bool cut_at_limit() const;   // the body was longer than 500 KiB; the rest was ignored
-  bool retry_later() const;    // unreachable (429, 5xx, network): fetch again later
-  int http_status() const;     // as given to from_fetch(); 200 for parse()
+  bool cut_at_limit() const;  // the body was longer than 500 KiB; the rest was ignored
+  bool retry_later() const;   // unreachable (429, 5xx, network): fetch again later
+  int http_status() const;    // as given to from_fetch(); 200 for parse()
   // Why the file means what it means when not (only) its rules decide, e.g.
   // "robots.txt answered 404: no restrictions (RFC 9309 §2.3.1.3)"; empty for a plain 2xx file.
   const std::string& status_note() const;
@@ -128,6 +131,7 @@ std::vector<std::pair<std::string, std::string>> parse_content_signal(std::strin
 
 // One JSON line for `exposcan robots`:
 // {"agent":…,"url":…,"allowed":true|false,"rule":"<rule>"|null,"line":N|null}
-std::string robots_decision_json(std::string_view agent, std::string_view url, const RobotsDecision& decision);
+std::string robots_decision_json(std::string_view agent, std::string_view url,
+                                 const RobotsDecision& decision);
 
 }  // namespace exposcan

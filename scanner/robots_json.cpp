@@ -5,7 +5,8 @@
 
 namespace exposcan {
 
-std::string robots_decision_json(std::string_view agent, std::string_view url, const RobotsDecision& decision) {
+std::string robots_decision_json(std::string_view agent, std::string_view url,
+                                 const RobotsDecision& decision) {
   nlohmann::ordered_json j;
   j["agent"] = std::string(agent);
   j["url"] = std::string(url);

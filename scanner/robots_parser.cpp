@@ -8,7 +8,9 @@
 namespace exposcan {
 namespace {
 
-constexpr bool is_ws(char c) { return c == ' ' || c == '\t'; }
+constexpr bool is_ws(char c) {
+  return c == ' ' || c == '\t';
+}
 
 // Splits "<key>: <value>" (or "<key> <value>" when the colon is missing). False when the line
 // holds no record.
@@ -60,19 +62,34 @@ void parse_line(int number, std::string_view line, RobotsParseHandler& handler) 
     }
     return;
   }
-  if (const std::size_t hash = text.find('#'); hash != std::string_view::npos) text = trim(text.substr(0, hash));
+  if (const std::size_t hash = text.find('#'); hash != std::string_view::npos)
+    text = trim(text.substr(0, hash));
 
   std::string_view key, value;
   if (!split_key_value(text, key, value)) return;
   handler.on_record(number, text);
   switch (classify_robots_key(key)) {
-    case RobotsKey::user_agent: handler.on_user_agent(number, value); break;
-    case RobotsKey::allow: handler.on_allow(number, value); break;
-    case RobotsKey::disallow: handler.on_disallow(number, value); break;
-    case RobotsKey::sitemap: handler.on_sitemap(number, value); break;
-    case RobotsKey::content_usage: handler.on_content_usage(number, value); break;
-    case RobotsKey::content_signal: handler.on_content_signal(number, value, false); break;
-    case RobotsKey::unknown: handler.on_unknown(number, key, value); break;
+    case RobotsKey::user_agent:
+      handler.on_user_agent(number, value);
+      break;
+    case RobotsKey::allow:
+      handler.on_allow(number, value);
+      break;
+    case RobotsKey::disallow:
+      handler.on_disallow(number, value);
+      break;
+    case RobotsKey::sitemap:
+      handler.on_sitemap(number, value);
+      break;
+    case RobotsKey::content_usage:
+      handler.on_content_usage(number, value);
+      break;
+    case RobotsKey::content_signal:
+      handler.on_content_signal(number, value, false);
+      break;
+    case RobotsKey::unknown:
+      handler.on_unknown(number, key, value);
+      break;
   }
 }
 
@@ -102,8 +119,8 @@ void parse_robots_txt(std::string_view body, RobotsParseHandler& handler) {
   handler.on_start();
 
   if (body.size() > k_robots_parse_limit_bytes) {
-    const bool cut_on_line_end = body[k_robots_parse_limit_bytes] == '\n' ||
-                                 body[k_robots_parse_limit_bytes] == '\r';
+    const bool cut_on_line_end =
+        body[k_robots_parse_limit_bytes] == '\n' || body[k_robots_parse_limit_bytes] == '\r';
     body = body.substr(0, k_robots_parse_limit_bytes);
     if (!cut_on_line_end) {
       // Drop the line the limit falls in: half a rule could mean something else entirely.

@@ -1,21 +1,44 @@
 // scanner/robots_pattern.cpp — see robots_pattern.h.
 #include "scanner/robots_pattern.h"
 
+#include <array>
+
 #include "core/text.h"
 
 namespace exposcan {
 namespace {
 
 // Printable ASCII that may stand for itself in the canonical form.
-constexpr bool raw_in_canonical(unsigned char c) {
+constexpr bool raw_in_canonical_slow(unsigned char c) {
   if (c <= 0x20 || c >= 0x7F) return false;
   switch (c) {
-    case '%': case '#': case '*': case '$':
-    case '"': case '<': case '>': case '\\': case '^': case '`': case '{': case '|': case '}':
+    case '%':
+    case '#':
+    case '*':
+    case '$':
+    case '"':
+    case '<':
+    case '>':
+    case '\\':
+    case '^':
+    case '`':
+    case '{':
+    case '|':
+    case '}':
       return false;
     default:
       return true;
   }
+}
+
+constexpr std::array<bool, 256> k_raw_in_canonical = [] {
+  std::array<bool, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = raw_in_canonical_slow(static_cast<unsigned char>(c));
+  return table;
+}();
+
+constexpr bool raw_in_canonical(unsigned char c) {
+  return k_raw_in_canonical[c];
 }
 
 void append_escape(std::string& out, unsigned char c) {
@@ -84,8 +107,17 @@ std::string canonical_robots_path(std::string_view path_and_query) {
 }
 
 bool is_canonical_robots_path(std::string_view path_and_query) {
-  for (char c : path_and_query) {
-    if (!raw_in_canonical(static_cast<unsigned char>(c))) return false;
+  const std::size_t n = path_and_query.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(path_and_query[i]);
+    if (raw_in_canonical(c)) continue;
+    // An upper-case escape of an octet that must stay encoded is canonical too ("%C3%A9").
+    if (c != '%' || i + 2 >= n) return false;
+    const char h = path_and_query[i + 1], l = path_and_query[i + 2];
+    auto upper_hex = [](char x) { return is_ascii_digit(x) || (x >= 'A' && x <= 'F'); };
+    if (!upper_hex(h) || !upper_hex(l)) return false;
+    if (raw_in_canonical(static_cast<unsigned char>(hex_value(h) * 16 + hex_value(l)))) return false;
+    i += 2;
   }
   return true;
 }

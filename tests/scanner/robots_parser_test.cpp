@@ -1,10 +1,9 @@
 // Tests for scanner/robots_parser.h: the callback parser on its own, named after RFC 9309 sections.
-#include <catch2/catch.hpp>
+#include "scanner/robots_parser.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
-
-#include "scanner/robots_parser.h"
 
 using namespace exposcan;
 
@@ -85,9 +84,9 @@ TEST_CASE("a UTF-8 byte order mark (whole or partial) is skipped at the start on
   CHECK(parse("\xEF\x11\xBFUser-Agent: foo\nAllow: /AnyValue\n") ==
         std::vector<std::string>{"1 unknown[\x11\xBFUser-Agent] foo", "2 allow /AnyValue"});
   CHECK(parse("User-Agent: foo\n\xEF\xBB\xBF"
-              "Allow: /AnyValue\n") ==
-        std::vector<std::string>{"1 user-agent foo", "2 unknown[\xEF\xBB\xBF"
-                                 "Allow] /AnyValue"});
+              "Allow: /AnyValue\n") == std::vector<std::string>{"1 user-agent foo",
+                                                                "2 unknown[\xEF\xBB\xBF"
+                                                                "Allow] /AnyValue"});
 }
 
 TEST_CASE("common key typos are accepted as google/robotstxt does", "[rfc9309-2.2.4]") {
@@ -96,8 +95,9 @@ TEST_CASE("common key typos are accepted as google/robotstxt does", "[rfc9309-2.
   CHECK(parse("disalow: /1\ndissallow: /2\ndissalow: /3\ndiasllow: /4\ndisallaw: /5\n") ==
         std::vector<std::string>{"1 disallow /1", "2 disallow /2", "3 disallow /3", "4 disallow /4",
                                  "5 disallow /5"});
-  CHECK(parse("site-map: https://example.org/a.xml\nSITEMAP: https://example.org/b.xml\n") ==
-        std::vector<std::string>{"1 sitemap https://example.org/a.xml", "2 sitemap https://example.org/b.xml"});
+  CHECK(
+      parse("site-map: https://example.org/a.xml\nSITEMAP: https://example.org/b.xml\n") ==
+      std::vector<std::string>{"1 sitemap https://example.org/a.xml", "2 sitemap https://example.org/b.xml"});
   CHECK(classify_robots_key("Crawl-delay") == RobotsKey::unknown);
   CHECK(classify_robots_key("Content-Usage") == RobotsKey::content_usage);
 }
@@ -114,7 +114,8 @@ TEST_CASE("unknown keys and empty values and sitemaps are reported", "[rfc9309-2
                                  "3 sitemap https://example.org/s.xml"});
 }
 
-TEST_CASE("Content-Usage and Content-Signal (also inside a comment) are reported", "[aipref][content-signal]") {
+TEST_CASE("Content-Usage and Content-Signal (also inside a comment) are reported",
+          "[aipref][content-signal]") {
   Recorder r;
   parse_robots_txt(
       "# Content-Signal: search=yes, ai-train=no\n"

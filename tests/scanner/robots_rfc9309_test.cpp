@@ -1,7 +1,6 @@
 // Tests for scanner/robots.h matching, named after the RFC 9309 sections they check. Scenarios in
 // the style of google/robotstxt's suite, written from the RFC text.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "scanner/robots.h"
@@ -84,8 +83,7 @@ TEST_CASE("groups naming the same agent are merged", "[rfc9309-2.2.1]") {
   CHECK(robots.check("ExampleBot", "/other").allowed);
 }
 
-TEST_CASE("without a matching group the * group applies and without either nothing does",
-          "[rfc9309-2.2.1]") {
+TEST_CASE("without a matching group the * group applies and without either nothing does", "[rfc9309-2.2.1]") {
   const auto robots = RobotsTxt::parse(
       "user-agent: *\n"
       "disallow: /foo\n"
@@ -99,14 +97,17 @@ TEST_CASE("without a matching group the * group applies and without either nothi
   CHECK_FALSE(foo.agent_named);
   CHECK(robots.check("ExampleBot", "/baz").allowed);
 
-  const auto only_specific = RobotsTxt::parse("user-agent: FooBot\nallow: /\nuser-agent: BarBot\ndisallow: /\n");
+  const auto only_specific =
+      RobotsTxt::parse("user-agent: FooBot\nallow: /\nuser-agent: BarBot\ndisallow: /\n");
   const RobotsDecision qux = only_specific.check("QuxBot", "/x/y");
   CHECK(qux.allowed);
   CHECK(qux.group.empty());
   CHECK_FALSE(qux.rule.has_value());
   CHECK_FALSE(qux.line.has_value());
   CHECK(RobotsTxt::parse("").check("FooBot", "/").allowed);
-  CHECK(RobotsTxt::parse("user-agent: *\nallow: /\nuser-agent: FooBot\ndisallow: /\n").check("BarBot", "/x").allowed);
+  CHECK(RobotsTxt::parse("user-agent: *\nallow: /\nuser-agent: FooBot\ndisallow: /\n")
+            .check("BarBot", "/x")
+            .allowed);
 }
 
 TEST_CASE("a group naming the agent does not inherit the * group", "[rfc9309-2.2.1]") {
@@ -123,9 +124,9 @@ TEST_CASE("a group naming the agent does not inherit the * group", "[rfc9309-2.2
 }
 
 TEST_CASE("user-agent values match case-insensitively", "[rfc9309-2.2.1]") {
-  for (const char* robots : {"User-Agent: FOO BAR\nAllow: /x/\nDisallow: /\n",
-                             "User-Agent: foo bar\nAllow: /x/\nDisallow: /\n",
-                             "User-Agent: FoO bAr\nAllow: /x/\nDisallow: /\n"}) {
+  for (const char* robots :
+       {"User-Agent: FOO BAR\nAllow: /x/\nDisallow: /\n", "User-Agent: foo bar\nAllow: /x/\nDisallow: /\n",
+        "User-Agent: FoO bAr\nAllow: /x/\nDisallow: /\n"}) {
     for (const char* agent : {"Foo", "foo", "FOO"}) {
       CHECK(allowed(robots, agent, "/x/y"));
       CHECK_FALSE(allowed(robots, agent, "/a/b"));
@@ -174,9 +175,15 @@ TEST_CASE("Sitemap and unknown lines do not end a group", "[rfc9309-2.2.4]") {
   CHECK(robots.check("FooBot", "/public").allowed);
   CHECK(robots.sitemaps() == std::vector<std::string>{"https://example.org/sitemap.xml"});
   // A group member such as Crawl-delay ends the run of user-agent lines, as in google/robotstxt.
-  const auto delayed = RobotsTxt::parse("User-agent: *\nCrawl-delay: 10\n\nUser-agent: GPTBot\nDisallow: /\n");
+  const auto delayed =
+      RobotsTxt::parse("User-agent: *\nCrawl-delay: 10\n\nUser-agent: GPTBot\nDisallow: /\n");
   CHECK(delayed.check("OtherBot", "/a").allowed);
   CHECK_FALSE(delayed.check("GPTBot", "/a").allowed);
+  const auto mapped = RobotsTxt::parse(
+      "User-agent: *\nSitemap: https://example.org/s.xml\n\nUser-agent: GPTBot\nDisallow: /\n");
+  CHECK(mapped.check("OtherBot", "/a").allowed);
+  CHECK(mapped.check("OtherBot", "/a").group == "*");
+  CHECK_FALSE(mapped.check("GPTBot", "/a").allowed);
 }
 
 TEST_CASE("matching is case-sensitive and starts at the first octet", "[rfc9309-2.2.2]") {
@@ -194,7 +201,8 @@ TEST_CASE("the longest match wins and Allow wins a tie", "[rfc9309-2.2.2]") {
   CHECK(allowed("user-agent: FooBot\ndisallow: /\nallow: /\n", "FooBot", "/x/page.html"));
   CHECK_FALSE(allowed("user-agent: FooBot\ndisallow: /x\nallow: /x/\n", "FooBot", "/x"));
   CHECK(allowed("user-agent: FooBot\ndisallow: /x\nallow: /x/\n", "FooBot", "/x/"));
-  CHECK(allowed("user-agent: FooBot\ndisallow: /x/page.html\nallow: /x/page.html\n", "FooBot", "/x/page.html"));
+  CHECK(
+      allowed("user-agent: FooBot\ndisallow: /x/page.html\nallow: /x/page.html\n", "FooBot", "/x/page.html"));
   CHECK_FALSE(allowed("user-agent: FooBot\nallow: /page\ndisallow: /*.html\n", "FooBot", "/page.html"));
   CHECK(allowed("user-agent: FooBot\nallow: /page\ndisallow: /*.html\n", "FooBot", "/page"));
   CHECK(allowed("user-agent: FooBot\nallow: /x/page.\ndisallow: /*.html\n", "FooBot", "/x/page.html"));
@@ -203,7 +211,8 @@ TEST_CASE("the longest match wins and Allow wins a tie", "[rfc9309-2.2.2]") {
   CHECK(allowed("user-agent: FooBot\nallow: /folder\ndisallow: /folder\n", "FooBot", "/folder/page"));
   CHECK_FALSE(allowed("user-agent: FooBot\nallow: /page\ndisallow: /*.htm\n", "FooBot", "/page.htm"));
 
-  const auto tie = RobotsTxt::parse("User-agent: *\nDisallow: /folder\nAllow: /folder\n").check("a", "/folder/x");
+  const auto tie =
+      RobotsTxt::parse("User-agent: *\nDisallow: /folder\nAllow: /folder\n").check("a", "/folder/x");
   CHECK(tie.allowed);
   CHECK(tie.rule == "Allow: /folder");
   CHECK(tie.line == 3);
@@ -231,12 +240,13 @@ TEST_CASE("percent-encoded and raw reserved characters are equivalent", "[rfc930
   CHECK(allowed(raw_rule, "FooBot", "/foo/bar?baz=https://foo.bar"));
   CHECK(allowed(raw_rule, "FooBot", "/foo/bar?baz=https%3A%2F%2Ffoo.bar"));
   CHECK(allowed(raw_rule, "FooBot", "/foo/bar?baz=https%3a%2f%2ffoo.bar"));
-  const std::string_view encoded_rule = "User-agent: FooBot\nDisallow: /\nAllow: /foo/bar?baz=https%3A%2F%2Ffoo.bar\n";
+  const std::string_view encoded_rule =
+      "User-agent: FooBot\nDisallow: /\nAllow: /foo/bar?baz=https%3A%2F%2Ffoo.bar\n";
   CHECK(allowed(encoded_rule, "FooBot", "/foo/bar?baz=https://foo.bar"));
   CHECK(allowed(encoded_rule, "FooBot", "/foo/bar?baz=https%3A%2F%2Ffoo.bar"));
   CHECK_FALSE(allowed(encoded_rule, "FooBot", "/foo/bar?baz=http%3A%2F%2Ffoo.bar"));
-  CHECK(allowed("User-agent: FooBot\nDisallow: /\nAllow: /foo/bar?qux=taz&baz=http://foo.bar?tar&par\n", "FooBot",
-                "/foo/bar?qux=taz&baz=http://foo.bar?tar&par"));
+  CHECK(allowed("User-agent: FooBot\nDisallow: /\nAllow: /foo/bar?qux=taz&baz=http://foo.bar?tar&par\n",
+                "FooBot", "/foo/bar?qux=taz&baz=http://foo.bar?tar&par"));
 }
 
 TEST_CASE("non-ASCII octets compare percent-encoded", "[rfc9309-2.2.2]") {
@@ -438,4 +448,13 @@ TEST_CASE("matching a path without a leading slash or with a fragment", "[rfc930
   CHECK_FALSE(robots.check("x", "?q=1").allowed);
   CHECK(robots.check("x", "/b#/a").allowed);
   CHECK_FALSE(robots.check("x", "a").allowed);
+}
+
+TEST_CASE("lines that are not records are skipped and a missing colon is tolerated", "[rfc9309-2.3.1.5]") {
+  CHECK(allowed("foo: FooBot\nbar: /\n", "FooBot", "/x/y"));
+  CHECK_FALSE(allowed("user-agent FooBot\ndisallow /\n", "FooBot", "/x/y"));
+  CHECK_FALSE(allowed("<html>\nUser-agent: *\n<p>Disallow: /</p>\nDisallow: /x\n", "FooBot", "/x/y"));
+  // An empty agent has no product token: only "*" can apply.
+  CHECK_FALSE(allowed("User-agent: *\nDisallow: /\n", "", "/a"));
+  CHECK(allowed("User-agent: FooBot\nDisallow: /\n", "", "/a"));
 }

@@ -1,7 +1,6 @@
 // Tests for the AI-use signals in robots.txt: aipref Content-Usage (draft-ietf-aipref-attach and
 // -vocab, value parsing in scanner/content_usage.h), Cloudflare Content-Signal, and Sitemaps.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "scanner/content_usage.h"
@@ -85,7 +84,8 @@ TEST_CASE("Content-Usage preferences parse as an RFC 9651 dictionary", "[aipref-
   CHECK(parse_usage_preferences("train-ai;allow=n, train-ai=y").get("train-ai") == UsagePreference::y);
   // RFC 9651 §4.2.3.2: a ";" must be followed by a parameter key, so a trailing ";" fails.
   CHECK_FALSE(parse_usage_preferences("train-ai;has;parameters=\"?\";").parsed);
-  CHECK(parse_usage_preferences("train-ai=n;reason=\"x\";since=@1700000000").get("train-ai") == UsagePreference::n);
+  CHECK(parse_usage_preferences("train-ai=n;reason=\"x\";since=@1700000000").get("train-ai") ==
+        UsagePreference::n);
 
   CHECK(parse_usage_preferences("train-ai=maybe").get("train-ai") == UsagePreference::unknown);
   CHECK(parse_usage_preferences("train-ai=?0").get("train-ai") == UsagePreference::unknown);
@@ -95,8 +95,9 @@ TEST_CASE("Content-Usage preferences parse as an RFC 9651 dictionary", "[aipref-
   CHECK(parse_usage_preferences("train-ai=%\"caf%c3%a9\", search=n").get("search") == UsagePreference::n);
   CHECK(parse_usage_preferences("train-ai=N").get("train-ai") == UsagePreference::unknown);
 
-  for (const char* broken : {"Train-AI=n", "train-ai=n,", "train-ai=n search=y", "train-ai==n", ",train-ai=n",
-                             "train-ai=n, search=y;", "train-ai=1.2345", "train-ai=\"open", "train-ai=%\"%C3%A9\""}) {
+  for (const char* broken :
+       {"Train-AI=n", "train-ai=n,", "train-ai=n search=y", "train-ai==n", ",train-ai=n",
+        "train-ai=n, search=y;", "train-ai=1.2345", "train-ai=\"open", "train-ai=%\"%C3%A9\""}) {
     INFO(broken);
     const auto b = parse_usage_preferences(broken);
     CHECK_FALSE(b.parsed);
@@ -143,7 +144,8 @@ TEST_CASE("Content-Signal lines are collected from directives and comments", "[c
                               {"search", "yes"}, {"ai-input", "no"}, {"ai-train", "no"}});
   CHECK_FALSE(any[1].from_comment);
   CHECK(any[1].line == 5);
-  CHECK(any[1].entries == std::vector<std::pair<std::string, std::string>>{{"search", "yes"}, {"ai-train", "no"}});
+  CHECK(any[1].entries ==
+        std::vector<std::pair<std::string, std::string>>{{"search", "yes"}, {"ai-train", "no"}});
 
   const auto gpt = robots.content_signals("GPTBot");
   REQUIRE(gpt.size() == 2);
@@ -155,12 +157,14 @@ TEST_CASE("Content-Signal lines are collected from directives and comments", "[c
 }
 
 TEST_CASE("a Content-Signal directive ends the run of user-agent lines", "[content-signal][rfc9309-2.2.1]") {
-  const auto robots = RobotsTxt::parse("User-agent: *\nContent-Signal: ai-train=no\nUser-agent: GPTBot\nDisallow: /\n");
+  const auto robots =
+      RobotsTxt::parse("User-agent: *\nContent-Signal: ai-train=no\nUser-agent: GPTBot\nDisallow: /\n");
   CHECK(robots.check("CCBot", "/x").allowed);
   CHECK_FALSE(robots.check("GPTBot", "/x").allowed);
   CHECK(robots.content_signals("GPTBot").empty());
-  CHECK(parse_content_signal(" search = yes ,, ai-train=no, flag ") ==
-        std::vector<std::pair<std::string, std::string>>{{"search", "yes"}, {"ai-train", "no"}, {"flag", ""}});
+  CHECK(
+      parse_content_signal(" search = yes ,, ai-train=no, flag ") ==
+      std::vector<std::pair<std::string, std::string>>{{"search", "yes"}, {"ai-train", "no"}, {"flag", ""}});
 }
 
 TEST_CASE("Sitemap lines are collected wherever they appear", "[rfc9309-2.2.4]") {
@@ -170,5 +174,6 @@ TEST_CASE("Sitemap lines are collected wherever they appear", "[rfc9309-2.2.4]")
       "Disallow: /x\n"
       "site-map: https://example.org/b.xml # second\n"
       "Sitemap:\n");
-  CHECK(robots.sitemaps() == std::vector<std::string>{"https://example.org/a.xml", "https://example.org/b.xml"});
+  CHECK(robots.sitemaps() ==
+        std::vector<std::string>{"https://example.org/a.xml", "https://example.org/b.xml"});
 }

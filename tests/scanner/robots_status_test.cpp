@@ -1,7 +1,6 @@
 // Tests for RobotsTxt::from_fetch (RFC 9309 §2.3.1 access results), the 500 KiB limit (§2.5),
 // robots_path() and the JSON line of `exposcan robots`.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "core/url.h"
@@ -63,7 +62,8 @@ TEST_CASE("5xx and network errors mean unreachable so everything is disallowed",
   const auto offline = RobotsTxt::from_fetch(0, "", true);
   CHECK_FALSE(offline.check("GPTBot", "/").allowed);
   CHECK(offline.retry_later());
-  CHECK(offline.status_note() == "robots.txt unreachable (network error): complete disallow (RFC 9309 §2.3.1.4)");
+  CHECK(offline.status_note() ==
+        "robots.txt unreachable (network error): complete disallow (RFC 9309 §2.3.1.4)");
   // A network error wins over whatever status came with it.
   CHECK_FALSE(RobotsTxt::from_fetch(200, "User-agent: *\nAllow: /\n", true).check("a", "/").allowed);
   // Even then robots.txt itself may be fetched.
@@ -80,7 +80,8 @@ TEST_CASE("3xx means redirects were exhausted and is treated as unavailable", "[
 }
 
 TEST_CASE("status-based files carry no rules or sitemaps or signals", "[rfc9309-2.3.1]") {
-  const auto robots = RobotsTxt::from_fetch(404, "User-agent: *\nSitemap: https://example.org/s.xml\n", false);
+  const auto robots =
+      RobotsTxt::from_fetch(404, "User-agent: *\nSitemap: https://example.org/s.xml\n", false);
   CHECK(robots.sitemaps().empty());
   CHECK(robots.content_signals("GPTBot").empty());
   CHECK_FALSE(robots.content_usage("GPTBot", "/").has_value());
@@ -125,6 +126,11 @@ TEST_CASE("robots_path gives path and query as written", "[rfc9309-2.2.2]") {
   auto bare = Url::parse("https://example.org");
   REQUIRE(bare);
   CHECK(robots_path(*bare) == "/");
+  // libcurl writes raw non-ASCII as lower-case escapes; the matcher treats them as equivalent.
+  auto umlaut = Url::parse("https://example.org/\xC3\xA4/x");
+  REQUIRE(umlaut);
+  CHECK_FALSE(
+      RobotsTxt::parse("User-agent: *\nDisallow: /\xC3\xA4\n").check("a", robots_path(*umlaut)).allowed);
   auto query = Url::parse("https://example.org/?");
   REQUIRE(query);
   CHECK(robots_path(*query).rfind("/", 0) == 0);
@@ -132,13 +138,15 @@ TEST_CASE("robots_path gives path and query as written", "[rfc9309-2.2.2]") {
 
 TEST_CASE("robots_decision_json renders one JSON line", "[robots-json]") {
   const auto robots = RobotsTxt::parse("User-agent: GPTBot\nDisallow: /private\n");
-  CHECK(robots_decision_json("GPTBot", "https://example.org/private/x", robots.check("GPTBot", "/private/x")) ==
-        R"({"agent":"GPTBot","url":"https://example.org/private/x","allowed":false,"rule":"Disallow: /private","line":2})");
+  CHECK(
+      robots_decision_json("GPTBot", "https://example.org/private/x", robots.check("GPTBot", "/private/x")) ==
+      R"({"agent":"GPTBot","url":"https://example.org/private/x","allowed":false,"rule":"Disallow: /private","line":2})");
   CHECK(robots_decision_json("CCBot", "https://example.org/", robots.check("CCBot", "/")) ==
         R"({"agent":"CCBot","url":"https://example.org/","allowed":true,"rule":null,"line":null})");
   RobotsDecision odd;
   odd.rule = "Disallow: /\"q\"\xFF";
   odd.line = 7;
   CHECK(robots_decision_json("a", "u", odd) ==
-        "{\"agent\":\"a\",\"url\":\"u\",\"allowed\":true,\"rule\":\"Disallow: /\\\"q\\\"\xEF\xBF\xBD\",\"line\":7}");
+        "{\"agent\":\"a\",\"url\":\"u\",\"allowed\":true,\"rule\":\"Disallow: "
+        "/\\\"q\\\"\xEF\xBF\xBD\",\"line\":7}");
 }
