@@ -16,6 +16,7 @@ int run_cli(int argc, char** argv) {
   register_scan(app, action);
   register_demo(app, action);
   register_init(app, action);
+  register_robots(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -16,5 +16,6 @@ using CommandAction = std::function<int()>;
 void register_scan(CLI::App& app, CommandAction& action);
 void register_demo(CLI::App& app, CommandAction& action);
 void register_init(CLI::App& app, CommandAction& action);
+void register_robots(CLI::App& app, CommandAction& action);
 
 }  // namespace exposcan

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <type_traits>
 
 #include "app/exit_codes.h"
 #include "reports/reporters.h"
@@ -17,6 +18,8 @@ CLI::Option* bind(CLI::App* cmd, ScanFlags& flags, const std::string& name, cons
           std::function<void(Config&, const T&)> apply) {
   auto value = std::make_shared<T>();
   CLI::Option* opt = cmd->add_option(name, *value, help);
+  if constexpr (std::is_same_v<T, std::vector<std::string>>)
+    opt->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);  // one value per use
   flags.appliers.push_back([value, apply](Config& c) { apply(c, *value); });
   flags.given.push_back([opt] { return opt->count() > 0; });
   return opt;

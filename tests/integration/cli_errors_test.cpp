@@ -39,7 +39,7 @@ TEST_CASE("malformed YAML in the config names the line", "[cli]") {
   CHECK(r.err.find("invalid YAML") != std::string::npos);
 }
 
-TEST_CASE("a bad config value names the file, line and key", "[cli]") {
+TEST_CASE("a bad config value names the file and line and key", "[cli]") {
   TempDir dir;
   auto cfg = dir / "exposcan.yaml";
   write(cfg, "targets:\n  - https://jane.example/\ncrawl:\n  concurrency: -3\n");

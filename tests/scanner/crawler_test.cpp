@@ -40,7 +40,7 @@ TEST_CASE("crawler fetches a site within scope and robots.txt once per origin", 
   CHECK(home->user_directed);
 }
 
-TEST_CASE("a 404, a broken response and a refused connection are recorded; the crawl completes", "[crawler]") {
+TEST_CASE("a 404 and a broken response and a refused connection are recorded and the crawl completes", "[crawler]") {
   CrawlFixture fx;
   PageLog log;
   auto options = fx.options();
@@ -76,7 +76,7 @@ TEST_CASE("a 404, a broken response and a refused connection are recorded; the c
   CHECK(refused->error->code == "connect");
 }
 
-TEST_CASE("discovered links obey robots.txt for exposcan's own agent; listed targets are user-directed", "[crawler]") {
+TEST_CASE("discovered links obey robots.txt for the own agent while listed targets are user-directed", "[crawler]") {
   CrawlFixture fx;
   PageLog log;
   // www.instagram.com disallows every unnamed agent: the profile (a listed target) is fetched,
