@@ -125,7 +125,6 @@ void collect_value_elements(HtmlNode e, std::vector<std::pair<HtmlNode, bool>>& 
   walk_tree(e, [&](HtmlNode n) {
     if (n == e) return true;
     if (!n.is_element() || n.is("template")) return false;
-    if (is_property_or_root(n)) return false;
     if (n.has_class("value-title")) {
       out.emplace_back(n, true);
       return false;
@@ -134,7 +133,7 @@ void collect_value_elements(HtmlNode e, std::vector<std::pair<HtmlNode, bool>>& 
       out.emplace_back(n, false);
       return false;
     }
-    return true;
+    return !is_property_or_root(n);
   });
 }
 
