@@ -83,10 +83,19 @@ bool skip_tag_rest(std::string_view s, size_t& i) {
   return self_closing;
 }
 
+// gumbo_normalized_tagname returns a C string; keep string_views so tag() costs no strlen.
+struct TagNames {
+  std::string_view names[GUMBO_TAG_LAST + 1];
+  TagNames() {
+    for (int t = 0; t < GUMBO_TAG_LAST; ++t) names[t] = gumbo_normalized_tagname(static_cast<GumboTag>(t));
+  }
+};
+
 std::string_view gumbo_tag_name(const GumboNode* n) {
   if (n->type == GUMBO_NODE_TEMPLATE) return "template";
   const GumboElement& e = n->v.element;
-  if (e.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(e.tag);
+  static const TagNames k_names;
+  if (e.tag != GUMBO_TAG_UNKNOWN && e.tag < GUMBO_TAG_LAST) return k_names.names[e.tag];
   GumboStringPiece piece = e.original_tag;
   gumbo_tag_from_original_text(&piece);
   return std::string_view(piece.data, piece.length);
@@ -141,7 +150,8 @@ std::optional<std::string_view> HtmlNode::attr(std::string_view name) const {
   const GumboVector& v = n->v.element.attributes;
   for (unsigned i = 0; i < v.length; ++i) {
     auto* a = static_cast<const GumboAttribute*>(v.data[i]);
-    if (name == a->name) return std::string_view(a->value);
+    if (std::strncmp(a->name, name.data(), name.size()) == 0 && a->name[name.size()] == '\0')
+      return std::string_view(a->value);
   }
   return std::nullopt;
 }

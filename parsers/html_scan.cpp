@@ -8,6 +8,15 @@ namespace exposcan {
 namespace {
 
 bool is_root_element(HtmlNode n) {
+  std::string_view cls = n.attr_or("class");
+  // Cheap filter before splitting: every root class contains "h-", "adr", "geo" or starts with
+  // "v"/"h" followed by a classic name.
+  if (cls.find("h-") == std::string_view::npos && cls.find("vcard") == std::string_view::npos &&
+      cls.find("hentry") == std::string_view::npos && cls.find("hfeed") == std::string_view::npos &&
+      cls.find("vevent") == std::string_view::npos && cls.find("hre") == std::string_view::npos &&
+      cls.find("hproduct") == std::string_view::npos && cls.find("adr") == std::string_view::npos &&
+      cls.find("geo") == std::string_view::npos && cls.find("hnews") == std::string_view::npos)
+    return false;
   for (auto c : n.classes()) {
     if (mf2_is_root_class(c)) return true;
     if (c == "vcard" || c == "hentry" || c == "hfeed" || c == "vevent" || c == "hreview" || c == "hproduct" ||

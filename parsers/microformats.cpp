@@ -36,10 +36,12 @@ class Mf2Parser {
     walk_tree(doc.root(), [&](HtmlNode n) {
       if (n.is_document()) return true;
       if (!n.is_element() || n.is("template")) return false;
-      auto types = mf2::root_types(n);
+      if (!n.has_attr("class")) return true;
+      const mf2::ClassList classes = n.classes();
+      auto types = mf2::root_types(classes);
       bool backcompat = false;
       if (types.empty()) {
-        types = mf2::backcompat_root_types(n);
+        types = mf2::backcompat_root_types(classes);
         backcompat = !types.empty();
       }
       if (types.empty()) return true;
@@ -72,14 +74,20 @@ class Mf2Parser {
     if (depth > k_max_depth) return;
     for (HtmlNode c = parent.first_child(); c; c = c.next_sibling()) {
       if (!c.is_element() || c.is("template")) continue;
-      auto c_types = mf2::root_types(c);
+      // Most elements carry no class (and, for backcompat, no rel): nothing to read on them.
+      if (!c.has_attr("class") && !(backcompat && c.has_attr("rel"))) {
+        parse_children(c, types, backcompat, depth + 1, props, children, st);
+        continue;
+      }
+      const mf2::ClassList classes = c.classes();
+      auto c_types = mf2::root_types(classes);
       bool c_backcompat = false;
       if (c_types.empty()) {
-        c_types = mf2::backcompat_root_types(c);
+        c_types = mf2::backcompat_root_types(classes);
         c_backcompat = !c_types.empty();
       }
       std::vector<PropertyClass> c_props =
-          backcompat ? mf2::backcompat_property_classes(c, types) : mf2::property_classes(c);
+          backcompat ? mf2::backcompat_property_classes(c, classes, types) : mf2::property_classes(classes);
       if (!c_types.empty()) {
         json nested = parse_item(c, c_types, c_backcompat, depth + 1);
         st.has_nested = true;
@@ -222,7 +230,11 @@ class Mf2Parser {
 
   // --- implied properties ------------------------------------------------------------------
 
-  static bool is_root(HtmlNode e) { return !mf2::root_types(e).empty() || !mf2::backcompat_root_types(e).empty(); }
+  static bool is_root(HtmlNode e) {
+    if (!e.has_attr("class")) return false;
+    const mf2::ClassList classes = e.classes();
+    return !mf2::root_types(classes).empty() || !mf2::backcompat_root_types(classes).empty();
+  }
 
   static HtmlNode only_child_element(HtmlNode e) {
     HtmlNode found;

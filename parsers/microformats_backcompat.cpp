@@ -110,9 +110,9 @@ void add_unique(std::vector<PropertyClass>& out, std::string_view prefix, std::s
 
 }  // namespace
 
-std::vector<std::string> backcompat_root_types(HtmlNode e) {
+std::vector<std::string> backcompat_root_types(const ClassList& classes) {
   std::vector<std::string> out;
-  for (auto c : e.classes())
+  for (auto c : classes)
     for (const auto& r : k_roots)
       if (c == r.classic) out.emplace_back(r.mf2);
   std::sort(out.begin(), out.end());
@@ -120,9 +120,10 @@ std::vector<std::string> backcompat_root_types(HtmlNode e) {
   return out;
 }
 
-std::vector<PropertyClass> backcompat_property_classes(HtmlNode e, const std::vector<std::string>& parent_types) {
+std::vector<PropertyClass> backcompat_property_classes(HtmlNode e, const ClassList& classes,
+                                                       const std::vector<std::string>& parent_types) {
   std::vector<PropertyClass> out;
-  for (auto c : e.classes())
+  for (auto c : classes)
     for (const auto& p : k_props)
       if (c == p.classic && contains(parent_types, p.type)) add_unique(out, p.prefix, p.name, false);
   // rel=bookmark -> u-url and rel=tag -> p-category (hentry, hreview and friends).

@@ -26,16 +26,21 @@ struct PropertyClass {
   bool rel_tag = false;  // classic rel=tag: the value is the last path segment of href
 };
 
+using ClassList = std::vector<std::string_view>;  // an element's classes (HtmlNode::classes)
+
 // mf2 root types of an element ("h-card"), sorted and unique.
-std::vector<std::string> root_types(HtmlNode e);
+std::vector<std::string> root_types(const ClassList& classes);
+inline std::vector<std::string> root_types(HtmlNode e) { return root_types(e.classes()); }
 // Properties declared by mf2 classes on an element, in class order, unique.
-std::vector<PropertyClass> property_classes(HtmlNode e);
+std::vector<PropertyClass> property_classes(const ClassList& classes);
 
 // Classic roots mapped to mf2 types ("vcard" -> "h-card"), sorted and unique.
-std::vector<std::string> backcompat_root_types(HtmlNode e);
+std::vector<std::string> backcompat_root_types(const ClassList& classes);
+inline std::vector<std::string> backcompat_root_types(HtmlNode e) { return backcompat_root_types(e.classes()); }
 // Classic property classes (and rel=bookmark/tag) of `e` that mean something inside an item of
 // `parent_types`, mapped to mf2 properties.
-std::vector<PropertyClass> backcompat_property_classes(HtmlNode e, const std::vector<std::string>& parent_types);
+std::vector<PropertyClass> backcompat_property_classes(HtmlNode e, const ClassList& classes,
+                                                       const std::vector<std::string>& parent_types);
 
 // Text per the spec's textContent rules: script/style/template dropped; with `replace_img`,
 // <img> becomes its alt, else " <resolved src> "; then leading/trailing whitespace removed.

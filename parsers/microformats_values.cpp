@@ -114,9 +114,11 @@ bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
 }
 
 bool is_property_or_root(HtmlNode e) {
-  for (auto c : e.classes())
+  if (!e.has_attr("class")) return false;
+  auto classes = e.classes();
+  for (auto c : classes)
     if (mf2_is_root_class(c) || mf2_is_property_class(c)) return true;
-  return !mf2::backcompat_root_types(e).empty();
+  return !mf2::backcompat_root_types(classes).empty();
 }
 
 // The value elements of the value-class pattern: descendants with class "value" / "value-title"
@@ -125,6 +127,7 @@ void collect_value_elements(HtmlNode e, std::vector<std::pair<HtmlNode, bool>>& 
   walk_tree(e, [&](HtmlNode n) {
     if (n == e) return true;
     if (!n.is_element() || n.is("template")) return false;
+    if (!n.has_attr("class")) return true;
     if (n.has_class("value-title")) {
       out.emplace_back(n, true);
       return false;
@@ -168,18 +171,18 @@ std::string Resolver::operator()(std::string_view ref) const {
   return u ? u->str() : std::string(r);
 }
 
-std::vector<std::string> root_types(HtmlNode e) {
+std::vector<std::string> root_types(const ClassList& classes) {
   std::vector<std::string> out;
-  for (auto c : e.classes())
+  for (auto c : classes)
     if (mf2_is_root_class(c)) out.emplace_back(c);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
-std::vector<PropertyClass> property_classes(HtmlNode e) {
+std::vector<PropertyClass> property_classes(const ClassList& classes) {
   std::vector<PropertyClass> out;
-  for (auto c : e.classes()) {
+  for (auto c : classes) {
     if (!mf2_is_property_class(c)) continue;
     size_t dash = c.find('-');
     PropertyClass p{std::string(c.substr(0, dash)), std::string(c.substr(dash + 1)), false};
