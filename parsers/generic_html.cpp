@@ -254,7 +254,8 @@ ParseOutput parse_generic_html(const Page& page) {
   std::string og_type = ascii_lower(og.first("og:type"));
   pg.kind = article || og_type == "article" ? ItemKind::article : ItemKind::page;
   pg.extractor = article ? "jsonld" : !og.empty() ? "opengraph" : "html";
-  pg.url = first_nonempty({signals->canonical_url, resolve_link(base, og.first("og:url")), page_url});
+  std::string og_url = og.first("og:url");
+  pg.url = first_nonempty({signals->canonical_url, og_url.empty() ? og_url : resolve_link(base, og_url), page_url});
   pg.id = pg.url;
   pg.title = first_nonempty({og.title(), article ? article->headline : std::string(), scan.title, scan.h1});
   pg.text = cap_text(first_nonempty({article ? article->body : std::string(), scan.main_text, scan.body_text}));

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "core/url.h"
+#include "parsers/link_resolver.h"
 
 namespace exposcan {
 namespace {
@@ -32,22 +33,18 @@ bool looks_like_sitemap(std::string_view url) {
 
 class Resolver {
  public:
-  explicit Resolver(std::string_view base) {
-    if (auto b = Url::parse(base)) m_base = *b;
-  }
+  explicit Resolver(std::string_view base) : m_r(base) {}
   std::string operator()(std::string_view ref) const {
     std::string_view r = trim(ref);
-    if (r.empty() && m_base) return m_base->str();
+    if (r.empty() && m_r.has_base()) return m_r.resolve("");
     if (r.empty() || r[0] == '#') return {};
     if (istarts_with(r, "javascript:") || istarts_with(r, "data:")) return {};
-    if (has_scheme(r)) return std::string(r);
-    if (!m_base) return {};
-    auto u = m_base->resolve(r);
-    return u ? u->str() : std::string();
+    if (!has_scheme(r) && !m_r.has_base()) return {};
+    return m_r.resolve(r);
   }
 
  private:
-  std::optional<Url> m_base;
+  LinkResolver m_r;
 };
 
 void add(std::vector<PageLink>& list, std::unordered_set<std::string>& seen, PageLink link) {

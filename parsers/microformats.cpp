@@ -381,10 +381,7 @@ class Mf2Parser {
 }  // namespace
 
 nlohmann::json mf2_parse(const HtmlDocument& doc, std::string_view document_url) {
-  Resolver r;
-  std::string base = doc.base_url(document_url);
-  if (auto u = Url::parse(base)) r.base = *u;
-  return Mf2Parser(std::move(r)).parse(doc);
+  return Mf2Parser(Resolver(doc.base_url(document_url))).parse(doc);
 }
 
 nlohmann::json mf2_parse(const HtmlDocument& doc, const Url& document_url) {

@@ -10,13 +10,15 @@
 #include <vector>
 
 #include "core/url.h"
+#include "parsers/link_resolver.h"
 #include "parsers/html_document.h"
 
 namespace exposcan::mf2 {
 
 struct Resolver {
-  std::optional<Url> base;
-  // Relative references are resolved against `base`; absolute ones are returned as written.
+  explicit Resolver(std::string_view base = {}) : resolver(base) {}
+  LinkResolver resolver;
+  // Relative references are resolved against the base; absolute ones are returned as written.
   std::string operator()(std::string_view ref) const;
 };
 

@@ -166,9 +166,8 @@ namespace mf2 {
 
 std::string Resolver::operator()(std::string_view ref) const {
   std::string_view r = trim_html_space(ref);
-  if (has_scheme(r) || !base) return std::string(r);
-  auto u = base->resolve(r);
-  return u ? u->str() : std::string(r);
+  std::string out = resolver.resolve(r);
+  return out.empty() && !r.empty() ? std::string(r) : out;
 }
 
 std::vector<std::string> root_types(const ClassList& classes) {
