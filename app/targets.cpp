@@ -30,6 +30,16 @@ const std::vector<PlatformScope>& platform_scopes() {
   return k;
 }
 
+// The same account's public endpoints, fetched as user-directed seeds (DESIGN §6).
+void add_platform_seeds(CrawlTarget& t, const Url& url) {
+  std::string user = url.path();
+  while (!user.empty() && user.back() == '/') user.pop_back();
+  if (!user.empty() && user[0] == '/') user.erase(0, 1);
+  if (user.empty() || user.find('/') != std::string::npos) return;
+  if (url.host() == "www.instagram.com" || url.host() == "instagram.com")
+    t.seeds.push_back("https://www.instagram.com/api/v1/users/web_profile_info/?username=" + user);
+}
+
 }  // namespace
 
 Expected<CrawlTarget> expand_target(const std::string& target) {
@@ -46,6 +56,7 @@ Expected<CrawlTarget> expand_target(const std::string& target) {
     if (!path.empty() && path.back() != '/') path += '/';
     t.scope.path_prefix = path;
     t.scope.include = p.include;
+    add_platform_seeds(t, *url);
     return t;
   }
   t.scope.path_prefix = "/";  // a person's own site: all of it

@@ -218,37 +218,46 @@ const JsonLdNode* main_person(const JsonLdResult& ld) {
 
 }  // namespace
 
-ParseOutput parse_generic_html(const Page& page) {
-  ParseOutput out;
-  std::string page_url = page.final_url.empty() ? page.url : page.final_url;
+HtmlAnalysis analyze_html(const Page& page) {
+  HtmlAnalysis a;
+  ParseOutput& out = a.output;
+  a.page_url = page.final_url.empty() ? page.url : page.final_url;
   auto doc = HtmlDocument::parse(page.body);
   if (!doc) {
     out.errors.push_back(doc.error().message);
-    out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, page_url, &out.errors));
-    return out;
+    out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, a.page_url, &out.errors));
+    return a;
   }
   out.errors = doc->errors();
-  std::string base = doc->base_url(page_url);
-  HtmlScan scan = scan_html(*doc);
-  OpenGraph og = extract_opengraph(scan);
-  JsonLdResult ld = extract_jsonld(scan.jsonld);
-  out.errors.insert(out.errors.end(), ld.errors.begin(), ld.errors.end());
-  auto signals = std::make_shared<PageSignals>(extract_page_signals(scan, page.headers, base, &out.errors));
-  out.signals = signals;
+  a.base = doc->base_url(a.page_url);
+  a.scan = scan_html(*doc);
+  a.og = extract_opengraph(a.scan);
+  a.ld = extract_jsonld(a.scan.jsonld);
+  out.errors.insert(out.errors.end(), a.ld.errors.begin(), a.ld.errors.end());
+  out.signals = std::make_shared<PageSignals>(extract_page_signals(a.scan, page.headers, a.base, &out.errors));
 
-  PageLinks links = extract_links(scan, base);
+  a.links = extract_links(a.scan, a.base);
   auto add_links = [&](const std::vector<PageLink>& list, const char* kind) {
     for (const auto& l : list) out.links.push_back({l.url, kind, l.rel});
   };
-  add_links(links.anchors, "anchor");
-  add_links(links.feeds, "feed");
-  add_links(links.rel_me, "rel_me");
-  add_links(links.next, "next");
-  add_links(links.sitemaps, "sitemap");
+  add_links(a.links.anchors, "anchor");
+  add_links(a.links.feeds, "feed");
+  add_links(a.links.rel_me, "rel_me");
+  add_links(a.links.next, "next");
+  add_links(a.links.sitemaps, "sitemap");
 
-  json mf2 = scan.mf2_roots > 0 ? mf2_parse(*doc, page_url) : json{{"items", json::array()}};
+  a.mf2 = a.scan.mf2_roots > 0 ? mf2_parse(*doc, a.page_url) : json{{"items", json::array()}};
+  a.document = std::make_shared<HtmlDocument>(std::move(*doc));
+  return a;
+}
 
-  // The page itself.
+Item page_item(const HtmlAnalysis& a, const Page& page) {
+  const HtmlScan& scan = a.scan;
+  const OpenGraph& og = a.og;
+  const JsonLdResult& ld = a.ld;
+  const std::string& base = a.base;
+  const std::string& page_url = a.page_url;
+  const auto& signals = a.output.signals;
   Item pg = base_item(page, page_url, signals);
   const JsonLdNode* article = main_article(ld);
   std::string og_type = ascii_lower(og.first("og:type"));
@@ -275,27 +284,44 @@ ParseOutput parse_generic_html(const Page& page) {
   for (const auto& img : og.images()) add_media(pg.media, resolve_link(base, img.url), img.alt);
   if (article)
     for (const auto& img : article->images) add_media(pg.media, resolve_link(base, img.url), img.caption);
-  for (const auto& img : links.images) add_media(pg.media, img.url, img.alt);
+  for (const auto& img : a.links.images) add_media(pg.media, img.url, img.alt);
   for (const auto& t : og.all("article:tag")) pg.tags.push_back(t);
-  for (const auto& l : links.anchors) {
+  for (const auto& l : a.links.anchors) {
     if (pg.links.size() >= k_max_item_links) break;
     pg.links.push_back(l.url);
   }
-  out.items.push_back(std::move(pg));
+  return pg;
+}
 
-  // Profiles.
-  if (const JsonLdNode* person = main_person(ld))
-    out.items.push_back(jsonld_profile(*person, base_item(page, page_url, signals), page_url));
-  for (const auto& it : mf2["items"]) {
+std::vector<Item> profile_items(const HtmlAnalysis& a, const Page& page) {
+  std::vector<Item> out;
+  if (const JsonLdNode* person = main_person(a.ld))
+    out.push_back(jsonld_profile(*person, base_item(page, a.page_url, a.output.signals), a.page_url));
+  for (const auto& it : a.mf2["items"]) {
     if (!has_type(it, "h-card")) continue;
-    out.items.push_back(hcard_profile(it, base_item(page, page_url, signals), page_url));
+    out.push_back(hcard_profile(it, base_item(page, a.page_url, a.output.signals), a.page_url));
     break;
   }
-  // Posts.
+  return out;
+}
+
+std::vector<Item> post_items(const HtmlAnalysis& a, const Page& page) {
+  std::vector<Item> out;
   std::vector<const json*> entries;
-  collect_entries(mf2["items"], entries);
+  collect_entries(a.mf2["items"], entries);
   for (size_t i = 0; i < entries.size(); ++i)
-    out.items.push_back(hentry_post(*entries[i], i, base_item(page, page_url, signals), page_url));
+    out.push_back(hentry_post(*entries[i], i, base_item(page, a.page_url, a.output.signals), a.page_url));
+  return out;
+}
+
+ParseOutput parse_generic_html(const Page& page) {
+  HtmlAnalysis a = analyze_html(page);
+  ParseOutput out = std::move(a.output);
+  if (!a.document) return out;
+  a.output.signals = out.signals;
+  out.items.push_back(page_item(a, page));
+  for (auto& it : profile_items(a, page)) out.items.push_back(std::move(it));
+  for (auto& it : post_items(a, page)) out.items.push_back(std::move(it));
   return out;
 }
 
