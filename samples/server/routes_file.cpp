@@ -28,8 +28,8 @@ Expected<HeaderList> parse_headers(const YAML::Node& node, std::string_view orig
 
 Expected<Route> parse_route(const YAML::Node& node, std::string_view origin) {
   if (!node.IsMap()) return config_error(origin, node, "each route must be a map");
-  static const std::vector<std::string> k_keys{"target", "path",     "file",         "body",
-                                               "status", "location", "content_type", "headers"};
+  static const std::vector<std::string> k_keys{"target",   "path",         "query",  "file",  "body",
+                                               "status",   "location",     "content_type", "headers"};
   for (const auto& kv : node) {
     const auto key = kv.first.as<std::string>();
     if (std::find(k_keys.begin(), k_keys.end(), key) == k_keys.end())
@@ -40,6 +40,11 @@ Expected<Route> parse_route(const YAML::Node& node, std::string_view origin) {
   if (node["path"]) r.path = percent_decode(node["path"].as<std::string>());
   if (r.target.empty() == r.path.empty())
     return config_error(origin, node, "a route needs exactly one of 'target' or 'path'");
+  if (const auto query = node["query"]) {
+    if (!query.IsMap() || r.path.empty())
+      return config_error(origin, query, "'query' must be a map of name: value next to 'path'");
+    for (const auto& kv : query) r.query[kv.first.as<std::string>()] = kv.second.as<std::string>();
+  }
   if (node["file"]) r.file = node["file"].as<std::string>();
   if (node["body"]) r.body = node["body"].as<std::string>();
   if (node["location"]) r.location = node["location"].as<std::string>();
@@ -63,8 +68,17 @@ const Route* RouteTable::find(const Request& request) const {
   for (const auto& r : routes)
     if (!r.target.empty() && r.target == target) return &r;
   const std::string path = percent_decode(request.path);
+  const auto params = parse_query(request.query);
+  const auto query_matches = [&](const Route& r) {
+    return std::all_of(r.query.begin(), r.query.end(), [&](const auto& kv) {
+      const auto it = params.find(kv.first);
+      return it != params.end() && it->second == kv.second;
+    });
+  };
   for (const auto& r : routes)
-    if (!r.path.empty() && r.path == path) return &r;
+    if (!r.path.empty() && !r.query.empty() && r.path == path && query_matches(r)) return &r;
+  for (const auto& r : routes)
+    if (!r.path.empty() && r.query.empty() && r.path == path) return &r;
   return nullptr;
 }
 

@@ -8,6 +8,9 @@
 //     - target: /api/v1/accounts/lookup?acct=janeexample   # exact request target, query included
 //       file: _api/lookup.json         # relative to sites/<host>/; may start with '_'
 //       content_type: application/json; charset=utf-8
+//     - path: /api/v1/accounts/1/statuses
+//       query: {max_id: "42"}          # path plus these query parameters (others are ignored)
+//       body: "[]"
 //     - path: /users/janeexample       # the path only; any query matches
 //       status: 302
 //       location: /@janeexample
@@ -15,10 +18,12 @@
 //     - path: /gone
 //       status: 410
 //       body: "gone"                   # inline body instead of a file
-// Targets and paths are compared after percent-decoding. A route without `file`/`body` serves the
+// Order: exact `target` routes, then `path` routes with `query`, then plain `path` routes; within
+// each, the first in the file. Targets and paths are compared after percent-decoding. A route without `file`/`body` serves the
 // file the path maps to anyway (handy for adding headers) unless it sets a status or location.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +37,7 @@ namespace exposcan::samples::server {
 struct Route {
   std::string target;  // exact match (decoded), or
   std::string path;    // path match (decoded)
+  std::map<std::string, std::string> query;  // with `path`: parameters that must be present
   std::string file;
   std::optional<std::string> body;
   std::optional<int> status;
