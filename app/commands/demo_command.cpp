@@ -1,0 +1,69 @@
+// `exposcan demo`: the main job against the bundled samples, served over HTTPS on 127.0.0.1 as if
+// they were the real hosts (each sample host is mapped to the loopback server like curl's
+// --connect-to; the sample CA is the only trusted CA).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+
+#include "app/commands/commands.h"
+#include "app/commands/scan_flags.h"
+#include "app/demo_targets.h"
+#include "app/pipeline.h"
+#include "core/fs.h"
+#include "reports/reporters.h"
+#include "samples/sample_files.h"
+#include "samples/sample_server.h"
+
+namespace exposcan {
+
+void register_demo(CLI::App& app, CommandAction& action) {
+  auto* cmd = app.add_subcommand("demo", "Scan the bundled sample person (Jane Example) over HTTPS on 127.0.0.1");
+  auto flags = std::make_shared<ScanFlags>();
+  auto out_dir = std::make_shared<std::string>("exposcan-demo");
+  cmd->add_option("--out", *out_dir, "Folder for the reports (default: exposcan-demo)");
+  add_scan_flags(cmd, *flags, false);
+  cmd->callback([flags, out_dir, &action] {
+    action = [flags, out_dir]() -> int {
+      samples::SampleServer server;
+      if (auto s = server.start(); !s) return usage_error("cannot start the sample server: " + s.error().message);
+      auto tmp = make_temp_dir("demo");
+      if (!tmp) return usage_error(tmp.error().message);
+      std::filesystem::path ca = *tmp / "sample-ca.pem";
+      if (auto s = write_private_file(ca, server.ca_pem()); !s) return usage_error(s.error().message);
+
+      auto config = build_config(*flags);
+      if (!config) return usage_error(config.error().message);
+      if (config->targets.empty()) config->targets = demo_targets();
+      if (config->identity_file.empty() && config->identity_inline.empty())
+        config->identity_inline = std::string(samples::file("identity.yaml").value_or(""));
+      config->cacert = ca.string();
+      for (const auto& host : server.hostnames())
+        config->connect_to.push_back(fmt::format("{}:443:127.0.0.1:{}", host, server.port()));
+
+      ReportOptions terminal;
+      terminal.show_values = config->show_values;
+      terminal.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+      ReportOptions file;
+      file.show_values = config->show_values;
+      file.output_path = (std::filesystem::path(*out_dir) / "report.json").string();
+      std::vector<std::unique_ptr<Reporter>> reporters;
+      reporters.push_back(std::move(*make_reporter("table", terminal)));
+      reporters.push_back(std::move(*make_reporter("json", file)));
+
+      auto outcome = run_scan(*config, reporters);
+      std::error_code ec;
+      std::filesystem::remove_all(*tmp, ec);
+      if (!outcome) return usage_error(outcome.error().message);
+      fmt::print("\nReport written to {}\n", file.output_path);
+      report_outcome(*outcome);
+      return outcome->exit_code;
+    };
+  });
+}
+
+}  // namespace exposcan

@@ -1,0 +1,37 @@
+// app/pipeline.h — the main job: targets → crawl → parse → evaluate → report.
+//
+// The crawler delivers Pages on worker threads; each is parsed (parsers registry) and its items
+// evaluated (RuleEngine, const and thread-safe); items and findings go to every reporter under
+// one mutex and into the ScanRecord. Exit codes follow DESIGN §4 (app/exit_codes.h).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "app/config.h"
+#include "core/expected.h"
+#include "reports/reporter.h"
+
+namespace exposcan {
+
+class RuleEngine;
+
+struct ScanOutcome {
+  ScanRecord record;
+  int exit_code = 0;
+};
+
+// Loads the identity and the rule packs the config names (built-in packs first).
+Expected<std::shared_ptr<const RuleEngine>> load_rule_engine(const Config& config);
+
+// Runs a scan; `reporters` receive begin/item/end. Errors are start-up errors (exit 2).
+Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr<Reporter>>& reporters);
+
+// 130 interrupted, 3 incomplete (a target wholly unreachable), 1 a finding at or above
+// `fail_on`, else 0. An incomplete scan takes precedence over findings: its results are partial.
+int scan_exit_code(const ScanRecord& record, const std::string& fail_on);
+
+// One line on stderr when the exit code is not 0 (what went wrong, in words).
+void report_outcome(const ScanOutcome& outcome);
+
+}  // namespace exposcan

@@ -1,0 +1,328 @@
+#include "parsers/generic_html.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "parsers/html_dates.h"
+#include "parsers/html_document.h"
+#include "parsers/html_scan.h"
+#include "parsers/jsonld.h"
+#include "parsers/links.h"
+#include "parsers/microformats.h"
+#include "parsers/opengraph.h"
+#include "parsers/page_signals.h"
+
+namespace exposcan {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t k_max_item_links = 500;
+constexpr size_t k_max_text = 256u << 10;
+
+std::string cap_text(std::string s) {
+  if (s.size() > k_max_text) s = std::string(utf8_prefix(s, k_max_text));
+  return s;
+}
+
+std::string first_nonempty(std::initializer_list<std::string> values) {
+  for (const auto& v : values)
+    if (!trim(v).empty()) return std::string(trim(v));
+  return {};
+}
+
+std::string meta_named(const HtmlScan& scan, std::string_view name) {
+  for (const auto& m : scan.metas)
+    if (m.name == name && !trim(m.content).empty()) return std::string(trim(m.content));
+  return {};
+}
+
+void add_media(std::vector<Media>& media, std::string url, std::string alt) {
+  if (url.empty()) return;
+  for (auto& m : media)
+    if (m.url == url) {
+      if (m.alt.empty()) m.alt = std::move(alt);
+      return;
+    }
+  media.push_back({std::move(url), "image", std::move(alt)});
+}
+
+// --- mf2 helpers -----------------------------------------------------------------------------
+
+bool has_type(const json& item, std::string_view type) {
+  if (!item.is_object() || !item.contains("type")) return false;
+  for (const auto& t : item["type"])
+    if (t.is_string() && t.get<std::string>() == type) return true;
+  return false;
+}
+
+// First value of a property as text: strings, {"value"}, nested items' "value" or name.
+std::string mf2_text(const json& item, const char* prop) {
+  if (!item.contains("properties") || !item["properties"].contains(prop)) return {};
+  for (const auto& v : item["properties"][prop]) {
+    if (v.is_string() && !v.get<std::string>().empty()) return v.get<std::string>();
+    if (v.is_object()) {
+      if (v.contains("value") && v["value"].is_string()) return v["value"].get<std::string>();
+      if (v.contains("properties")) return mf2_text(v, "name");
+    }
+  }
+  return {};
+}
+
+std::vector<std::string> mf2_texts(const json& item, const char* prop) {
+  std::vector<std::string> out;
+  if (!item.contains("properties") || !item["properties"].contains(prop)) return out;
+  for (const auto& v : item["properties"][prop]) {
+    if (v.is_string()) out.push_back(v.get<std::string>());
+    else if (v.is_object() && v.contains("value") && v["value"].is_string()) out.push_back(v["value"].get<std::string>());
+  }
+  return out;
+}
+
+void collect_entries(const json& items, std::vector<const json*>& out, int depth = 0) {
+  if (depth > 8 || !items.is_array()) return;
+  for (const auto& it : items) {
+    if (has_type(it, "h-entry")) out.push_back(&it);
+    if (it.contains("children")) collect_entries(it["children"], out, depth + 1);
+  }
+}
+
+std::string strip_prefix(std::string v, std::string_view prefix) {
+  if (istarts_with(v, prefix)) v = v.substr(prefix.size());
+  return v;
+}
+
+Person mf2_author(const json& item) {
+  Person p;
+  if (!item.contains("properties") || !item["properties"].contains("author")) return p;
+  const json& a = item["properties"]["author"][0];
+  if (a.is_string()) p.name = a.get<std::string>();
+  else if (a.is_object()) {
+    p.name = mf2_text(a, "name");
+    p.url = mf2_text(a, "url");
+    if (p.name.empty() && a.contains("value") && a["value"].is_string()) p.name = a["value"].get<std::string>();
+  }
+  return p;
+}
+
+Item base_item(const Page& page, const std::string& page_url, std::shared_ptr<const PageSignals> signals) {
+  Item it;
+  it.platform = "web";
+  it.source_url = page_url;
+  it.source_sha256 = page.sha256;
+  it.provenance = std::string(to_string(page.origin));
+  it.visibility = page.status >= 200 && page.status < 300 ? Visibility::public_ : Visibility::unknown;
+  it.signals = std::move(signals);
+  it.language = it.signals ? it.signals->language : std::string();
+  return it;
+}
+
+Item jsonld_profile(const JsonLdNode& p, Item it, const std::string& page_url) {
+  it.kind = ItemKind::profile;
+  it.extractor = "jsonld";
+  it.url = first_nonempty({p.url, page_url});
+  it.id = first_nonempty({p.url, p.id.empty() ? std::string() : p.id, page_url + "#person"});
+  it.title = p.name;
+  it.author = {p.alternate_name, p.name, it.url};
+  it.text = p.description;
+  auto add = [&](const char* k, const std::string& v) {
+    if (!v.empty()) it.fields.emplace_back(k, v);
+  };
+  add("name", p.name);
+  add("alternateName", p.alternate_name);
+  add("email", strip_prefix(p.email, "mailto:"));
+  add("telephone", strip_prefix(p.telephone, "tel:"));
+  if (p.address) {
+    add("address", p.address->to_string());
+    add("addressLocality", p.address->locality);
+  }
+  add("birthDate", p.birth_date);
+  add("jobTitle", p.job_title);
+  add("bio", p.description);
+  for (const auto& s : p.same_as) it.links.push_back(s);
+  for (const auto& img : p.images) add_media(it.media, img.url, img.caption);
+  return it;
+}
+
+Item hcard_profile(const json& card, Item it, const std::string& page_url) {
+  it.kind = ItemKind::profile;
+  it.extractor = "mf2";
+  std::string url = mf2_text(card, "url");
+  it.url = first_nonempty({url, page_url});
+  it.id = first_nonempty({url, page_url + "#h-card"});
+  it.title = mf2_text(card, "name");
+  it.author = {mf2_text(card, "nickname"), it.title, it.url};
+  it.text = mf2_text(card, "note");
+  for (const char* k : {"name", "nickname", "email", "tel", "adr", "street-address", "locality", "region",
+                        "postal-code", "country-name", "bday", "note", "org", "job-title", "role", "gender-identity"}) {
+    for (std::string v : mf2_texts(card, k)) {
+      if (std::string_view(k) == "email") v = strip_prefix(v, "mailto:");
+      if (std::string_view(k) == "tel") v = strip_prefix(v, "tel:");
+      if (!v.empty()) it.fields.emplace_back(k, v);
+    }
+  }
+  // A nested h-adr carries the locality.
+  if (card["properties"].contains("adr"))
+    for (const auto& a : card["properties"]["adr"])
+      if (a.is_object() && a.contains("properties"))
+        for (const char* k : {"locality", "region", "country-name"})
+          if (auto v = mf2_text(a, k); !v.empty()) it.fields.emplace_back(k, v);
+  if (card["properties"].contains("photo"))
+    for (const auto& ph : card["properties"]["photo"]) {
+      if (ph.is_string()) add_media(it.media, ph.get<std::string>(), {});
+      else if (ph.is_object()) add_media(it.media, ph.value("value", ""), ph.value("alt", ""));
+    }
+  for (const auto& u : mf2_texts(card, "url")) it.links.push_back(u);
+  return it;
+}
+
+Item hentry_post(const json& entry, size_t index, Item it, const std::string& page_url) {
+  it.kind = ItemKind::post;
+  it.extractor = "mf2";
+  std::string url = mf2_text(entry, "url");
+  it.url = first_nonempty({url, page_url});
+  it.id = !url.empty() ? url : page_url + "#" + std::to_string(index);
+  std::string content = mf2_text(entry, "content");
+  std::string name = mf2_text(entry, "name");
+  it.text = cap_text(first_nonempty({content, mf2_text(entry, "summary"), name}));
+  // An implied name repeats the whole text; keep a name only when it is a real title.
+  if (!name.empty() && collapse_whitespace(name) != collapse_whitespace(it.text) &&
+      collapse_whitespace(it.text).find(collapse_whitespace(name)) != 0)
+    it.title = name;
+  if (auto t = normalize_datetime(mf2_text(entry, "published"))) it.published_at = t;
+  if (auto t = normalize_datetime(mf2_text(entry, "updated"))) it.updated_at = t;
+  it.author = mf2_author(entry);
+  for (const auto& c : mf2_texts(entry, "category")) it.tags.push_back(c);
+  if (entry["properties"].contains("photo"))
+    for (const auto& ph : entry["properties"]["photo"]) {
+      if (ph.is_string()) add_media(it.media, ph.get<std::string>(), {});
+      else if (ph.is_object()) add_media(it.media, ph.value("value", ""), ph.value("alt", ""));
+    }
+  if (entry["properties"].contains("in-reply-to")) it.parent_id = mf2_text(entry, "in-reply-to");
+  return it;
+}
+
+const JsonLdNode* main_article(const JsonLdResult& ld) {
+  for (std::string_view t : {"BlogPosting", "NewsArticle", "Article", "SocialMediaPosting"})
+    if (const JsonLdNode* n = ld.first_of(t)) return n;
+  return nullptr;
+}
+
+const JsonLdNode* main_person(const JsonLdResult& ld) {
+  if (const JsonLdNode* page = ld.first_of("ProfilePage"); page && page->main_entity >= 0) {
+    const JsonLdNode& m = ld.nodes[static_cast<size_t>(page->main_entity)];
+    if (m.is("Person")) return &m;
+  }
+  return ld.first_of("Person");
+}
+
+}  // namespace
+
+HtmlAnalysis analyze_html(const Page& page) {
+  HtmlAnalysis a;
+  ParseOutput& out = a.output;
+  a.page_url = page.final_url.empty() ? page.url : page.final_url;
+  auto doc = HtmlDocument::parse(page.body);
+  if (!doc) {
+    out.errors.push_back(doc.error().message);
+    out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, a.page_url, &out.errors));
+    return a;
+  }
+  out.errors = doc->errors();
+  a.base = doc->base_url(a.page_url);
+  a.scan = scan_html(*doc);
+  a.og = extract_opengraph(a.scan);
+  a.ld = extract_jsonld(a.scan.jsonld);
+  out.errors.insert(out.errors.end(), a.ld.errors.begin(), a.ld.errors.end());
+  out.signals = std::make_shared<PageSignals>(extract_page_signals(a.scan, page.headers, a.base, &out.errors));
+
+  a.links = extract_links(a.scan, a.base);
+  auto add_links = [&](const std::vector<PageLink>& list, const char* kind) {
+    for (const auto& l : list) out.links.push_back({l.url, kind, l.rel});
+  };
+  add_links(a.links.anchors, "anchor");
+  add_links(a.links.feeds, "feed");
+  add_links(a.links.rel_me, "rel_me");
+  add_links(a.links.next, "next");
+  add_links(a.links.sitemaps, "sitemap");
+
+  a.mf2 = a.scan.mf2_roots > 0 ? mf2_parse(*doc, a.page_url) : json{{"items", json::array()}};
+  a.document = std::make_shared<HtmlDocument>(std::move(*doc));
+  return a;
+}
+
+Item page_item(const HtmlAnalysis& a, const Page& page) {
+  const HtmlScan& scan = a.scan;
+  const OpenGraph& og = a.og;
+  const JsonLdResult& ld = a.ld;
+  const std::string& base = a.base;
+  const std::string& page_url = a.page_url;
+  const auto& signals = a.output.signals;
+  Item pg = base_item(page, page_url, signals);
+  const JsonLdNode* article = main_article(ld);
+  std::string og_type = ascii_lower(og.first("og:type"));
+  pg.kind = article || og_type == "article" ? ItemKind::article : ItemKind::page;
+  pg.extractor = article ? "jsonld" : !og.empty() ? "opengraph" : "html";
+  std::string og_url = og.first("og:url");
+  pg.url = first_nonempty({signals->canonical_url, og_url.empty() ? og_url : resolve_link(base, og_url), page_url});
+  pg.id = pg.url;
+  pg.title = first_nonempty({og.title(), article ? article->headline : std::string(), scan.title, scan.h1});
+  pg.text = cap_text(first_nonempty({article ? article->body : std::string(), scan.main_text, scan.body_text}));
+  if (pg.text.empty()) pg.text = first_nonempty({og.description(), meta_named(scan, "description")});
+  std::string published = first_nonempty({article ? article->date_published : std::string(),
+                                          og.first("article:published_time"), meta_named(scan, "date")});
+  std::string updated = first_nonempty({article ? article->date_modified : std::string(),
+                                        og.first("article:modified_time"), og.first("og:updated_time")});
+  if (auto t = normalize_datetime(published)) pg.published_at = t;
+  if (auto t = normalize_datetime(updated)) pg.updated_at = t;
+  if (article && !article->authors.empty()) {
+    pg.author = {article->authors[0].alternate_name, article->authors[0].name, article->authors[0].url};
+  } else {
+    pg.author.name = first_nonempty({meta_named(scan, "author"), og.first("article:author")});
+    pg.author.handle = first_nonempty({og.first("profile:username"), og.first("twitter:creator")});
+  }
+  for (const auto& img : og.images()) add_media(pg.media, resolve_link(base, img.url), img.alt);
+  if (article)
+    for (const auto& img : article->images) add_media(pg.media, resolve_link(base, img.url), img.caption);
+  for (const auto& img : a.links.images) add_media(pg.media, img.url, img.alt);
+  for (const auto& t : og.all("article:tag")) pg.tags.push_back(t);
+  for (const auto& l : a.links.anchors) {
+    if (pg.links.size() >= k_max_item_links) break;
+    pg.links.push_back(l.url);
+  }
+  return pg;
+}
+
+std::vector<Item> profile_items(const HtmlAnalysis& a, const Page& page) {
+  std::vector<Item> out;
+  if (const JsonLdNode* person = main_person(a.ld))
+    out.push_back(jsonld_profile(*person, base_item(page, a.page_url, a.output.signals), a.page_url));
+  for (const auto& it : a.mf2["items"]) {
+    if (!has_type(it, "h-card")) continue;
+    out.push_back(hcard_profile(it, base_item(page, a.page_url, a.output.signals), a.page_url));
+    break;
+  }
+  return out;
+}
+
+std::vector<Item> post_items(const HtmlAnalysis& a, const Page& page) {
+  std::vector<Item> out;
+  std::vector<const json*> entries;
+  collect_entries(a.mf2["items"], entries);
+  for (size_t i = 0; i < entries.size(); ++i)
+    out.push_back(hentry_post(*entries[i], i, base_item(page, a.page_url, a.output.signals), a.page_url));
+  return out;
+}
+
+ParseOutput parse_generic_html(const Page& page) {
+  HtmlAnalysis a = analyze_html(page);
+  ParseOutput out = std::move(a.output);
+  if (!a.document) return out;
+  a.output.signals = out.signals;
+  out.items.push_back(page_item(a, page));
+  for (auto& it : profile_items(a, page)) out.items.push_back(std::move(it));
+  for (auto& it : post_items(a, page)) out.items.push_back(std::move(it));
+  return out;
+}
+
+}  // namespace exposcan

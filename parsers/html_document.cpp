@@ -1,0 +1,538 @@
+#include "parsers/html_document.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/text.h"
+#include "core/url.h"
+
+namespace exposcan {
+namespace {
+
+const GumboNode* g(const void* p) { return static_cast<const GumboNode*>(p); }
+
+bool is_element_node(const GumboNode* n) {
+  return n && (n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE);
+}
+
+const GumboVector* children_of(const GumboNode* n) {
+  if (!n) return nullptr;
+  if (n->type == GUMBO_NODE_DOCUMENT) return &n->v.document.children;
+  if (is_element_node(n)) return &n->v.element.children;
+  return nullptr;
+}
+
+bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+bool is_void_tag(std::string_view t) {
+  return one_of(t, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                    "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame"});
+}
+bool is_raw_text_tag(std::string_view t) {
+  return one_of(t, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"});
+}
+// Elements whose end tags are optional: the tree builder closes them itself, so they do not
+// add up into depth the way unclosed <div>s do.
+bool is_auto_closing_tag(std::string_view t) {
+  return one_of(t, {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rp", "rt", "rtc",
+                    "tbody", "thead", "tfoot", "caption", "colgroup", "html", "head", "body"});
+}
+
+size_t ifind(std::string_view hay, std::string_view needle, size_t from) {
+  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
+  for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
+    size_t k = 0;
+    while (k < needle.size() && ascii_lower_char(hay[i + k]) == needle[k]) ++k;
+    if (k == needle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Reads a tag name at s[i] (ASCII letters/digits/-), lower-cased, at most 32 chars.
+std::string read_tag_name(std::string_view s, size_t& i) {
+  std::string name;
+  while (i < s.size() && (is_ascii_alnum(s[i]) || s[i] == '-' || s[i] == ':' || s[i] == '_')) {
+    if (name.size() < 32) name += ascii_lower_char(s[i]);
+    ++i;
+  }
+  return name;
+}
+
+// Skips attributes up to and including '>'; returns true when the tag ended with "/>".
+bool skip_tag_rest(std::string_view s, size_t& i) {
+  bool self_closing = false;
+  while (i < s.size()) {
+    char c = s[i];
+    if (c == '"' || c == '\'') {
+      size_t e = s.find(c, i + 1);
+      i = e == std::string_view::npos ? s.size() : e + 1;
+      self_closing = false;
+      continue;
+    }
+    if (c == '>') {
+      ++i;
+      return self_closing;
+    }
+    self_closing = c == '/';
+    ++i;
+  }
+  return self_closing;
+}
+
+// gumbo_normalized_tagname returns a C string; keep string_views so tag() costs no strlen.
+struct TagNames {
+  std::string_view names[GUMBO_TAG_LAST + 1];
+  TagNames() {
+    for (int t = 0; t < GUMBO_TAG_LAST; ++t) names[t] = gumbo_normalized_tagname(static_cast<GumboTag>(t));
+  }
+};
+
+std::string_view gumbo_tag_name(const GumboNode* n) {
+  if (n->type == GUMBO_NODE_TEMPLATE) return "template";
+  const GumboElement& e = n->v.element;
+  static const TagNames k_names;
+  if (e.tag != GUMBO_TAG_UNKNOWN && e.tag < GUMBO_TAG_LAST) return k_names.names[e.tag];
+  GumboStringPiece piece = e.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  return std::string_view(piece.data, piece.length);
+}
+
+void escape_into(std::string& out, std::string_view s, bool attribute) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '&') out += "&amp;";
+    else if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      out += "&nbsp;";
+      ++i;
+    } else if (attribute && c == '"') out += "&quot;";
+    else if (!attribute && c == '<') out += "&lt;";
+    else if (!attribute && c == '>') out += "&gt;";
+    else out += c;
+  }
+}
+
+bool is_url_attribute(std::string_view tag, std::string_view attr) {
+  if (attr == "href") return one_of(tag, {"a", "area", "link", "base"});
+  if (attr == "src") return one_of(tag, {"img", "audio", "video", "source", "iframe", "embed", "script", "track", "input"});
+  if (attr == "poster") return tag == "video";
+  if (attr == "data") return tag == "object";
+  if (attr == "cite") return one_of(tag, {"blockquote", "q", "del", "ins"});
+  if (attr == "action") return tag == "form";
+  return false;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// HtmlNode
+
+bool HtmlNode::is_element() const { return is_element_node(g(m_node)); }
+bool HtmlNode::is_text() const {
+  auto* n = g(m_node);
+  return n && (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA);
+}
+bool HtmlNode::is_comment() const { return m_node && g(m_node)->type == GUMBO_NODE_COMMENT; }
+bool HtmlNode::is_document() const { return m_node && g(m_node)->type == GUMBO_NODE_DOCUMENT; }
+
+std::string_view HtmlNode::tag() const {
+  auto* n = g(m_node);
+  if (!is_element_node(n)) return {};
+  return gumbo_tag_name(n);
+}
+
+std::optional<std::string_view> HtmlNode::attr(std::string_view name) const {
+  auto* n = g(m_node);
+  if (!is_element_node(n)) return std::nullopt;
+  const GumboVector& v = n->v.element.attributes;
+  for (unsigned i = 0; i < v.length; ++i) {
+    auto* a = static_cast<const GumboAttribute*>(v.data[i]);
+    if (std::strncmp(a->name, name.data(), name.size()) == 0 && a->name[name.size()] == '\0')
+      return std::string_view(a->value);
+  }
+  return std::nullopt;
+}
+
+std::string_view HtmlNode::attr_or(std::string_view name, std::string_view fallback) const {
+  auto a = attr(name);
+  return a ? *a : fallback;
+}
+
+std::vector<std::pair<std::string_view, std::string_view>> HtmlNode::attrs() const {
+  std::vector<std::pair<std::string_view, std::string_view>> out;
+  auto* n = g(m_node);
+  if (!is_element_node(n)) return out;
+  const GumboVector& v = n->v.element.attributes;
+  for (unsigned i = 0; i < v.length; ++i) {
+    auto* a = static_cast<const GumboAttribute*>(v.data[i]);
+    out.emplace_back(a->name, a->value);
+  }
+  return out;
+}
+
+std::vector<std::string_view> HtmlNode::classes() const {
+  std::vector<std::string_view> out;
+  auto c = attr("class");
+  if (!c) return out;
+  std::string_view s = *c;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_ascii_space(s[i])) ++i;
+    size_t b = i;
+    while (i < s.size() && !is_ascii_space(s[i])) ++i;
+    if (i > b) out.push_back(s.substr(b, i - b));
+  }
+  return out;
+}
+
+bool HtmlNode::has_class(std::string_view name) const {
+  for (auto c : classes())
+    if (c == name) return true;
+  return false;
+}
+
+std::string_view HtmlNode::text() const {
+  auto* n = g(m_node);
+  if (!n) return {};
+  if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_CDATA ||
+      n->type == GUMBO_NODE_COMMENT)
+    return n->v.text.text;
+  return {};
+}
+
+HtmlNode HtmlNode::parent() const {
+  auto* n = g(m_node);
+  return n ? HtmlNode(n->parent) : HtmlNode{};
+}
+
+HtmlNode HtmlNode::first_child() const {
+  auto* v = children_of(g(m_node));
+  return v && v->length > 0 ? HtmlNode(v->data[0]) : HtmlNode{};
+}
+
+HtmlNode HtmlNode::next_sibling() const {
+  auto* n = g(m_node);
+  if (!n || !n->parent) return {};
+  auto* v = children_of(n->parent);
+  size_t i = n->index_within_parent + 1;
+  return v && i < v->length ? HtmlNode(v->data[i]) : HtmlNode{};
+}
+
+HtmlNode HtmlNode::prev_sibling() const {
+  auto* n = g(m_node);
+  if (!n || !n->parent || n->index_within_parent == 0) return {};
+  auto* v = children_of(n->parent);
+  size_t i = n->index_within_parent - 1;
+  return v && i < v->length ? HtmlNode(v->data[i]) : HtmlNode{};
+}
+
+size_t HtmlNode::child_count() const {
+  auto* v = children_of(g(m_node));
+  return v ? v->length : 0;
+}
+
+HtmlNode HtmlNode::child(size_t i) const {
+  auto* v = children_of(g(m_node));
+  return v && i < v->length ? HtmlNode(v->data[i]) : HtmlNode{};
+}
+
+std::vector<HtmlNode> HtmlNode::element_children() const {
+  std::vector<HtmlNode> out;
+  for (HtmlNode c = first_child(); c; c = c.next_sibling())
+    if (c.is_element()) out.push_back(c);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pre-scan
+
+HtmlPrescan prescan_html(std::string_view s) {
+  HtmlPrescan r;
+  size_t depth = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t lt = s.find('<', i);
+    if (lt == std::string_view::npos || lt + 1 >= s.size()) break;
+    i = lt + 1;
+    char c = s[i];
+    if (c == '!') {
+      if (s.substr(i, 3) == "!--") {
+        size_t e = s.find("-->", i + 3);
+        i = e == std::string_view::npos ? s.size() : e + 3;
+      } else {
+        size_t e = s.find('>', i);
+        i = e == std::string_view::npos ? s.size() : e + 1;
+      }
+      continue;
+    }
+    if (c == '?') {
+      size_t e = s.find('>', i);
+      i = e == std::string_view::npos ? s.size() : e + 1;
+      continue;
+    }
+    if (c == '/') {
+      ++i;
+      if (i >= s.size() || !is_ascii_alpha(s[i])) continue;
+      std::string name = read_tag_name(s, i);
+      skip_tag_rest(s, i);
+      if (is_void_tag(name) || is_auto_closing_tag(name)) continue;
+      ++r.end_tags;
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (!is_ascii_alpha(c)) continue;
+    std::string name = read_tag_name(s, i);
+    bool self_closing = skip_tag_rest(s, i);
+    if (is_raw_text_tag(name)) {
+      size_t e = ifind(s, "</" + name, i);
+      i = e == std::string_view::npos ? s.size() : e;
+      continue;
+    }
+    if (self_closing || is_void_tag(name) || is_auto_closing_tag(name)) continue;
+    ++r.start_tags;
+    ++depth;
+    r.max_depth = std::max(r.max_depth, depth);
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// HtmlDocument
+
+struct HtmlDocument::Impl {
+  std::string buffer;  // gumbo points into it: must outlive `out`
+  GumboOptions options = kGumboDefaultOptions;
+  GumboOutput* out = nullptr;
+  bool degraded = false;
+  std::string degraded_text;
+  std::vector<std::string> errors;
+  HtmlPrescan prescan;
+  HtmlNode head, body, html;
+  std::string_view base_href;
+  bool has_base = false;
+
+  ~Impl() {
+    if (out) gumbo_destroy_output(&options, out);
+  }
+};
+
+HtmlDocument::HtmlDocument(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+HtmlDocument::HtmlDocument(HtmlDocument&&) noexcept = default;
+HtmlDocument& HtmlDocument::operator=(HtmlDocument&&) noexcept = default;
+HtmlDocument::~HtmlDocument() = default;
+
+Expected<HtmlDocument> HtmlDocument::parse(std::string_view html, const HtmlLimits& limits) {
+  auto impl = std::make_unique<Impl>();
+  std::string_view input = html;
+  if (input.size() > limits.max_input_bytes) {
+    input = utf8_prefix(input, limits.max_input_bytes);
+    impl->errors.push_back("html: input truncated to " + std::to_string(input.size()) + " bytes");
+  }
+  if (is_valid_utf8(input)) {
+    impl->buffer.assign(input);
+  } else {
+    impl->buffer = sanitize_utf8(input);
+    impl->errors.push_back("html: invalid UTF-8 replaced with U+FFFD");
+  }
+  impl->prescan = prescan_html(impl->buffer);
+  std::string_view to_parse = impl->buffer;
+  if (impl->prescan.max_depth > limits.max_depth || impl->prescan.unclosed() > limits.max_unclosed) {
+    impl->degraded = true;
+    if (impl->prescan.max_depth > limits.max_depth)
+      impl->errors.push_back("html: nesting too deep (estimated depth " + std::to_string(impl->prescan.max_depth) +
+                             " > " + std::to_string(limits.max_depth) + "); only the head was parsed");
+    else
+      impl->errors.push_back("html: too many unclosed elements (" + std::to_string(impl->prescan.unclosed()) +
+                             " > " + std::to_string(limits.max_unclosed) + "); only the head was parsed");
+    impl->degraded_text = strip_tags(impl->buffer);
+    std::string_view window = std::string_view(impl->buffer).substr(0, limits.degraded_prefix_bytes);
+    size_t end = ifind(window, "</head", 0);
+    if (end == std::string_view::npos) end = ifind(window, "<body", 0);
+    to_parse = end == std::string_view::npos ? std::string_view{} : window.substr(0, end);
+    HtmlPrescan p = prescan_html(to_parse);
+    if (p.max_depth > limits.max_depth || p.unclosed() > limits.max_unclosed) to_parse = {};
+  }
+  impl->options.max_errors = limits.max_errors;
+  impl->out = gumbo_parse_with_options(&impl->options, to_parse.data() ? to_parse.data() : "", to_parse.size());
+  if (!impl->out) return make_error("parse", "html: the parser returned no tree");
+
+  HtmlDocument doc(std::move(impl));
+  Impl& d = *doc.m_impl;
+  d.html = HtmlNode::from_raw(d.out->root);
+  for (HtmlNode c = d.html.first_child(); c; c = c.next_sibling()) {
+    if (c.is("head") && !d.head) d.head = c;
+    if (c.is("body") && !d.body && !d.degraded) d.body = c;
+  }
+  // Only a <base> carrying href counts (HTML §4.2.3: the first base element with an href).
+  walk_tree(doc.root(), [&](HtmlNode n) {
+    if (d.has_base) return false;
+    if (n.is("base") && n.has_attr("href")) {
+      d.base_href = *n.attr("href");
+      d.has_base = true;
+      return false;
+    }
+    return n.is_element() || n.is_document();
+  });
+  return doc;
+}
+
+HtmlNode HtmlDocument::root() const { return HtmlNode::from_raw(m_impl->out->document); }
+HtmlNode HtmlDocument::html() const { return m_impl->html; }
+HtmlNode HtmlDocument::head() const { return m_impl->head; }
+HtmlNode HtmlDocument::body() const { return m_impl->body; }
+
+HtmlNode HtmlDocument::find_first(std::string_view tag) const {
+  HtmlNode found;
+  walk_tree(root(), [&](HtmlNode n) {
+    if (found) return false;
+    if (n.is(tag)) {
+      found = n;
+      return false;
+    }
+    return n.is_element() || n.is_document();
+  });
+  return found;
+}
+
+std::vector<HtmlNode> HtmlDocument::find_all(std::string_view tag) const {
+  std::vector<HtmlNode> out;
+  walk_tree(root(), [&](HtmlNode n) {
+    if (n.is(tag)) out.push_back(n);
+    return n.is_element() || n.is_document();
+  });
+  return out;
+}
+
+std::string_view HtmlDocument::base_href() const { return m_impl->base_href; }
+
+std::string HtmlDocument::base_url(std::string_view document_url) const {
+  std::string doc_url(trim(document_url));
+  if (!m_impl->has_base) return doc_url;
+  auto base = Url::parse(doc_url);
+  if (!base) {
+    auto abs = Url::parse(m_impl->base_href);
+    return abs ? std::string(trim(m_impl->base_href)) : doc_url;
+  }
+  if (has_scheme(trim(m_impl->base_href))) return std::string(trim(m_impl->base_href));
+  auto r = base->resolve(m_impl->base_href);
+  return r ? r->str() : doc_url;
+}
+
+bool HtmlDocument::degraded() const { return m_impl->degraded; }
+const std::string& HtmlDocument::degraded_text() const { return m_impl->degraded_text; }
+const std::vector<std::string>& HtmlDocument::errors() const { return m_impl->errors; }
+const HtmlPrescan& HtmlDocument::prescan() const { return m_impl->prescan; }
+size_t HtmlDocument::input_bytes() const { return m_impl->buffer.size(); }
+
+// ---------------------------------------------------------------------------------------------
+// Serialisation and tag stripping
+
+std::string inner_html(HtmlNode node, const std::function<std::string(std::string_view)>* resolve) {
+  std::string out;
+  for (HtmlNode top = node.first_child(); top; top = top.next_sibling()) {
+    walk_tree(
+        top,
+        [&](HtmlNode n) {
+          if (n.is_element()) {
+            std::string_view t = n.tag();
+            out += '<';
+            out += t;
+            for (auto [k, v] : n.attrs()) {
+              out += ' ';
+              out += k;
+              out += "=\"";
+              if (resolve && is_url_attribute(t, k) && !v.empty() && v[0] != '#')
+                escape_into(out, (*resolve)(v), true);
+              else
+                escape_into(out, v, true);
+              out += '"';
+            }
+            out += '>';
+            return !is_void_tag(t);
+          }
+          if (n.is_text()) {
+            HtmlNode p = n.parent();
+            std::string_view pt = p.tag();
+            if (one_of(pt, {"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"}))
+              out += n.text();
+            else
+              escape_into(out, n.text(), false);
+          } else if (n.is_comment()) {
+            out += "<!--";
+            out += n.text();
+            out += "-->";
+          }
+          return false;
+        },
+        [&](HtmlNode n) {
+          if (n.is_element() && !is_void_tag(n.tag())) {
+            out += "</";
+            out += n.tag();
+            out += '>';
+          }
+        });
+  }
+  return out;
+}
+
+std::string strip_tags(std::string_view s) {
+  std::string raw;
+  raw.reserve(s.size() / 2);
+  size_t i = 0;
+  while (i < s.size()) {
+    char c = s[i];
+    if (c != '<') {
+      raw += c;
+      ++i;
+      continue;
+    }
+    if (s.substr(i, 4) == "<!--") {
+      size_t e = s.find("-->", i + 4);
+      i = e == std::string_view::npos ? s.size() : e + 3;
+      continue;
+    }
+    size_t j = i + 1;
+    bool end_tag = j < s.size() && s[j] == '/';
+    if (end_tag) ++j;
+    if (j >= s.size() || !(is_ascii_alpha(s[j]) || s[j] == '!' || s[j] == '?')) {
+      raw += c;
+      ++i;
+      continue;
+    }
+    std::string name = read_tag_name(s, j);
+    skip_tag_rest(s, j);
+    i = j;
+    if (!end_tag && (name == "script" || name == "style" || name == "template")) {
+      size_t e = ifind(s, "</" + name, i);
+      i = e == std::string_view::npos ? s.size() : e;
+      continue;
+    }
+    raw += ' ';
+  }
+  // Decode the entities that matter for readable text.
+  static const std::pair<std::string_view, std::string_view> k_entities[] = {
+      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"},
+      {"&nbsp;", " "}};
+  std::string decoded;
+  decoded.reserve(raw.size());
+  for (size_t k = 0; k < raw.size(); ++k) {
+    bool matched = false;
+    if (raw[k] == '&') {
+      for (auto [from, to] : k_entities) {
+        if (std::string_view(raw).substr(k, from.size()) == from) {
+          decoded += to;
+          k += from.size() - 1;
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (!matched) decoded += raw[k];
+  }
+  return collapse_whitespace(decoded);
+}
+
+}  // namespace exposcan

@@ -1,0 +1,308 @@
+#include "parsers/jsonld.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace exposcan {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t k_max_nesting = 128;  // deeper blocks are refused (hostile input)
+
+std::string normalize_type(std::string_view t) {
+  t = trim(t);
+  for (std::string_view p : {"http://schema.org/", "https://schema.org/", "schema:"})
+    if (t.substr(0, p.size()) == p) return std::string(t.substr(p.size()));
+  return std::string(t);
+}
+
+// Removes <!-- --> and CDATA wrappers some CMSs put around the JSON.
+std::string_view strip_wrappers(std::string_view s) {
+  s = trim(s);
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (std::string_view open : {"<!--", "//<![CDATA[", "/*<![CDATA[*/", "<![CDATA["}) {
+      if (s.substr(0, open.size()) == open) {
+        s = trim(s.substr(open.size()));
+        changed = true;
+      }
+    }
+    for (std::string_view close : {"-->", "//]]>", "/*]]>*/", "]]>"}) {
+      if (s.size() >= close.size() && s.substr(s.size() - close.size()) == close) {
+        s = trim(s.substr(0, s.size() - close.size()));
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+size_t nesting_depth(std::string_view s) {
+  size_t depth = 0, max = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      max = std::max(max, ++depth);
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return max;
+}
+
+// A readable string from a JSON-LD value: strings, numbers, {"@value"}, {"name"}, first of arrays.
+std::string str(const json& j) {
+  if (j.is_string()) return std::string(trim(j.get<std::string>()));
+  if (j.is_number()) return j.dump();
+  if (j.is_array()) {
+    for (const auto& x : j)
+      if (auto s = str(x); !s.empty()) return s;
+    return {};
+  }
+  if (j.is_object()) {
+    for (const char* k : {"@value", "name", "@id", "url"})
+      if (j.contains(k)) return str(j[k]);
+  }
+  return {};
+}
+
+std::string field(const json& o, std::initializer_list<const char*> keys) {
+  for (const char* k : keys)
+    if (o.contains(k)) {
+      if (auto s = str(o[k]); !s.empty()) return s;
+    }
+  return {};
+}
+
+std::vector<std::string> types_of(const json& o) {
+  std::vector<std::string> out;
+  if (!o.contains("@type")) return out;
+  const json& t = o["@type"];
+  if (t.is_string()) out.push_back(normalize_type(t.get<std::string>()));
+  else if (t.is_array())
+    for (const auto& x : t)
+      if (x.is_string()) out.push_back(normalize_type(x.get<std::string>()));
+  return out;
+}
+
+void add_images(const json& v, std::vector<JsonLdImage>& out) {
+  if (v.is_string()) {
+    out.push_back({std::string(trim(v.get<std::string>())), {}});
+  } else if (v.is_array()) {
+    for (const auto& x : v) add_images(x, out);
+  } else if (v.is_object()) {
+    std::string url = field(v, {"url", "contentUrl", "@id"});
+    if (!url.empty()) out.push_back({url, field(v, {"caption", "name", "description"})});
+  }
+}
+
+void add_refs(const json& v, std::vector<JsonLdRef>& out) {
+  if (v.is_string()) {
+    out.push_back({{}, {}, std::string(trim(v.get<std::string>())), {}, {}});
+  } else if (v.is_array()) {
+    for (const auto& x : v) add_refs(x, out);
+  } else if (v.is_object()) {
+    auto types = types_of(v);
+    out.push_back({v.contains("@id") ? str(v["@id"]) : std::string(), types.empty() ? std::string() : types[0],
+                   field(v, {"name"}), field(v, {"url"}), field(v, {"alternateName"})});
+  }
+}
+
+std::optional<JsonLdAddress> address_of(const json& v) {
+  if (v.is_string()) {
+    JsonLdAddress a;
+    a.text = std::string(trim(v.get<std::string>()));
+    return a.text.empty() ? std::nullopt : std::optional<JsonLdAddress>(a);
+  }
+  if (v.is_array()) {
+    for (const auto& x : v)
+      if (auto a = address_of(x)) return a;
+    return std::nullopt;
+  }
+  if (!v.is_object()) return std::nullopt;
+  JsonLdAddress a;
+  a.street = field(v, {"streetAddress"});
+  a.locality = field(v, {"addressLocality"});
+  a.region = field(v, {"addressRegion"});
+  a.postal_code = field(v, {"postalCode"});
+  a.country = field(v, {"addressCountry"});
+  if (a.to_string().empty()) return std::nullopt;
+  return a;
+}
+
+void add_stats(const json& v, std::vector<JsonLdStat>& out) {
+  if (v.is_array()) {
+    for (const auto& x : v) add_stats(x, out);
+    return;
+  }
+  if (!v.is_object()) return;
+  JsonLdStat s;
+  if (v.contains("interactionType")) {
+    const json& t = v["interactionType"];
+    s.type = normalize_type(t.is_object() ? field(t, {"@type", "@id"}) : str(t));
+  }
+  if (v.contains("userInteractionCount")) {
+    const json& c = v["userInteractionCount"];
+    if (c.is_number_integer()) s.count = c.get<long long>();
+    else if (c.is_string()) s.count = std::atoll(c.get<std::string>().c_str());
+  }
+  out.push_back(std::move(s));
+}
+
+class Flattener {
+ public:
+  explicit Flattener(JsonLdResult& r) : m_r(r) {}
+
+  // Returns the index of the node made from `o` (or -1).
+  int visit(const json& v, size_t depth) {
+    if (depth > k_max_nesting) return -1;
+    if (v.is_array()) {
+      for (const auto& x : v) visit(x, depth + 1);
+      return -1;
+    }
+    if (!v.is_object()) return -1;
+    int self = -1;
+    auto types = types_of(v);
+    bool exposed = std::any_of(types.begin(), types.end(), [](const auto& t) { return is_exposed_jsonld_type(t); });
+    if (exposed) {
+      self = static_cast<int>(m_r.nodes.size());
+      m_r.nodes.push_back(make_node(v, std::move(types)));
+    }
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      if (it.key() == "@context") continue;
+      int child = visit(it.value(), depth + 1);
+      if (self >= 0 && it.key() == "mainEntity" && child >= 0 && m_r.nodes[self].main_entity < 0)
+        m_r.nodes[self].main_entity = child;
+    }
+    return self;
+  }
+
+ private:
+  static JsonLdNode make_node(const json& o, std::vector<std::string> types) {
+    JsonLdNode n;
+    n.types = std::move(types);
+    n.id = o.contains("@id") ? str(o["@id"]) : std::string();
+    n.name = field(o, {"name"});
+    n.alternate_name = field(o, {"alternateName"});
+    n.email = field(o, {"email"});
+    n.telephone = field(o, {"telephone"});
+    n.birth_date = field(o, {"birthDate"});
+    n.url = field(o, {"url", "contentUrl"});
+    n.description = field(o, {"description"});
+    n.job_title = field(o, {"jobTitle"});
+    n.headline = field(o, {"headline"});
+    n.body = field(o, {"articleBody", "text"});
+    n.date_published = field(o, {"datePublished", "dateCreated", "uploadDate"});
+    n.date_modified = field(o, {"dateModified"});
+    if (o.contains("address")) n.address = address_of(o["address"]);
+    if (o.contains("sameAs")) {
+      const json& s = o["sameAs"];
+      if (s.is_string()) n.same_as.push_back(str(s));
+      else if (s.is_array())
+        for (const auto& x : s)
+          if (auto u = str(x); !u.empty()) n.same_as.push_back(u);
+    }
+    for (const char* k : {"image", "photo", "thumbnailUrl", "associatedMedia"})
+      if (o.contains(k)) add_images(o[k], n.images);
+    if (n.is("ImageObject") && n.images.empty() && !n.url.empty())
+      n.images.push_back({n.url, field(o, {"caption", "name", "description"})});
+    for (const char* k : {"author", "creator"})
+      if (o.contains(k)) add_refs(o[k], n.authors);
+    if (o.contains("interactionStatistic")) add_stats(o["interactionStatistic"], n.interaction);
+    n.raw = o;
+    return n;
+  }
+
+  JsonLdResult& m_r;
+};
+
+}  // namespace
+
+std::string JsonLdAddress::to_string() const {
+  if (!text.empty()) return text;
+  std::string out;
+  for (const std::string* p : {&street, &postal_code, &locality, &region, &country}) {
+    if (p->empty()) continue;
+    if (!out.empty()) out += ", ";
+    out += *p;
+  }
+  return out;
+}
+
+bool JsonLdNode::is(std::string_view type) const {
+  return std::find(types.begin(), types.end(), type) != types.end();
+}
+
+bool is_exposed_jsonld_type(std::string_view t) {
+  for (std::string_view x : {"Person", "ProfilePage", "SocialMediaPosting", "BlogPosting", "Article", "NewsArticle",
+                             "ImageObject", "WebPage"})
+    if (t == x) return true;
+  return false;
+}
+
+const JsonLdNode* JsonLdResult::first_of(std::string_view type) const {
+  for (const auto& n : nodes)
+    if (n.is(type)) return &n;
+  return nullptr;
+}
+
+const JsonLdNode* JsonLdResult::by_id(std::string_view id) const {
+  if (id.empty()) return nullptr;
+  for (const auto& n : nodes)
+    if (n.id == id) return &n;
+  return nullptr;
+}
+
+JsonLdResult extract_jsonld(const std::vector<std::string>& scripts) {
+  JsonLdResult r;
+  Flattener f(r);
+  for (const auto& script : scripts) {
+    ++r.blocks;
+    std::string_view text = strip_wrappers(script);
+    if (text.empty()) continue;
+    if (nesting_depth(text) > k_max_nesting) {
+      r.errors.push_back("jsonld: block " + std::to_string(r.blocks) + ": nesting deeper than " +
+                         std::to_string(k_max_nesting));
+      continue;
+    }
+    json j = json::parse(text, nullptr, false);
+    if (j.is_discarded()) {
+      r.errors.push_back("jsonld: block " + std::to_string(r.blocks) + ": invalid JSON");
+      continue;
+    }
+    f.visit(j, 0);
+  }
+  // mainEntity given by reference.
+  for (auto& n : r.nodes) {
+    if (n.main_entity >= 0 || !n.raw.contains("mainEntity")) continue;
+    const json& m = n.raw["mainEntity"];
+    std::string id = m.is_object() && m.contains("@id") ? str(m["@id"]) : m.is_string() ? str(m) : std::string();
+    for (size_t i = 0; i < r.nodes.size() && !id.empty(); ++i)
+      if (r.nodes[i].id == id && &r.nodes[i] != &n) {
+        n.main_entity = static_cast<int>(i);
+        break;
+      }
+  }
+  // Authors given by reference ({"@id": ...}) take the referenced node's name and URL.
+  for (auto& n : r.nodes)
+    for (auto& a : n.authors)
+      if (a.name.empty())
+        if (const JsonLdNode* ref = r.by_id(a.id)) {
+          a.name = ref->name;
+          if (a.url.empty()) a.url = ref->url;
+          if (a.type.empty() && !ref->types.empty()) a.type = ref->types[0];
+          if (a.alternate_name.empty()) a.alternate_name = ref->alternate_name;
+        }
+  return r;
+}
+
+}  // namespace exposcan

@@ -1,0 +1,274 @@
+// Text, class-name and value-class-pattern rules of the mf2 parsing specification.
+#include <algorithm>
+
+#include "core/text.h"
+#include "parsers/microformats.h"
+#include "parsers/microformats_internal.h"
+
+namespace exposcan {
+namespace {
+
+bool is_lower_alpha(char c) { return c >= 'a' && c <= 'z'; }
+
+// The part after "h-" / "p-": an optional vendor segment of [a-z0-9]+, then [a-z]+ segments.
+bool valid_mf2_name(std::string_view s) {
+  if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+  std::vector<std::string_view> segs = split(s, '-');
+  for (size_t i = 0; i < segs.size(); ++i) {
+    std::string_view seg = segs[i];
+    if (seg.empty()) return false;
+    bool vendor_ok = i == 0 && segs.size() > 1;
+    for (char c : seg)
+      if (!(is_lower_alpha(c) || (vendor_ok && is_ascii_digit(c)))) return false;
+  }
+  return true;
+}
+
+std::string_view trim_html_space(std::string_view s) {
+  auto sp = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  while (!s.empty() && sp(s.front())) s.remove_prefix(1);
+  while (!s.empty() && sp(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+size_t count_digits(std::string_view s, size_t i) {
+  size_t n = 0;
+  while (i + n < s.size() && is_ascii_digit(s[i + n])) ++n;
+  return n;
+}
+
+bool is_date(std::string_view v) {
+  if (v.size() == 10) return count_digits(v, 0) == 4 && v[4] == '-' && count_digits(v, 5) == 2 && v[7] == '-' &&
+                             count_digits(v, 8) == 2;
+  if (v.size() == 8) return count_digits(v, 0) == 4 && v[4] == '-' && count_digits(v, 5) == 3;
+  return false;
+}
+
+// Timezone: Z, +HH, +HHMM, +HH:MM (and one-digit hours).
+bool is_tz(std::string_view v) {
+  if (v == "Z" || v == "z") return true;
+  if (v.size() < 2 || (v[0] != '+' && v[0] != '-')) return false;
+  size_t h = count_digits(v, 1);
+  if (h < 1 || h > 4) return false;
+  if (1 + h == v.size()) return h != 3;
+  if (h == 2 && v[3] == ':' && count_digits(v, 4) == 2 && v.size() == 6) return true;
+  return false;
+}
+
+struct TimeParts {
+  std::string time;  // normalised
+  std::string tz;    // as written
+};
+
+// H[H][:MM[:SS[.fff]]][ ][am|pm|a.m.|p.m.][tz]; needs ':' or am/pm to count as a time.
+std::optional<TimeParts> parse_time(std::string_view v) {
+  size_t i = 0;
+  size_t hd = count_digits(v, 0);
+  if (hd < 1 || hd > 2) return std::nullopt;
+  i = hd;
+  std::string_view hh = v.substr(0, hd), mm, ss;
+  bool colon = false;
+  if (i < v.size() && v[i] == ':' && count_digits(v, i + 1) == 2) {
+    colon = true;
+    mm = v.substr(i + 1, 2);
+    i += 3;
+    if (i < v.size() && v[i] == ':' && count_digits(v, i + 1) == 2) {
+      ss = v.substr(i + 1, 2);
+      i += 3;
+      if (i < v.size() && v[i] == '.' && count_digits(v, i + 1) > 0) i += 1 + count_digits(v, i + 1);
+    }
+  }
+  std::string_view time_written = v.substr(0, i);
+  size_t j = i;
+  while (j < v.size() && v[j] == ' ') ++j;
+  int ampm = 0;  // 1 am, 2 pm
+  std::string rest = ascii_lower(v.substr(j));
+  for (std::string_view m : {"a.m.", "p.m.", "am", "pm"}) {
+    if (rest.rfind(m, 0) == 0) {
+      ampm = m[0] == 'a' ? 1 : 2;
+      j += m.size();
+      break;
+    }
+  }
+  if (!ampm) j = i;
+  std::string_view tz = v.substr(j);
+  if (!tz.empty() && !is_tz(tz)) return std::nullopt;
+  if (!colon && !ampm) return std::nullopt;
+  TimeParts p;
+  p.tz = std::string(tz);
+  if (ampm) {
+    int h = std::stoi(std::string(hh));
+    if (h < 1 || h > 12) return std::nullopt;
+    if (ampm == 1 && h == 12) h = 0;
+    if (ampm == 2 && h != 12) h += 12;
+    p.time = (h < 10 ? "0" : "") + std::to_string(h) + ":" + (mm.empty() ? "00" : std::string(mm));
+    if (!ss.empty()) p.time += ":" + std::string(ss);
+  } else {
+    p.time = std::string(time_written);
+  }
+  return p;
+}
+
+bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+bool is_property_or_root(HtmlNode e) {
+  if (!e.has_attr("class")) return false;
+  auto classes = e.classes();
+  for (auto c : classes)
+    if (mf2_is_root_class(c) || mf2_is_property_class(c)) return true;
+  return !mf2::backcompat_root_types(classes).empty();
+}
+
+// The value elements of the value-class pattern: descendants with class "value" / "value-title"
+// that are not inside nested properties or microformats (and not inside another value element).
+void collect_value_elements(HtmlNode e, std::vector<std::pair<HtmlNode, bool>>& out) {
+  walk_tree(e, [&](HtmlNode n) {
+    if (n == e) return true;
+    if (!n.is_element() || n.is("template")) return false;
+    if (!n.has_attr("class")) return true;
+    if (n.has_class("value-title")) {
+      out.emplace_back(n, true);
+      return false;
+    }
+    if (n.has_class("value")) {
+      out.emplace_back(n, false);
+      return false;
+    }
+    return !is_property_or_root(n);
+  });
+}
+
+std::string value_of(HtmlNode v, bool title, bool datetime) {
+  static const mf2::Resolver k_no_resolve{};
+  if (title) return std::string(v.attr_or("title"));
+  std::string_view t = v.tag();
+  if ((t == "img" || t == "area") && v.has_attr("alt")) return std::string(*v.attr("alt"));
+  if (t == "data" && v.has_attr("value")) return std::string(*v.attr("value"));
+  if (t == "abbr" && v.has_attr("title")) return std::string(*v.attr("title"));
+  if (datetime && one_of(t, {"del", "ins", "time"}) && v.has_attr("datetime"))
+    return std::string(*v.attr("datetime"));
+  return mf2::text_value(v, false, k_no_resolve, datetime);
+}
+
+}  // namespace
+
+bool mf2_is_root_class(std::string_view cls) { return cls.size() > 2 && cls.substr(0, 2) == "h-" && valid_mf2_name(cls.substr(2)); }
+
+bool mf2_is_property_class(std::string_view cls) {
+  for (std::string_view p : {"p-", "u-", "dt-", "e-"})
+    if (cls.size() > p.size() && cls.substr(0, p.size()) == p) return valid_mf2_name(cls.substr(p.size()));
+  return false;
+}
+
+namespace mf2 {
+
+std::string Resolver::operator()(std::string_view ref) const {
+  std::string_view r = trim_html_space(ref);
+  std::string out = resolver.resolve(r);
+  return out.empty() && !r.empty() ? std::string(r) : out;
+}
+
+std::vector<std::string> root_types(const ClassList& classes) {
+  std::vector<std::string> out;
+  for (auto c : classes)
+    if (mf2_is_root_class(c)) out.emplace_back(c);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<PropertyClass> property_classes(const ClassList& classes) {
+  std::vector<PropertyClass> out;
+  for (auto c : classes) {
+    if (!mf2_is_property_class(c)) continue;
+    size_t dash = c.find('-');
+    PropertyClass p{std::string(c.substr(0, dash)), std::string(c.substr(dash + 1)), false};
+    bool dup = false;
+    for (const auto& q : out) dup = dup || (q.prefix == p.prefix && q.name == p.name);
+    if (!dup) out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::string text_value(HtmlNode e, bool replace_img, const Resolver& resolve, bool trim_result) {
+  std::string out;
+  walk_tree(e, [&](HtmlNode n) {
+    if (n.is_text()) {
+      out += n.text();
+      return false;
+    }
+    if (!n.is_element()) return false;
+    std::string_view t = n.tag();
+    if (t == "script" || t == "style" || t == "template") return n == e ? false : false;
+    if (replace_img && t == "img") {
+      if (auto alt = n.attr("alt")) out += *alt;
+      else if (auto src = n.attr("src")) out += " " + resolve(*src) + " ";
+      return false;
+    }
+    return true;
+  });
+  return trim_result ? std::string(trim_html_space(out)) : out;
+}
+
+std::optional<std::string> value_class_text(HtmlNode e) {
+  std::vector<std::pair<HtmlNode, bool>> values;
+  collect_value_elements(e, values);
+  if (values.empty()) return std::nullopt;
+  std::string out;
+  for (auto& [v, title] : values) out += value_of(v, title, false);
+  return out;
+}
+
+std::optional<std::string> value_class_datetime(HtmlNode e) {
+  std::vector<std::pair<HtmlNode, bool>> values;
+  collect_value_elements(e, values);
+  if (values.empty()) return std::nullopt;
+  std::string date, time, tz, joined;
+  for (auto& [v, title] : values) {
+    std::string raw(trim_html_space(value_of(v, title, true)));
+    joined += raw;
+    std::string_view s = raw;
+    if (date.empty() && time.empty() && s.size() > 11 && is_date(s.substr(0, 10)) && (s[10] == 'T' || s[10] == ' ')) {
+      if (auto t = parse_time(s.substr(11))) {
+        date = std::string(s.substr(0, 10));
+        time = t->time;
+        if (tz.empty()) tz = t->tz;
+        continue;
+      }
+    }
+    if (date.empty() && is_date(s)) {
+      date = raw;
+    } else if (time.empty() && parse_time(s)) {
+      auto t = parse_time(s);
+      time = t->time;
+      if (tz.empty()) tz = t->tz;
+    } else if (tz.empty() && is_tz(s)) {
+      tz = raw;
+    }
+  }
+  if (!date.empty() && !time.empty()) return date + " " + time + tz;
+  if (!date.empty()) return date;
+  if (!time.empty()) return time + tz;
+  return joined;
+}
+
+bool has_date_part(std::string_view v) {
+  return (v.size() >= 10 && is_date(v.substr(0, 10))) || (v.size() == 8 && is_date(v));
+}
+
+std::string date_part(std::string_view v) {
+  if (v.size() >= 10 && is_date(v.substr(0, 10))) return std::string(v.substr(0, 10));
+  return std::string(v.substr(0, 8));
+}
+
+bool is_time_only(std::string_view v) { return parse_time(trim_html_space(v)).has_value(); }
+
+std::string normalize_time(std::string_view v) {
+  auto t = parse_time(trim_html_space(v));
+  return t ? t->time + t->tz : std::string(v);
+}
+
+}  // namespace mf2
+}  // namespace exposcan

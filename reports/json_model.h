@@ -1,0 +1,27 @@
+// reports/json_model.h — the canonical JSON form of a scan record (report schema v1) and back.
+//
+// Every other format can be rendered from this JSON; the store keeps it; `--baseline FILE` reads
+// it. `show_values=false` redacts match values (core/redact.h); items keep their text (it is the
+// person's own public content and the spans point into it).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/expected.h"
+#include "reports/scan_record.h"
+
+namespace exposcan {
+
+inline constexpr int k_report_schema_version = 1;
+
+nlohmann::json item_to_json(const Item& item);
+nlohmann::json finding_to_json(const Finding& finding, bool show_values);
+nlohmann::json scan_info_to_json(const ScanInfo& scan);
+nlohmann::json summary_to_json(const ScanRecord& record);
+nlohmann::json record_to_json(const ScanRecord& record, bool show_values);
+
+Expected<Item> item_from_json(const nlohmann::json& j);
+Expected<Finding> finding_from_json(const nlohmann::json& j);
+Expected<ScanRecord> record_from_json(const nlohmann::json& j);
+
+}  // namespace exposcan

@@ -1,0 +1,17 @@
+// reports/json_report.h — the canonical JSON report (schema v1, see README "JSON report").
+#pragma once
+
+#include <memory>
+
+#include "reports/reporter.h"
+
+namespace exposcan {
+
+// Buffers the scan and writes one JSON document at end(): items sorted by id, findings by
+// (item id, rule id), so the same scan always renders the same bytes. File output is mode 0600.
+std::unique_ptr<Reporter> make_json_reporter(ReportOptions options);
+
+// Sorts items and findings into report order (used by every reporter that buffers).
+void sort_record(ScanRecord& record);
+
+}  // namespace exposcan

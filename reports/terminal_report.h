@@ -1,0 +1,16 @@
+// reports/terminal_report.h — the human summary on stdout: counts per platform and verdict, the
+// most severe findings with their reasons, errors. Personal values redacted unless show_values.
+#pragma once
+
+#include <memory>
+
+#include "reports/reporter.h"
+
+namespace exposcan {
+
+std::unique_ptr<Reporter> make_terminal_reporter(ReportOptions options);
+
+// Renders the summary to a string (the reporter writes it to stdout or the output file).
+std::string render_terminal(const ScanRecord& record, const ReportOptions& options, size_t top = 10);
+
+}  // namespace exposcan

@@ -1,0 +1,281 @@
+// HTTP helpers for the sample server (see http_util.h).
+#include "samples/server/http_util.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+
+#include "core/hash.h"
+#include "core/time.h"
+
+namespace exposcan::samples::server {
+namespace {
+
+constexpr size_t k_gzip_min_bytes = 1024;
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The entity tag a gzip-encoded variant gets: "\"<hash>-gzip\"".
+std::string gzip_tag(std::string_view tag) {
+  if (tag.size() < 2 || tag.back() != '"') return std::string(tag);
+  return std::string(tag.substr(0, tag.size() - 1)) + "-gzip\"";
+}
+
+// If-None-Match against our tag (weak comparison, RFC 9110 §8.8.3.2), either variant.
+bool none_match_hits(std::string_view if_none_match, std::string_view tag) {
+  if (trim(if_none_match) == "*") return true;
+  const std::string zipped = gzip_tag(tag);
+  size_t pos = 0;
+  while (pos < if_none_match.size()) {
+    size_t comma = if_none_match.find(',', pos);
+    if (comma == std::string_view::npos) comma = if_none_match.size();
+    std::string_view item = trim(if_none_match.substr(pos, comma - pos));
+    if (item.substr(0, 2) == "W/") item.remove_prefix(2);
+    if (!item.empty() && (item == tag || item == zipped)) return true;
+    pos = comma + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view find_header(const HeaderList& headers, std::string_view name) {
+  for (const auto& [key, value] : headers)
+    if (iequals(key, name)) return value;
+  return {};
+}
+
+void Response::set_header(std::string name, std::string value) {
+  std::erase_if(headers, [&](const auto& h) { return iequals(h.first, name); });
+  headers.emplace_back(std::move(name), std::move(value));
+}
+
+std::string content_type_for(std::string_view name) {
+  struct Type {
+    std::string_view suffix;
+    std::string_view type;
+  };
+  // Longest suffixes first (".activity.json" before ".json").
+  static constexpr std::array<Type, 20> k_types{{
+      {".activity.json", "application/activity+json"},
+      {".html", "text/html; charset=utf-8"},
+      {".htm", "text/html; charset=utf-8"},
+      {".json", "application/json; charset=utf-8"},
+      {".xml", "application/xml; charset=utf-8"},
+      {".rss", "application/rss+xml; charset=utf-8"},
+      {".atom", "application/atom+xml; charset=utf-8"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".gif", "image/gif"},
+      {".webp", "image/webp"},
+      {".svg", "image/svg+xml"},
+      {".ico", "image/x-icon"},
+      {".mp4", "video/mp4"},
+      {".pdf", "application/pdf"},
+      {".warc", "application/warc"},
+  }};
+  for (const auto& t : k_types)
+    if (ends_with(name, t.suffix)) return std::string(t.type);
+  return "application/octet-stream";
+}
+
+std::string percent_decode(std::string_view text, bool plus_as_space) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '%' && i + 2 < text.size()) {
+      const int hi = hex_value(text[i + 1]);
+      const int lo = hex_value(text[i + 2]);
+      if (hi >= 0 && lo >= 0) {
+        out.push_back(static_cast<char>(hi * 16 + lo));
+        i += 2;
+        continue;
+      }
+    }
+    out.push_back(plus_as_space && c == '+' ? ' ' : c);
+  }
+  return out;
+}
+
+std::map<std::string, std::string> parse_query(std::string_view query) {
+  std::map<std::string, std::string> out;
+  size_t pos = 0;
+  while (pos <= query.size() && !query.empty()) {
+    size_t amp = query.find('&', pos);
+    if (amp == std::string_view::npos) amp = query.size();
+    const std::string_view pair = query.substr(pos, amp - pos);
+    if (!pair.empty()) {
+      const size_t eq = pair.find('=');
+      std::string name = percent_decode(pair.substr(0, eq), true);
+      std::string value = eq == std::string_view::npos ? "" : percent_decode(pair.substr(eq + 1), true);
+      out.try_emplace(std::move(name), std::move(value));
+    }
+    if (amp == query.size()) break;
+    pos = amp + 1;
+  }
+  return out;
+}
+
+long query_int(const std::map<std::string, std::string>& query, const std::string& name, long fallback,
+               long min, long max) {
+  const auto it = query.find(name);
+  if (it == query.end()) return fallback;
+  long value = 0;
+  const auto* end = it->second.data() + it->second.size();
+  const auto [ptr, ec] = std::from_chars(it->second.data(), end, value);
+  if (ec != std::errc() || ptr != end) return fallback;
+  return std::clamp(value, min, max);
+}
+
+std::string entity_tag(std::string_view body) { return "\"" + sha256_hex(body).substr(0, 16) + "\""; }
+
+std::string gzip_compress(std::string_view data, int level) {
+  z_stream zs{};
+  // windowBits 15 + 16 selects the gzip wrapper.
+  if (deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  std::string out;
+  out.resize(deflateBound(&zs, static_cast<uLong>(data.size())) + 32);
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return rc == Z_STREAM_END ? out : std::string();
+}
+
+bool accepts_gzip(std::string_view accept_encoding) {
+  size_t pos = 0;
+  while (pos < accept_encoding.size()) {
+    size_t comma = accept_encoding.find(',', pos);
+    if (comma == std::string_view::npos) comma = accept_encoding.size();
+    std::string_view item = trim(accept_encoding.substr(pos, comma - pos));
+    pos = comma + 1;
+    std::string_view coding = item;
+    std::string_view params;
+    if (const size_t semi = item.find(';'); semi != std::string_view::npos) {
+      coding = trim(item.substr(0, semi));
+      params = item.substr(semi + 1);
+    }
+    if (!iequals(coding, "gzip") && !iequals(coding, "x-gzip") && coding != "*") continue;
+    // q=0 (or 0.0, 0.000) refuses the coding.
+    if (const size_t q = params.find("q="); q != std::string_view::npos) {
+      std::string_view value = trim(params.substr(q + 2));
+      if (!value.empty() && value.front() == '0' && value.find_first_of("123456789") == std::string_view::npos)
+        continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+std::string_view reason_phrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    case 206: return "Partial Content";
+    case 301: return "Moved Permanently";
+    case 302: return "Found";
+    case 303: return "See Other";
+    case 304: return "Not Modified";
+    case 307: return "Temporary Redirect";
+    case 308: return "Permanent Redirect";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 406: return "Not Acceptable";
+    case 408: return "Request Timeout";
+    case 410: return "Gone";
+    case 413: return "Content Too Large";
+    case 418: return "I'm a teapot";
+    case 421: return "Misdirected Request";
+    case 429: return "Too Many Requests";
+    case 451: return "Unavailable For Legal Reasons";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 502: return "Bad Gateway";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "Unknown";
+  }
+}
+
+std::string status_page(int status, std::string_view detail) {
+  const std::string title = std::to_string(status) + " " + std::string(reason_phrase(status));
+  std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>" + title +
+                     "</title></head>\n<body><h1>" + title + "</h1>";
+  if (!detail.empty()) page += "\n<p>" + std::string(detail) + "</p>";
+  page += "</body>\n</html>\n";
+  return page;
+}
+
+void finalize_response(const Request& request, Response& response) {
+  if (request.method != "GET" && request.method != "HEAD") return;
+  if (response.status != 200) return;
+  const bool compressible = response.header("Content-Encoding").empty() && response.body.size() > k_gzip_min_bytes;
+  const bool zip = compressible && accepts_gzip(request.header("Accept-Encoding"));
+  const std::string tag(response.header("ETag"));
+
+  bool not_modified = false;
+  if (const auto inm = request.header("If-None-Match"); !inm.empty()) {
+    not_modified = !tag.empty() && none_match_hits(inm, tag);
+  } else if (const auto ims = request.header("If-Modified-Since"); !ims.empty()) {
+    const auto since = parse_datetime(ims);
+    const auto modified = parse_datetime(response.header("Last-Modified"));
+    not_modified = since && modified && *modified <= *since;
+  }
+  if (zip && !tag.empty()) response.set_header("ETag", gzip_tag(tag));
+  if (compressible && response.header("Vary").empty()) response.set_header("Vary", "Accept-Encoding");
+
+  if (not_modified) {
+    // RFC 9110 §15.4.5: keep the validators and caching headers, drop the content.
+    static constexpr std::array<std::string_view, 6> k_kept{"ETag",          "Last-Modified", "Cache-Control",
+                                                            "Vary",          "Expires",       "Content-Location"};
+    response.status = 304;
+    response.body.clear();
+    std::erase_if(response.headers, [](const auto& h) {
+      return std::none_of(k_kept.begin(), k_kept.end(), [&](std::string_view k) { return iequals(h.first, k); });
+    });
+    return;
+  }
+  if (zip) {
+    response.body = gzip_compress(response.body);
+    response.set_header("Content-Encoding", "gzip");
+  }
+}
+
+}  // namespace exposcan::samples::server

@@ -1,0 +1,150 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+#include "parsers/generic_html.h"
+#include "tests/support/test_support.h"
+
+using namespace exposcan;
+
+namespace {
+Page make_page(std::string body, std::vector<HttpHeader> headers = {}, int status = 200) {
+  Page p;
+  p.url = p.final_url = "https://jane.example.org/posts/coast?utm=1";
+  p.status = status;
+  p.body = std::move(body);
+  p.headers = std::move(headers);
+  p.content_type = "text/html";
+  p.sha256 = "abc123";
+  p.origin = PageOrigin::file;
+  return p;
+}
+
+const Item* find_item(const ParseOutput& out, ItemKind kind, std::string_view extractor) {
+  for (const auto& it : out.items)
+    if (it.kind == kind && it.extractor == extractor) return &it;
+  return nullptr;
+}
+
+bool has_field(const Item& it, std::string_view name, std::string_view value) {
+  for (const auto& [k, v] : it.fields)
+    if (k == name && v == value) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("generic page: article item from JSON-LD, OpenGraph and HTML", "[generic]") {
+  auto out = parse_generic_html(make_page(test::read_text(test::source_dir() / "tests/parsers/fixtures/generic_person_blog.html"),
+                                          {{"X-Robots-Tag", "noarchive"}, {"tdm-reservation", "1"}}));
+  REQUIRE(out.signals);
+  CHECK(out.signals->has_directive("noai"));
+  CHECK(out.signals->has_directive("noarchive"));
+  CHECK(out.signals->tdm_reservation == 1);
+  CHECK(out.signals->canonical_url == "https://jane.example.org/posts/coast");
+  CHECK(out.signals->licenses == std::vector<std::string>{"https://creativecommons.org/licenses/by-nc/4.0/"});
+  CHECK(out.signals->language == "en");
+  REQUIRE(out.errors.size() == 1);
+  CHECK(out.errors[0] == "jsonld: block 2: invalid JSON");
+
+  const Item* page = find_item(out, ItemKind::article, "jsonld");
+  REQUIRE(page);
+  CHECK(page->id == "https://jane.example.org/posts/coast");
+  CHECK(page->platform == "web");
+  CHECK(page->visibility == Visibility::public_);
+  CHECK(page->title == "Cycling to the coast");
+  CHECK(page->text == "We rode 80 km to the coast and back.");
+  REQUIRE(page->published_at);
+  CHECK(format_rfc3339(*page->published_at) == "2024-05-01T08:00:00Z");
+  REQUIRE(page->updated_at);
+  CHECK(format_date(*page->updated_at) == "2024-05-03");
+  CHECK(page->author.name == "Jane Example");
+  REQUIRE(page->media.size() >= 2);
+  CHECK(page->media[0].url == "https://jane.example.org/img/coast.jpg");
+  CHECK(page->media[0].alt == "Bicycle leaning on a fence by the sea");
+  CHECK(page->provenance == "file");
+  CHECK(page->source_sha256 == "abc123");
+  CHECK(page->signals == out.signals);
+  for (const auto& it : out.items) CHECK(it.signals == out.signals);
+}
+
+TEST_CASE("generic page: profiles from JSON-LD Person and mf2 h-card", "[generic]") {
+  auto out = parse_generic_html(make_page(test::read_text(test::source_dir() / "tests/parsers/fixtures/generic_person_blog.html")));
+  const Item* ld = find_item(out, ItemKind::profile, "jsonld");
+  REQUIRE(ld);
+  CHECK(ld->title == "Jane Example");
+  CHECK(has_field(*ld, "email", "jane@example.org"));
+  CHECK(has_field(*ld, "telephone", "+1-202-555-0142"));
+  CHECK(has_field(*ld, "addressLocality", "Springfield"));
+  CHECK(has_field(*ld, "birthDate", "1990-04-01"));
+  const Item* card = find_item(out, ItemKind::profile, "mf2");
+  REQUIRE(card);
+  CHECK(card->id == "https://jane.example.org/");
+  CHECK(has_field(*card, "email", "jane@example.org"));
+  CHECK(has_field(*card, "tel", "+1-202-555-0143"));
+  CHECK(has_field(*card, "locality", "Springfield"));
+  CHECK(has_field(*card, "bday", "1990-04-01"));
+  CHECK(has_field(*card, "note", "Cyclist and birder."));
+  REQUIRE(card->media.size() == 1);
+  CHECK(card->media[0].alt == "Portrait of Jane");
+}
+
+TEST_CASE("generic page: one post per h-entry, and discovered links", "[generic]") {
+  auto out = parse_generic_html(make_page(test::read_text(test::source_dir() / "tests/parsers/fixtures/generic_person_blog.html")));
+  std::vector<const Item*> posts;
+  for (const auto& it : out.items)
+    if (it.kind == ItemKind::post) posts.push_back(&it);
+  REQUIRE(posts.size() == 2);
+  CHECK(posts[0]->id == "https://jane.example.org/notes/1");
+  CHECK(posts[0]->text == "Saw a heron today.");
+  REQUIRE(posts[0]->published_at);
+  CHECK(format_rfc3339(*posts[0]->published_at) == "2024-04-20T08:00:00Z");
+  REQUIRE(posts[0]->media.size() == 1);
+  CHECK(posts[0]->media[0].alt == "Grey heron in a pond");
+  CHECK(posts[1]->id == "https://jane.example.org/posts/coast?utm=1#1");
+  CHECK(posts[1]->tags == std::vector<std::string>{"birds"});
+  CHECK(posts[1]->extractor == "mf2");
+
+  auto has_link = [&](std::string_view kind, std::string_view url) {
+    for (const auto& l : out.links)
+      if (l.kind == kind && l.url == url) return true;
+    return false;
+  };
+  CHECK(has_link("feed", "https://jane.example.org/feed.atom"));
+  CHECK(has_link("rel_me", "https://code.example/jane"));
+  CHECK(has_link("next", "https://jane.example.org/page/2"));
+  CHECK(has_link("sitemap", "https://jane.example.org/sitemap.xml"));
+  CHECK(has_link("anchor", "https://jane.example.org/notes/1"));
+}
+
+TEST_CASE("generic page: plain HTML without metadata", "[generic]") {
+  auto out = parse_generic_html(make_page("<html><head><title> Plain </title></head><body><p>Just text.</p></body></html>",
+                                          {}, 404));
+  REQUIRE(out.items.size() == 1);
+  const Item& it = out.items[0];
+  CHECK(it.kind == ItemKind::page);
+  CHECK(it.extractor == "html");
+  CHECK(it.title == "Plain");
+  CHECK(it.text == "Just text.");
+  CHECK(it.id == "https://jane.example.org/posts/coast?utm=1");
+  CHECK(it.visibility == Visibility::unknown);
+  CHECK(out.errors.empty());
+}
+
+TEST_CASE("generic page: hostile input stays bounded and records errors", "[generic][robustness]") {
+  std::string deep = "<head><meta property=\"og:title\" content=\"Deep\"></head><body>";
+  for (int i = 0; i < 6000; ++i) deep += "<div class=\"h-card\">";
+  deep += "x";
+  auto start = std::chrono::steady_clock::now();
+  auto out = parse_generic_html(make_page(deep));
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
+  REQUIRE_FALSE(out.errors.empty());
+  CHECK(out.errors[0].find("nesting too deep") != std::string::npos);
+  REQUIRE_FALSE(out.items.empty());
+  CHECK(out.items[0].title == "Deep");
+  CHECK(out.items[0].text == "x");
+
+  auto empty = parse_generic_html(make_page(""));
+  REQUIRE(empty.items.size() == 1);
+  CHECK(empty.items[0].text.empty());
+  CHECK(empty.signals);
+}
