@@ -56,8 +56,9 @@ Expected<Identity> identity_from_yaml(const YAML::Node& node, const yaml::Where&
   if (root.IsNull()) return Identity{};
   auto fail = [](const Error& e) { return make_error("identity", e.message); };
   if (auto s = yaml::check_mapping(root, "identity",
-                                   {"names", "name", "handles", "emails", "phones", "addresses", "family",
-                                    "birth_date", "city", "country", "jurisdiction", "adult"},
+                                   {"names", "name", "handles", "handle", "emails", "email", "phones", "phone",
+                                    "addresses", "address", "family", "family_names", "birth_date", "city",
+                                    "country", "jurisdiction", "adult", "profiles"},
                                    where);
       !s)
     return fail(s.error());
@@ -66,9 +67,12 @@ Expected<Identity> identity_from_yaml(const YAML::Node& node, const yaml::Where&
     const char* key;
     std::vector<std::string>* out;
   };
-  for (auto [key, out] : {ListKey{"names", &id.names}, ListKey{"name", &id.names}, ListKey{"handles", &id.handles},
-                          ListKey{"emails", &id.emails}, ListKey{"phones", &id.phones},
-                          ListKey{"addresses", &id.addresses}, ListKey{"family", &id.family}}) {
+  for (auto [key, out] :
+       {ListKey{"names", &id.names}, ListKey{"name", &id.names}, ListKey{"handles", &id.handles},
+        ListKey{"handle", &id.handles}, ListKey{"emails", &id.emails}, ListKey{"email", &id.emails},
+        ListKey{"phones", &id.phones}, ListKey{"phone", &id.phones}, ListKey{"addresses", &id.addresses},
+        ListKey{"address", &id.addresses}, ListKey{"family", &id.family}, ListKey{"family_names", &id.family},
+        ListKey{"profiles", &id.profiles}}) {
     auto v = yaml::string_list(root[key], key, where, true);
     if (!v) return fail(v.error());
     for (auto& s : *v)

@@ -3,7 +3,9 @@
 //
 // Read from a small YAML file (samples/identity.yaml) or the `identity:` block of exposcan.yaml.
 // Accepted shapes: a top-level `identity:` mapping or a flat mapping; names/handles/emails/phones/
-// addresses/family as a scalar or a list of scalars. Unknown keys are errors. Pure; thread-safe.
+// addresses/family/profiles as a scalar or a list of scalars, each also under its singular key
+// (`name`, `handle`, `email`, `phone`, `address`) and `family_names` for `family`. Unknown keys are
+// errors. Pure; thread-safe.
 #pragma once
 
 #include <optional>
@@ -21,6 +23,7 @@ struct Identity {
   std::optional<std::string> birth_date;  // YYYY-MM-DD
   std::string city, country /*ISO 3166 alpha-2*/, jurisdiction /*"EU","UK","US","BR",...*/;
   std::optional<bool> adult;
+  std::vector<std::string> profiles;  // the person's own profile and site URLs
 
   bool empty() const;
   // `adult` when given, else derived from birth_date at `at` (18 or older); nullopt when unknown.

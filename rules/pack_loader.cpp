@@ -167,7 +167,7 @@ struct Loader {
       auto r = PatternRule::parse(n, *m, where);
       if (!r) return r.error();
       for (const char* which : {"positive", "negative"}) {
-        auto ex = parse_text_examples(n["tests"][which], std::string("tests.") + which, where);
+        auto ex = parse_text_examples(n["tests"][which], n["tests"], std::string("tests.") + which, where);
         if (!ex) return ex.error();
         (std::string_view(which) == "positive" ? r->positive : r->negative) = std::move(*ex);
       }
@@ -196,7 +196,7 @@ struct Loader {
       auto r = IdentityRule::parse(n, *m, where);
       if (!r) return r.error();
       for (const char* which : {"positive", "negative"}) {
-        auto ex = parse_text_examples(n["tests"][which], std::string("tests.") + which, where);
+        auto ex = parse_text_examples(n["tests"][which], n["tests"], std::string("tests.") + which, where);
         if (!ex) return ex.error();
         (std::string_view(which) == "positive" ? r->positive : r->negative) = std::move(*ex);
       }

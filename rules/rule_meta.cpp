@@ -4,11 +4,12 @@
 
 namespace exposcan {
 
-Expected<std::vector<TextExample>> parse_text_examples(const YAML::Node& node, std::string_view name,
-                                                       const yaml::Where& where) {
+Expected<std::vector<TextExample>> parse_text_examples(const YAML::Node& node, const YAML::Node& parent,
+                                                       std::string_view name, const yaml::Where& where) {
   std::vector<TextExample> out;
   if (!node.IsDefined() || node.IsNull() || !node.IsSequence() || node.size() == 0)
-    return yaml::error_at(where, node, std::string(name) + " must be a non-empty list of examples");
+    return yaml::error_at(where, node.IsDefined() ? node : parent,
+                          std::string(name) + " must be a non-empty list of examples");
   for (const auto& e : node) {
     TextExample ex;
     ex.line = yaml::line_of(e);

@@ -42,7 +42,8 @@ namespace exposcan {
 namespace yaml {
 struct Where;
 }
-// `tests.positive` / `tests.negative` of text rules: strings, or `{text, value}` mappings.
-Expected<std::vector<TextExample>> parse_text_examples(const YAML::Node& node, std::string_view name,
-                                                       const yaml::Where& where);
+// `tests.positive` / `tests.negative` of text rules: strings, or `{text, value}` mappings. `parent`
+// (the `tests` mapping) locates the error when the list is missing.
+Expected<std::vector<TextExample>> parse_text_examples(const YAML::Node& node, const YAML::Node& parent,
+                                                       std::string_view name, const yaml::Where& where);
 }  // namespace exposcan
