@@ -1,6 +1,7 @@
 #include "rules/identity_matcher.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/text.h"
@@ -59,6 +60,15 @@ std::string transliterate_umlauts(std::string_view s) {
     for (size_t p = out.find(from); p != std::string::npos; p = out.find(from, p + 2)) out.replace(p, 2, to);
   }
   return out;
+}
+
+// "J. Example" for "Jane Example": the initial form, or "" when the name has no such form.
+std::string initial_form(std::string_view name) {
+  auto t = tokens(fold::fold(name, fold::Options{true, false}));
+  if (t.size() < 2 || strip_dot(t.front()).size() <= 1) return "";
+  std::string last = t.back();
+  if (last.back() == ',') last.pop_back();
+  return initial(t.front()) + ". " + last;
 }
 
 void name_variants(std::string_view name, std::vector<std::pair<std::string, double>>& out) {
@@ -139,6 +149,21 @@ void address_variants(std::string_view address, std::vector<std::pair<std::strin
     const double score = i == 0 ? 1.0 : 0.8;
     out.emplace_back(forms[i], score);
     auto t = tokens(forms[i]);
+    // German compounds: "Musterstrasse" ~ "Musterstr." ~ "Musterstr"
+    for (size_t k = 0; k < t.size(); ++k) {
+      std::string token = t[k];
+      const bool comma = !token.empty() && token.back() == ',';
+      if (comma) token.pop_back();
+      std::string stem;
+      if (token.size() > 7 && token.ends_with("strasse")) stem = token.substr(0, token.size() - 7);
+      else if (token.size() > 4 && token.ends_with("str.")) stem = token.substr(0, token.size() - 4);
+      if (stem.empty()) continue;
+      for (const char* suffix : {"strasse", "str.", "str"}) {
+        auto copy = t;
+        copy[k] = stem + suffix + (comma ? "," : "");
+        if (copy[k] != t[k]) out.emplace_back(join(copy, 0, copy.size()), score);
+      }
+    }
     for (auto [longf, shortf] : abbreviations)
       for (size_t k = 0; k < t.size(); ++k) {
         std::string token = t[k];
@@ -177,6 +202,15 @@ IdentityMatcher::IdentityMatcher(const std::vector<IdentityRule>& rules, const I
                                  std::shared_ptr<const PhoneDetector> phones, std::string_view default_region)
     : m_phones(std::move(phones)) {
   const std::string region = identity.country.empty() ? std::string(default_region) : identity.country;
+  // "J. Example" is dropped when it could be you or a family member.
+  std::set<std::string> ambiguous;
+  std::map<std::string, std::set<std::string>> owners;
+  for (const auto& n : identity.names)
+    if (auto f = initial_form(n); !f.empty()) owners[f].insert("names");
+  for (const auto& n : identity.family)
+    if (auto f = initial_form(n); !f.empty()) owners[f].insert("family");
+  for (const auto& [form, people] : owners)
+    if (people.size() > 1) ambiguous.insert(form);
   for (const auto& rule : rules) {
     Compiled c;
     c.rule_id = rule.meta.id;
@@ -225,7 +259,7 @@ IdentityMatcher::IdentityMatcher(const std::vector<IdentityRule>& rules, const I
     }
     std::set<std::string> seen;
     for (auto& [text, score] : forms)
-      if (!text.empty() && seen.insert(text).second) c.needles.push_back({text, score, false});
+      if (!text.empty() && !ambiguous.count(text) && seen.insert(text).second) c.needles.push_back({text, score, false});
     for (auto& n : special)
       if (seen.insert(n.folded).second) c.needles.push_back(n);
     std::stable_sort(c.needles.begin(), c.needles.end(),
@@ -266,7 +300,7 @@ void IdentityMatcher::scan_one(const Compiled& c, std::string_view text, std::ve
       bool inner_end = fold::is_word_char(fold::decode_before(n.folded, n.folded.size()).value);
       if (inner_start && fold::word_char_before(f, p)) continue;
       if (inner_end && fold::word_char_after(f, e)) continue;
-      if (n.reject_at_after && e < f.size() && f[e] == '@') continue;
+      if ((n.reject_at_after || c.subtype == "handle") && e < f.size() && f[e] == '@') continue;
       if (c.subtype == "email" && e < f.size() &&
           (f[e] == '@' || f[e] == '-' || (f[e] == '.' && fold::word_char_after(f, e + 1))))
         continue;  // a longer address ("jane@example.org.uk")
