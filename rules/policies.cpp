@@ -150,9 +150,10 @@ std::string PolicyBase::jurisdiction_for(const Identity& identity) const {
 PolicyMatch PolicyBase::match(const Item& item, const Identity& identity, TimePoint now) const {
   PolicyMatch m;
   m.jurisdiction = jurisdiction_for(identity);
-  m.policy = find_for(item);
-  if (!m.policy) return m;
-  const PlatformPolicy& p = *m.policy;
+  const PlatformPolicy* found = find_for(item);
+  if (!found) return m;
+  m.policy = *found;
+  const PlatformPolicy& p = *found;
   if (!p.trains) {
     m.status = "none";
     m.note = p.note;
@@ -180,7 +181,7 @@ PolicyMatch PolicyBase::match(const Item& item, const Identity& identity, TimePo
     for (const auto& e : p.jurisdictions)
       if (e.region == "other") entry = &e;
   if (!entry) return set("unknown", "the knowledge base has no facts about " + p.platform + " in " + m.jurisdiction);
-  m.entry = entry;
+  m.entry = *entry;
   if (!entry->trains)
     return set("out_of_scope", entry->note.empty() ? p.platform + " does not train on content from " + m.jurisdiction
                                                    : entry->note);

@@ -55,10 +55,11 @@ struct PlatformPolicy {
   std::string note;
 };
 
+// A value: it copies what it refers to, so it outlives the engine that produced it.
 struct PolicyMatch {
   std::string status = "none";  // in_scope, out_of_scope, unknown, none
-  const PlatformPolicy* policy = nullptr;
-  const PolicyJurisdiction* entry = nullptr;
+  std::optional<PlatformPolicy> policy;
+  std::optional<PolicyJurisdiction> entry;
   std::string jurisdiction;  // the person's, as resolved
   std::string note;
   std::optional<PolicyRef> ref() const;  // set whenever a policy was found
