@@ -176,16 +176,21 @@ std::vector<Region> find_regions(std::string_view text) {
       digit_pos = pos;
     } else if (is_plus(cp.value) || is_open(cp.value)) {
       size_t p = pos + cp.length;
-      if (is_plus(cp.value) && p < text.size() && text[p] == ' ') ++p;
+      bool plus = is_plus(cp.value);
       if (is_open(cp.value)) {
         depth = 1;
+        if (p < text.size() && is_plus(decode_utf8(text, p).value)) {  // "(+34) 612 …"
+          p += decode_utf8(text, p).length;
+          plus = true;
+        }
       } else if (p < text.size() && is_open(decode_utf8(text, p).value)) {  // "+(49) 30"
         p += decode_utf8(text, p).length;
         depth = 1;
       }
+      if (plus && p < text.size() && text[p] == ' ') ++p;
       if (is_digit_at(text, p)) {
         digit_pos = p;
-        r.plus = is_plus(cp.value);
+        r.plus = plus;
       }
     }
     if (digit_pos == std::string_view::npos) {
@@ -286,7 +291,67 @@ bool isbn10(std::string_view d) {
   return sum % 11 == 0;
 }
 
+// True when `pos` continues an IBAN-shaped token run: walking back over groups of up to four
+// letters/digits joined by single spaces reaches a "CCdd" group ("GB29 NWBK 6016 …").
+bool is_country_and_check(std::string_view t) {
+  return t.size() >= 4 && is_ascii_alpha(t[0]) && is_ascii_alpha(t[1]) && is_ascii_digit(t[2]) &&
+         is_ascii_digit(t[3]) && ascii_upper_char(t[0]) == t[0] && ascii_upper_char(t[1]) == t[1];
+}
+
+bool iban_shaped_before(std::string_view text, size_t pos) {
+  size_t p = pos;
+  if (p > 0 && is_ascii_alnum(text[p - 1])) {  // the region starts inside a token: "BE85 0279 …"
+    while (p > 0 && is_ascii_alnum(text[p - 1])) --p;
+    if (is_country_and_check(text.substr(p, 4))) return true;
+  }
+  for (int groups = 0; groups < 9; ++groups) {
+    if (p == 0) return false;
+    if (text[p - 1] == ' ') {
+      if (p < 2 || !is_ascii_alnum(text[p - 2])) return false;
+      --p;
+    }
+    size_t start = p;
+    while (start > 0 && is_ascii_alnum(text[start - 1]) && p - start < 5) --start;
+    const size_t len = p - start;
+    if (len == 0 || len > 4 || (start > 0 && is_ascii_alnum(text[start - 1]))) return false;
+    if (len == 4 && is_country_and_check(text.substr(start, 4))) return true;
+    p = start;
+  }
+  return false;
+}
+
+// "IL 62704-1234": a ZIP+4 code after a two-letter state code.
+bool us_zip_after_state(std::string_view text, const Region& r) {
+  if (r.groups.size() != 2 || r.seps[0] != "-" || r.groups[0].digits.size() != 5 || r.groups[1].digits.size() != 4)
+    return false;
+  const size_t p = r.start;
+  return p >= 3 && text[p - 1] == ' ' && is_ascii_alpha(text[p - 2]) && is_ascii_alpha(text[p - 3]) &&
+         ascii_upper_char(text[p - 2]) == text[p - 2] && ascii_upper_char(text[p - 3]) == text[p - 3] &&
+         (p == 3 || !is_ascii_alnum(text[p - 4]));
+}
+
 }  // namespace
+
+bool region_excluded(std::string_view text, const Region& r) {
+  const size_t n = r.groups.size();
+  if (r.plus) return false;
+  if (iban_shaped_before(text, r.start)) return true;
+  if (us_zip_after_state(text, r)) return true;
+  std::string digits;
+  for (const Group& g : r.groups) digits += g.digits;
+  if (isbn13(digits)) return true;
+  if (digits.size() >= 13 && card_number_valid(digits)) return true;
+  size_t run = 0;  // consecutive 4-digit groups
+  for (size_t k = 0; k < n; ++k) {
+    run = r.groups[k].digits.size() == 4 ? run + 1 : 0;
+    if (run >= 4) return true;
+  }
+  for (size_t k = 0; k + 2 < n; ++k)
+    if (r.groups[k].digits.size() == 4 && r.groups[k + 1].digits.size() == 6 && r.groups[k + 2].digits.size() == 5 &&
+        r.groups[k].digits[0] == '3')
+      return true;
+  return false;
+}
 
 bool window_excluded(const Region& r, const Window& w) {
   const bool plus = r.plus && w.first == 0;
@@ -297,6 +362,10 @@ bool window_excluded(const Region& r, const Window& w) {
   // Dates (three groups joined by one '-', '/' or '.'), compact dates and year ranges.
   for (size_t k = w.first; k + 2 < w.last; ++k) {
     const std::string& s1 = r.seps[k];
+    // A date is the whole run joined by its separator: "06.12.34.56.78" is not a date.
+    const bool run_before = k > 0 && r.seps[k - 1] == s1;
+    const bool run_after = k + 2 < r.seps.size() && r.seps[k + 2] == s1;
+    if (run_before || run_after) continue;
     if (s1.size() == 1 && s1 == r.seps[k + 1] && (s1 == "-" || s1 == "/" || s1 == ".")) {
       const std::string date = r.groups[k].digits + s1 + r.groups[k + 1].digits + s1 + r.groups[k + 2].digits;
       if (!not_a_date(date)) return true;
@@ -318,13 +387,24 @@ bool window_excluded(const Region& r, const Window& w) {
       ip = ip && r.groups[k].digits.size() <= 3 && std::stoi(r.groups[k].digits) <= 255;
     if (ip) return true;
   }
+  const std::string& head = r.groups[w.first].digits;
+  if (!plus && all_dots && n >= 3) {
+    // Version numbers: a one-digit group after the first ("10.0.19041.1234", "124.0.6367.91").
+    for (size_t k = w.first + 1; k < w.last; ++k)
+      if (r.groups[k].digits.size() == 1) return true;
+  }
   if (!plus && all_dots) {
-    // Dotted thousands ("1.234.567") and decimal fractions ("48.856613").
-    const std::string& head = r.groups[w.first].digits;
-    bool thousands = n >= 3 && head.size() <= 2 && head[0] != '0';
+    // Decimal fractions ("48.856613", "1234.5678"); NANP "555.0147" stays.
+    const std::string& tail = r.groups[w.first + 1].digits;
+    if (n == 2 && head[0] != '0' && !(head.size() == 3 && tail.size() == 4)) return true;
+  }
+  bool all_spaces = n > 1;
+  for (size_t k = w.first; k + 1 < w.last; ++k) all_spaces = all_spaces && r.seps[k] == " ";
+  if (!plus && (all_dots || all_spaces) && n >= 3 && head.size() <= 2 && head[0] != '0') {
+    // Thousands separators: "1.234.567", "8 336 817".
+    bool thousands = true;
     for (size_t k = w.first + 1; thousands && k < w.last; ++k) thousands = r.groups[k].digits.size() == 3;
     if (thousands) return true;
-    if (n == 2 && head.size() <= 3 && head[0] != '0' && r.groups[w.first + 1].digits.size() >= 5) return true;
   }
   if (isbn13(digits)) return true;
   if (n == 4 && isbn10(digits)) {

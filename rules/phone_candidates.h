@@ -38,6 +38,11 @@ struct Region {
 // All digit regions in `text` with at least one digit, in order, non-overlapping.
 std::vector<Region> find_regions(std::string_view text);
 
+// True when the whole region is something else: part of an IBAN-shaped run ("DE89 3704 …"),
+// a valid payment card number, shaped like one (four or more 4-digit groups, Amex's 4-6-5) or a
+// complete ISBN-13.
+bool region_excluded(std::string_view text, const Region& r);
+
 // A contiguous run of groups [first, last) of a region, the unit the detector scores.
 struct Window {
   size_t first = 0;

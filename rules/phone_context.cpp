@@ -45,11 +45,13 @@ constexpr std::string_view k_negative_exact[] = {
     "hash", "sha", "checksum", "timestamp", "epoch", "seed", "price", "total", "amount", "cost",
     "population", "inhabitants", "einwohner", "habitants", "views", "followers", "likes",
     "downloads", "votes", "auftrag", "kunden", "artikel", "colis", "suivi", "pedido", "factura",
-    "fattura", "ordine", "siret"};
+    "fattura", "ordine", "siret", "card", "karte", "carte", "tarjeta", "visa", "mastercard", "amex",
+    "credit", "debit", "cvv", "cvc"};
 constexpr std::string_view k_negative_prefix[] = {
     "bestell", "rechnung", "auftrags", "kundennummer", "vertrag", "sendung", "artikelnummer",
     "serien", "referen", "réf", "invoice", "order", "tracking", "factur", "commande", "transact",
-    "confirm", "reserv", "steuer", "version", "isbn", "aktenzeichen", "seguimiento", "kontonummer"};
+    "confirm", "reserv", "steuer", "version", "isbn", "aktenzeichen", "seguimiento", "kontonummer",
+    "kreditkart", "kartennummer"};
 constexpr std::string_view k_negative_after[] = {"views", "followers", "likes", "downloads",
                                                            "votes", "users", "times", "bytes"};
 constexpr std::string_view k_positive_after[] = {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
@@ -33,15 +34,23 @@ constexpr int k_international = 20;
 constexpr int k_tel_uri = 40;
 constexpr int k_parenthesised = 10;
 constexpr int k_trunk_written = 10;
+constexpr int k_grouping_exact = 20;
+constexpr int k_style_match = 2;
 constexpr int k_grouping_strict = 15;
 constexpr int k_grouping_area = 5;
 constexpr int k_grouping_against = -15;
 constexpr int k_trunk_missing = -10;
+// Plans whose national numbers are practically always written with their trunk prefix: without
+// it (and without +CC) a digit run is unlikely to be one of their numbers.
+constexpr int k_trunk_missing_strict = -30;
+constexpr std::array<std::string_view, 12> k_trunk_always_written{"GB", "DE", "FR", "NL", "AU", "JP",
+                                                                  "CH", "AT", "BE", "NZ", "SE", "IE"};
 constexpr int k_positive_context = 30;
 constexpr int k_negative_context = -40;
 // A longer window wins unless a shorter one scores this much more ("+49 30 1234 5678" is one
 // number even though "+49 30 1234" alone is valid too).
 constexpr int k_longer_window_margin = 15;
+constexpr int k_region_hint = 5;  // the text already has an international number of that region
 constexpr int k_none = -1000;
 
 const PhoneNumberUtil& util() { return *PhoneNumberUtil::GetInstance(); }
@@ -63,6 +72,7 @@ bool fictional(const std::string& e164) {
 
 // Digits of a window as libphonenumber should read them, with the group boundaries.
 struct Digits {
+  std::string separators;           // the window's separator characters, normalised
   std::string digits;               // international: from the country code on
   std::vector<size_t> boundaries;   // positions in `digits` where a written group starts
   bool international = false;
@@ -97,7 +107,10 @@ Digits window_digits_of(const Region& r, const Window& w) {
     if (d.international && k > w.first && k == first + 1 && g.digits == "0" && g.lead < g.start && g.trail > g.end)
       continue;
     if (g.lead < g.start && g.trail > g.end) d.parenthesised = true;
-    if (!d.digits.empty()) d.boundaries.push_back(d.digits.size());
+    if (!d.digits.empty()) {
+      d.boundaries.push_back(d.digits.size());
+      d.separators += r.seps[k - 1];
+    }
     d.digits += (k == first) ? head : g.digits;
   }
   return d;
@@ -109,6 +122,7 @@ struct Reading {
   std::string region;
   std::string e164;
   int points = k_none;
+  bool international = false;
 };
 
 std::vector<size_t> boundaries_of_formatted(const std::string& formatted, std::string& digits) {
@@ -152,7 +166,22 @@ int grouping_points(const PhoneNumber& n, const Digits& d, size_t cc_digits) {
   auto in_plan = [&](long m) {
     return std::find(f_bounds.begin(), f_bounds.end(), static_cast<size_t>(m)) != f_bounds.end();
   };
-  if (std::all_of(mine.begin(), mine.end(), in_plan)) return k_grouping_strict;
+  if (std::all_of(mine.begin(), mine.end(), in_plan)) {
+    size_t plan_breaks = 0;
+    for (size_t fb : f_bounds) plan_breaks += static_cast<long>(fb) > national_from ? 1 : 0;
+    if (mine.size() != plan_breaks) return k_grouping_strict;
+    // Same breaks; written with the plan's own punctuation too ("03-1234-5678" is Japanese
+    // style, "(03) 1234 5678" Australian): a tie-breaker between plans.
+    auto kinds = [](std::string_view s) {
+      std::string k;
+      for (char c : std::string_view(" -./()"))
+        if (s.find(c) != std::string_view::npos) k.push_back(c);
+      return k;
+    };
+    const size_t first_digit = formatted.find_first_of("0123456789");
+    const std::string_view plan_seps = std::string_view(formatted).substr(first_digit == std::string::npos ? 0 : first_digit);
+    return k_grouping_exact + (kinds(d.separators) == kinds(plan_seps) ? k_style_match : 0);
+  }
   for (size_t fb : f_bounds) {
     if (static_cast<long>(fb) <= national_from) continue;
     return static_cast<long>(fb) == mine.front() ? k_grouping_area : k_grouping_against;
@@ -230,6 +259,7 @@ struct Evaluator {
   const std::vector<std::string>& regions;
   bool configured;
   std::string_view text;
+  std::vector<std::string> hints;  // regions of international numbers seen earlier in the text
 
   bool is_configured(const std::string& region) const {
     return configured && std::find(regions.begin(), regions.end(), region) != regions.end();
@@ -258,7 +288,7 @@ struct Evaluator {
     if (level == Level::none) return {};
     const std::string region = region_of(n);
     const int points = level_points(level, is_configured(region)) + k_international + bonus;
-    return {region, e164, points + grouping_points(n, used, cc)};
+    return {region, e164, points + grouping_points(n, used, cc), true};
   }
 
   Reading national(const Digits& d, int bonus) const {
@@ -272,7 +302,9 @@ struct Evaluator {
       if (level == Level::none) continue;
       const std::string number_region = level == Level::valid ? region_of(n) : region;
       int points = level_points(level, is_configured(number_region) || is_configured(region)) + bonus;
-      if (points + k_trunk_written + k_grouping_strict <= best.points) continue;  // cannot win
+      if (level == Level::valid && std::find(hints.begin(), hints.end(), number_region) != hints.end())
+        points += k_region_hint;
+      if (points + k_trunk_written + k_grouping_exact + k_style_match <= best.points) continue;  // cannot win
       std::string nsn, ndd, formatted;
       util().GetNationalSignificantNumber(n, &nsn);
       util().GetNddPrefixForRegion(region, true, &ndd);
@@ -282,9 +314,16 @@ struct Evaluator {
       const bool plan_writes_trunk = !ndd.empty() && first_digit != std::string::npos &&
                                      formatted.compare(first_digit, ndd.size(), ndd) == 0;
       if (trunk_written) points += k_trunk_written;
-      if (!trunk_written && plan_writes_trunk) points += k_trunk_missing;
-      points += grouping_points(n, d, 0);
-      if (points > best.points) best = {number_region, e164, points};
+      const bool trunk_required = std::find(k_trunk_always_written.begin(), k_trunk_always_written.end(),
+                                            region) != k_trunk_always_written.end();
+      int grouping = grouping_points(n, d, 0);
+      if (!trunk_written && plan_writes_trunk) {
+        // Written without the prefix its plan always shows: its grouping is no evidence either.
+        points += trunk_required ? k_trunk_missing_strict : k_trunk_missing;
+        if (trunk_required) grouping = std::min(grouping, 0);
+      }
+      points += grouping;
+      if (points > best.points) best = {number_region, e164, points, false};
     }
     return best;
   }
@@ -292,9 +331,9 @@ struct Evaluator {
   // The most a window could score, before asking libphonenumber (prunes ID-like digit runs).
   int ceiling(const Digits& d, int bonus) const {
     int top = (configured ? k_valid_configured : k_valid) + bonus;
-    if (d.international) return top + k_international + k_grouping_strict;
+    if (d.international) return top + k_international + k_grouping_exact;
     if (d.digits[0] == '0' || d.digits[0] == '1') top += k_trunk_written;
-    return top + (d.boundaries.empty() ? k_grouping_against : k_grouping_strict);
+    return top + (d.boundaries.empty() ? k_grouping_against : k_grouping_exact);
   }
 
   // Points for window `w` of region `r`; `floor`: below it the caller has no use for the reading.
@@ -309,50 +348,97 @@ struct Evaluator {
     if (ctx.positive) bonus += k_positive_context;
     if (ctx.negative) bonus += k_negative_context;
     if (ceiling(d, bonus) < floor) return {};
-    Reading reading = d.international ? international(d, bonus) : national(d, bonus);
-    if (reading.points != k_none) reading.points = std::clamp(reading.points, 0, 100);
-    return reading;
+    return d.international ? international(d, bonus) : national(d, bonus);
   }
+};
+
+}  // namespace
+
+namespace {
+
+struct Scored {
+  Window window;
+  Reading reading;
+};
+
+// Chooses the windows of one region, left to right.
+class RegionSearch {
+ public:
+  RegionSearch(const Evaluator& evaluator, const Region& region, int min_points)
+      : m_evaluator(evaluator), m_region(region), m_min_points(min_points) {}
+
+  // The number starting at group `i`, if any. Longest first; a shorter window wins when it
+  // scores clearly more, or about as much while the groups it leaves out make a number about as
+  // good ("030 1234567 030 7654321" is two numbers although "030 1234567 030" is valid).
+  std::optional<Scored> at(size_t i) {
+    std::vector<Scored> found = candidates(i, false);
+    if (found.empty()) return std::nullopt;
+    const Scored* shorter = nullptr;
+    for (size_t k = 1; k < found.size(); ++k)
+      if (!shorter || found[k].reading.points > shorter->reading.points) shorter = &found[k];
+    if (!shorter) return found.front();
+    const int longest = found.front().reading.points;
+    if (shorter->reading.points > longest + k_longer_window_margin) return *shorter;
+    if (shorter->reading.points >= longest - k_longer_window_margin) {
+      const std::vector<Scored> rest = candidates(shorter->window.last, true);
+      if (!rest.empty() && rest.front().reading.points >= longest - k_longer_window_margin) return *shorter;
+    }
+    return found.front();
+  }
+
+ private:
+  std::vector<Scored> candidates(size_t i, bool first_only) {
+    std::vector<Scored> found;
+    const size_t n = m_region.groups.size();
+    for (size_t j = n; j > i && m_budget > 0; --j) {
+      const Window w{i, j};
+      const size_t digits = phone::window_digits(m_region, w);
+      if (digits < k_min_digits) break;
+      if (digits > k_max_digits || !phone::window_bounded(m_region, w) || phone::window_excluded(m_region, w))
+        continue;
+      --m_budget;
+      Reading reading = m_evaluator.evaluate(m_region, w, m_min_points);
+      if (reading.points == k_none || reading.points < m_min_points) continue;
+      found.push_back({w, std::move(reading)});
+      if (first_only) break;
+    }
+    return found;
+  }
+
+  const Evaluator& m_evaluator;
+  const Region& m_region;
+  int m_min_points;
+  int m_budget = k_max_windows_per_region;
 };
 
 }  // namespace
 
 std::vector<PhoneMatch> PhoneDetector::find(std::string_view text) const {
   std::vector<PhoneMatch> matches;
-  const Evaluator evaluator{m_regions, m_configured, text};
+  Evaluator evaluator{m_regions, m_configured, text, {}};
   const int min_points = static_cast<int>(m_min_score * 100.0 + 0.5);
   for (const Region& r : phone::find_regions(text)) {
-    const size_t n = r.groups.size();
-    int budget = k_max_windows_per_region;
-    for (size_t i = 0; i < n && budget > 0;) {
-      // Longest window first; a shorter one replaces it only when clearly better.
-      Reading best;
-      Window best_window;
-      for (size_t j = n; j > i && budget > 0; --j) {
-        const Window w{i, j};
-        const size_t digits = phone::window_digits(r, w);
-        if (digits < k_min_digits) break;
-        if (digits > k_max_digits || !phone::window_bounded(r, w) || phone::window_excluded(r, w)) continue;
-        --budget;
-        const int needed = best.points == k_none ? min_points : best.points + k_longer_window_margin + 1;
-        Reading reading = evaluator.evaluate(r, w, needed);
-        if (reading.points >= needed) best = std::move(reading), best_window = w;
-        if (best.points != k_none && best.points + k_longer_window_margin >= 100) break;
-      }
-      if (best.points != k_none && best.points >= min_points) {
-        PhoneMatch m;
-        m.start = phone::window_start(r, best_window);
-        m.end = phone::window_end(r, best_window);
-        m.raw = std::string(text.substr(m.start, m.end - m.start));
-        m.e164 = std::move(best.e164);
-        if (best_window.last == n) m.extension = r.extension;
-        m.score = best.points / 100.0;
-        m.region = std::move(best.region);
-        matches.push_back(std::move(m));
-        i = best_window.last;
-      } else {
+    if (phone::region_excluded(text, r)) continue;
+    RegionSearch search(evaluator, r, min_points);
+    for (size_t i = 0; i < r.groups.size();) {
+      std::optional<Scored> best = search.at(i);
+      if (!best) {
         ++i;
+        continue;
       }
+      PhoneMatch m;
+      m.start = phone::window_start(r, best->window);
+      m.end = phone::window_end(r, best->window);
+      m.raw = std::string(text.substr(m.start, m.end - m.start));
+      m.e164 = std::move(best->reading.e164);
+      if (best->window.last == r.groups.size()) m.extension = r.extension;
+      m.score = std::clamp(best->reading.points, 0, 100) / 100.0;
+      m.region = std::move(best->reading.region);
+      if (best->reading.international &&
+          std::find(evaluator.hints.begin(), evaluator.hints.end(), m.region) == evaluator.hints.end())
+        evaluator.hints.push_back(m.region);
+      matches.push_back(std::move(m));
+      i = best->window.last;
     }
   }
   return matches;

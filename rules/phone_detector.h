@@ -11,7 +11,8 @@
 //   valid number (configured region 0.7, any other 0.6) | possible only 0.3 | local-only 0.2
 //   + 0.2 international prefix   + 0.4 tel:/callto:/sms: URI   + 0.1 area code or (0) in ( )
 //   + 0.1 national trunk prefix written ("030 …", "07700 …")
-//   + 0.1 digits grouped the way the plan formats them, + 0.05 when only the area code is split
+//   + 0.2 digits grouped exactly as the plan formats them, + 0.15 when every written break is one
+//     the plan makes, + 0.05 when only the area code is split
 //     off, − 0.15 when grouped against the plan or not grouped at all (bare digit strings are
 //     how IDs look), − 0.1 when a trunk prefix the plan expects is missing
 //   + 0.3 a phone word or emoji nearby ("Tel.", "Handy", "portable", "móvil", "☎", "T:")

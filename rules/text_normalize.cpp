@@ -70,6 +70,7 @@ bool is_word_char(char32_t cp) {
   if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
   if (cp >= 0xFF00 && cp <= 0xFF20) return false;  // fullwidth punctuation
   if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;  // emoji
+  if (cp >= 0xFE00 && cp <= 0xFE0F) return false;    // variation selectors ("☎️")
   return true;
 }
 
