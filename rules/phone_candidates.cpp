@@ -64,7 +64,22 @@ bool left_attached(std::string_view text, size_t start) {
     return !is_phone_label(word_before(text, p));
   }
   if (is_number_space(c) && prev2.length != 0) {  // "$ 1234567", "# 2025550147"
-    return is_currency(prev2.value) || prev2.value == U'#';
+    if (is_currency(prev2.value) || prev2.value == U'#') return true;
+    // The tail of an alphanumeric code: "1Z 999 AA1 01 2345 6784".
+    bool letters = false, digits = false;
+    size_t q = p;
+    while (q > 0) {
+      const CodePoint cp = decode_utf8_before(text, q);
+      if (unicode_digit_value(cp.value) >= 0) {
+        digits = true;
+      } else if (is_word_char(cp.value)) {
+        letters = true;
+      } else {
+        break;
+      }
+      q -= cp.length;
+    }
+    return letters && digits;
   }
   return false;
 }
@@ -199,6 +214,7 @@ std::vector<Region> find_regions(std::string_view text) {
     }
     r.start = pos;
     r.left_attached = left_attached(text, pos);
+    r.glued_to_word = is_word_char(decode_utf8_before(text, pos).value);
     size_t p = digit_pos;
     size_t total_digits = 0;
     while (true) {
@@ -334,6 +350,7 @@ bool us_zip_after_state(std::string_view text, const Region& r) {
 
 bool region_excluded(std::string_view text, const Region& r) {
   const size_t n = r.groups.size();
+  if (r.glued_to_word) return true;
   if (r.plus) return false;
   if (iban_shaped_before(text, r.start)) return true;
   if (us_zip_after_state(text, r)) return true;
@@ -341,10 +358,11 @@ bool region_excluded(std::string_view text, const Region& r) {
   for (const Group& g : r.groups) digits += g.digits;
   if (isbn13(digits)) return true;
   if (digits.size() >= 13 && card_number_valid(digits)) return true;
-  size_t run = 0;  // consecutive 4-digit groups
+  size_t run = 0;  // consecutive 4-digit groups: cards, gift codes, parcel numbers
   for (size_t k = 0; k < n; ++k) {
     run = r.groups[k].digits.size() == 4 ? run + 1 : 0;
     if (run >= 4) return true;
+    if (run == 3 && r.groups[k - 2].digits[0] != '0') return true;  // "7489 2384 2374"; "0800 1234 5678" stays
   }
   for (size_t k = 0; k + 2 < n; ++k)
     if (r.groups[k].digits.size() == 4 && r.groups[k + 1].digits.size() == 6 && r.groups[k + 2].digits.size() == 5 &&

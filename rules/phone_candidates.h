@@ -30,6 +30,7 @@ struct Region {
   std::vector<Group> groups;
   std::vector<std::string> seps;  // seps[k] joins groups[k] and groups[k+1], normalised to " -./()"
   bool left_attached = false;     // glued to a word, '#', '@', a price or a longer token
+  bool glued_to_word = false;     // letters directly before the first digit
   bool right_attached = false;
   std::string extension;  // digits, empty when none
   size_t ext_end = 0;     // one past the extension, when there is one
@@ -38,9 +39,10 @@ struct Region {
 // All digit regions in `text` with at least one digit, in order, non-overlapping.
 std::vector<Region> find_regions(std::string_view text);
 
-// True when the whole region is something else: part of an IBAN-shaped run ("DE89 3704 …"),
-// a valid payment card number, shaped like one (four or more 4-digit groups, Amex's 4-6-5) or a
-// complete ISBN-13.
+// True when the whole region is something else: the digits continue a word ("AA1 01 2345",
+// "ID12 345 678"), part of an IBAN-shaped run ("DE89 3704 …"), a ZIP+4 after a state code, a
+// valid payment card number, shaped like one or like a parcel number (three or more 4-digit
+// groups not starting with a trunk 0, Amex's 4-6-5) or a complete ISBN-13.
 bool region_excluded(std::string_view text, const Region& r);
 
 // A contiguous run of groups [first, last) of a region, the unit the detector scores.

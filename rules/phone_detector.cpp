@@ -163,6 +163,10 @@ int grouping_points(const PhoneNumber& n, const Digits& d, size_t cc_digits) {
     if (m > national_from && m < static_cast<long>(f_digits.size())) mine.push_back(m);
   }
   if (mine.empty()) return d.international ? 0 : k_grouping_against;
+  // No breaks in the plan's own format (libphonenumber leaves numbers it cannot place unbroken):
+  // the written grouping can be neither confirmed nor contradicted.
+  if (std::none_of(f_bounds.begin(), f_bounds.end(), [&](size_t fb) { return static_cast<long>(fb) > national_from; }))
+    return 0;
   auto in_plan = [&](long m) {
     return std::find(f_bounds.begin(), f_bounds.end(), static_cast<size_t>(m)) != f_bounds.end();
   };
@@ -288,7 +292,10 @@ struct Evaluator {
     if (level == Level::none) return {};
     const std::string region = region_of(n);
     const int points = level_points(level, is_configured(region)) + k_international + bonus;
-    return {region, e164, points + grouping_points(n, used, cc), true};
+    int grouping = grouping_points(n, used, cc);
+    // A number the plan does not know yet is formatted unreliably: "+CC" and groups suffice.
+    if (level != Level::valid) grouping = std::max(grouping, 0);
+    return {region, e164, points + grouping, true};
   }
 
   Reading national(const Digits& d, int bonus) const {

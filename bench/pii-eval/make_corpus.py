@@ -513,6 +513,86 @@ HAND = [
     ("es", ["Dirección: ", ("postal_address", "Calle Mayor 12, 28013 Madrid", "es"), "; IBAN ", ("iban", "ES91 2100 0418 4502 0005 1332", "printed_ES"), "."]),
 ]
 
+# Harder sentences, written before the detectors were run on them (formats from more countries,
+# traps with phone words nearby).
+HARD = [
+    ("en", ["You can text or call me on ", ("phone", "202 555 0143", "us_spaces"), " anytime after 5."]),
+    ("en", ["Support line: ", ("phone", "1 (800) 555-0175", "us_1_paren"), ", Monday to Friday."]),
+    ("en", ["Reach Jane at ", ("email", "jane_doe@example.org", "plain"), " or ", ("phone", "+1 646 555 0112", "us_intl_spaces"), "."]),
+    ("en", ["Whatsapp me: ", ("phone", "+44 7700 900 077", "uk_mobile_intl")]),
+    ("en", ["My direct line is ", ("phone", "020-7946-0123", "uk_dashes"), "."]),
+    ("en", ["Tel: ", ("phone", "+1-303-555-0186", "us_intl_dash"), " / Fax: ", ("phone", "+1-303-555-0187", "us_intl_dash")]),
+    ("en", ["If urgent, ring ", ("phone", "0161 496 0000", "uk_manchester"), " and ask for Sam."]),
+    ("en", ["Emergency? Dial 911 or the night nurse at ", ("phone", "212.555.0191", "us_dots"), "."]),
+    ("en", ["Office hours 9am-5pm, phone ", ("phone", "(617) 555-0110 x 22", "us_x_ext"), "."]),
+    ("en", ["the number on the flyer was ", ("phone", "415 555 0199", "us_spaces"), " but it's disconnected"]),
+    ("en", ["Our order hotline: ", ("phone", "1-800-555-0133", "us_1_dash"), "; order #A-55512."]),
+    ("en", ["Phone: ", ("phone", "+61 412 345 678", "au_mobile_intl")]),
+    ("en", ["Contact: ", ("phone", "+353 87 123 4567", "ie_mobile_intl")]),
+    ("en", ["Call ", ("phone", "+27 82 123 4567", "za_mobile_intl"), " for the Cape Town office."]),
+    ("en", ["New Zealand office ", ("phone", "+64 9 123 4567", "nz_intl")]),
+    ("en", ["Singapore: ", ("phone", "+65 6123 4567", "sg_intl"), ", Hong Kong ", ("phone", "+852 2123 4567", "hk_intl")]),
+    ("en", ["Invoice #55512-01 dated 03/04/2024 totals $2,034.50."]),
+    ("en", ["Call number QA76.73.C153 2019 in the library."]),
+    ("en", ["Batch 2024-05-01-0147 expires 2026-04-30."]),
+    ("en", ["Model number 555-0147-B is discontinued."]),
+    ("en", ["The 2020 census counted 331,449,281 people."]),
+    ("en", ["Lat/long 37.7749, -122.4194"]),
+    ("en", ["Her GPA was 3.85 out of 4.0 in 2019."]),
+    ("en", ["Agenda: 09:00 – 10:30 keynote, 10:45 – 12:00 workshops."]),
+    ("en", ["Order ID: 112-7654321-1234567"]),
+    ("en", ["UPS tracking 1Z 999 AA1 01 2345 6784"]),
+    ("en", ["FedEx 7489 2384 2374 arrives Tuesday."]),
+    ("en", ["Routing number 021000021, account 000123456789."]),
+    ("en", ["Passport no. 123456789"]),
+    ("en", ["Postcode SW1A 1AA, London"]),
+    ("en", ["Call me maybe: released 2012, 4:15 long, 1.2 billion views."]),
+    ("en", ["Reference: 2024/05/01-0042"]),
+    ("en", ["Score 2-1 after 90+3 minutes"]),
+    ("en", ["Download 1.5 GB, version 3.10.12"]),
+    ("en", ["Windows 10 build 19045.3803"]),
+    ("en", ["ticket nr. 202-555-0147 was escalated"]),
+    ("en", ["Ping me: ", ("email", "first.last@sub.example.co.uk", "plain"), "."]),
+    ("en", ["<", ("email", "jane.doe@example.org", "plain"), ">"]),
+    ("en", ["mailto:", ("email", "info@example.com", "plain")]),
+    ("en", ["Contact ", ("email", "JANE.DOE@EXAMPLE.ORG", "uppercase")]),
+    ("en", ["Email: ", ("email", "jane.doe+newsletter@example.com", "plain"), ";"]),
+    ("en", ["Photos: avatar@2x.png, banner@3x.jpg"]),
+    ("en", ["Run pip install requests==2.31.0 and npm i lodash@4.17.21"]),
+    ("en", ["user@localhost is not routable"]),
+    ("en", ["Twitter: @jane_doe"]),
+    ("en", ["IBAN: ", ("iban", "NL74EXMP0123456789", "electronic_NL")]),
+    ("en", ["Pay to IBAN ", ("iban", "DE44 5001 0517 5407 3249 31", "printed_DE"), " by Friday."]),
+    ("en", ["Ref. DE12 3456 7890 1234 5678 90 is not an account."]),
+    ("en", ["Card: ", ("payment_card", "4242 4242 4242 4242", "visa_space"), " (test)"]),
+    ("en", ["Amex ", ("payment_card", "3714 496353 98431", "amex_space"), " on file"]),
+    ("en", ["MC ", ("payment_card", "5105-1051-0510-5100", "mastercard_dash")]),
+    ("en", ["Order 1234 5678 9012 3456 shipped."]),
+    ("de", ["Sie erreichen mich unter ", ("phone", "0176 12345678", "de_space"), "."]),
+    ("de", ["Rückfragen gern an ", ("phone", "040 / 123 456 78", "de_slash_spaced")]),
+    ("de", ["Telefonisch: ", ("phone", "+49 (0)221 123 456-0", "de_intl_trunk_split")]),
+    ("de", ["Zentrale: ", ("phone", "089 12 34 56-0", "de_durchwahl"), ", Fax -99"]),
+    ("de", ["Ihre Vorgangsnummer lautet 2024-0517-0042."]),
+    ("de", ["Zahlbar bis 15.06.2024, Betrag 1.234,00 EUR."]),
+    ("de", ["Flug LH 400 am 12.05.2024 um 10:35."]),
+    ("de", ["Registergericht Amtsgericht Köln HRB 12345"]),
+    ("de", ["USt-IdNr. DE123456789"]),
+    ("de", ["IBAN ", ("iban", "CH56 0483 5012 3456 7800 9", "printed_CH"), " (Beispielbank)"]),
+    ("fr", ["Tél : ", ("phone", "04 78 12 34 56", "fr_spaces"), " – Fax : ", ("phone", "04 78 12 34 57", "fr_spaces")]),
+    ("fr", ["Vous pouvez me joindre au ", ("phone", "07 81 23 45 67", "fr_spaces"), "."]),
+    ("fr", ["Standard : ", ("phone", "+33 (0)4 72 00 00 00", "fr_intl_trunk")]),
+    ("fr", ["Numéro de commande : 2024-05-12-7781"]),
+    ("fr", ["Le 12/05/2024 à 18h00, salle 204."]),
+    ("fr", ["SIREN 123 456 789 – TVA FR12 123456789"]),
+    ("es", ["Puedes llamarme al ", ("phone", "655 12 34 56", "es_mobile_pairs"), " o escribirme."]),
+    ("es", ["Atención al cliente: ", ("phone", "900 123 456", "es_freephone"), " (gratuito)."]),
+    ("es", ["Teléfono fijo: ", ("phone", "91 123 45 67", "es_madrid")]),
+    ("es", ["Pedido 2024-0517-0042 del 12/05/2024"]),
+    ("es", ["El DNI 12345678Z no es un teléfono."]),
+    ("es", ["Precio 1.299,00 € IVA incluido"]),
+    ("es", ["Cuenta ", ("iban", "PL61 1090 1014 0000 0712 1981 2874", "printed_PL"), " para pagos."]),
+]
+
 PER_LANG = {"en": (150, 40), "de": (80, 20), "fr": (70, 16), "es": (55, 12)}  # positives, traps
 
 
@@ -567,7 +647,7 @@ def build():
             shift = len(text_t.encode("utf-8")) + 1
             ents = ents_t + [dict(e, start=e["start"] + shift, end=e["end"] + shift) for e in ents_p]
             rows.append({"lang": lang, "text": joined, "entities": ents, "kind": "mixed", "trap": kind})
-    for lang, parts in HAND:
+    for lang, parts in HAND + HARD:
         text, ents = assemble(parts)
         rows.append({"lang": lang, "text": text, "entities": ents, "kind": "hand"})
     counters = {}
