@@ -57,7 +57,8 @@ bool left_attached(std::string_view text, size_t start) {
   const char32_t c = prev.value;
   if (is_word_char(c) || c == U'_' || c == U'@' || c == U'#' || c == U'&' || c == U'=' || is_currency(c))
     return true;
-  if (c == U':' || c == U',') return prev2.length != 0 && unicode_digit_value(prev2.value) >= 0;
+  // "12:30", "1,234,567", and JSON number values ("created_at":1600126906): never phones.
+  if (c == U':' || c == U',') return prev2.length != 0 && (unicode_digit_value(prev2.value) >= 0 || prev2.value == U'"');
   if (c == U'.' || is_dash(c) || c == U'/' || c == U'\\') {
     if (!prev2_alnum) return is_dash(c) && (prev2.length == 0 || is_number_space(prev2.value));  // "-42"
     if (unicode_digit_value(prev2.value) >= 0) return true;
@@ -143,6 +144,15 @@ size_t parse_extension(std::string_view text, size_t pos, std::string& digits) {
   return 0;
 }
 
+// Length of a no-break space written as an HTML character reference at `pos` ("&nbsp;",
+// "&#160;", "&#xA0;"), 0 if there is none: raw HTML is scanned too.
+size_t space_entity_length(std::string_view text, size_t pos) {
+  if (pos >= text.size() || text[pos] != '&') return 0;
+  for (std::string_view entity : {"&nbsp;", "&#160;", "&#xa0;"})
+    if (starts_with_folded(text, pos, entity)) return entity.size();
+  return 0;
+}
+
 // Reads a separator run at `pos`; returns its end (0 if it is not a separator run followed by a
 // digit). `sep` receives the normalised form, `depth` tracks parentheses.
 size_t read_separator(std::string_view text, size_t pos, std::string& sep, int& depth) {
@@ -152,6 +162,12 @@ size_t read_separator(std::string_view text, size_t pos, std::string& sep, int& 
   for (int n = 0; n < 4 && p < text.size(); ++n) {
     const CodePoint cp = decode_utf8(text, p);
     const char32_t c = cp.value;
+    if (const size_t entity = space_entity_length(text, p); entity != 0) {  // raw HTML "&nbsp;"
+      if (++spaces > 2) return 0;
+      sep.push_back(' ');
+      p += entity;
+      continue;
+    }
     if (is_number_space(c)) {
       if (++spaces > 2) return 0;
       sep.push_back(' ');

@@ -1,7 +1,8 @@
 // rules/phone_candidates.h — the text side of phone detection (internal to PhoneDetector).
 //
 // A hand scanner finds "digit regions": runs of digit groups joined by the separators people
-// put in phone numbers (spaces incl. U+00A0/U+202F, dashes, '.', '/', parentheses), with an
+// put in phone numbers (spaces incl. U+00A0/U+202F and raw HTML's "&nbsp;", dashes, '.', '/',
+// parentheses), with an
 // optional leading '+', and an extension after them ("ext. 12", "x12", "#12", "Durchwahl 12",
 // ";ext=12"). It records how the region touches its neighbours (glued to a word, a price, a
 // path…) so the detector can try the whole region or a space-bounded part of it. It knows no

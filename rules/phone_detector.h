@@ -14,7 +14,8 @@
 //   + 0.2 digits grouped exactly as the plan formats them, + 0.15 when every written break is one
 //     the plan makes, + 0.05 when only the area code is split
 //     off, − 0.15 when grouped against the plan or not grouped at all (bare digit strings are
-//     how IDs look), − 0.1 when a trunk prefix the plan expects is missing
+//     how IDs look), − 0.1 when a trunk prefix the plan expects is missing (plans whose numbers
+//     are always written with it — GB, DE, FR, NL, AU, JP, CH, AT, BE … — are not tried then)
 //   + 0.3 a phone word or emoji nearby ("Tel.", "Handy", "portable", "móvil", "☎", "T:")
 //   − 0.4 an ID word nearby ("order", "Rechnung", "facture", "ISBN", "tracking", "version")
 //
@@ -28,6 +29,7 @@
 // format or a phone word nearby. Offsets are UTF-8 byte offsets into the searched text.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -64,9 +66,11 @@ class PhoneDetector {
   const std::vector<std::string>& regions() const { return m_regions; }
 
  private:
+  struct Plans;  // numbering-plan data prepared once (phone_reading.h)
   std::vector<std::string> m_regions;
   bool m_configured = false;
   double m_min_score = k_default_min_score;
+  std::shared_ptr<const Plans> m_plans;
 };
 
 // E.164 form of one phone number as a person would write it in a profile or config

@@ -43,24 +43,38 @@ struct BrandRule {
   int prefix_digits;
   int low;
   int high;
-  int min_length;
-  int max_length;
+  uint32_t lengths;  // bit n: n-digit numbers are issued
 };
 
-// Most specific ranges first where schemes overlap (Discover's 622126–622925 inside UnionPay's 62).
+constexpr uint32_t len(int n) { return 1u << n; }
+constexpr uint32_t lens(int from, int to) { return from > to ? 0 : len(from) | lens(from + 1, to); }
+
+// Most specific ranges first where schemes overlap (Discover's 622126–622925 inside UnionPay's
+// 62). Lengths are the ones the schemes issue: 18-digit "Visa" numbers are IDs, not cards.
 constexpr std::array k_brand_rules{
-    BrandRule{"amex", 2, 34, 34, 15, 15},        BrandRule{"amex", 2, 37, 37, 15, 15},
-    BrandRule{"visa", 1, 4, 4, 13, 19},          BrandRule{"mastercard", 2, 51, 55, 16, 16},
-    BrandRule{"mastercard", 4, 2221, 2720, 16, 16}, BrandRule{"discover", 4, 6011, 6011, 16, 19},
-    BrandRule{"discover", 3, 644, 649, 16, 19},  BrandRule{"discover", 2, 65, 65, 16, 19},
-    BrandRule{"discover", 6, 622126, 622925, 16, 19}, BrandRule{"jcb", 4, 3528, 3589, 16, 19},
-    BrandRule{"diners", 3, 300, 305, 14, 19},    BrandRule{"diners", 4, 3095, 3095, 14, 19},
-    BrandRule{"diners", 2, 36, 36, 14, 19},      BrandRule{"diners", 2, 38, 39, 14, 19},
-    BrandRule{"unionpay", 2, 62, 62, 16, 19},    BrandRule{"unionpay", 2, 81, 81, 16, 19},
-    BrandRule{"maestro", 4, 5018, 5018, 12, 19}, BrandRule{"maestro", 4, 5020, 5020, 12, 19},
-    BrandRule{"maestro", 4, 5038, 5038, 12, 19}, BrandRule{"maestro", 4, 5893, 5893, 12, 19},
-    BrandRule{"maestro", 4, 6304, 6304, 12, 19}, BrandRule{"maestro", 4, 6759, 6759, 12, 19},
-    BrandRule{"maestro", 4, 6761, 6763, 12, 19},
+    BrandRule{"amex", 2, 34, 34, len(15)},
+    BrandRule{"amex", 2, 37, 37, len(15)},
+    BrandRule{"visa", 1, 4, 4, len(13) | len(16) | len(19)},
+    BrandRule{"mastercard", 2, 51, 55, len(16)},
+    BrandRule{"mastercard", 4, 2221, 2720, len(16)},
+    BrandRule{"discover", 4, 6011, 6011, len(16) | len(19)},
+    BrandRule{"discover", 3, 644, 649, len(16) | len(19)},
+    BrandRule{"discover", 2, 65, 65, len(16) | len(19)},
+    BrandRule{"discover", 6, 622126, 622925, len(16) | len(19)},
+    BrandRule{"jcb", 4, 3528, 3589, len(16) | len(19)},
+    BrandRule{"diners", 3, 300, 305, len(14) | len(16)},
+    BrandRule{"diners", 4, 3095, 3095, len(14) | len(16)},
+    BrandRule{"diners", 2, 36, 36, len(14) | len(16)},
+    BrandRule{"diners", 2, 38, 39, len(14) | len(16)},
+    BrandRule{"unionpay", 2, 62, 62, len(16) | len(19)},
+    BrandRule{"unionpay", 2, 81, 81, len(16) | len(19)},
+    BrandRule{"maestro", 4, 5018, 5018, lens(12, 19)},
+    BrandRule{"maestro", 4, 5020, 5020, lens(12, 19)},
+    BrandRule{"maestro", 4, 5038, 5038, lens(12, 19)},
+    BrandRule{"maestro", 4, 5893, 5893, lens(12, 19)},
+    BrandRule{"maestro", 4, 6304, 6304, lens(12, 19)},
+    BrandRule{"maestro", 4, 6759, 6759, lens(12, 19)},
+    BrandRule{"maestro", 4, 6761, 6763, lens(12, 19)},
 };
 
 const BrandRule* brand_rule(std::string_view digits) {
@@ -99,8 +113,7 @@ bool card_number_valid(std::string_view s) {
   if (!luhn_valid(s)) return false;
   const std::string digits = card_digits(s);
   const BrandRule* r = brand_rule(digits);
-  const int n = static_cast<int>(digits.size());
-  return r && n >= r->min_length && n <= r->max_length;
+  return r && (r->lengths & len(static_cast<int>(digits.size()))) != 0;
 }
 
 // ---- IBAN ----------------------------------------------------------------------------------

@@ -116,7 +116,8 @@ TEST_CASE("dates, times, IDs, prices, versions and addresses are not phone numbe
         "Tracking 9400 1000 0000 0000 0000 00", "Bestellnummer 0301234567", "Kundennummer: 0301234567",
         "Référence commande 0612345678", "SKU 4006381333931", "Springfield, IL 62704-1234", "SSN 123-45-6789",
         "Scores 1234.5678", "Seite 1234567", "Build 1.2.3.4567", "12:30-14:45", "Order #202-555-0147",
-        "$ 2025550147", "2025550147%", "Room 101, Building 7"}) {
+        "$ 2025550147", "2025550147%", "Room 101, Building 7", "{\"created_at\":1600126906,\"id\":\"64262381451213454\"}",
+        "UPS 1Z 999 AA1 01 2345 6784", "FedEx 7489 2384 2374", "ID12 345 6789"}) {
     INFO(text);
     CHECK(d.find(text).empty());
   }
@@ -163,6 +164,9 @@ TEST_CASE("byte offsets are exact with non-ASCII text and separators", "[phone]"
   // No-break and narrow no-break spaces, en dash.
   only_match(d, before, "+49\xC2\xA0" "30\xE2\x80\xAF" "1234567");
   only_match(d, "Call ", "202\xE2\x80\x93" "555\xE2\x80\x93" "0147");
+  // Raw HTML no-break spaces.
+  only_match(d, "Phone: ", "+49&nbsp;151&nbsp;91157031", " Stor");
+  only_match(d, "<p>Call ", "(710)&#160;692-2392", "</p>");
   // Fullwidth digits (3 bytes each).
   const PhoneMatch m = only_match(d, "\xE9\x9B\xBB\xE8\xA9\xB1\xEF\xBC\x9A",  // 電話：
                                   "\xEF\xBC\x90\xEF\xBC\x93-\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x94-"

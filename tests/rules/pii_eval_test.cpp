@@ -94,7 +94,8 @@ std::vector<Span> find_ibans(std::string_view text) {
 std::vector<Span> find_cards(std::string_view text) {
   std::vector<Span> out;
   for (size_t p = 0; p < text.size(); ++p) {
-    if (!is_ascii_digit(text[p]) || (p > 0 && (is_ascii_alnum(text[p - 1]) || text[p - 1] == '-'))) continue;
+    if (!is_ascii_digit(text[p]) || (p > 0 && (is_ascii_alnum(text[p - 1]) || text[p - 1] == '-' || text[p - 1] == '+')))
+      continue;
     size_t q = p, digits = 0, end = p;
     while (q < text.size() && digits <= 19) {
       if (is_ascii_digit(text[q])) {
