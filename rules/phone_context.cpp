@@ -87,9 +87,17 @@ std::vector<Word> words_before(std::string_view text, size_t pos, size_t max_wor
   const size_t floor = pos > k_max_bytes ? pos - k_max_bytes : 0;
   size_t p = pos;
   bool colon = false;
+  bool new_line = false;
   while (p > floor && words.size() < max_words) {
     const CodePoint cp = decode_utf8_before(text, p);
-    if (cp.value == U'\n' || cp.value == U'\r' || unicode_digit_value(cp.value) >= 0) break;
+    if (unicode_digit_value(cp.value) >= 0) break;
+    if (cp.value == U'\n' || cp.value == U'\r') {
+      // A label on the line above ("Phone:\n202 …", table cells) counts; further lines do not.
+      if (!words.empty() || (new_line && cp.value == U'\n')) break;
+      new_line = true;
+      p -= cp.length;
+      continue;
+    }
     if (is_phone_emoji(cp.value)) emoji = true;
     if (!is_word_char(cp.value)) {
       if (cp.value == U':') colon = true;

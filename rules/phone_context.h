@@ -1,7 +1,8 @@
 // rules/phone_context.h — words around a digit run that say "this is (not) a phone number".
 //
-// Internal to PhoneDetector. Looks at up to five words before the span and three after it, on
-// the same line and not past another number, in English, German, French, Spanish, Italian,
+// Internal to PhoneDetector. Looks at up to five words before the span (on its line, or on the
+// line above when the number starts a line: "Phone:\n202 …") and three after it, not past
+// another number, in English, German, French, Spanish, Italian,
 // Dutch and Portuguese ("Tel.", "Handy", "portable", "móvil" … versus "order", "Rechnung",
 // "facture", "ISBN", "tracking" …), plus phone emoji and a "tel:"/"callto:"/"sms:" URI scheme
 // directly before the number. Pure and thread-safe.

@@ -141,6 +141,9 @@ TEST_CASE("context words raise and lower the score", "[phone]") {
   CHECK(d.find("2025550147").empty());  // bare ten digits look like an ID
   CHECK(d.find("Call 2025550147").size() == 1);
   CHECK(d.find("2025550147 (mobile)").size() == 1);
+  CHECK(d.find("Phone:\n2025550147").size() == 1);      // label on the line above
+  CHECK(d.find("Phone:\r\n2025550147").size() == 1);
+  CHECK(d.find("Phone:\n\n2025550147").empty());          // two lines up is too far
 }
 
 TEST_CASE("several numbers in one run are split", "[phone]") {
