@@ -18,12 +18,18 @@ bool is_digit_at(std::string_view text, size_t pos) {
   return pos < text.size() && unicode_digit_value(decode_utf8(text, pos).value) >= 0;
 }
 
-bool is_plus(char32_t cp) { return cp == U'+' || cp == 0xFF0B; }
-bool is_open(char32_t cp) { return cp == U'(' || cp == 0xFF08; }
-bool is_close(char32_t cp) { return cp == U')' || cp == 0xFF09; }
+bool is_plus(char32_t cp) {
+  return cp == U'+' || cp == 0xFF0B;
+}
+bool is_open(char32_t cp) {
+  return cp == U'(' || cp == 0xFF08;
+}
+bool is_close(char32_t cp) {
+  return cp == U')' || cp == 0xFF09;
+}
 
 bool is_currency(char32_t cp) {
-  static constexpr std::array<char32_t, 15> k_symbols{U'$', 0x20AC, 0x00A3, 0x00A5, 0x20B9,
+  static constexpr std::array<char32_t, 15> k_symbols{U'$',   0x20AC, 0x00A3, 0x00A5, 0x20B9,
                                                       0x20BD, 0x20A9, 0x20BA, 0x20B4, 0x20A6,
                                                       0x00A2, 0x20B1, 0x20AB, 0x20AA, 0x0E3F};
   return std::find(k_symbols.begin(), k_symbols.end(), cp) != k_symbols.end();
@@ -31,9 +37,9 @@ bool is_currency(char32_t cp) {
 
 // Words that may touch a number through '.', '-' or '/' ("Tel.030…", "Fax-0301…").
 bool is_phone_label(std::string_view folded) {
-  static constexpr std::array<std::string_view, 16> k_labels{
-      "tel", "ph", "phone", "fon", "mob", "mobil", "fax", "nr", "no", "tél", "telf", "cel",
-      "handy", "tlf", "tfno", "cell"};
+  static constexpr std::array<std::string_view, 16> k_labels{"tel",   "ph",  "phone", "fon", "mob",  "mobil",
+                                                             "fax",   "nr",  "no",    "tél", "telf", "cel",
+                                                             "handy", "tlf", "tfno",  "cell"};
   return std::find(k_labels.begin(), k_labels.end(), folded) != k_labels.end();
 }
 
@@ -53,12 +59,14 @@ bool left_attached(std::string_view text, size_t start) {
   if (prev.length == 0) return false;
   const size_t p = start - prev.length;
   const CodePoint prev2 = decode_utf8_before(text, p);
-  const bool prev2_alnum = prev2.length != 0 && (is_word_char(prev2.value) || unicode_digit_value(prev2.value) >= 0);
+  const bool prev2_alnum =
+      prev2.length != 0 && (is_word_char(prev2.value) || unicode_digit_value(prev2.value) >= 0);
   const char32_t c = prev.value;
   if (is_word_char(c) || c == U'_' || c == U'@' || c == U'#' || c == U'&' || c == U'=' || is_currency(c))
     return true;
   // "12:30", "1,234,567", and JSON number values ("created_at":1600126906): never phones.
-  if (c == U':' || c == U',') return prev2.length != 0 && (unicode_digit_value(prev2.value) >= 0 || prev2.value == U'"');
+  if (c == U':' || c == U',')
+    return prev2.length != 0 && (unicode_digit_value(prev2.value) >= 0 || prev2.value == U'"');
   if (c == U'.' || is_dash(c) || c == U'/' || c == U'\\') {
     if (!prev2_alnum) return is_dash(c) && (prev2.length == 0 || is_number_space(prev2.value));  // "-42"
     if (unicode_digit_value(prev2.value) >= 0) return true;
@@ -97,7 +105,8 @@ bool right_attached(std::string_view text, size_t end) {
   if (is_word_char(c) || c == U'_' || c == U'@' || c == U'%' || c == 0x2030 || is_currency(c)) return true;
   const size_t p = end + next.length;
   const CodePoint next2 = decode_utf8(text, p);
-  const bool next2_alnum = next2.length != 0 && (is_word_char(next2.value) || unicode_digit_value(next2.value) >= 0);
+  const bool next2_alnum =
+      next2.length != 0 && (is_word_char(next2.value) || unicode_digit_value(next2.value) >= 0);
   if ((c == U'.' || is_dash(c) || c == U'/' || c == U'\\' || c == U'+') && next2_alnum) return true;
   if (c == U':' && next2.length != 0 && unicode_digit_value(next2.value) >= 0) return true;
   if (c == U',' && is_digit_at(text, p)) {  // decimal comma: ",5" or ",99" then a non-digit
@@ -118,9 +127,9 @@ bool right_attached(std::string_view text, size_t end) {
 }
 
 // Extension markers, folded; each may be followed by '.', ':' or spaces before the digits.
-constexpr std::array<std::string_view, 13> k_extension_markers{
-    ";ext=", "extension", "extn", "ext", "x", "#", "durchwahl", "dw", "apparat", "app", "poste",
-    "anexo", "ramal"};
+constexpr std::array<std::string_view, 13> k_extension_markers{";ext=", "extension", "extn", "ext",     "x",
+                                                               "#",     "durchwahl", "dw",   "apparat", "app",
+                                                               "poste", "anexo",     "ramal"};
 
 // Parses an extension starting at `pos` (after the number); returns its end or 0.
 size_t parse_extension(std::string_view text, size_t pos, std::string& digits) {
@@ -354,7 +363,8 @@ bool iban_shaped_before(std::string_view text, size_t pos) {
 
 // "IL 62704-1234": a ZIP+4 code after a two-letter state code.
 bool us_zip_after_state(std::string_view text, const Region& r) {
-  if (r.groups.size() != 2 || r.seps[0] != "-" || r.groups[0].digits.size() != 5 || r.groups[1].digits.size() != 4)
+  if (r.groups.size() != 2 || r.seps[0] != "-" || r.groups[0].digits.size() != 5 ||
+      r.groups[1].digits.size() != 4)
     return false;
   const size_t p = r.start;
   return p >= 3 && text[p - 1] == ' ' && is_ascii_alpha(text[p - 2]) && is_ascii_alpha(text[p - 3]) &&
@@ -378,11 +388,12 @@ bool region_excluded(std::string_view text, const Region& r) {
   for (size_t k = 0; k < n; ++k) {
     run = r.groups[k].digits.size() == 4 ? run + 1 : 0;
     if (run >= 4) return true;
-    if (run == 3 && r.groups[k - 2].digits[0] != '0') return true;  // "7489 2384 2374"; "0800 1234 5678" stays
+    if (run == 3 && r.groups[k - 2].digits[0] != '0')
+      return true;  // "7489 2384 2374"; "0800 1234 5678" stays
   }
   for (size_t k = 0; k + 2 < n; ++k)
-    if (r.groups[k].digits.size() == 4 && r.groups[k + 1].digits.size() == 6 && r.groups[k + 2].digits.size() == 5 &&
-        r.groups[k].digits[0] == '3')
+    if (r.groups[k].digits.size() == 4 && r.groups[k + 1].digits.size() == 6 &&
+        r.groups[k + 2].digits.size() == 5 && r.groups[k].digits[0] == '3')
       return true;
   return false;
 }

@@ -19,8 +19,8 @@ namespace exposcan::phone {
 struct Group {
   size_t start = 0;  // byte offsets of the digits in the text
   size_t end = 0;
-  size_t lead = 0;   // start, or the '(' directly before the digits
-  size_t trail = 0;  // end, or past the ')' directly after them
+  size_t lead = 0;     // start, or the '(' directly before the digits
+  size_t trail = 0;    // end, or past the ')' directly after them
   std::string digits;  // ASCII
 };
 

@@ -20,43 +20,48 @@ constexpr size_t k_max_bytes = 80;
 // Folded words. "Exact" entries must equal the word; "prefix" entries start it (German compounds:
 // "Telefonnummer", "Bestellnummer").
 constexpr std::string_view k_positive_exact[] = {
-    "phone", "phones", "telephone", "tel", "tél", "tfno", "tlf", "telf", "téléphone", "telefono",
-    "teléfono", "telefone", "telefoon", "mobile", "mob", "mobiel", "móvil", "movil", "cell",
-    "cellphone", "cellular", "celular", "cellulare", "cel", "handy", "fax", "telefax", "call",
-    "calls", "ring", "text", "texts", "sms", "whatsapp", "signal", "viber", "contact", "reach",
-    "dial", "hotline", "helpline", "landline", "ph", "fon", "ruf", "anrufen", "erreichbar",
-    "erreichen", "durchwahl", "appelez", "appeler", "appelle", "appelez-moi", "joindre",
-    "joignable", "portable", "fixe", "llámame", "llamar", "llama", "llámenos", "llámanos",
-    "contacto", "chiamare", "chiama", "chiamami", "bellen", "bel", "ligue", "ligar", "numéro",
-    "número"};
+    "phone",     "phones",   "telephone", "tel",       "tél",         "tfno",     "tlf",        "telf",
+    "téléphone", "telefono", "teléfono",  "telefone",  "telefoon",    "mobile",   "mob",        "mobiel",
+    "móvil",     "movil",    "cell",      "cellphone", "cellular",    "celular",  "cellulare",  "cel",
+    "handy",     "fax",      "telefax",   "call",      "calls",       "ring",     "text",       "texts",
+    "sms",       "whatsapp", "signal",    "viber",     "contact",     "reach",    "dial",       "hotline",
+    "helpline",  "landline", "ph",        "fon",       "ruf",         "anrufen",  "erreichbar", "erreichen",
+    "durchwahl", "appelez",  "appeler",   "appelle",   "appelez-moi", "joindre",  "joignable",  "portable",
+    "fixe",      "llámame",  "llamar",    "llama",     "llámenos",    "llámanos", "contacto",   "chiamare",
+    "chiama",    "chiamami", "bellen",    "bel",       "ligue",       "ligar",    "numéro",     "número"};
 constexpr std::string_view k_positive_prefix[] = {
-    "telefon", "téléphon", "telephon", "teléfon", "phone", "handy", "mobil", "whatsapp", "hotline",
-    "rufnummer", "festnetz", "fax", "cellphone", "smartphone"};
+    "telefon",  "téléphon", "telephon",  "teléfon",  "phone", "handy",     "mobil",
+    "whatsapp", "hotline",  "rufnummer", "festnetz", "fax",   "cellphone", "smartphone"};
 constexpr std::string_view k_negative_exact[] = {
-    "order", "orders", "invoice", "inv", "ref", "reference", "isbn", "issn", "id", "ids", "uid",
-    "uuid", "serial", "sn", "sku", "ean", "upc", "gtin", "asin", "tracking", "track", "shipment",
-    "parcel", "version", "ver", "build", "release", "rev", "revision", "patent", "case", "ticket",
-    "docket", "account", "acct", "iban", "bic", "swift", "routing", "aba", "policy", "claim",
-    "member", "customer", "receipt", "transaction", "txn", "confirmation", "booking",
-    "reservation", "pnr", "flight", "zip", "postcode", "plz", "postal", "lat", "latitude", "lon",
-    "lng", "longitude", "coordinates", "ip", "port", "pid", "pin", "otp", "code", "password",
-    "passcode", "ssn", "tin", "ein", "vat", "tax", "ust", "passport", "reisepass", "license",
-    "licence", "registration", "hrb", "page", "pages", "pp", "doi", "arxiv", "pmid", "commit",
-    "hash", "sha", "checksum", "timestamp", "epoch", "seed", "price", "total", "amount", "cost",
-    "population", "inhabitants", "einwohner", "habitants", "views", "followers", "likes",
-    "downloads", "votes", "auftrag", "kunden", "artikel", "colis", "suivi", "pedido", "factura",
-    "fattura", "ordine", "siret", "card", "karte", "carte", "tarjeta", "visa", "mastercard", "amex",
-    "credit", "debit", "cvv", "cvc"};
+    "order",       "orders",     "invoice",     "inv",          "ref",        "reference",    "isbn",
+    "issn",        "id",         "ids",         "uid",          "uuid",       "serial",       "sn",
+    "sku",         "ean",        "upc",         "gtin",         "asin",       "tracking",     "track",
+    "shipment",    "parcel",     "version",     "ver",          "build",      "release",      "rev",
+    "revision",    "patent",     "case",        "ticket",       "docket",     "account",      "acct",
+    "iban",        "bic",        "swift",       "routing",      "aba",        "policy",       "claim",
+    "member",      "customer",   "receipt",     "transaction",  "txn",        "confirmation", "booking",
+    "reservation", "pnr",        "flight",      "zip",          "postcode",   "plz",          "postal",
+    "lat",         "latitude",   "lon",         "lng",          "longitude",  "coordinates",  "ip",
+    "port",        "pid",        "pin",         "otp",          "code",       "password",     "passcode",
+    "ssn",         "tin",        "ein",         "vat",          "tax",        "ust",          "passport",
+    "reisepass",   "license",    "licence",     "registration", "hrb",        "page",         "pages",
+    "pp",          "doi",        "arxiv",       "pmid",         "commit",     "hash",         "sha",
+    "checksum",    "timestamp",  "epoch",       "seed",         "price",      "total",        "amount",
+    "cost",        "population", "inhabitants", "einwohner",    "habitants",  "views",        "followers",
+    "likes",       "downloads",  "votes",       "auftrag",      "kunden",     "artikel",      "colis",
+    "suivi",       "pedido",     "factura",     "fattura",      "ordine",     "siret",        "card",
+    "karte",       "carte",      "tarjeta",     "visa",         "mastercard", "amex",         "credit",
+    "debit",       "cvv",        "cvc"};
 constexpr std::string_view k_negative_prefix[] = {
-    "bestell", "rechnung", "auftrags", "kundennummer", "vertrag", "sendung", "artikelnummer",
-    "serien", "referen", "réf", "invoice", "order", "tracking", "factur", "commande", "transact",
-    "confirm", "reserv", "steuer", "version", "isbn", "aktenzeichen", "seguimiento", "kontonummer",
-    "kreditkart", "kartennummer"};
+    "bestell",      "rechnung",    "auftrags",    "kundennummer", "vertrag",     "sendung",  "artikelnummer",
+    "serien",       "referen",     "réf",         "invoice",      "order",       "tracking", "factur",
+    "commande",     "transact",    "confirm",     "reserv",       "steuer",      "version",  "isbn",
+    "aktenzeichen", "seguimiento", "kontonummer", "kreditkart",   "kartennummer"};
 constexpr std::string_view k_negative_after[] = {"views", "followers", "likes", "downloads",
-                                                           "votes", "users", "times", "bytes"};
+                                                 "votes", "users",     "times", "bytes"};
 constexpr std::string_view k_positive_after[] = {
-    "mobile", "cell", "home", "work", "office", "fax", "whatsapp", "landline", "privat", "büro",
-    "handy", "festnetz", "portable", "fixe", "móvil", "sms"};
+    "mobile", "cell", "home",  "work",     "office",   "fax",  "whatsapp", "landline",
+    "privat", "büro", "handy", "festnetz", "portable", "fixe", "móvil",    "sms"};
 
 template <size_t N>
 bool in(const std::string_view (&list)[N], std::string_view w) {
@@ -143,10 +148,13 @@ std::vector<std::string> words_after(std::string_view text, size_t pos, size_t m
 bool positive_word(const Word& w) {
   if (in(k_positive_exact, w.folded) || starts_any(k_positive_prefix, w.folded)) return true;
   // One-letter signature labels: "T: …", "M: …", "P: …", "F: …".
-  return w.colon_after && w.folded.size() == 1 && std::string_view("tmpfcwho").find(w.folded[0]) != std::string_view::npos;
+  return w.colon_after && w.folded.size() == 1 &&
+         std::string_view("tmpfcwho").find(w.folded[0]) != std::string_view::npos;
 }
 
-bool negative_word(std::string_view w) { return in(k_negative_exact, w) || starts_any(k_negative_prefix, w); }
+bool negative_word(std::string_view w) {
+  return in(k_negative_exact, w) || starts_any(k_negative_prefix, w);
+}
 
 }  // namespace
 

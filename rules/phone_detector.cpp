@@ -10,6 +10,7 @@
 #include "rules/phone_candidates.h"
 #include "rules/phone_context.h"
 #include "rules/phone_reading.h"
+#include "rules/validators.h"
 
 namespace exposcan {
 
@@ -21,8 +22,6 @@ using phone::Digits;
 using phone::Reading;
 using phone::Region;
 using phone::Window;
-
-const PhoneNumberUtil& util() { return *PhoneNumberUtil::GetInstance(); }
 namespace points = phone::points;
 
 constexpr size_t k_min_digits = 7;
@@ -35,6 +34,17 @@ constexpr int k_longer_window_margin = 15;
 std::string upper(std::string s) {
   for (char& c : s) c = ascii_upper_char(c);
   return s;
+}
+
+const PhoneNumberUtil& util() {
+  return *PhoneNumberUtil::GetInstance();
+}
+
+// Digits inside a URL, e-mail address or handle (the scanner's neighbour checks catch most;
+// this also covers "www.example.org:8080"-like tokens). A tel:/callto: URI is a phone number.
+bool in_url(std::string_view text, const Region& r) {
+  const size_t end = r.ext_end != 0 ? r.ext_end : r.end;
+  return inside_url(text, r.start, end) && !phone::context_of(text, r.start, end).tel_uri;
 }
 
 }  // namespace
@@ -51,7 +61,9 @@ const std::vector<std::string>& PhoneDetector::default_regions() {
   return k_regions;
 }
 
-bool PhoneDetector::region_supported(std::string_view region) { return phone::region_known(upper(std::string(region))); }
+bool PhoneDetector::region_supported(std::string_view region) {
+  return phone::region_known(upper(std::string(region)));
+}
 
 PhoneDetector::PhoneDetector(std::vector<std::string> regions, double min_score) : m_min_score(min_score) {
   for (std::string& r : regions) {
@@ -80,7 +92,8 @@ struct Evaluator {
     int top = (configured ? points::valid_configured : points::valid) + bonus;
     if (d.international) return top + points::international + points::grouping_exact + points::style_match;
     if (d.digits[0] == '0' || d.digits[0] == '1') top += points::trunk_written;
-    return top + (d.boundaries.empty() ? points::grouping_against : points::grouping_exact + points::style_match);
+    return top +
+           (d.boundaries.empty() ? points::grouping_against : points::grouping_exact + points::style_match);
   }
 
   // Points for window `w` of region `r`; `floor`: below it the caller has no use for the reading.
@@ -100,10 +113,6 @@ struct Evaluator {
     return reading;
   }
 };
-
-}  // namespace
-
-namespace {
 
 struct Scored {
   Window window;
@@ -167,7 +176,7 @@ std::vector<PhoneMatch> PhoneDetector::find(std::string_view text) const {
   Evaluator evaluator{text, m_configured, phone::Reader(m_plans->plans), {}};
   const int min_points = static_cast<int>(m_min_score * 100.0 + 0.5);
   for (const Region& r : phone::find_regions(text)) {
-    if (phone::region_excluded(text, r)) continue;
+    if (phone::region_excluded(text, r) || in_url(text, r)) continue;
     RegionSearch search(evaluator, r, min_points);
     for (size_t i = 0; i < r.groups.size();) {
       std::optional<Scored> best = search.at(i);
@@ -205,8 +214,7 @@ std::optional<std::string> to_e164(std::string_view number, std::string_view def
       if (at != std::string::npos) s.erase(at, trunk.size());
     }
   }
-  std::string region(default_region.empty() ? "ZZ" : default_region);
-  for (char& c : region) c = ascii_upper_char(c);
+  const std::string region = default_region.empty() ? "ZZ" : upper(std::string(default_region));
   PhoneNumber n;
   if (util().Parse(s, region, &n) != PhoneNumberUtil::NO_PARSING_ERROR) return std::nullopt;
   if (!util().IsPossibleNumber(n)) return std::nullopt;

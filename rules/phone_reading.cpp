@@ -18,7 +18,9 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 constexpr size_t k_cache_limit = 4096;
 
-const PhoneNumberUtil& util() { return *PhoneNumberUtil::GetInstance(); }
+const PhoneNumberUtil& util() {
+  return *PhoneNumberUtil::GetInstance();
+}
 
 // Plans whose national numbers are practically always written with their trunk prefix: without
 // it (and without +CC) a digit run is unlikely to be one of their numbers.
@@ -133,7 +135,8 @@ int grouping_points(std::string_view formatted, const Digits& d, size_t cc_digit
     // Same breaks; written with the plan's own punctuation too ("03-1234-5678" is Japanese
     // style, "(03) 1234 5678" Australian): a tie-breaker between plans.
     const size_t first_digit = formatted.find_first_of("0123456789");
-    const std::string_view plan_seps = formatted.substr(first_digit == std::string_view::npos ? 0 : first_digit);
+    const std::string_view plan_seps =
+        formatted.substr(first_digit == std::string_view::npos ? 0 : first_digit);
     return points::grouping_exact +
            (separator_kinds(d.separators) == separator_kinds(plan_seps) ? points::style_match : 0);
   }
@@ -172,8 +175,8 @@ std::vector<Plan> make_plans(const std::vector<std::string>& regions, bool confi
       if (r == PhoneNumberUtil::IS_POSSIBLE || r == PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY)
         p.possible_lengths |= 1u << length;
     }
-    p.trunk_required =
-        std::find(k_trunk_always_written.begin(), k_trunk_always_written.end(), region) != k_trunk_always_written.end();
+    p.trunk_required = std::find(k_trunk_always_written.begin(), k_trunk_always_written.end(), region) !=
+                       k_trunk_always_written.end();
     p.configured = configured;
     plans.push_back(std::move(p));
   }
@@ -240,7 +243,8 @@ const std::vector<Reading>& Reader::readings(const Digits& d, bool complete) {
   const auto it = m_cache.find(key);
   if (it != m_cache.end()) return it->second;
   if (m_cache.size() >= k_cache_limit) m_cache.clear();
-  return m_cache.emplace(std::move(key), d.international ? international(d) : national(d, complete)).first->second;
+  return m_cache.emplace(std::move(key), d.international ? international(d) : national(d, complete))
+      .first->second;
 }
 
 std::vector<Reading> Reader::international(const Digits& d) const {
@@ -279,9 +283,11 @@ std::vector<Reading> Reader::international(const Digits& d) const {
 std::vector<Reading> Reader::national(const Digits& d, bool complete) const {
   std::vector<Reading> out;
   int best = points::none;
-  constexpr int k_most_extra = points::trunk_written + points::grouping_exact + points::style_match + points::region_hint;
+  constexpr int k_most_extra =
+      points::trunk_written + points::grouping_exact + points::style_match + points::region_hint;
   const bool any_trunk = d.digits[0] == '0' || d.digits[0] == '1';
-  const int top = points::valid + (any_trunk ? points::trunk_written : 0) + points::grouping_exact + points::style_match;
+  const int top =
+      points::valid + (any_trunk ? points::trunk_written : 0) + points::grouping_exact + points::style_match;
   for (const Plan& plan : m_plans) {
     if (!complete && best >= top && !plan.configured) break;
     const bool trunk_candidate = !plan.ndd.empty() && d.digits.rfind(plan.ndd, 0) == 0;

@@ -47,7 +47,7 @@ constexpr int region_hint = 5;
 struct Plan {
   std::string region;  // "DE"
   int country_code = 0;
-  std::string ndd;  // national (trunk) prefix, "0"; empty when the plan has none
+  std::string ndd;                // national (trunk) prefix, "0"; empty when the plan has none
   uint32_t possible_lengths = 0;  // bit L: a national significant number of L digits can exist
   bool trunk_required = false;    // numbers are practically always written with the prefix, so
                                   // digits without it are not read in this plan at all

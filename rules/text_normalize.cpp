@@ -6,7 +6,9 @@ namespace {
 
 constexpr char32_t k_replacement = 0xFFFD;
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+bool is_continuation(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
 
 }  // namespace
 
@@ -64,11 +66,11 @@ bool is_dash(char32_t cp) {
 bool is_word_char(char32_t cp) {
   if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   if (cp == k_replacement || is_number_space(cp) || is_dash(cp) || unicode_digit_value(cp) >= 0) return false;
-  if (cp >= 0x00A1 && cp <= 0x00BF) return false;  // Latin-1 punctuation and symbols (« » ° § …)
-  if (cp == 0x00D7 || cp == 0x00F7) return false;  // × ÷
-  if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, currency, arrows, dingbats
-  if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-  if (cp >= 0xFF00 && cp <= 0xFF20) return false;  // fullwidth punctuation
+  if (cp >= 0x00A1 && cp <= 0x00BF) return false;    // Latin-1 punctuation and symbols (« » ° § …)
+  if (cp == 0x00D7 || cp == 0x00F7) return false;    // × ÷
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;    // punctuation, currency, arrows, dingbats
+  if (cp >= 0x3000 && cp <= 0x303F) return false;    // CJK punctuation
+  if (cp >= 0xFF00 && cp <= 0xFF20) return false;    // fullwidth punctuation
   if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;  // emoji
   if (cp >= 0xFE00 && cp <= 0xFE0F) return false;    // variation selectors ("☎️")
   return true;
@@ -84,8 +86,8 @@ std::string fold_case(std::string_view s) {
       v += 32;
     } else if (v >= 0xC0 && v <= 0xDE && v != 0xD7) {
       v += 32;
-    } else if (v >= 0x100 && v <= 0x17F && v != 0x130 && v != 0x131 && v != 0x138 && v != 0x149 && v != 0x178 &&
-               v != 0x17F) {
+    } else if (v >= 0x100 && v <= 0x17F && v != 0x130 && v != 0x131 && v != 0x138 && v != 0x149 &&
+               v != 0x178 && v != 0x17F) {
       // Latin Extended-A pairs upper/lower as even/odd, except the 0x139–0x148 and 0x179–0x17E
       // runs, which pair as odd/even.
       const bool odd_upper = (v >= 0x139 && v <= 0x148) || (v >= 0x179 && v <= 0x17E);

@@ -46,8 +46,12 @@ struct BrandRule {
   uint32_t lengths;  // bit n: n-digit numbers are issued
 };
 
-constexpr uint32_t len(int n) { return 1u << n; }
-constexpr uint32_t lens(int from, int to) { return from > to ? 0 : len(from) | lens(from + 1, to); }
+constexpr uint32_t len(int n) {
+  return 1u << n;
+}
+constexpr uint32_t lens(int from, int to) {
+  return from > to ? 0 : len(from) | lens(from + 1, to);
+}
 
 // Most specific ranges first where schemes overlap (Discover's 622126–622925 inside UnionPay's
 // 62). Lengths are the ones the schemes issue: 18-digit "Visa" numbers are IDs, not cards.
@@ -196,9 +200,9 @@ bool is_atext(unsigned char c) {
 
 // Last labels that name file types, not TLDs (none of these is a delegated TLD).
 constexpr std::array<std::string_view, 31> k_file_extensions{
-    "png", "jpg",  "jpeg", "gif", "css",  "js",   "mjs",  "svg", "webp", "bmp", "ico",
-    "tif", "tiff", "avif", "heic", "webm", "woff", "woff2", "ttf", "eot", "otf", "map",
-    "json", "xml", "html", "htm", "php",  "aspx", "jsp",  "txt", "pdf"};
+    "png",  "jpg",  "jpeg", "gif",  "css",  "js",   "mjs",   "svg", "webp", "bmp", "ico",
+    "tif",  "tiff", "avif", "heic", "webm", "woff", "woff2", "ttf", "eot",  "otf", "map",
+    "json", "xml",  "html", "htm",  "php",  "aspx", "jsp",   "txt", "pdf"};
 
 }  // namespace
 
@@ -208,8 +212,7 @@ bool email_plausible(std::string_view s) {
   const std::string_view local = s.substr(0, at);
   const std::string_view domain = s.substr(at + 1);
   if (local.empty() || local.size() > 64 || domain.empty() || domain.size() > 253) return false;
-  if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos)
-    return false;
+  if (local.front() == '.' || local.back() == '.' || local.find("..") != std::string_view::npos) return false;
   for (char c : local)
     if (c != '.' && !is_atext(static_cast<unsigned char>(c))) return false;
   if (!is_valid_utf8(s)) return false;
@@ -246,7 +249,9 @@ bool email_plausible(std::string_view s) {
 
 namespace {
 
-bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 bool valid_ymd(int y, int m, int d) {
   static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -254,7 +259,9 @@ bool valid_ymd(int y, int m, int d) {
   return d <= k_days[m - 1] + (m == 2 && leap(y) ? 1 : 0);
 }
 
-bool plausible_year(int y, size_t digits) { return digits == 2 || (y >= 1800 && y <= 2199); }
+bool plausible_year(int y, size_t digits) {
+  return digits == 2 || (y >= 1800 && y <= 2199);
+}
 
 // Parses up to `max` digits at `pos`; returns the count read (0 when none).
 size_t read_number(std::string_view s, size_t& pos, size_t max, int& value) {
@@ -293,7 +300,8 @@ bool numeric_date(std::string_view s) {
     if (!time_or_nothing(s.substr(p))) return false;
     const int y1 = a / 10000, m1 = a / 100 % 100, d1 = a % 100;
     const int d2 = a / 1000000, m2 = a / 10000 % 100, y2 = a % 10000;
-    return (plausible_year(y1, 4) && valid_ymd(y1, m1, d1)) || (plausible_year(y2, 4) && valid_ymd(y2, m2, d2));
+    return (plausible_year(y1, 4) && valid_ymd(y1, m1, d1)) ||
+           (plausible_year(y2, 4) && valid_ymd(y2, m2, d2));
   }
   if (na == 0 || na == 3 || na > 4 || p >= s.size()) return false;
   const char sep = s[p];
@@ -316,21 +324,21 @@ struct MonthName {
   int month;
 };
 constexpr std::array k_months{
-    MonthName{"january", 1},    MonthName{"february", 2}, MonthName{"march", 3},
-    MonthName{"april", 4},      MonthName{"may", 5},      MonthName{"june", 6},
-    MonthName{"july", 7},       MonthName{"august", 8},   MonthName{"september", 9},
+    MonthName{"january", 1},    MonthName{"february", 2},  MonthName{"march", 3},
+    MonthName{"april", 4},      MonthName{"may", 5},       MonthName{"june", 6},
+    MonthName{"july", 7},       MonthName{"august", 8},    MonthName{"september", 9},
     MonthName{"october", 10},   MonthName{"november", 11}, MonthName{"december", 12},
-    MonthName{"sept", 9},       MonthName{"januar", 1},   MonthName{"jänner", 1},
-    MonthName{"februar", 2},    MonthName{"märz", 3},     MonthName{"mai", 5},
-    MonthName{"juni", 6},       MonthName{"juli", 7},     MonthName{"oktober", 10},
-    MonthName{"dezember", 12},  MonthName{"janvier", 1},  MonthName{"février", 2},
-    MonthName{"mars", 3},       MonthName{"avril", 4},    MonthName{"juin", 6},
-    MonthName{"juillet", 7},    MonthName{"août", 8},     MonthName{"septembre", 9},
+    MonthName{"sept", 9},       MonthName{"januar", 1},    MonthName{"jänner", 1},
+    MonthName{"februar", 2},    MonthName{"märz", 3},      MonthName{"mai", 5},
+    MonthName{"juni", 6},       MonthName{"juli", 7},      MonthName{"oktober", 10},
+    MonthName{"dezember", 12},  MonthName{"janvier", 1},   MonthName{"février", 2},
+    MonthName{"mars", 3},       MonthName{"avril", 4},     MonthName{"juin", 6},
+    MonthName{"juillet", 7},    MonthName{"août", 8},      MonthName{"septembre", 9},
     MonthName{"octobre", 10},   MonthName{"novembre", 11}, MonthName{"décembre", 12},
-    MonthName{"enero", 1},      MonthName{"febrero", 2},  MonthName{"marzo", 3},
-    MonthName{"abril", 4},      MonthName{"mayo", 5},     MonthName{"junio", 6},
-    MonthName{"julio", 7},      MonthName{"agosto", 8},   MonthName{"septiembre", 9},
-    MonthName{"setiembre", 9},  MonthName{"octubre", 10}, MonthName{"noviembre", 11},
+    MonthName{"enero", 1},      MonthName{"febrero", 2},   MonthName{"marzo", 3},
+    MonthName{"abril", 4},      MonthName{"mayo", 5},      MonthName{"junio", 6},
+    MonthName{"julio", 7},      MonthName{"agosto", 8},    MonthName{"septiembre", 9},
+    MonthName{"setiembre", 9},  MonthName{"octubre", 10},  MonthName{"noviembre", 11},
     MonthName{"diciembre", 12},
 };
 
@@ -402,7 +410,9 @@ bool not_a_date(std::string_view s) {
 
 namespace {
 
-bool token_boundary(char c) { return is_ascii_space(c) || c == '"' || c == '\'' || c == '<' || c == '>'; }
+bool token_boundary(char c) {
+  return is_ascii_space(c) || c == '"' || c == '\'' || c == '<' || c == '>';
+}
 
 }  // namespace
 

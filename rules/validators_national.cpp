@@ -143,7 +143,7 @@ bool it_codice_fiscale_valid(std::string_view s) {
   const int day = to_int(std::string_view(plain).substr(9, 2));
   if (!((day >= 1 && day <= 31) || (day >= 41 && day <= 71))) return false;
   // Check character: odd positions (1st, 3rd, …) through the odd table, even ones by value.
-  static constexpr std::array<int, 26> k_odd{1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18,
+  static constexpr std::array<int, 26> k_odd{1,  0,  5, 7, 9, 13, 15, 17, 19, 21, 2,  4,  18,
                                              20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23};
   int sum = 0;
   for (size_t i = 0; i < 15; ++i) {

@@ -35,16 +35,17 @@ TEST_CASE("international formats are found with their E.164 form", "[phone]") {
     const char* e164;
     const char* region;
   };
-  for (const Case& c : {Case{"+1 202-555-0147", "+12025550147", "US"}, Case{"+1 (202) 555-0147", "+12025550147", "US"},
-                        Case{"+1.202.555.0147", "+12025550147", "US"}, Case{"+12025550147", "+12025550147", "US"},
-                        Case{"+44 20 7946 0958", "+442079460958", "GB"}, Case{"+44 (0)20 7946 0958", "+442079460958", "GB"},
-                        Case{"+44 7700 900123", "+447700900123", "GB"}, Case{"+49 (0)30 1234 5678", "+493012345678", "DE"},
-                        Case{"+49-30-1234567", "+49301234567", "DE"}, Case{"+33 6 12 34 56 78", "+33612345678", "FR"},
-                        Case{"+33 (0)1 23 45 67 89", "+33123456789", "FR"}, Case{"+91 98765 43210", "+919876543210", "IN"},
-                        Case{"+34 612 34 56 78", "+34612345678", "ES"}, Case{"(+34) 912 345 678", "+34912345678", "ES"},
-                        Case{"0049 30 1234567", "+49301234567", "DE"}, Case{"011 44 20 7946 0958", "+442079460958", "GB"},
-                        Case{"+81 3-1234-5678", "+81312345678", "JP"}, Case{"+55 11 91234-5678", "+5511912345678", "BR"},
-                        Case{"+61 2 9876 5432", "+61298765432", "AU"}}) {
+  for (const Case& c :
+       {Case{"+1 202-555-0147", "+12025550147", "US"}, Case{"+1 (202) 555-0147", "+12025550147", "US"},
+        Case{"+1.202.555.0147", "+12025550147", "US"}, Case{"+12025550147", "+12025550147", "US"},
+        Case{"+44 20 7946 0958", "+442079460958", "GB"}, Case{"+44 (0)20 7946 0958", "+442079460958", "GB"},
+        Case{"+44 7700 900123", "+447700900123", "GB"}, Case{"+49 (0)30 1234 5678", "+493012345678", "DE"},
+        Case{"+49-30-1234567", "+49301234567", "DE"}, Case{"+33 6 12 34 56 78", "+33612345678", "FR"},
+        Case{"+33 (0)1 23 45 67 89", "+33123456789", "FR"}, Case{"+91 98765 43210", "+919876543210", "IN"},
+        Case{"+34 612 34 56 78", "+34612345678", "ES"}, Case{"(+34) 912 345 678", "+34912345678", "ES"},
+        Case{"0049 30 1234567", "+49301234567", "DE"}, Case{"011 44 20 7946 0958", "+442079460958", "GB"},
+        Case{"+81 3-1234-5678", "+81312345678", "JP"}, Case{"+55 11 91234-5678", "+5511912345678", "BR"},
+        Case{"+61 2 9876 5432", "+61298765432", "AU"}}) {
     const PhoneMatch m = only_match(d, "Reach me on ", c.number, " today.");
     CHECK(m.e164 == c.e164);
     CHECK(m.region == c.region);
@@ -101,23 +102,63 @@ TEST_CASE("fictional NANP 555-01xx and Ofcom drama numbers count as valid", "[ph
 
 TEST_CASE("dates, times, IDs, prices, versions and addresses are not phone numbers", "[phone]") {
   const PhoneDetector d;
-  for (const char* text :
-       {"The meeting is on 2024-05-01 at 10:30.", "Termin am 12.04.2024 um 14:30 Uhr.", "Rendez-vous le 12/04/2024.",
-        "Released 20240501, build 20240501.3", "Open 2019-2024 and 1990 - 1995", "ISBN 978-3-16-148410-0",
-        "ISBN 0-306-40615-2", "ISBN 9783161484100", "id 123e4567-e89b-12d3-a456-426614174000",
-        "See https://example.org/users/2025550147 now", "Open example.com/track?id=4155550123&x=1",
-        "https://wa.me/12025550147", "Mail 2025550147@example.org", "Follow @jane2025550147",
-        "Version 10.0.19041.1234", "Chrome 124.0.6367.91", "v2.14.1", "IP 192.168.100.200", "10.20.30.40",
-        "Coordinates: 48.856613, 2.352222", "Total: $1,299.00", "Preis: 1.234,56 €", "1 234 567 €", "€ 1234567",
-        "We shipped 1 234 567 units", "Population 3.677.472", "Tweet 1790123456789012345",
-        "Unix time 1714567890", "Card 4111 1111 1111 1111", "Gift code 1234-5678-9012-3456",
-        "Amex 3782 822463 10005", "IBAN GB29 NWBK 6016 1331 9268 19", "IBAN DE89 3704 0044 0532 0130 00",
-        "BE85 0279 1621 4061", "Order #2024-0517-88", "Order number 2025550147", "Invoice 2023-11-0042",
-        "Tracking 9400 1000 0000 0000 0000 00", "Bestellnummer 0301234567", "Kundennummer: 0301234567",
-        "Référence commande 0612345678", "SKU 4006381333931", "Springfield, IL 62704-1234", "SSN 123-45-6789",
-        "Scores 1234.5678", "Seite 1234567", "Build 1.2.3.4567", "12:30-14:45", "Order #202-555-0147",
-        "$ 2025550147", "2025550147%", "Room 101, Building 7", "{\"created_at\":1600126906,\"id\":\"64262381451213454\"}",
-        "UPS 1Z 999 AA1 01 2345 6784", "FedEx 7489 2384 2374", "ID12 345 6789"}) {
+  for (const char* text : {"The meeting is on 2024-05-01 at 10:30.",
+                           "Termin am 12.04.2024 um 14:30 Uhr.",
+                           "Rendez-vous le 12/04/2024.",
+                           "Released 20240501, build 20240501.3",
+                           "Open 2019-2024 and 1990 - 1995",
+                           "ISBN 978-3-16-148410-0",
+                           "ISBN 0-306-40615-2",
+                           "ISBN 9783161484100",
+                           "id 123e4567-e89b-12d3-a456-426614174000",
+                           "See https://example.org/users/2025550147 now",
+                           "Open example.com/track?id=4155550123&x=1",
+                           "https://wa.me/12025550147",
+                           "Mail 2025550147@example.org",
+                           "Follow @jane2025550147",
+                           "Version 10.0.19041.1234",
+                           "Chrome 124.0.6367.91",
+                           "v2.14.1",
+                           "IP 192.168.100.200",
+                           "10.20.30.40",
+                           "Coordinates: 48.856613, 2.352222",
+                           "Total: $1,299.00",
+                           "Preis: 1.234,56 €",
+                           "1 234 567 €",
+                           "€ 1234567",
+                           "We shipped 1 234 567 units",
+                           "Population 3.677.472",
+                           "Tweet 1790123456789012345",
+                           "Unix time 1714567890",
+                           "Card 4111 1111 1111 1111",
+                           "Gift code 1234-5678-9012-3456",
+                           "Amex 3782 822463 10005",
+                           "IBAN GB29 NWBK 6016 1331 9268 19",
+                           "IBAN DE89 3704 0044 0532 0130 00",
+                           "BE85 0279 1621 4061",
+                           "Order #2024-0517-88",
+                           "Order number 2025550147",
+                           "Invoice 2023-11-0042",
+                           "Tracking 9400 1000 0000 0000 0000 00",
+                           "Bestellnummer 0301234567",
+                           "Kundennummer: 0301234567",
+                           "Référence commande 0612345678",
+                           "SKU 4006381333931",
+                           "Springfield, IL 62704-1234",
+                           "SSN 123-45-6789",
+                           "Scores 1234.5678",
+                           "Seite 1234567",
+                           "Build 1.2.3.4567",
+                           "12:30-14:45",
+                           "Order #202-555-0147",
+                           "$ 2025550147",
+                           "2025550147%",
+                           "Room 101, Building 7",
+                           "{\"created_at\":1600126906,\"id\":\"64262381451213454\"}",
+                           "UPS 1Z 999 AA1 01 2345 6784",
+                           "FedEx 7489 2384 2374",
+                           "ID12 345 6789",
+                           "www.example.org:2025550147"}) {
     INFO(text);
     CHECK(d.find(text).empty());
   }
@@ -141,9 +182,9 @@ TEST_CASE("context words raise and lower the score", "[phone]") {
   CHECK(d.find("2025550147").empty());  // bare ten digits look like an ID
   CHECK(d.find("Call 2025550147").size() == 1);
   CHECK(d.find("2025550147 (mobile)").size() == 1);
-  CHECK(d.find("Phone:\n2025550147").size() == 1);      // label on the line above
+  CHECK(d.find("Phone:\n2025550147").size() == 1);  // label on the line above
   CHECK(d.find("Phone:\r\n2025550147").size() == 1);
-  CHECK(d.find("Phone:\n\n2025550147").empty());          // two lines up is too far
+  CHECK(d.find("Phone:\n\n2025550147").empty());  // two lines up is too far
 }
 
 TEST_CASE("several numbers in one run are split", "[phone]") {
@@ -162,18 +203,27 @@ TEST_CASE("several numbers in one run are split", "[phone]") {
 
 TEST_CASE("byte offsets are exact with non-ASCII text and separators", "[phone]") {
   const PhoneDetector d;
-  const std::string before = "Gr\xC3\xBC\xC3\x9F" "e \xE2\x80\x94 M\xC3\xBCller, \xE2\x98\x8E Tel.: ";  // Grüße — Müller, ☎ Tel.:
+  const std::string before =
+      "Gr\xC3\xBC\xC3\x9F"
+      "e \xE2\x80\x94 M\xC3\xBCller, \xE2\x98\x8E Tel.: ";  // Grüße — Müller, ☎ Tel.:
   only_match(d, before, "+49 30 1234567", " und mehr");
   // No-break and narrow no-break spaces, en dash.
-  only_match(d, before, "+49\xC2\xA0" "30\xE2\x80\xAF" "1234567");
-  only_match(d, "Call ", "202\xE2\x80\x93" "555\xE2\x80\x93" "0147");
+  only_match(d, before,
+             "+49\xC2\xA0"
+             "30\xE2\x80\xAF"
+             "1234567");
+  only_match(d, "Call ",
+             "202\xE2\x80\x93"
+             "555\xE2\x80\x93"
+             "0147");
   // Raw HTML no-break spaces.
   only_match(d, "Phone: ", "+49&nbsp;151&nbsp;91157031", " Stor");
   only_match(d, "<p>Call ", "(710)&#160;692-2392", "</p>");
   // Fullwidth digits (3 bytes each).
-  const PhoneMatch m = only_match(d, "\xE9\x9B\xBB\xE8\xA9\xB1\xEF\xBC\x9A",  // 電話：
-                                  "\xEF\xBC\x90\xEF\xBC\x93-\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x94-"
-                                  "\xEF\xBC\x95\xEF\xBC\x96\xEF\xBC\x97\xEF\xBC\x98");  // ０３-１２３４-５６７８
+  const PhoneMatch m =
+      only_match(d, "\xE9\x9B\xBB\xE8\xA9\xB1\xEF\xBC\x9A",  // 電話：
+                 "\xEF\xBC\x90\xEF\xBC\x93-\xEF\xBC\x91\xEF\xBC\x92\xEF\xBC\x93\xEF\xBC\x94-"
+                 "\xEF\xBC\x95\xEF\xBC\x96\xEF\xBC\x97\xEF\xBC\x98");  // ０３-１２３４-５６７８
   CHECK(m.e164 == "+81312345678");
 }
 
@@ -214,7 +264,8 @@ TEST_CASE("find is const and safe to share between threads", "[phone]") {
           continue;
         }
         for (size_t k = 0; k < got.size(); ++k)
-          if (got[k].start != expected[k].start || got[k].e164 != expected[k].e164) ++mismatches[static_cast<size_t>(t)];
+          if (got[k].start != expected[k].start || got[k].e164 != expected[k].e164)
+            ++mismatches[static_cast<size_t>(t)];
       }
     });
   }

@@ -49,8 +49,9 @@ std::vector<Span> find_emails(std::string_view text) {
     size_t e = at + 1;
     while (e < text.size()) {
       const CodePoint cp = decode_utf8(text, e);
-      if (!(cp.value < 0x80 ? (is_ascii_alnum(static_cast<char>(cp.value)) || cp.value == '-' || cp.value == '.')
-                            : is_word_char(cp.value)))
+      if (!(cp.value < 0x80
+                ? (is_ascii_alnum(static_cast<char>(cp.value)) || cp.value == '-' || cp.value == '.')
+                : is_word_char(cp.value)))
         break;
       e += cp.length;
     }
@@ -63,8 +64,9 @@ std::vector<Span> find_emails(std::string_view text) {
 std::vector<Span> find_ibans(std::string_view text) {
   std::vector<Span> out;
   for (size_t p = 0; p + 4 <= text.size(); ++p) {
-    if (!(ascii_upper_char(text[p]) == text[p] && is_ascii_alpha(text[p]) && ascii_upper_char(text[p + 1]) == text[p + 1] &&
-          is_ascii_alpha(text[p + 1]) && is_ascii_digit(text[p + 2]) && is_ascii_digit(text[p + 3])))
+    if (!(ascii_upper_char(text[p]) == text[p] && is_ascii_alpha(text[p]) &&
+          ascii_upper_char(text[p + 1]) == text[p + 1] && is_ascii_alpha(text[p + 1]) &&
+          is_ascii_digit(text[p + 2]) && is_ascii_digit(text[p + 3])))
       continue;
     if (p > 0 && is_ascii_alnum(text[p - 1])) continue;
     std::vector<size_t> ends;
@@ -94,7 +96,8 @@ std::vector<Span> find_ibans(std::string_view text) {
 std::vector<Span> find_cards(std::string_view text) {
   std::vector<Span> out;
   for (size_t p = 0; p < text.size(); ++p) {
-    if (!is_ascii_digit(text[p]) || (p > 0 && (is_ascii_alnum(text[p - 1]) || text[p - 1] == '-' || text[p - 1] == '+')))
+    if (!is_ascii_digit(text[p]) ||
+        (p > 0 && (is_ascii_alnum(text[p - 1]) || text[p - 1] == '-' || text[p - 1] == '+')))
       continue;
     size_t q = p, digits = 0, end = p;
     while (q < text.size() && digits <= 19) {
@@ -124,7 +127,9 @@ struct Tally {
   }
 };
 
-bool overlaps(const Span& a, const Span& b) { return a.start < b.end && b.start < a.end; }
+bool overlaps(const Span& a, const Span& b) {
+  return a.start < b.end && b.start < a.end;
+}
 
 }  // namespace
 
@@ -134,8 +139,10 @@ TEST_CASE("PII evaluation corpus: precision, recall and F2 per type", "[pii-eval
   REQUIRE(in.good());
   const bool verbose = std::getenv("EXPOSCAN_EVAL_VERBOSE") != nullptr;
   const PhoneDetector phones;
-  const std::vector<std::string> types{"email", "phone", "iban", "payment_card", "postal_address", "birth_date"};
-  const std::map<std::string, bool> detected{{"email", true}, {"phone", true}, {"iban", true}, {"payment_card", true}};
+  const std::vector<std::string> types{"email",        "phone",          "iban",
+                                       "payment_card", "postal_address", "birth_date"};
+  const std::map<std::string, bool> detected{
+      {"email", true}, {"phone", true}, {"iban", true}, {"payment_card", true}};
   std::map<std::string, Tally> tally;
   std::map<std::string, std::pair<int, int>> by_form;  // "type/form" -> found, total
   int sentences = 0;
@@ -182,7 +189,8 @@ TEST_CASE("PII evaluation corpus: precision, recall and F2 per type", "[pii-eval
       } else {
         ++t.fn;
         if (verbose && detected.count(gold[g].type))
-          std::cout << "MISS  " << gold[g].type << "/" << gold[g].form << " " << row.at("id").get<std::string>() << " '"
+          std::cout << "MISS  " << gold[g].type << "/" << gold[g].form << " "
+                    << row.at("id").get<std::string>() << " '"
                     << text.substr(gold[g].start, gold[g].end - gold[g].start) << "' in: " << text << "\n";
       }
     }
@@ -191,9 +199,10 @@ TEST_CASE("PII evaluation corpus: precision, recall and F2 per type", "[pii-eval
 
   std::ostringstream table;
   table << "PII eval: " << sentences << " sentences (" << path.filename().string() << ")\n"
-        << std::left << std::setw(16) << "type" << std::right << std::setw(6) << "gold" << std::setw(6) << "pred"
-        << std::setw(6) << "TP" << std::setw(6) << "FP" << std::setw(6) << "FN" << std::setw(11) << "precision"
-        << std::setw(8) << "recall" << std::setw(7) << "F2" << std::setw(7) << "exact" << "\n";
+        << std::left << std::setw(16) << "type" << std::right << std::setw(6) << "gold" << std::setw(6)
+        << "pred" << std::setw(6) << "TP" << std::setw(6) << "FP" << std::setw(6) << "FN" << std::setw(11)
+        << "precision" << std::setw(8) << "recall" << std::setw(7) << "F2" << std::setw(7) << "exact"
+        << "\n";
   for (const std::string& type : types) {
     const Tally& t = tally[type];
     table << std::left << std::setw(16) << type << std::right << std::setw(6) << t.gold;
@@ -202,8 +211,8 @@ TEST_CASE("PII evaluation corpus: precision, recall and F2 per type", "[pii-eval
       continue;
     }
     table << std::setw(6) << t.pred << std::setw(6) << t.tp << std::setw(6) << t.fp << std::setw(6) << t.fn
-          << std::fixed << std::setprecision(3) << std::setw(11) << t.precision() << std::setw(8) << t.recall()
-          << std::setw(7) << t.f2() << std::setw(7) << t.exact << "\n";
+          << std::fixed << std::setprecision(3) << std::setw(11) << t.precision() << std::setw(8)
+          << t.recall() << std::setw(7) << t.f2() << std::setw(7) << t.exact << "\n";
   }
   table << "recall by form below 1.0:\n";
   for (const auto& [form, counts] : by_form) {

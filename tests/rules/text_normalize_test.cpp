@@ -14,8 +14,8 @@ TEST_CASE("decode_utf8 reads 1-4 byte sequences and replaces malformed ones", "[
   CHECK(decode_utf8(s, 6).value == 0x1F4DE);
   CHECK(decode_utf8(s, 6).length == 4);
   CHECK(decode_utf8(s, 10).length == 0);
-  CHECK(decode_utf8("\xC3", 0).value == 0xFFFD);        // truncated
-  CHECK(decode_utf8("\xC0\xAF", 0).value == 0xFFFD);    // overlong
+  CHECK(decode_utf8("\xC3", 0).value == 0xFFFD);          // truncated
+  CHECK(decode_utf8("\xC0\xAF", 0).value == 0xFFFD);      // overlong
   CHECK(decode_utf8("\xED\xA0\x80", 0).value == 0xFFFD);  // surrogate
   CHECK(decode_utf8("\x80", 0).length == 1);
   CHECK(decode_utf8_before(s, 10).value == 0x1F4DE);
@@ -44,7 +44,7 @@ TEST_CASE("character classes used by the phone scanner", "[text_normalize]") {
 }
 
 TEST_CASE("fold_case lower-cases Latin letters", "[text_normalize]") {
-  CHECK(fold_case("T\xC3\x89L\xC3\x89PHONE") == "t\xC3\xA9l\xC3\xA9phone");  // TÉLÉPHONE
+  CHECK(fold_case("T\xC3\x89L\xC3\x89PHONE") == "t\xC3\xA9l\xC3\xA9phone");    // TÉLÉPHONE
   CHECK(fold_case("\xC3\x84\xC3\x96\xC3\x9C") == "\xC3\xA4\xC3\xB6\xC3\xBC");  // ÄÖÜ
   CHECK(fold_case("\xC5\x81\xC5\xBB") == "\xC5\x82\xC5\xBC");                  // ŁŻ
   CHECK(fold_case("\xC3\x97") == "\xC3\x97");                                  // × stays
