@@ -158,7 +158,7 @@ TEST_CASE("dates, times, IDs, prices, versions and addresses are not phone numbe
                            "UPS 1Z 999 AA1 01 2345 6784",
                            "FedEx 7489 2384 2374",
                            "ID12 345 6789",
-                           "www.example.org:2025550147"}) {
+                           "www.example.org:+12025550147"}) {
     INFO(text);
     CHECK(d.find(text).empty());
   }
