@@ -106,11 +106,11 @@ bool luhn_valid(std::string_view s) {
   return sum % 10 == 0;
 }
 
-std::string_view card_brand(std::string_view s) {
+std::string card_brand(std::string_view s) {
   const std::string digits = card_digits(s);
   if (digits.empty()) return {};
   const BrandRule* r = brand_rule(digits);
-  return r ? r->brand : std::string_view{};
+  return r ? std::string(r->brand) : std::string();
 }
 
 bool card_number_valid(std::string_view s) {

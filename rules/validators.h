@@ -22,7 +22,7 @@ bool luhn_valid(std::string_view digits_with_separators);
 // The card scheme from the IIN (leading digits) and length: "visa", "mastercard" (51–55,
 // 2221–2720), "amex" (34, 37), "discover", "jcb", "diners", "unionpay", "maestro"; "" when none.
 // Separators as in luhn_valid; the Luhn check itself is not applied here.
-std::string_view card_brand(std::string_view digits_with_separators);
+std::string card_brand(std::string_view digits_with_separators);
 // luhn_valid and a known brand that issues numbers of this length (Visa 13/16/19, Mastercard 16,
 // Amex 15, Discover/JCB/UnionPay 16/19, Diners 14/16, Maestro 12–19): the lengths issued in
 // practice, since 17- and 18-digit Luhn-valid strings are mostly IDs.
