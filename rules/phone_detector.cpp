@@ -27,8 +27,12 @@ namespace points = phone::points;
 constexpr size_t k_min_digits = 7;
 constexpr size_t k_max_digits = 17;  // 15 (E.164) plus an IDD "00" or a trunk prefix
 constexpr int k_max_windows_per_region = 32;
-// A longer window wins unless a shorter one scores this much more ("+49 30 1234 5678" is one
-// number even though "+49 30 1234" alone is valid too).
+// libphonenumber needs ~0.2 ms to read a national number against all default plans. Past this
+// many national readings in one text (a data dump, not prose), only numbers with a phone word,
+// emoji or tel: URI nearby are still read nationally, and past four times as many none are;
+// international ones always are.
+constexpr int k_max_national_reads = 5000;
+// How much worse than the longest window a split into two numbers may score (RegionSearch::at).
 constexpr int k_longer_window_margin = 15;
 
 std::string upper(std::string s) {
@@ -86,6 +90,7 @@ struct Evaluator {
   bool configured;
   phone::Reader reader;
   std::vector<std::string> hints;  // regions of international numbers seen earlier in the text
+  int national_reads = 0;
 
   // The most a window could score before asking libphonenumber (prunes ID-like digit runs).
   int ceiling(const Digits& d, int bonus) const {
@@ -108,6 +113,10 @@ struct Evaluator {
     if (ctx.positive) bonus += points::positive_context;
     if (ctx.negative) bonus += points::negative_context;
     if (ceiling(d, bonus) < floor) return {};
+    if (!d.international) {
+      const bool phone_word = ctx.positive || ctx.tel_uri;
+      if (++national_reads > (phone_word ? 4 : 1) * k_max_national_reads) return {};
+    }
     Reading reading = reader.best(d, hints);
     if (reading.points != points::none) reading.points += bonus;
     return reading;
@@ -125,27 +134,34 @@ class RegionSearch {
   RegionSearch(Evaluator& evaluator, const Region& region, int min_points)
       : m_evaluator(evaluator), m_region(region), m_min_points(min_points) {}
 
-  // The number starting at group `i`, if any. Longest first; a shorter window wins when it
-  // scores clearly more, or about as much while the groups it leaves out make a number about as
-  // good ("030 1234567 030 7654321" is two numbers although "030 1234567 030" is valid).
+  // The number starting at group `i`, if any: the longest window read as a valid number (else
+  // the longest possible one), so "+49 30 1234 5678-0" is not cut to the also valid
+  // "+49 30 1234". A shorter valid window wins only when the groups it leaves out start a number
+  // about as good: "030 1234567 030 7654321" is two numbers although "030 1234567 030" is valid.
   std::optional<Scored> at(size_t i) {
-    std::vector<Scored> found = candidates(i, false);
+    std::vector<Scored> found = candidates(i);
     if (found.empty()) return std::nullopt;
-    const Scored* shorter = nullptr;
-    for (size_t k = 1; k < found.size(); ++k)
-      if (!shorter || found[k].reading.points > shorter->reading.points) shorter = &found[k];
-    if (!shorter) return found.front();
+    const bool any_valid =
+        std::any_of(found.begin(), found.end(), [](const Scored& s) { return s.reading.valid; });
+    if (any_valid)
+      found.erase(
+          std::remove_if(found.begin(), found.end(), [](const Scored& s) { return !s.reading.valid; }),
+          found.end());
     const int longest = found.front().reading.points;
-    if (shorter->reading.points > longest + k_longer_window_margin) return *shorter;
-    if (shorter->reading.points >= longest - k_longer_window_margin) {
-      const std::vector<Scored> rest = candidates(shorter->window.last, true);
-      if (!rest.empty() && rest.front().reading.points >= longest - k_longer_window_margin) return *shorter;
+    for (size_t k = 1; k < found.size(); ++k) {
+      const Scored& shorter = found[k];
+      if (shorter.reading.points < longest - k_longer_window_margin) continue;
+      int rest = points::none;
+      for (const Scored& next : candidates(shorter.window.last))
+        if (next.reading.valid) rest = std::max(rest, next.reading.points);
+      if (rest >= longest - k_longer_window_margin) return shorter;
     }
     return found.front();
   }
 
  private:
-  std::vector<Scored> candidates(size_t i, bool first_only) {
+  // Windows starting at group `i` that reach the threshold, longest first.
+  std::vector<Scored> candidates(size_t i) {
     std::vector<Scored> found;
     const size_t n = m_region.groups.size();
     for (size_t j = n; j > i && m_budget > 0; --j) {
@@ -158,7 +174,6 @@ class RegionSearch {
       Reading reading = m_evaluator.evaluate(m_region, w, m_min_points);
       if (reading.points == points::none || reading.points < m_min_points) continue;
       found.push_back({w, std::move(reading)});
-      if (first_only) break;
     }
     return found;
   }

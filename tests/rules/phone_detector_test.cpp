@@ -295,3 +295,17 @@ TEST_CASE("empty and digit-free input", "[phone]") {
   std::string many(5000, '1');
   CHECK(d.find(many).empty());
 }
+
+TEST_CASE("national readings per text are bounded", "[phone]") {
+  const PhoneDetector d;
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "0301234567, ";  // identical: cached after the first
+  const size_t before = d.find(text).size();
+  CHECK(before == 5000);
+  // Past the budget a bare national number is no longer read; one with a phone word still is,
+  // and international numbers always are.
+  const std::vector<PhoneMatch> found = d.find(text + "030 7654321, Tel 089 1234567, +44 20 7946 0958");
+  REQUIRE(found.size() == 5002);
+  CHECK(found[5000].raw == "089 1234567");
+  CHECK(found[5001].raw == "+44 20 7946 0958");
+}
