@@ -57,8 +57,9 @@ bool email_plausible(std::string_view address);
 // checked (with leap years); 4-digit years must lie in 1800–2199.
 bool not_a_date(std::string_view s);
 
-// True when bytes [start, end) of `text` lie inside a URL, e-mail address or handle: the
-// whitespace-delimited token around the span has "://" or "www." before it, a path ('/'),
+// True when bytes [start, end) of `text` lie inside a URL, e-mail address or handle: the token
+// around the span (delimited by whitespace, quotes or angle brackets, so attribute values in raw
+// HTML are tokens) has "://" or "www." before it, a path ('/'),
 // query ('?', '=', '&') or '@' before it, or continues after it with '@', '/', '?', '#', '=',
 // '&' or '.' plus a letter (a host or file name). Labels such as "Tel/Fax:" directly before the
 // span do not count as a path. Spans past the end of the text are clamped.
