@@ -117,10 +117,12 @@ std::string render_terminal(const ScanRecord& record, const ReportOptions& optio
                                                       "unknown"};
   out += fmt::format("  {:<12} {:>6} {:>10} {:>14} {:>11} {:>16}\n", "platform", "items", "trainable", "not trainable",
                      "not public", "could not check");
-  for (const auto& [platform, verdicts] : s.per_platform_verdict) {
+  for (const auto& entry : s.per_platform_verdict) {
+    const std::string& platform = entry.first;
+    const auto& verdicts = entry.second;  // not a structured binding: clang 14 cannot capture those
     size_t total = 0;
     for (const auto& [_, n] : verdicts) total += n;
-    auto get = [&](const std::string& v) {
+    auto get = [&verdicts](const std::string& v) {
       auto it = verdicts.find(v);
       return it == verdicts.end() ? size_t{0} : it->second;
     };
