@@ -33,6 +33,7 @@ class [[nodiscard]] Expected {
   T&& value() && { return std::get<0>(std::move(m_v)); }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
+  T&& operator*() && { return std::get<0>(std::move(m_v)); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 

@@ -237,7 +237,10 @@ struct HttpClient::Impl {
       case CURLE_SSL_CERTPROBLEM:
       case CURLE_SSL_CIPHER:
       case CURLE_SSL_CACERT_BADFILE: return {"tls", detail};
-      case CURLE_UNSUPPORTED_PROTOCOL: return {"unsupported_scheme", detail};
+      case CURLE_UNSUPPORTED_PROTOCOL:
+        // Requests are http(s) only, so this is curl refusing a non-HTTP reply ("HTTP/0.9").
+        if (job.request.url.rfind("http", 0) == 0) return {"bad_response", detail};
+        return {"unsupported_scheme", detail};
       case CURLE_RECV_ERROR:
       case CURLE_SEND_ERROR: return {"connection_reset", detail};
       case CURLE_PARTIAL_FILE:
