@@ -72,7 +72,7 @@ TEST_CASE("the ai.robots.txt robots.txt blocks every training agent of the bundl
   CHECK(x.training_blocked.size() > 40);
 }
 
-TEST_CASE("Instagram: * disallowed; Bingbot may fetch but noarchive keeps it out of training", "[exposure]") {
+TEST_CASE("Instagram: * disallowed, Bingbot may fetch but noarchive keeps it out of training", "[exposure]") {
   RuleEngine e = engine();
   Site s("https://www.instagram.com/p/DQjxLoPliTn/", 200, sample_robots("www.instagram.com"));
   s.signals().robots.push_back({"", "noarchive", "meta"});
