@@ -68,7 +68,7 @@ std::vector<UseSignal> use_signals(const PageContext& ctx, const Exposure& e, co
         out.push_back({d.name, d.name, where + " " + d.name, true});
     }
   if (training && e.tdm_reservation)
-    out.push_back({"tdmrep", "tdm-reservation", "TDMRep tdm-reservation: " + std::to_string(*e.tdm_reservation) + " (" +
+    out.push_back({"tdmrep", "TDMRep tdm-reservation=" + std::to_string(*e.tdm_reservation), "TDMRep tdm-reservation: " + std::to_string(*e.tdm_reservation) + " (" +
                                                     e.tdm_source + ")",
                    *e.tdm_reservation == 1});
   // aipref: the header statement and the robots.txt Content-Usage rule, most restrictive wins.
@@ -86,7 +86,7 @@ std::vector<UseSignal> use_signals(const PageContext& ctx, const Exposure& e, co
       usage_text = "robots.txt line " + std::to_string(robots_usage->line) + ": " + robots_usage->rule;
   }
   if (UsagePreference p = combine(usage); p != UsagePreference::unknown)
-    out.push_back({"content-usage", "content-usage " + std::string(usage_label) + "=" + std::string(to_string(p)),
+    out.push_back({"content-usage", "Content-Usage " + std::string(usage_label) + "=" + std::string(to_string(p)),
                    usage_text + " (" + std::string(usage_label) + "=" + std::string(to_string(p)) + ")",
                    p == UsagePreference::n});
   // Content-Signal: header and robots.txt lines, most restrictive wins.
@@ -98,7 +98,7 @@ std::vector<UseSignal> use_signals(const PageContext& ctx, const Exposure& e, co
       if (!signal_value(s.entries, signal_key).empty()) signal_where = "robots.txt line " + std::to_string(s.line);
     }
   if (std::string v = signal_value(entries, signal_key); !v.empty())
-    out.push_back({"content-signal", "content-signal " + std::string(signal_key) + "=" + v,
+    out.push_back({"content-signal", "Content-Signal " + std::string(signal_key) + "=" + v,
                    "Content-Signal " + std::string(signal_key) + "=" + v + " (" + signal_where + ")", v == "no"});
   if (training && ctx.ai_txt && ctx.same_origin) {
     AiTxtVerdict v = ctx.ai_txt->lookup(agent.token, ctx.path);
