@@ -8,7 +8,13 @@ set -euo pipefail
 build_pkgs=(cmake g++ make pkg-config ca-certificates
   libcurl4-openssl-dev libgumbo-dev libre2-dev libboost-dev libfmt-dev catch2 nlohmann-json3-dev
   libyaml-cpp-dev libsqlite3-dev libphonenumber-dev libssl-dev zlib1g-dev libcli11-dev)
-test_pkgs=(clang libclang-rt-14-dev llvm chromium nodejs npm python3-jsonschema)
+test_pkgs=(clang libclang-rt-14-dev llvm chromium python3-jsonschema)
+# Node.js and npm: use the machine's when present (a NodeSource nodejs bundles npm and
+# conflicts with Debian's npm package); otherwise take Debian's.
+if ! command -v node >/dev/null 2>&1; then test_pkgs+=(nodejs); fi
+if ! command -v npm >/dev/null 2>&1 && ! dpkg-query -W -f='${Status}' nodejs 2>/dev/null | grep -q "install ok installed"; then
+  test_pkgs+=(npm)
+fi
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi
