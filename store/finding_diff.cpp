@@ -67,55 +67,89 @@ FindingDiffer::FindingDiffer(std::vector<Finding> previous)
     : m_previous(std::move(previous)), m_matched(m_previous.size(), false) {
   for (size_t i = 0; i < m_previous.size(); ++i) {
     const Finding& f = m_previous[i];
-    if (!f.fingerprint.empty()) m_by_fingerprint.emplace(f.fingerprint, i);
+    if (!f.fingerprint.empty()) m_by_fingerprint[f.fingerprint].push_back(i);
     m_by_item_pack[{f.item_id, f.pack}].push_back(i);
   }
+}
+
+namespace {
+
+const std::string& page_of(const Finding& f) { return f.evidence.url.empty() ? f.url : f.evidence.url; }
+
+// A current finding's identity in this scan: its fingerprint on its page.
+std::string key_of(const Finding& f) { return f.fingerprint + '\n' + page_of(f); }
+
+}  // namespace
+
+// Preference: same fingerprint on the same page (consumed), same fingerprint elsewhere (not
+// consumed: the page that had it may still come), then another rule of the same pack on the same
+// item, same page first (consumed).
+std::optional<size_t> FindingDiffer::match(const Finding& f, bool& consume) const {
+  const std::string& page = page_of(f);
+  consume = false;
+  if (auto it = m_by_fingerprint.find(f.fingerprint); !f.fingerprint.empty() && it != m_by_fingerprint.end()) {
+    const auto& c = it->second;
+    for (bool need_unmatched : {true, false})
+      for (size_t i : c)
+        if (page_of(m_previous[i]) == page && (!need_unmatched || !m_matched[i])) {
+          consume = true;
+          return i;
+        }
+    for (size_t i : c)
+      if (!m_matched[i]) return i;
+    return c.front();
+  }
+  if (auto it = m_by_item_pack.find({f.item_id, f.pack}); it != m_by_item_pack.end()) {
+    consume = true;
+    for (bool same_page : {true, false})
+      for (size_t i : it->second)
+        if (!m_matched[i] && (!same_page || page_of(m_previous[i]) == page)) return i;
+    consume = false;
+    return it->second.front();
+  }
+  return std::nullopt;
 }
 
 void FindingDiffer::label(std::vector<Finding>& findings) {
   std::lock_guard lock(m_mutex);
   for (Finding& f : findings) {
-    std::optional<size_t> match;
-    if (auto it = m_by_fingerprint.find(f.fingerprint); !f.fingerprint.empty() && it != m_by_fingerprint.end()) {
-      match = it->second;
-    } else if (auto g = m_by_item_pack.find({f.item_id, f.pack}); g != m_by_item_pack.end()) {
-      for (size_t i : g->second)
-        if (!m_matched[i]) {
-          match = i;
-          break;
-        }
-    }
-    if (!match) {
+    if (!f.fingerprint.empty()) m_seen.insert(f.fingerprint);
+    bool consume = false;
+    std::optional<size_t> i = match(f, consume);
+    if (!i) {
       f.diff = diff_state::k_new;
       continue;
     }
-    const Finding& before = m_previous[*match];
-    m_matched[*match] = true;
-    m_pair[f.fingerprint] = *match;
+    const Finding& before = m_previous[*i];
+    if (consume) m_matched[*i] = true;
+    const std::string key = key_of(f);
+    m_pair[key] = *i;
     bool same = before.fingerprint == f.fingerprint && same_substance(before, f);
     f.diff = same ? diff_state::k_unchanged : diff_state::k_changed;
-    if (!same && is_worsened(before, f)) m_worsened.insert(f.fingerprint);
+    if (!same && is_worsened(before, f)) m_worsened.insert(key);
   }
 }
 
 std::optional<Finding> FindingDiffer::previous_of(const Finding& current) const {
   std::lock_guard lock(m_mutex);
-  auto it = m_pair.find(current.fingerprint);
+  auto it = m_pair.find(key_of(current));
   if (it == m_pair.end()) return std::nullopt;
   return m_previous[it->second];
 }
 
 bool FindingDiffer::worsened(const Finding& current) const {
   std::lock_guard lock(m_mutex);
-  return m_worsened.count(current.fingerprint) > 0;
+  return m_worsened.count(key_of(current)) > 0;
 }
 
 std::vector<Finding> FindingDiffer::leftovers(const PageOutcomes& outcomes) const {
   std::lock_guard lock(m_mutex);
   std::vector<Finding> out;
+  std::unordered_set<std::string> reported;  // one leftover per fingerprint and page
   for (size_t i = 0; i < m_previous.size(); ++i) {
-    if (m_matched[i]) continue;
-    Finding f = m_previous[i];
+    const Finding& before = m_previous[i];
+    if (m_matched[i] || m_seen.count(before.fingerprint) || !reported.insert(key_of(before)).second) continue;
+    Finding f = before;
     std::optional<PageOutcome> outcome;
     for (const std::string* url : {&f.evidence.url, &f.url}) {
       if (url->empty()) continue;

@@ -6,7 +6,10 @@
 //              item, first-party policy or kinds of personal data; or, failing a fingerprint match,
 //              another rule of the same pack on the same item (a verdict rule replaced by another)
 //   new        nothing earlier matches
-// Earlier findings nothing matched are reported back as
+// One item can be seen on several pages (a post on its own page, in the list, in the feed), each
+// giving a finding with the same fingerprint, so findings are matched page by page first (the
+// evidence URL), then by fingerprint alone. Earlier findings nothing matched, whose fingerprint no
+// current finding has, are reported back as
 //   resolved   their page was fetched this time (so the item or the finding is gone) or answered
 //              404/410
 //   unchecked  their page failed or was not reached this time, so nobody knows.
@@ -59,14 +62,17 @@ class FindingDiffer {
   const std::vector<Finding>& previous() const { return m_previous; }
 
  private:
+  std::optional<size_t> match(const Finding& f, bool& consume) const;
+
   std::vector<Finding> m_previous;
-  std::unordered_map<std::string, size_t> m_by_fingerprint;
+  std::unordered_map<std::string, std::vector<size_t>> m_by_fingerprint;
   std::map<std::pair<std::string, std::string>, std::vector<size_t>> m_by_item_pack;
 
   mutable std::mutex m_mutex;
-  std::vector<bool> m_matched;
-  std::unordered_map<std::string, size_t> m_pair;  // current fingerprint -> previous index
-  std::unordered_set<std::string> m_worsened;      // current fingerprints
+  std::vector<bool> m_matched;                       // consumed by a current finding
+  std::unordered_set<std::string> m_seen;            // fingerprints of current findings
+  std::unordered_map<std::string, size_t> m_pair;    // current finding key -> previous index
+  std::unordered_set<std::string> m_worsened;        // current finding keys
 };
 
 // True when `now` is worse than `before` (see above).

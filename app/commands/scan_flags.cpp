@@ -13,13 +13,18 @@
 namespace exposcan {
 namespace {
 
+// Not named `bind`: with a std::string argument, C++20 ADL for explicit template arguments finds
+// std::bind<R>, which wins overload resolution (no conversion to std::function) and silently adds
+// no option — that is how --format went missing.
 template <class T>
-CLI::Option* bind(CLI::App* cmd, ScanFlags& flags, const std::string& name, const std::string& help,
-          std::function<void(Config&, const T&)> apply) {
+CLI::Option* bind_option(CLI::App* cmd, ScanFlags& flags, const std::string& name, const std::string& help,
+                         std::function<void(Config&, const T&)> apply) {
   auto value = std::make_shared<T>();
   CLI::Option* opt = cmd->add_option(name, *value, help);
   if constexpr (std::is_same_v<T, std::vector<std::string>>)
-    opt->expected(1)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);  // one value per use
+    // one value per use; without allow_extra_args(false) CLI11 2.1 lets `--connect-to X URL` take
+    // the target URL as a second value
+    opt->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   flags.appliers.push_back([value, apply](Config& c) { apply(c, *value); });
   flags.given.push_back([opt] { return opt->count() > 0; });
   return opt;
@@ -48,33 +53,45 @@ int usage_error(const std::string& message) {
 void add_scan_flags(CLI::App* cmd, ScanFlags& f, bool with_targets) {
   if (with_targets) cmd->add_option("targets", f.targets, "Profile or site URLs to scan");
   cmd->add_option("-c,--config", f.config_file, "Config file (default: ./exposcan.yaml when present)");
-  bind<std::string>(cmd, f, "--format", "Output format: " + join_formats(), [](Config& c, const std::string& v) { c.format = v; });
-  bind<std::string>(cmd, f, "-o,--output", "Write the report to FILE (mode 0600)", [](Config& c, const std::string& v) { c.output = v; });
-  bind<std::string>(cmd, f, "--identity", "Identity file (names, handles, email, phone, ...)", [](Config& c, const std::string& v) {
+  bind_option<std::string>(cmd, f, "--format", "Output format: " + join_formats(), [](Config& c, const std::string& v) { c.format = v; });
+  bind_option<std::string>(cmd, f, "-o,--output", "Write the report to FILE (mode 0600)", [](Config& c, const std::string& v) { c.output = v; });
+  bind_option<std::string>(cmd, f, "--identity", "Identity file (names, handles, email, phone, ...)", [](Config& c, const std::string& v) {
     c.identity_file = v;
     c.identity_inline.clear();
   });
-  bind<std::string>(cmd, f, "--fail-on", "Exit 1 when a finding reaches SEVERITY (info|low|medium|high|critical)",
+  bind_option<std::string>(cmd, f, "--fail-on", "Exit 1 when a finding reaches SEVERITY (info|low|medium|high|critical)",
                     [](Config& c, const std::string& v) { c.fail_on = v; })
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}));
-  bind<std::vector<std::string>>(cmd, f, "--connect-to", "HOST:PORT:ADDR:PORT, like curl --connect-to (repeatable)",
+  bind_option<std::vector<std::string>>(cmd, f, "--connect-to", "HOST:PORT:ADDR:PORT, like curl --connect-to (repeatable)",
                                  [](Config& c, const std::vector<std::string>& v) { c.connect_to.insert(c.connect_to.end(), v.begin(), v.end()); });
-  bind<std::string>(cmd, f, "--cacert", "Trust only this CA bundle (PEM)", [](Config& c, const std::string& v) { c.cacert = v; });
-  bind<std::string>(cmd, f, "--proxy", "Proxy URL (default: HTTPS_PROXY from the environment)", [](Config& c, const std::string& v) { c.proxy = v; });
-  bind<size_t>(cmd, f, "--concurrency", "Transfers in flight across all hosts", [](Config& c, const size_t& v) { c.concurrency = v; });
-  bind<double>(cmd, f, "--per-host-rate", "Requests per second per host (0 = no limit)", [](Config& c, const double& v) { c.per_host_rate = v; });
-  bind<int>(cmd, f, "--max-pages", "Stop after this many pages", [](Config& c, const int& v) { c.max_pages = v; });
-  bind<int>(cmd, f, "--max-depth", "Follow links at most this far from a target", [](Config& c, const int& v) { c.max_depth = v; });
-  bind<int>(cmd, f, "--max-retries", "Retries for timeouts, resets and 5xx", [](Config& c, const int& v) { c.max_retries = v; });
-  bind<long>(cmd, f, "--timeout", "Seconds per request", [](Config& c, const long& v) { c.timeout_s = v; });
-  bind<std::string>(cmd, f, "--robots", "obey (default; listed targets are user-directed), obey-all, ignore",
+  bind_option<std::string>(cmd, f, "--cacert", "Trust only this CA bundle (PEM)", [](Config& c, const std::string& v) { c.cacert = v; });
+  bind_option<std::string>(cmd, f, "--proxy", "Proxy URL (default: HTTPS_PROXY from the environment)", [](Config& c, const std::string& v) { c.proxy = v; });
+  bind_option<size_t>(cmd, f, "--concurrency", "Transfers in flight across all hosts", [](Config& c, const size_t& v) { c.concurrency = v; });
+  bind_option<double>(cmd, f, "--per-host-rate", "Requests per second per host (0 = no limit)", [](Config& c, const double& v) { c.per_host_rate = v; });
+  bind_option<int>(cmd, f, "--max-pages", "Stop after this many pages", [](Config& c, const int& v) { c.max_pages = v; });
+  bind_option<int>(cmd, f, "--max-depth", "Follow links at most this far from a target", [](Config& c, const int& v) { c.max_depth = v; });
+  bind_option<int>(cmd, f, "--max-retries", "Retries for timeouts, resets and 5xx", [](Config& c, const int& v) { c.max_retries = v; });
+  bind_option<long>(cmd, f, "--timeout", "Seconds per request", [](Config& c, const long& v) { c.timeout_s = v; });
+  bind_option<std::string>(cmd, f, "--robots", "obey (default; listed targets are user-directed), obey-all, ignore",
                     [](Config& c, const std::string& v) { c.robots = *robots_mode_from_string(v); })
       ->check(CLI::IsMember({"obey", "obey-all", "ignore"}));
-  bind<std::vector<std::string>>(cmd, f, "--rules", "Extra rule pack FILE (repeatable)",
+  bind_option<std::vector<std::string>>(cmd, f, "--rules", "Extra rule pack FILE (repeatable)",
                                  [](Config& c, const std::vector<std::string>& v) { c.rule_files.insert(c.rule_files.end(), v.begin(), v.end()); });
-  bind<std::vector<std::string>>(cmd, f, "--region", "Phone region to prefer, e.g. DE (repeatable)",
+  bind_option<std::vector<std::string>>(cmd, f, "--region", "Phone region to prefer, e.g. DE (repeatable)",
                                  [](Config& c, const std::vector<std::string>& v) { c.regions.insert(c.regions.end(), v.begin(), v.end()); });
-  bind<std::string>(cmd, f, "--state", "History store (SQLite file)", [](Config& c, const std::string& v) { c.state = v; });
+  cmd->add_option("--state", f.state, "History store, a SQLite file (default: $XDG_DATA_HOME/exposcan/history.db)");
+  bind_option<std::string>(cmd, f, "--since", "Label each finding new/unchanged/changed/resolved/unchecked against "
+                                       "an earlier scan: last (the previous complete scan of these targets) or a scan id",
+                    [](Config& c, const std::string& v) { c.since = v; });
+  bind_option<std::string>(cmd, f, "--baseline", "Label each finding against an earlier JSON report (FILE)",
+                    [](Config& c, const std::string& v) { c.baseline = v; });
+  bind_flag(cmd, f, "--new-only", "With --fail-on: count only new and worsened findings (implies --since last)",
+            [](Config& c) { c.new_only = true; });
+  bind_option<int>(cmd, f, "--max-errors", "Exit 3 when more than N pages fail (default: when a target is wholly unreachable)",
+            [](Config& c, const int& v) { c.max_errors = v; })
+      ->check(CLI::NonNegativeNumber);
+  bind_option<std::string>(cmd, f, "--ignore-file", "Suppressions file (default: ./.exposcan-ignore.yaml when present)",
+                    [](Config& c, const std::string& v) { c.ignore_file = v; });
   bind_flag(cmd, f, "--show-values", "Print personal values unredacted", [](Config& c) { c.show_values = true; });
   bind_flag(cmd, f, "-q,--quiet", "No progress line", [](Config& c) { c.quiet = true; });
 }
@@ -92,6 +109,12 @@ Expected<Config> build_config(const ScanFlags& flags) {
     if (flags.given[i]()) flags.appliers[i](config);
   if (!is_report_format(config.format))
     return make_error("usage", "--format: expected one of " + join_formats() + " (got '" + config.format + "')");
+  if (!flags.state.empty()) config.state = flags.state;
+  if (config.since != "" && config.since != "last" && config.since.find_first_not_of("0123456789") != std::string::npos)
+    return make_error("usage", "--since: expected last or a scan id (got '" + config.since + "')");
+  if (!config.since.empty() && !config.baseline.empty())
+    return make_error("usage", "--since and --baseline both say what to compare with: give one");
+  if (config.new_only && config.since.empty() && config.baseline.empty()) config.since = "last";
   config.targets.insert(config.targets.end(), flags.targets.begin(), flags.targets.end());
   return config;
 }

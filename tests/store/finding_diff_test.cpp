@@ -105,3 +105,46 @@ TEST_CASE("page outcomes follow the HTTP status", "[diff]") {
   cached.origin = PageOrigin::not_modified;
   CHECK(page_outcome(cached) == PageOutcome::ok);
 }
+
+TEST_CASE("one item seen on several pages is matched page by page", "[diff]") {
+  // The person's h-card is on every page; a post is on its own page and in the list.
+  auto on = [](const std::string& item, const std::string& page, Severity s = Severity::medium) {
+    Finding f = make_finding("ai-training.third-party", make_item(item, item), s);
+    f.evidence.url = page;
+    return f;
+  };
+  const std::string post = "https://jane.example/posts/a/", list = "https://jane.example/posts/";
+  std::vector<Finding> before = {on(post, post, Severity::high), on(post, list, Severity::medium),
+                                 on("https://jane.example/", post), on("https://jane.example/", list)};
+  SECTION("the same pages in another order: all unchanged, nothing left over") {
+    FindingDiffer d(before);
+    std::vector<Finding> now = {before[3], before[1], before[2], before[0]};
+    d.label(now);
+    for (const auto& f : now) CHECK(f.diff == "unchanged");
+    CHECK(d.leftovers({{post, PageOutcome::ok}, {list, PageOutcome::ok}}).empty());
+  }
+  SECTION("the post page is gone but the list still shows the post: nothing is resolved") {
+    FindingDiffer d(before);
+    std::vector<Finding> now = {before[1], before[3]};
+    d.label(now);
+    CHECK(now[0].diff == "unchanged");  // compared with the list's own copy, not the richer post page
+    CHECK(d.leftovers({{post, PageOutcome::gone}, {list, PageOutcome::ok}}).empty());
+  }
+  SECTION("a finding on a page that did not have it before compares with another page's copy") {
+    FindingDiffer d({before[1]});
+    std::vector<Finding> now = {on(post, "https://jane.example/feed.xml")};
+    d.label(now);
+    CHECK(now[0].diff == "unchanged");
+  }
+  SECTION("gone from every page: one resolved finding per page it was on") {
+    FindingDiffer d(before);
+    std::vector<Finding> now = {before[2], before[3]};
+    d.label(now);
+    auto left = d.leftovers({{post, PageOutcome::ok}, {list, PageOutcome::ok}});
+    REQUIRE(left.size() == 2);
+    for (const auto& f : left) {
+      CHECK(f.item_id == post);
+      CHECK(f.diff == "resolved");
+    }
+  }
+}
