@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <mutex>
@@ -55,6 +56,28 @@ CrawlOptions crawl_options(const Config& c) {
   o.max_retries = c.max_retries;
   o.robots_mode = c.robots;
   return o;
+}
+
+size_t richness(const Item& i) {
+  size_t n = i.text.size() + i.title.size();
+  for (const auto& m : i.media) n += m.alt.size();
+  for (const auto& [k, v] : i.fields) n += v.size();
+  if (i.geo) n += i.geo->name.size() + 1;
+  if (i.published_at) n += 1;
+  return n;
+}
+
+// Several pages can show the same item (a post on the profile and on its permalink page). Keep
+// one copy, chosen without regard to arrival order: the one from the item's own page, else the
+// richest, else the one from the smallest source URL.
+bool preferred(const ItemFindings& a, const ItemFindings& b) {
+  auto own = [](const Item& i) {
+    std::string url = i.url.substr(0, i.url.find('#'));
+    return i.source_url == url;
+  };
+  if (own(a.item) != own(b.item)) return own(a.item);
+  if (richness(a.item) != richness(b.item)) return richness(a.item) > richness(b.item);
+  return a.item.source_url < b.item.source_url;
 }
 
 }  // namespace
@@ -149,6 +172,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   for (auto& r : reporters) r->begin(record.scan);
 
   std::mutex mutex;
+  std::map<std::string, ItemFindings> chosen;  // item id -> the best copy seen so far
   PageHandler handler = [&](const Page& page) -> std::vector<LinkCandidate> {
     ParseOutput parsed = parse_page(page);
     std::vector<ItemFindings> evaluated;
@@ -156,17 +180,15 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
       auto findings = engine->evaluate(item, page);
       evaluated.push_back({std::move(item), std::move(findings), {}});
     }
-    recorder->record_page(page, evaluated);  // diff labels, suppressions; one transaction
+    recorder->record_page(page, evaluated);  // every copy, in one transaction
     std::lock_guard lock(mutex);
     if (page.error && page.error->code != "robots_disallowed")
       record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
                                     page.error->message, page.target});
     for (const auto& e : parsed.errors) record.scan.errors.push_back({page.url, "parse", e, page.target});
     for (auto& e : evaluated) {
-      std::vector<Finding> findings = e.reported();
-      for (auto& r : reporters) r->item(e.item, findings);
-      record.findings.insert(record.findings.end(), findings.begin(), findings.end());
-      record.items.push_back(std::move(e.item));
+      auto [it, fresh] = chosen.try_emplace(e.item.id, std::move(e));
+      if (!fresh && preferred(e, it->second)) it->second = std::move(e);
     }
     std::vector<LinkCandidate> links;
     for (const auto& l : parsed.links) links.push_back({l.url, l.kind});
@@ -196,14 +218,21 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   for (const auto& e : record.scan.errors) fetch_errors += e.code == "parse" ? 0 : 1;
   const bool beyond = config.max_errors >= 0 ? fetch_errors > static_cast<size_t>(config.max_errors) : unreachable;
   record.scan.status = stats.interrupted ? "interrupted" : beyond ? "incomplete" : "complete";
-  // The diff step: earlier findings now resolved or unchecked join the report before it ends.
-  for (auto& e : recorder->finish_scan(record.scan)) {
-    std::vector<Finding> findings = e.reported();
-    if (findings.empty()) continue;
-    for (auto& r : reporters) r->item(e.item, findings);
-    record.findings.insert(record.findings.end(), findings.begin(), findings.end());
-    record.items.push_back(std::move(e.item));
-  }
+  std::sort(record.scan.errors.begin(), record.scan.errors.end(),
+            [](const ScanError& a, const ScanError& b) { return std::tie(a.url, a.code) < std::tie(b.url, b.code); });
+  // The diff step: the copies the report shows are labelled against the earlier scan, and earlier
+  // findings now resolved or unchecked join the report.
+  std::vector<ItemFindings> shown;
+  for (auto& [id, e] : chosen) shown.push_back(std::move(e));
+  std::vector<ItemFindings> carried = recorder->finish_scan(record.scan, shown);
+  for (auto* list : {&shown, &carried})
+    for (auto& e : *list) {
+      std::vector<Finding> findings = e.reported();
+      if (findings.empty() && list == &carried) continue;
+      for (auto& r : reporters) r->item(e.item, findings);
+      record.findings.insert(record.findings.end(), findings.begin(), findings.end());
+      record.items.push_back(std::move(e.item));
+    }
   for (auto& r : reporters)
     if (auto s = r->end(record.scan); !s) log::error("{}", s.error().message);
   outcome.exit_code = scan_exit_code(

@@ -81,7 +81,8 @@ class HistoryStore {
   // The newest complete scan with the same target set, older than `before` (0 = any).
   Expected<std::optional<int64_t>> last_complete(const std::vector<std::string>& targets, int64_t before = 0);
   // The scan as a record: scan info, items and findings as reported (diff labels kept; suppressed
-  // findings only with `with_suppressed`).
+  // findings only with `with_suppressed`). A scan that never finished (killed) has no report:
+  // every item it recorded, one copy per id.
   Expected<ScanRecord> load(int64_t scan_id, bool with_suppressed = false);
   // A scan's findings to diff against: all of them but the ones it reported resolved.
   Expected<std::vector<Finding>> comparable_findings(int64_t scan_id);
@@ -97,12 +98,18 @@ class HistoryStore {
   // Inserts a "running" scan; sets scan.id.
   Status begin_scan(ScanInfo& scan, const std::string& config_hash, const std::string& key_id,
                     const std::string& compared_with);
-  // One transaction: the page, its items and their findings. The body is kept when any item has a
-  // finding. `items` may be empty (an error page, a page without items).
-  Status record_page(int64_t scan_id, const Page& page, std::span<const ItemFindings> items);
-  // Items and findings that belong to no page of this scan (resolved and unchecked ones).
-  Status record_carried(int64_t scan_id, std::span<const ItemFindings> items);
-  Status finish_scan(const ScanInfo& scan);
+  // One transaction: the page and every item seen on it with its findings (before any choice of
+  // which copy the report shows). The body is kept when any item has a finding. Returns the page's
+  // row id.
+  Expected<int64_t> record_page(int64_t scan_id, const Page& page, std::span<const ItemFindings> items);
+  // One transaction: marks the copies the report showed (the rows recorded for `page_id`, with
+  // their diff labels and suppressions), inserts those without a page row and the `carried` ones
+  // (resolved and unchecked, from an earlier scan), and records the scan's end.
+  struct ReportedItem {
+    std::optional<int64_t> page_id;  // the page the copy was recorded with; nullopt: insert it
+    const ItemFindings* item = nullptr;
+  };
+  Status finish_scan(const ScanInfo& scan, std::span<const ReportedItem> reported, std::span<const ItemFindings> carried);
   // The conditional-GET cache: validators of the newest stored copy of each URL whose body is
   // kept. Snapshot taken now; the returned object reads bodies lazily and is thread-safe.
   Expected<std::unique_ptr<ConditionalCache>> make_cache();

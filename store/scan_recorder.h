@@ -1,11 +1,13 @@
 // store/scan_recorder.h — what the pipeline tells the history while a scan runs.
 //
 // The pipeline calls begin_scan() before crawling, record_page() for every delivered page (from
-// the crawler's worker threads) and finish_scan() once the crawl is over, before the reporters'
-// end(). The recorder labels each finding's `diff` against the scan it compares with, marks the
-// suppressed ones, writes each page with its items and findings in one transaction, and at the end
-// hands back the earlier findings that are now resolved or unchecked so the report can show them.
-// It also supplies the fingerprint key the rules engine must use and the conditional-GET cache.
+// the crawler's worker threads: each page with every item seen on it, one transaction, so a crash
+// loses at most the page in flight) and finish_scan() once the crawl is over, with the one copy of
+// each item the report shows. finish_scan() is the diff step: it labels each finding's `diff`
+// against the scan it compares with, marks the suppressed ones, records which copies the report
+// showed, and hands back the earlier findings now resolved or unchecked for the report to show.
+// The recorder also supplies the fingerprint key the rules engine must use and the
+// conditional-GET cache.
 #pragma once
 
 #include <memory>
@@ -33,12 +35,12 @@ class ScanRecorder {
 
   // Records the scan as running and sets scan.id. Errors are start-up errors (exit 2).
   virtual Status begin_scan(ScanInfo& scan) = 0;
-  // Labels the findings (`diff`, `suppressed`) and records the page with them. Thread-safe. A
-  // write failure is logged once and the scan goes on (the report is still complete).
-  virtual void record_page(const Page& page, std::vector<ItemFindings>& items) = 0;
-  // Records the end of the scan; returns the earlier findings now "resolved" or "unchecked",
-  // with their items, already recorded as part of this scan.
-  virtual std::vector<ItemFindings> finish_scan(ScanInfo& scan) = 0;
+  // Records the page with the items seen on it. Thread-safe. A write failure is logged once and the
+  // scan goes on (the report is still complete).
+  virtual void record_page(const Page& page, const std::vector<ItemFindings>& items) = 0;
+  // Labels `shown` (`diff`, `suppressed`), records the report and the end of the scan; returns the
+  // earlier findings now "resolved" or "unchecked", with their items (recorded too).
+  virtual std::vector<ItemFindings> finish_scan(ScanInfo& scan, std::vector<ItemFindings>& shown) = 0;
 
   // True when `finding` ("changed") is worse than the finding it was matched with.
   virtual bool worsened(const Finding& finding) const = 0;

@@ -82,13 +82,20 @@ CREATE TABLE findings (
 CREATE INDEX findings_scan ON findings(scan_id);
 )sql";
 
-// Version 2: which fingerprint key and config made a scan, suppressed findings, and the
-// URL index the conditional-GET cache reads.
+// Version 2: which fingerprint key and config made a scan; which copy of an item seen on several
+// pages the report showed (`reported`), and why a finding was suppressed; the URL index the
+// conditional-GET cache reads. Version 1 scans showed every row: they are marked reported.
 constexpr std::string_view k_v2 = R"sql(
 ALTER TABLE scans ADD COLUMN config_hash TEXT;
 ALTER TABLE scans ADD COLUMN key_id TEXT;
+ALTER TABLE items ADD COLUMN reported INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE findings ADD COLUMN reported INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE findings ADD COLUMN suppressed TEXT;
+UPDATE items SET reported = 1 WHERE scan_id IN (SELECT id FROM scans WHERE finished_at IS NOT NULL);
+UPDATE findings SET reported = 1 WHERE scan_id IN (SELECT id FROM scans WHERE finished_at IS NOT NULL);
 CREATE INDEX pages_url ON pages(final_url, id);
+CREATE INDEX items_page ON items(page_id);
+CREATE INDEX findings_page ON findings(page_id);
 )sql";
 
 constexpr std::string_view k_migrations[] = {k_v1, k_v2};

@@ -58,6 +58,25 @@ Expected<Finding> finding_from_row(const sql::Stmt& st) {
   return f;
 }
 
+// Rows of a scan as its report showed them: the `reported` ones once the scan finished; for a scan
+// that never finished (killed), one row per item (and per item and rule), the first recorded.
+constexpr const char* k_shown_items =
+    "(i.reported = 1 OR (?2 = 0 AND i.rowid IN (SELECT min(rowid) FROM items WHERE scan_id = ?1 GROUP BY item_id)))";
+constexpr const char* k_shown_findings =
+    "(f.reported = 1 OR (?2 = 0 AND f.rowid IN (SELECT min(rowid) FROM findings WHERE scan_id = ?1 "
+    "GROUP BY item_id, rule_id)))";
+
+// 1 when the scan recorded its report (finish_scan ran), else 0; error when there is no such scan.
+Expected<int64_t> finished(sql::Db& db, int64_t scan_id, const std::string& where) {
+  auto st = db.prepare("SELECT finished_at IS NOT NULL FROM scans WHERE id = ?");
+  if (!st) return st.error();
+  st->bind(1, scan_id);
+  auto row = st->step();
+  if (!row) return row.error();
+  if (!*row) return make_error("usage", "no scan '" + std::to_string(scan_id) + "' in " + where);
+  return st->int64(0);
+}
+
 }  // namespace
 
 Expected<std::vector<ScanSummary>> HistoryStore::scans() {
@@ -88,7 +107,9 @@ Expected<std::vector<ScanSummary>> HistoryStore::scans() {
   });
   if (!s) return m_impl->describe(db, s.error());
   auto counts = db.prepare(
-      "SELECT scan_id, coalesce(diff, ''), suppressed IS NOT NULL, count(*) FROM findings GROUP BY 1, 2, 3");
+      "SELECT f.scan_id, coalesce(f.diff, ''), f.suppressed IS NOT NULL, count(DISTINCT f.item_id || char(10) || "
+      "f.rule_id || char(10) || coalesce(f.diff, '')) FROM findings f JOIN scans s ON s.id = f.scan_id "
+      "WHERE f.reported = 1 OR s.finished_at IS NULL GROUP BY 1, 2, 3");
   if (!counts) return m_impl->describe(db, counts.error());
   s = each_row(*counts, [&](const sql::Stmt& r) -> Status {
     auto it = index.find(r.int64(0));
@@ -188,11 +209,13 @@ Expected<ScanRecord> HistoryStore::load(int64_t scan_id, bool with_suppressed) {
   info.pages_fetched = static_cast<size_t>(head->int64(7));
   info.bytes_fetched = static_cast<size_t>(head->int64(8));
 
-  auto items = db.prepare(
-      "SELECT i.provenance, b.size, b.data FROM items i JOIN blobs b ON b.id = i.blob WHERE i.scan_id = ? "
-      "ORDER BY i.rowid");
+  auto done = finished(db, scan_id, m_impl->path.string());
+  if (!done) return done.error();
+  auto items = db.prepare(std::string("SELECT i.provenance, b.size, b.data FROM items i JOIN blobs b ON b.id = i.blob "
+                                      "WHERE i.scan_id = ?1 AND ") +
+                          k_shown_items + " ORDER BY i.rowid");
   if (!items) return m_impl->describe(db, items.error());
-  items->bind(1, scan_id);
+  items->bind(1, scan_id).bind(2, *done);
   auto s = each_row(*items, [&](const sql::Stmt& r) -> Status {
     auto j = blob_json(r, 1, 2);
     if (!j) return j.error();
@@ -204,11 +227,11 @@ Expected<ScanRecord> HistoryStore::load(int64_t scan_id, bool with_suppressed) {
   });
   if (!s) return m_impl->describe(db, s.error());
 
-  auto findings = db.prepare(
-      "SELECT f.diff, f.fetched_at, b.size, b.data FROM findings f JOIN blobs b ON b.id = f.blob WHERE f.scan_id = ? "
-      "AND (?2 OR f.suppressed IS NULL) ORDER BY f.rowid");
+  auto findings = db.prepare(std::string("SELECT f.diff, f.fetched_at, b.size, b.data FROM findings f JOIN blobs b ON "
+                                         "b.id = f.blob WHERE f.scan_id = ?1 AND ") +
+                             k_shown_findings + " AND (?3 OR f.suppressed IS NULL) ORDER BY f.rowid");
   if (!findings) return m_impl->describe(db, findings.error());
-  findings->bind(1, scan_id).bind(2, int64_t{with_suppressed ? 1 : 0});
+  findings->bind(1, scan_id).bind(2, *done).bind(3, int64_t{with_suppressed ? 1 : 0});
   s = each_row(*findings, [&](const sql::Stmt& r) -> Status {
     auto f = finding_from_row(r);
     if (!f) return f.error();
@@ -222,11 +245,13 @@ Expected<ScanRecord> HistoryStore::load(int64_t scan_id, bool with_suppressed) {
 Expected<std::vector<Finding>> HistoryStore::comparable_findings(int64_t scan_id) {
   std::lock_guard lock(m_impl->read_mutex);
   sql::Db& db = m_impl->reader;
-  auto st = db.prepare(
-      "SELECT f.diff, f.fetched_at, b.size, b.data FROM findings f JOIN blobs b ON b.id = f.blob WHERE f.scan_id = ? "
-      "AND coalesce(f.diff, '') != 'resolved' ORDER BY f.rowid");
+  auto done = finished(db, scan_id, m_impl->path.string());
+  if (!done) return done.error();
+  auto st = db.prepare(std::string("SELECT f.diff, f.fetched_at, b.size, b.data FROM findings f JOIN blobs b ON "
+                                   "b.id = f.blob WHERE f.scan_id = ?1 AND ") +
+                       k_shown_findings + " AND coalesce(f.diff, '') != 'resolved' ORDER BY f.rowid");
   if (!st) return m_impl->describe(db, st.error());
-  st->bind(1, scan_id);
+  st->bind(1, scan_id).bind(2, *done);
   std::vector<Finding> out;
   auto s = each_row(*st, [&](const sql::Stmt& r) -> Status {
     auto f = finding_from_row(r);
@@ -243,7 +268,7 @@ Expected<std::vector<Item>> HistoryStore::items(int64_t scan_id, const std::vect
   sql::Db& db = m_impl->reader;
   auto st = db.prepare(
       "SELECT i.provenance, b.size, b.data FROM items i JOIN blobs b ON b.id = i.blob WHERE i.scan_id = ? AND "
-      "i.item_id = ? ORDER BY i.rowid DESC LIMIT 1");
+      "i.item_id = ? ORDER BY i.reported DESC, i.rowid DESC LIMIT 1");
   if (!st) return m_impl->describe(db, st.error());
   std::vector<Item> out;
   for (const auto& id : item_ids) {

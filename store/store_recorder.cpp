@@ -2,6 +2,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <unordered_map>
 
 #include "core/log.h"
 #include "store/scan_recorder.h"
@@ -43,35 +44,36 @@ class StoreRecorder final : public ScanRecorder {
     return {};
   }
 
-  void record_page(const Page& page, std::vector<ItemFindings>& items) override {
-    const TimePoint t = now();
-    for (auto& it : items) {
-      if (m_differ) m_differ->label(it.findings);
-      it.suppressed.assign(it.findings.size(), std::string());
-      for (size_t i = 0; i < it.findings.size(); ++i)
-        if (auto reason = m_options.suppressions.match(it.findings[i], t)) it.suppressed[i] = *reason;
+  void record_page(const Page& page, const std::vector<ItemFindings>& items) override {
+    auto id = m_store->record_page(m_scan_id, page, items);
+    std::lock_guard lock(m_mutex);
+    const PageOutcome o = page_outcome(page);
+    for (const std::string* url : {&page.url, &page.final_url}) {
+      if (url->empty()) continue;
+      m_outcomes[*url] = o;
+      if (id) m_page_ids[*url] = *id;
     }
-    {
-      std::lock_guard lock(m_mutex);
-      const PageOutcome o = page_outcome(page);
-      m_outcomes[page.url] = o;
-      if (!page.final_url.empty()) m_outcomes[page.final_url] = o;
-    }
-    if (auto s = m_store->record_page(m_scan_id, page, items); !s) write_failed(s.error());
+    if (!id) write_failed(id.error());
   }
 
-  std::vector<ItemFindings> finish_scan(ScanInfo& scan) override {
+  std::vector<ItemFindings> finish_scan(ScanInfo& scan, std::vector<ItemFindings>& shown) override {
+    const TimePoint t = now();
     std::vector<ItemFindings> carried;
-    if (m_differ) {
-      std::vector<Finding> left;
-      {
-        std::lock_guard lock(m_mutex);
-        left = m_differ->leftovers(m_outcomes);
+    std::vector<HistoryStore::ReportedItem> reported;
+    {
+      std::lock_guard lock(m_mutex);
+      for (auto& it : shown) {
+        if (m_differ) m_differ->label(it.findings);
+        it.suppressed.assign(it.findings.size(), std::string());
+        for (size_t i = 0; i < it.findings.size(); ++i)
+          if (auto reason = m_options.suppressions.match(it.findings[i], t)) it.suppressed[i] = *reason;
+        std::optional<int64_t> page;
+        if (auto p = m_page_ids.find(it.item.source_url); p != m_page_ids.end()) page = p->second;
+        reported.push_back({page, &it});
       }
-      carried = group_by_item(std::move(left));
-      if (auto s = m_store->record_carried(m_scan_id, carried); !s) write_failed(s.error());
+      if (m_differ) carried = group_by_item(m_differ->leftovers(m_outcomes));
     }
-    if (auto s = m_store->finish_scan(scan); !s) write_failed(s.error());
+    if (auto s = m_store->finish_scan(scan, reported, carried); !s) write_failed(s.error());
     return carried;
   }
 
@@ -164,8 +166,9 @@ class StoreRecorder final : public ScanRecorder {
   std::optional<int64_t> m_previous_scan;
   std::unique_ptr<FindingDiffer> m_differ;
   std::string m_compared_with;
-  std::mutex m_mutex;  // guards m_outcomes
+  std::mutex m_mutex;  // guards m_outcomes and m_page_ids
   PageOutcomes m_outcomes;
+  std::unordered_map<std::string, int64_t> m_page_ids;  // page URL (requested and final) -> row id
   std::atomic<bool> m_write_failed{false};
 };
 

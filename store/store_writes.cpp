@@ -113,23 +113,33 @@ struct PreparedItem {
   std::vector<PendingBlob> findings;
 };
 
+PreparedItem prepare_item(BlobWriter& blobs, const ItemFindings& it) {
+  PreparedItem p{&it, blobs.prepare(item_blob_json(it.item).dump()), {}};
+  for (const auto& f : it.findings) p.findings.push_back(blobs.prepare(finding_blob_json(f).dump()));
+  return p;
+}
+
 std::vector<PreparedItem> prepare_items(BlobWriter& blobs, std::span<const ItemFindings> items) {
   std::vector<PreparedItem> out;
   out.reserve(items.size());
-  for (const auto& it : items) {
-    PreparedItem p{&it, blobs.prepare(item_blob_json(it.item).dump()), {}};
-    for (const auto& f : it.findings) p.findings.push_back(blobs.prepare(finding_blob_json(f).dump()));
-    out.push_back(std::move(p));
-  }
+  for (const auto& it : items) out.push_back(prepare_item(blobs, it));
   return out;
 }
 
+std::optional<std::string> suppression_of(const ItemFindings& it, size_t i) {
+  if (i < it.suppressed.size() && !it.suppressed[i].empty()) return it.suppressed[i];
+  return std::nullopt;
+}
+
+// Inserts items with their findings. `reported`: rows the report shows (labels and suppressions
+// kept); else raw rows of a page, labelled at the end of the scan.
 Status insert_items(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::optional<int64_t> page_id,
-                    std::vector<PreparedItem>& items, std::vector<PendingBlob*>& stored) {
-  auto ins_item = db.prepare("INSERT INTO items(scan_id, page_id, item_id, provenance, blob) VALUES (?, ?, ?, ?, ?)");
+                    std::vector<PreparedItem>& items, std::vector<PendingBlob*>& stored, bool reported) {
+  auto ins_item =
+      db.prepare("INSERT INTO items(scan_id, page_id, item_id, provenance, blob, reported) VALUES (?, ?, ?, ?, ?, ?)");
   auto ins_finding = db.prepare(
       "INSERT INTO findings(scan_id, page_id, item_id, rule_id, fingerprint, severity, verdict, diff, fetched_at, "
-      "blob, suppressed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "blob, suppressed, reported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!ins_item) return ins_item.error();
   if (!ins_finding) return ins_finding.error();
   for (auto& p : items) {
@@ -137,6 +147,7 @@ Status insert_items(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::option
     if (auto s = blobs.store(db, p.item); !s) return s;
     stored.push_back(&p.item);
     ins_item->bind(1, scan_id).bind(3, src.item.id).bind_opt(4, opt(src.item.provenance)).bind(5, p.item.id);
+    ins_item->bind(6, int64_t{reported ? 1 : 0});
     page_id ? ins_item->bind(2, *page_id) : ins_item->bind_null(2);
     if (auto s = ins_item->run(); !s) return s;
     for (size_t i = 0; i < src.findings.size(); ++i) {
@@ -145,18 +156,17 @@ Status insert_items(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::option
       stored.push_back(&p.findings[i]);
       std::optional<std::string> fetched;
       if (f.evidence.fetched_at) fetched = format_rfc3339(*f.evidence.fetched_at, true);
-      std::optional<std::string> suppressed;
-      if (i < src.suppressed.size() && !src.suppressed[i].empty()) suppressed = src.suppressed[i];
       ins_finding->bind(1, scan_id)
           .bind(3, f.item_id)
           .bind(4, f.rule_id)
           .bind(5, f.fingerprint)
           .bind(6, to_string(f.severity))
           .bind(7, to_string(f.verdict))
-          .bind_opt(8, opt(f.diff))
+          .bind_opt(8, reported ? opt(f.diff) : std::nullopt)
           .bind_opt(9, fetched)
           .bind(10, p.findings[i].id)
-          .bind_opt(11, suppressed);
+          .bind_opt(11, reported ? suppression_of(src, i) : std::nullopt)
+          .bind(12, int64_t{reported ? 1 : 0});
       page_id ? ins_finding->bind(2, *page_id) : ins_finding->bind_null(2);
       if (auto s = ins_finding->run(); !s) return s;
     }
@@ -194,7 +204,7 @@ Status HistoryStore::begin_scan(ScanInfo& scan, const std::string& config_hash, 
   return {};
 }
 
-Status HistoryStore::record_page(int64_t scan_id, const Page& page, std::span<const ItemFindings> items) {
+Expected<int64_t> HistoryStore::record_page(int64_t scan_id, const Page& page, std::span<const ItemFindings> items) {
   BlobWriter blobs(*m_impl);
   const bool keep_body = supports_a_finding(items) && !page.body.empty();
   std::optional<PendingBlob> headers, body;
@@ -209,7 +219,7 @@ Status HistoryStore::record_page(int64_t scan_id, const Page& page, std::span<co
   sql::Db& db = m_impl->writer;
   sql::Transaction tx(db);
   std::vector<PendingBlob*> stored;
-  auto fail = [&](const Error& e) -> Status { return m_impl->describe(db, e); };
+  auto fail = [&](const Error& e) -> Error { return m_impl->describe(db, e); };
   if (auto s = tx.begin(); !s) return fail(s.error());
   for (auto* b : {headers ? &*headers : nullptr, body ? &*body : nullptr}) {
     if (!b) continue;
@@ -243,40 +253,79 @@ Status HistoryStore::record_page(int64_t scan_id, const Page& page, std::span<co
   body ? st->bind(20, body->id) : st->bind_null(20);
   if (auto s = st->run(); !s) return fail(s.error());
   const int64_t page_id = db.last_insert_id();
-  if (auto s = insert_items(db, blobs, scan_id, page_id, prepared, stored); !s) return fail(s.error());
+  if (auto s = insert_items(db, blobs, scan_id, page_id, prepared, stored, false); !s) return fail(s.error());
   if (auto s = tx.commit(); !s) return fail(s.error());
   blobs.remember(stored);
-  return {};
+  return page_id;
 }
 
-Status HistoryStore::record_carried(int64_t scan_id, std::span<const ItemFindings> items) {
-  if (items.empty()) return {};
+namespace {
+
+// Marks the rows recorded for a page as the copy the report showed; false when they are not there.
+Expected<bool> mark_reported(sql::Db& db, int64_t scan_id, int64_t page_id, const ItemFindings& it) {
+  auto item = db.prepare(
+      "UPDATE items SET reported = 1 WHERE rowid = (SELECT rowid FROM items WHERE scan_id = ? AND page_id = ? AND "
+      "item_id = ? AND reported = 0 LIMIT 1)");
+  if (!item) return item.error();
+  if (auto s = item->bind(1, scan_id).bind(2, page_id).bind(3, it.item.id).run(); !s) return s.error();
+  if (db.changes() == 0) return false;
+  auto finding = db.prepare(
+      "UPDATE findings SET reported = 1, diff = ?, suppressed = ? WHERE rowid = (SELECT rowid FROM findings WHERE "
+      "scan_id = ? AND page_id = ? AND item_id = ? AND rule_id = ? AND fingerprint = ? AND reported = 0 LIMIT 1)");
+  if (!finding) return finding.error();
+  for (size_t i = 0; i < it.findings.size(); ++i) {
+    const Finding& f = it.findings[i];
+    finding->bind_opt(1, opt(f.diff))
+        .bind_opt(2, suppression_of(it, i))
+        .bind(3, scan_id)
+        .bind(4, page_id)
+        .bind(5, f.item_id)
+        .bind(6, f.rule_id)
+        .bind(7, f.fingerprint);
+    if (auto s = finding->run(); !s) return s.error();
+    if (db.changes() == 0) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Status HistoryStore::finish_scan(const ScanInfo& scan, std::span<const ReportedItem> reported,
+                                 std::span<const ItemFindings> carried) {
+  const int64_t scan_id = std::stoll(scan.id);
   BlobWriter blobs(*m_impl);
-  std::vector<PreparedItem> prepared = prepare_items(blobs, items);
+  std::vector<PreparedItem> extra = prepare_items(blobs, carried);
   std::lock_guard lock(m_impl->write_mutex);
   sql::Db& db = m_impl->writer;
   sql::Transaction tx(db);
   std::vector<PendingBlob*> stored;
-  if (auto s = tx.begin(); !s) return m_impl->describe(db, s.error());
-  if (auto s = insert_items(db, blobs, scan_id, std::nullopt, prepared, stored); !s) return m_impl->describe(db, s.error());
-  if (auto s = tx.commit(); !s) return m_impl->describe(db, s.error());
-  blobs.remember(stored);
-  return {};
-}
-
-Status HistoryStore::finish_scan(const ScanInfo& scan) {
-  std::lock_guard lock(m_impl->write_mutex);
-  sql::Db& db = m_impl->writer;
+  auto fail = [&](const Error& e) -> Status { return m_impl->describe(db, e); };
+  if (auto s = tx.begin(); !s) return fail(s.error());
+  for (const auto& r : reported) {
+    if (r.page_id) {
+      if (auto s = db.exec("SAVEPOINT mark"); !s) return fail(s.error());
+      auto marked = mark_reported(db, scan_id, *r.page_id, *r.item);
+      if (!marked) return fail(marked.error());
+      if (!*marked)
+        if (auto s = db.exec("ROLLBACK TO mark"); !s) return fail(s.error());
+      if (auto s = db.exec("RELEASE mark"); !s) return fail(s.error());
+      if (*marked) continue;
+    }
+    extra.push_back(prepare_item(blobs, *r.item));  // not recorded with a page: rows of its own
+  }
+  if (auto s = insert_items(db, blobs, scan_id, std::nullopt, extra, stored, true); !s) return fail(s.error());
   auto st = db.prepare(
       "UPDATE scans SET status = ?, finished_at = ?, pages_fetched = ?, bytes_fetched = ?, info = ? WHERE id = ?");
-  if (!st) return m_impl->describe(db, st.error());
+  if (!st) return fail(st.error());
   st->bind(1, scan.status)
       .bind(2, scan.finished ? format_rfc3339(*scan.finished, true) : now_text())
       .bind(3, static_cast<int64_t>(scan.pages_fetched))
       .bind(4, static_cast<int64_t>(scan.bytes_fetched))
       .bind(5, scan_info_to_json(scan).dump())
-      .bind(6, std::stoll(scan.id));
-  if (auto s = st->run(); !s) return m_impl->describe(db, s.error());
+      .bind(6, scan_id);
+  if (auto s = st->run(); !s) return fail(s.error());
+  if (auto s = tx.commit(); !s) return fail(s.error());
+  blobs.remember(stored);
   return {};
 }
 

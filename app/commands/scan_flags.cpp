@@ -13,18 +13,13 @@
 namespace exposcan {
 namespace {
 
-// Not named `bind`: with a std::string argument, C++20 ADL for explicit template arguments finds
-// std::bind<R>, which wins overload resolution (no conversion to std::function) and silently adds
-// no option — that is how --format went missing.
 template <class T>
 CLI::Option* bind_option(CLI::App* cmd, ScanFlags& flags, const std::string& name, const std::string& help,
-                         std::function<void(Config&, const T&)> apply) {
+          std::function<void(Config&, const T&)> apply) {
   auto value = std::make_shared<T>();
   CLI::Option* opt = cmd->add_option(name, *value, help);
   if constexpr (std::is_same_v<T, std::vector<std::string>>)
-    // one value per use; without allow_extra_args(false) CLI11 2.1 lets `--connect-to X URL` take
-    // the target URL as a second value
-    opt->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    opt->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->expected(1)->allow_extra_args(false);  // one value per use
   flags.appliers.push_back([value, apply](Config& c) { apply(c, *value); });
   flags.given.push_back([opt] { return opt->count() > 0; });
   return opt;
@@ -80,18 +75,20 @@ void add_scan_flags(CLI::App* cmd, ScanFlags& f, bool with_targets) {
   bind_option<std::vector<std::string>>(cmd, f, "--region", "Phone region to prefer, e.g. DE (repeatable)",
                                  [](Config& c, const std::vector<std::string>& v) { c.regions.insert(c.regions.end(), v.begin(), v.end()); });
   cmd->add_option("--state", f.state, "History store, a SQLite file (default: $XDG_DATA_HOME/exposcan/history.db)");
-  bind_option<std::string>(cmd, f, "--since", "Label each finding new/unchanged/changed/resolved/unchecked against "
-                                       "an earlier scan: last (the previous complete scan of these targets) or a scan id",
-                    [](Config& c, const std::string& v) { c.since = v; });
+  bind_option<std::string>(cmd, f, "--since",
+                           "Label each finding new/unchanged/changed/resolved/unchecked against an earlier scan: "
+                           "last (the previous complete scan of these targets) or a scan id",
+                           [](Config& c, const std::string& v) { c.since = v; });
   bind_option<std::string>(cmd, f, "--baseline", "Label each finding against an earlier JSON report (FILE)",
-                    [](Config& c, const std::string& v) { c.baseline = v; });
+                           [](Config& c, const std::string& v) { c.baseline = v; });
   bind_flag(cmd, f, "--new-only", "With --fail-on: count only new and worsened findings (implies --since last)",
             [](Config& c) { c.new_only = true; });
-  bind_option<int>(cmd, f, "--max-errors", "Exit 3 when more than N pages fail (default: when a target is wholly unreachable)",
-            [](Config& c, const int& v) { c.max_errors = v; })
+  bind_option<int>(cmd, f, "--max-errors",
+                   "Exit 3 when more than N pages fail (default: when a target is wholly unreachable)",
+                   [](Config& c, const int& v) { c.max_errors = v; })
       ->check(CLI::NonNegativeNumber);
   bind_option<std::string>(cmd, f, "--ignore-file", "Suppressions file (default: ./.exposcan-ignore.yaml when present)",
-                    [](Config& c, const std::string& v) { c.ignore_file = v; });
+                           [](Config& c, const std::string& v) { c.ignore_file = v; });
   bind_flag(cmd, f, "--show-values", "Print personal values unredacted", [](Config& c) { c.show_values = true; });
   bind_flag(cmd, f, "-q,--quiet", "No progress line", [](Config& c) { c.quiet = true; });
 }

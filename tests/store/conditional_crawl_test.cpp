@@ -22,6 +22,8 @@ struct Crawl {
 // kept), recorded through `rec`.
 Crawl crawl(CrawlFixture& fx, ScanRecorder& rec) {
   PageLog log;
+  std::mutex mutex;
+  std::vector<ItemFindings> shown;
   auto follow = log.handler();
   ScanInfo info = scan_info();
   REQUIRE(rec.begin_scan(info));
@@ -36,12 +38,16 @@ Crawl crawl(CrawlFixture& fx, ScanRecorder& rec) {
       items.push_back(evaluated(item, {make_finding("ai-training.third-party", item)}));
     }
     rec.record_page(page, items);
+    {
+      std::lock_guard lock(mutex);
+      shown.insert(shown.end(), items.begin(), items.end());
+    }
     return follow(page);
   });
   Crawl c;
   c.stats = crawler.run({{"https://jane.example/", "https://jane.example/", {}, {}}});
   info.status = "complete";
-  rec.finish_scan(info);
+  rec.finish_scan(info, shown);
   for (const auto& p : log.pages) c.pages[p.final_url] = p;
   return c;
 }
@@ -100,6 +106,8 @@ TEST_CASE("a page changed between scans is fetched in full and its finding chang
   auto store = open_store(fx.dir / "history.db");
   auto scan = [&](ScanRecorder& rec) {
     PageLog log;
+    std::mutex mutex;
+    std::vector<ItemFindings> shown;
     auto follow = log.handler();
     ScanInfo info = scan_info();
     REQUIRE(rec.begin_scan(info));
@@ -115,11 +123,15 @@ TEST_CASE("a page changed between scans is fetched in full and its finding chang
         items.push_back(evaluated(item, {f}));
       }
       rec.record_page(page, items);
+      {
+        std::lock_guard lock(mutex);
+        shown.insert(shown.end(), items.begin(), items.end());
+      }
       return follow(page);
     });
     crawler.run({{"https://jane.example/", "https://jane.example/", {}, {}}});
     info.status = "complete";
-    rec.finish_scan(info);
+    rec.finish_scan(info, shown);
     return log.pages;
   };
   scan(*recorder(store, since("last")));

@@ -320,14 +320,16 @@ TEST_CASE("two stores writing one file from parallel threads both finish intact"
     auto rec = recorder(store, since("last"));
     ScanInfo info = scan_info({"https://" + name + ".example/"});
     REQUIRE(rec->begin_scan(info));
+    std::vector<ItemFindings> shown;
     for (int i = 0; i < 150; ++i) {
       std::string u = "https://" + name + ".example/p" + std::to_string(i);
       Item item = make_item(u, u);
       std::vector<ItemFindings> items = {evaluated(item, {make_finding("ai-training.third-party", item)})};
       rec->record_page(make_page(u, 200, "<p>" + u + "</p>"), items);
+      shown.push_back(items[0]);
     }
     info.status = "complete";
-    rec->finish_scan(info);
+    rec->finish_scan(info, shown);
   };
   std::thread t1(writer, "one"), t2(writer, "two");
   t1.join();
@@ -341,5 +343,47 @@ TEST_CASE("two stores writing one file from parallel threads both finish intact"
     CHECK(s.status == "complete");
     CHECK(s.pages == 150);
     CHECK(s.findings == 150);
+  }
+}
+
+TEST_CASE("the stored record holds the copy of each item the report showed", "[store][report]") {
+  TempDir dir;
+  auto store = open_store(dir / "history.db");
+  Item on_list = make_item(url("a"), url("a"), "short summary");
+  on_list.source_url = url("list");
+  Item on_own_page = make_item(url("a"), url("a"), "the whole post text");
+  on_own_page.source_url = url("a");
+  Finding from_list = make_finding("ai-training.third-party", on_list, Severity::medium);
+  from_list.evidence.url = url("list");
+  Finding from_post = make_finding("ai-training.third-party", on_own_page, Severity::high);
+  std::vector<ItemFindings> list_items = {evaluated(on_list, {from_list})};
+  std::vector<ItemFindings> post_items = {evaluated(on_own_page, {from_post})};
+
+  auto rec = recorder(store, since("last"));
+  ScanInfo info = scan_info();
+  REQUIRE(rec->begin_scan(info));
+  rec->record_page(make_page(url("list")), list_items);
+  rec->record_page(make_page(url("a")), post_items);
+  SECTION("a finished scan: the shown copy") {
+    std::vector<ItemFindings> shown = {post_items[0]};
+    info.status = "complete";
+    rec->finish_scan(info, shown);
+    auto record = store->load(std::stoll(info.id));
+    REQUIRE(record);
+    REQUIRE(record->items.size() == 1);
+    CHECK(record->items[0].text == "the whole post text");
+    REQUIRE(record->findings.size() == 1);
+    CHECK(record->findings[0].severity == Severity::high);
+    CHECK(record->findings[0].diff == "new");
+    CHECK(store->scans()->at(0).findings == 1);
+  }
+  SECTION("a scan killed before its end: every item once, as first recorded") {
+    auto record = store->load(std::stoll(info.id));
+    REQUIRE(record);
+    REQUIRE(record->items.size() == 1);
+    CHECK(record->items[0].text == "short summary");
+    REQUIRE(record->findings.size() == 1);
+    CHECK(record->findings[0].diff.empty());
+    CHECK(store->scans()->at(0).findings == 1);
   }
 }

@@ -123,7 +123,7 @@ inline ScanInfo scan_info(std::vector<std::string> targets = {"https://jane.exam
 // Runs one whole scan through a recorder: begin, each page with its items, finish.
 struct ScanResult {
   ScanInfo info;
-  std::vector<ItemFindings> recorded;
+  std::vector<ItemFindings> recorded;  // as shown in the report, labelled
   std::vector<ItemFindings> carried;
 };
 
@@ -136,11 +136,11 @@ inline ScanResult run_scan(ScanRecorder& rec, std::vector<std::pair<Page, std::v
   REQUIRE(s);
   for (auto& [page, items] : pages) {
     rec.record_page(page, items);
-    for (auto& i : items) r.recorded.push_back(i);
+    for (auto& i : items) r.recorded.push_back(i);  // each item once: the report shows every copy
   }
   r.info.status = status;
   r.info.finished = std::chrono::system_clock::now();
-  r.carried = rec.finish_scan(r.info);
+  r.carried = rec.finish_scan(r.info, r.recorded);
   return r;
 }
 
