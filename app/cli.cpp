@@ -17,6 +17,10 @@ int run_cli(int argc, char** argv) {
   register_demo(app, action);
   register_init(app, action);
   register_robots(app, action);
+  register_history(app, action);
+  register_diff(app, action);
+  register_report(app, action);
+  register_forget(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

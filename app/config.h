@@ -52,6 +52,13 @@ struct Config {
   std::string state;    // history store path
   bool quiet = false;
 
+  // history (store/): what the diff labels compare with, and what fails the run
+  std::string since;        // "" (no labels), "last" or a scan id
+  std::string baseline;     // an earlier JSON report to compare with
+  bool new_only = false;    // --fail-on counts only new and worsened findings
+  int max_errors = -1;      // fetch errors tolerated before exit 3; -1 = until a target is unreachable
+  std::string ignore_file;  // suppressions; "" = ./.exposcan-ignore.yaml when present
+
   std::string source;  // where the file part came from ("" = defaults only)
 };
 

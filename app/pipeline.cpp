@@ -9,6 +9,7 @@
 
 #include "app/exit_codes.h"
 #include "app/progress.h"
+#include "app/scan_history.h"
 #include "app/signals.h"
 #include "app/targets.h"
 #include "core/fs.h"
@@ -57,11 +58,6 @@ CrawlOptions crawl_options(const Config& c) {
   return o;
 }
 
-struct Evaluated {
-  Item item;
-  std::vector<Finding> findings;
-};
-
 size_t richness(const Item& i) {
   size_t n = i.text.size() + i.title.size();
   for (const auto& m : i.media) n += m.alt.size();
@@ -74,7 +70,7 @@ size_t richness(const Item& i) {
 // Several pages can show the same item (a post on the profile and on its permalink page). Keep
 // one copy, chosen without regard to arrival order: the one from the item's own page, else the
 // richest, else the one from the smallest source URL.
-bool preferred(const Evaluated& a, const Evaluated& b) {
+bool preferred(const ItemFindings& a, const ItemFindings& b) {
   auto own = [](const Item& i) {
     std::string url = i.url.substr(0, i.url.find('#'));
     return i.source_url == url;
@@ -86,7 +82,7 @@ bool preferred(const Evaluated& a, const Evaluated& b) {
 
 }  // namespace
 
-Expected<std::shared_ptr<const RuleEngine>> load_rule_engine(const Config& config) {
+Expected<std::shared_ptr<const RuleEngine>> load_rule_engine(const Config& config, const std::string& key) {
   auto identity = load_identity(config);
   if (!identity) return identity.error();
   std::vector<PackSource> packs = builtin_packs();
@@ -98,22 +94,29 @@ Expected<std::shared_ptr<const RuleEngine>> load_rule_engine(const Config& confi
   EngineOptions options;
   options.identity = std::move(*identity);
   options.regions = config.regions;
-  options.fingerprint_key = fingerprint_key();
+  options.fingerprint_key = key.empty() ? fingerprint_key() : key;
   options.now = std::chrono::system_clock::now();
   auto engine = RuleEngine::load(packs, std::move(options));
   if (!engine) return engine.error();
   return std::make_shared<const RuleEngine>(std::move(*engine));
 }
 
-int scan_exit_code(const ScanRecord& record, const std::string& fail_on) {
+int scan_exit_code(const ScanRecord& record, const ExitPolicy& policy) {
   if (record.scan.status == "interrupted") return exit_code::k_interrupted;
   if (record.scan.status == "incomplete") return exit_code::k_incomplete;
-  if (!fail_on.empty()) {
-    auto threshold = severity_from_string(fail_on);
-    for (const auto& f : record.findings)
+  if (!policy.fail_on.empty()) {
+    auto threshold = severity_from_string(policy.fail_on);
+    for (const auto& f : record.findings) {
+      if (f.diff == "resolved" || f.diff == "unchecked") continue;  // not found this time
+      if (policy.new_only && f.diff != "new" && !(f.diff == "changed" && policy.worsened && policy.worsened(f))) continue;
       if (threshold && f.severity >= *threshold && f.verdict != Verdict::not_trainable) return exit_code::k_findings;
+    }
   }
   return exit_code::k_ok;
+}
+
+int scan_exit_code(const ScanRecord& record, const std::string& fail_on) {
+  return scan_exit_code(record, ExitPolicy{fail_on, false, {}});
 }
 
 void report_outcome(const ScanOutcome& outcome) {
@@ -122,12 +125,24 @@ void report_outcome(const ScanOutcome& outcome) {
     case exit_code::k_incomplete: {
       size_t n = 0;
       for (const auto& t : s.target_status) n += t.reachable ? 0 : 1;
-      log::error("scan incomplete: {} of {} target(s) could not be fetched (see Errors)", n, s.target_status.size());
+      if (n > 0)
+        log::error("scan incomplete: {} of {} target(s) could not be fetched (see Errors)", n, s.target_status.size());
+      else
+        log::error("scan incomplete: {} page(s) could not be fetched, more than --max-errors allows (see Errors)",
+                   s.errors.size());
       break;
     }
     case exit_code::k_interrupted: log::error("scan interrupted; the report covers what was fetched"); break;
-    case exit_code::k_findings: log::error("findings at or above the --fail-on severity"); break;
+    case exit_code::k_findings:
+      log::error("{}findings at or above the --fail-on severity", outcome.new_only ? "new or worsened " : "");
+      break;
     default: break;
+  }
+  if (!outcome.compared_with.empty()) {
+    std::map<std::string, size_t> n;
+    for (const auto& f : outcome.record.findings) ++n[f.diff];
+    log::info("compared with {}: {} new, {} changed, {} resolved, {} unchecked, {} unchanged", outcome.compared_with,
+              n["new"], n["changed"], n["resolved"], n["unchecked"], n["unchanged"]);
   }
 }
 
@@ -137,29 +152,35 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   if (config.targets.empty()) return make_error("usage", "no targets: list URLs on the command line or under `targets:` in the config");
   auto targets = expand_targets(config.targets);
   if (!targets) return targets.error();
-  auto engine_or = load_rule_engine(config);
+  auto recorder_or = open_scan_recorder(config);
+  if (!recorder_or) return recorder_or.error();
+  std::unique_ptr<ScanRecorder> recorder = std::move(*recorder_or);
+  auto engine_or = load_rule_engine(config, recorder->fingerprint_key());
   if (!engine_or) return engine_or.error();
   std::shared_ptr<const RuleEngine> engine = *engine_or;
 
   ScanOutcome outcome;
   ScanRecord& record = outcome.record;
-  record.scan.id = to_hex(random_bytes(8));
   record.scan.tool_version = k_version;
   record.scan.targets = config.targets;
   record.scan.started = std::chrono::system_clock::now();
   record.scan.robots_mode = std::string(to_string(config.robots));
   record.scan.packs = engine->packs();
+  if (auto s = recorder->begin_scan(record.scan); !s) return s.error();
+  outcome.compared_with = recorder->compared_with();
+  outcome.new_only = config.new_only;
   for (auto& r : reporters) r->begin(record.scan);
 
   std::mutex mutex;
-  std::map<std::string, Evaluated> chosen;  // item id -> the best copy seen so far
+  std::map<std::string, ItemFindings> chosen;  // item id -> the best copy seen so far
   PageHandler handler = [&](const Page& page) -> std::vector<LinkCandidate> {
     ParseOutput parsed = parse_page(page);
-    std::vector<Evaluated> evaluated;
+    std::vector<ItemFindings> evaluated;
     for (auto& item : parsed.items) {
       auto findings = engine->evaluate(item, page);
-      evaluated.push_back({std::move(item), std::move(findings)});
+      evaluated.push_back({std::move(item), std::move(findings), {}});
     }
+    recorder->record_page(page, evaluated);  // every copy, in one transaction
     std::lock_guard lock(mutex);
     if (page.error && page.error->code != "robots_disallowed")
       record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
@@ -176,7 +197,9 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
 
   std::unique_ptr<ProgressLine> progress;
   if (!config.quiet && isatty(STDERR_FILENO)) progress = std::make_unique<ProgressLine>();
-  Crawler crawler(crawl_options(config), handler,
+  CrawlOptions options = crawl_options(config);
+  options.cache = recorder->cache();
+  Crawler crawler(options, handler,
                   progress ? ProgressHandler([&](const CrawlProgress& p) { progress->update(p); }) : ProgressHandler{});
   InterruptGuard interrupts(crawler);
   CrawlStats stats = crawler.run(*targets);
@@ -191,17 +214,29 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     record.scan.target_status.push_back({t.name, t.url, t.reachable(), t.pages_ok});
     if (!t.reachable()) unreachable = true;
   }
-  record.scan.status = stats.interrupted ? "interrupted" : unreachable ? "incomplete" : "complete";
+  size_t fetch_errors = 0;
+  for (const auto& e : record.scan.errors) fetch_errors += e.code == "parse" ? 0 : 1;
+  const bool beyond = config.max_errors >= 0 ? fetch_errors > static_cast<size_t>(config.max_errors) : unreachable;
+  record.scan.status = stats.interrupted ? "interrupted" : beyond ? "incomplete" : "complete";
   std::sort(record.scan.errors.begin(), record.scan.errors.end(),
             [](const ScanError& a, const ScanError& b) { return std::tie(a.url, a.code) < std::tie(b.url, b.code); });
-  for (auto& [id, e] : chosen) {
-    for (auto& r : reporters) r->item(e.item, e.findings);
-    record.findings.insert(record.findings.end(), e.findings.begin(), e.findings.end());
-    record.items.push_back(std::move(e.item));
-  }
+  // The diff step: the copies the report shows are labelled against the earlier scan, and earlier
+  // findings now resolved or unchecked join the report.
+  std::vector<ItemFindings> shown;
+  for (auto& [id, e] : chosen) shown.push_back(std::move(e));
+  std::vector<ItemFindings> carried = recorder->finish_scan(record.scan, shown);
+  for (auto* list : {&shown, &carried})
+    for (auto& e : *list) {
+      std::vector<Finding> findings = e.reported();
+      if (findings.empty() && list == &carried) continue;
+      for (auto& r : reporters) r->item(e.item, findings);
+      record.findings.insert(record.findings.end(), findings.begin(), findings.end());
+      record.items.push_back(std::move(e.item));
+    }
   for (auto& r : reporters)
     if (auto s = r->end(record.scan); !s) log::error("{}", s.error().message);
-  outcome.exit_code = scan_exit_code(record, config.fail_on);
+  outcome.exit_code = scan_exit_code(
+      record, ExitPolicy{config.fail_on, config.new_only, [&](const Finding& f) { return recorder->worsened(f); }});
   return outcome;
 }
 

@@ -17,5 +17,9 @@ void register_scan(CLI::App& app, CommandAction& action);
 void register_demo(CLI::App& app, CommandAction& action);
 void register_init(CLI::App& app, CommandAction& action);
 void register_robots(CLI::App& app, CommandAction& action);
+void register_history(CLI::App& app, CommandAction& action);
+void register_diff(CLI::App& app, CommandAction& action);
+void register_report(CLI::App& app, CommandAction& action);
+void register_forget(CLI::App& app, CommandAction& action);
 
 }  // namespace exposcan

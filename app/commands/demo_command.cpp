@@ -1,6 +1,7 @@
 // `exposcan demo`: the main job against the bundled samples, served over HTTPS on 127.0.0.1 as if
 // they were the real hosts (each sample host is mapped to the loopback server like curl's
-// --connect-to; the sample CA is the only trusted CA).
+// --connect-to; the sample CA is the only trusted CA). It takes the same flags as `scan`, so the
+// rescan workflow (--state, --since, --fail-on, --new-only, ...) can be tried on the samples.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -42,6 +43,9 @@ void register_demo(CLI::App& app, CommandAction& action) {
       if (config->identity_file.empty() && config->identity_inline.empty())
         config->identity_inline = std::string(samples::file("identity.yaml").value_or(""));
       config->cacert = ca.string();
+      // The demo's history is its own: a temporary store unless --state names one (EXPOSCAN_STATE
+      // and the config file's `state:` are for real scans).
+      config->state = flags->state.empty() ? (*tmp / "history.db").string() : flags->state;
       for (const auto& host : server.hostnames())
         config->connect_to.push_back(fmt::format("{}:443:127.0.0.1:{}", host, server.port()));
 

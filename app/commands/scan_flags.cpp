@@ -74,7 +74,21 @@ void add_scan_flags(CLI::App* cmd, ScanFlags& f, bool with_targets) {
                                  [](Config& c, const std::vector<std::string>& v) { c.rule_files.insert(c.rule_files.end(), v.begin(), v.end()); });
   bind_option<std::vector<std::string>>(cmd, f, "--region", "Phone region to prefer, e.g. DE (repeatable)",
                                  [](Config& c, const std::vector<std::string>& v) { c.regions.insert(c.regions.end(), v.begin(), v.end()); });
-  bind_option<std::string>(cmd, f, "--state", "History store (SQLite file)", [](Config& c, const std::string& v) { c.state = v; });
+  cmd->add_option("--state", f.state, "History store, a SQLite file (default: $XDG_DATA_HOME/exposcan/history.db)");
+  bind_option<std::string>(cmd, f, "--since",
+                           "Label each finding new/unchanged/changed/resolved/unchecked against an earlier scan: "
+                           "last (the previous complete scan of these targets) or a scan id",
+                           [](Config& c, const std::string& v) { c.since = v; });
+  bind_option<std::string>(cmd, f, "--baseline", "Label each finding against an earlier JSON report (FILE)",
+                           [](Config& c, const std::string& v) { c.baseline = v; });
+  bind_flag(cmd, f, "--new-only", "With --fail-on: count only new and worsened findings (implies --since last)",
+            [](Config& c) { c.new_only = true; });
+  bind_option<int>(cmd, f, "--max-errors",
+                   "Exit 3 when more than N pages fail (default: when a target is wholly unreachable)",
+                   [](Config& c, const int& v) { c.max_errors = v; })
+      ->check(CLI::NonNegativeNumber);
+  bind_option<std::string>(cmd, f, "--ignore-file", "Suppressions file (default: ./.exposcan-ignore.yaml when present)",
+                           [](Config& c, const std::string& v) { c.ignore_file = v; });
   bind_flag(cmd, f, "--show-values", "Print personal values unredacted", [](Config& c) { c.show_values = true; });
   bind_flag(cmd, f, "-q,--quiet", "No progress line", [](Config& c) { c.quiet = true; });
 }
@@ -92,6 +106,12 @@ Expected<Config> build_config(const ScanFlags& flags) {
     if (flags.given[i]()) flags.appliers[i](config);
   if (!is_report_format(config.format))
     return make_error("usage", "--format: expected one of " + join_formats() + " (got '" + config.format + "')");
+  if (!flags.state.empty()) config.state = flags.state;
+  if (config.since != "" && config.since != "last" && config.since.find_first_not_of("0123456789") != std::string::npos)
+    return make_error("usage", "--since: expected last or a scan id (got '" + config.since + "')");
+  if (!config.since.empty() && !config.baseline.empty())
+    return make_error("usage", "--since and --baseline both say what to compare with: give one");
+  if (config.new_only && config.since.empty() && config.baseline.empty()) config.since = "last";
   config.targets.insert(config.targets.end(), flags.targets.begin(), flags.targets.end());
   return config;
 }

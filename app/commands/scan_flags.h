@@ -17,6 +17,7 @@ namespace exposcan {
 struct ScanFlags {
   std::vector<std::string> targets;
   std::string config_file;
+  std::string state;  // --state (kept apart: `demo` uses a temporary store unless it is given)
   // Each flag the user gave applies itself to the Config, in declaration order.
   std::vector<std::function<void(Config&)>> appliers;
   std::vector<std::function<bool()>> given;  // parallel to appliers

@@ -1,0 +1,185 @@
+// The ScanRecorder on a HistoryStore: diff labels, suppressions, incremental writes.
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <unordered_map>
+
+#include "core/log.h"
+#include "store/scan_recorder.h"
+
+namespace exposcan {
+
+std::vector<Finding> ItemFindings::reported() const {
+  std::vector<Finding> out;
+  for (size_t i = 0; i < findings.size(); ++i)
+    if (i >= suppressed.size() || suppressed[i].empty()) out.push_back(findings[i]);
+  return out;
+}
+
+namespace {
+
+class StoreRecorder final : public ScanRecorder {
+ public:
+  StoreRecorder(std::shared_ptr<HistoryStore> store, RecorderOptions options)
+      : m_store(std::move(store)), m_options(std::move(options)) {
+    m_key = m_options.fingerprint_key.empty() ? m_store->fingerprint_key() : m_options.fingerprint_key;
+  }
+
+  const std::string& fingerprint_key() const override { return m_key; }
+  const ConditionalCache* cache() const override { return m_cache.get(); }
+  std::string compared_with() const override { return m_compared_with; }
+
+  Status begin_scan(ScanInfo& scan) override {
+    if (auto s = choose_comparison(scan); !s) return s;
+    for (const auto& s : m_options.suppressions.expired(now()))
+      log::warn("{}:{}: suppression expired on {} ({}); its findings are reported again",
+                m_options.suppressions.file_name(), s.line, s.expires_text, s.reason);
+    if (m_options.conditional_get) {
+      auto cache = m_store->make_cache();
+      if (!cache) return cache.error();
+      m_cache = std::move(*cache);
+    }
+    if (auto s = m_store->begin_scan(scan, m_options.config_hash, key_id(m_key), m_compared_with); !s) return s;
+    m_scan_id = std::stoll(scan.id);
+    return {};
+  }
+
+  void record_page(const Page& page, const std::vector<ItemFindings>& items) override {
+    auto id = m_store->record_page(m_scan_id, page, items);
+    std::lock_guard lock(m_mutex);
+    const PageOutcome o = page_outcome(page);
+    for (const std::string* url : {&page.url, &page.final_url}) {
+      if (url->empty()) continue;
+      m_outcomes[*url] = o;
+      if (id) m_page_ids[*url] = *id;
+    }
+    if (!id) write_failed(id.error());
+  }
+
+  std::vector<ItemFindings> finish_scan(ScanInfo& scan, std::vector<ItemFindings>& shown) override {
+    const TimePoint t = now();
+    std::vector<ItemFindings> carried;
+    std::vector<HistoryStore::ReportedItem> reported;
+    {
+      std::lock_guard lock(m_mutex);
+      for (auto& it : shown) {
+        if (m_differ) m_differ->label(it.findings);
+        it.suppressed.assign(it.findings.size(), std::string());
+        for (size_t i = 0; i < it.findings.size(); ++i)
+          if (auto reason = m_options.suppressions.match(it.findings[i], t)) it.suppressed[i] = *reason;
+        std::optional<int64_t> page;
+        if (auto p = m_page_ids.find(it.item.source_url); p != m_page_ids.end()) page = p->second;
+        reported.push_back({page, &it});
+      }
+      if (m_differ) carried = group_by_item(m_differ->leftovers(m_outcomes));
+    }
+    if (auto s = m_store->finish_scan(scan, reported, carried); !s) write_failed(s.error());
+    return carried;
+  }
+
+  bool worsened(const Finding& f) const override { return m_differ && m_differ->worsened(f); }
+
+ private:
+  TimePoint now() const { return m_options.clock ? m_options.clock->now() : std::chrono::system_clock::now(); }
+
+  Status choose_comparison(const ScanInfo& scan) {
+    if (m_options.baseline) {
+      std::vector<Finding> earlier;
+      for (const auto& f : m_options.baseline->findings)
+        if (f.diff != diff_state::k_resolved) earlier.push_back(f);
+      m_differ = std::make_unique<FindingDiffer>(std::move(earlier));
+      m_compared_with = "baseline " + m_options.baseline_name;
+      return {};
+    }
+    if (m_options.since.empty()) return {};
+    std::optional<int64_t> id;
+    if (m_options.since == "last") {
+      auto last = m_store->last_complete(scan.targets);
+      if (!last) return last.error();
+      id = *last;
+    } else {
+      auto resolved = m_store->resolve(m_options.since);
+      if (!resolved) return make_error("usage", "--since: " + resolved.error().message);
+      id = *resolved;
+    }
+    if (!id) {
+      m_differ = std::make_unique<FindingDiffer>(std::vector<Finding>{});
+      m_compared_with = "no earlier scan";
+      return {};
+    }
+    auto findings = m_store->comparable_findings(*id);
+    if (!findings) return findings.error();
+    auto earlier_key = m_store->scan_key_id(*id);
+    if (earlier_key && !earlier_key->empty() && *earlier_key != key_id(m_key))
+      log::warn("scan {} was made with another fingerprint key, so every finding will show as new "
+                "(EXPOSCAN_FINGERPRINT_KEY differs from the one used then)",
+                *id);
+    m_previous_scan = *id;
+    m_differ = std::make_unique<FindingDiffer>(std::move(*findings));
+    m_compared_with = "scan " + std::to_string(*id);
+    return {};
+  }
+
+  std::vector<ItemFindings> group_by_item(std::vector<Finding> findings) {
+    std::map<std::string, std::vector<Finding>> by_item;
+    for (auto& f : findings) by_item[f.item_id].push_back(std::move(f));
+    std::map<std::string, Item> items;
+    if (m_previous_scan) {
+      std::vector<std::string> ids;
+      for (const auto& [id, _] : by_item) ids.push_back(id);
+      if (auto loaded = m_store->items(*m_previous_scan, ids))
+        for (auto& i : *loaded) items.emplace(i.id, std::move(i));
+    } else if (m_options.baseline) {
+      for (const auto& i : m_options.baseline->items) items.emplace(i.id, i);
+    }
+    const TimePoint t = now();
+    std::vector<ItemFindings> out;
+    for (auto& [id, fs] : by_item) {
+      ItemFindings x;
+      if (auto it = items.find(id); it != items.end()) {
+        x.item = it->second;
+      } else {  // a baseline without its items: what the finding itself says
+        x.item.id = id;
+        x.item.platform = fs.front().platform;
+        x.item.url = fs.front().url;
+      }
+      for (const auto& f : fs) {
+        auto reason = m_options.suppressions.match(f, t);
+        x.suppressed.push_back(reason.value_or(""));
+      }
+      x.findings = std::move(fs);
+      out.push_back(std::move(x));
+    }
+    return out;
+  }
+
+  void write_failed(const Error& e) {
+    if (!m_write_failed.exchange(true))
+      log::error("history: cannot record the scan ({}); the report is complete, the history is not", e.message);
+  }
+
+  std::shared_ptr<HistoryStore> m_store;
+  RecorderOptions m_options;
+  std::string m_key;
+  std::unique_ptr<ConditionalCache> m_cache;
+  int64_t m_scan_id = 0;
+  std::optional<int64_t> m_previous_scan;
+  std::unique_ptr<FindingDiffer> m_differ;
+  std::string m_compared_with;
+  std::mutex m_mutex;  // guards m_outcomes and m_page_ids
+  PageOutcomes m_outcomes;
+  std::unordered_map<std::string, int64_t> m_page_ids;  // page URL (requested and final) -> row id
+  std::atomic<bool> m_write_failed{false};
+};
+
+}  // namespace
+
+Expected<std::unique_ptr<ScanRecorder>> make_store_recorder(std::shared_ptr<HistoryStore> store,
+                                                            RecorderOptions options) {
+  if (!store) return make_error("store", "no history store");
+  if (options.baseline && !options.since.empty())
+    return make_error("usage", "--baseline and --since both say what to compare with: give one");
+  return std::unique_ptr<ScanRecorder>(std::make_unique<StoreRecorder>(std::move(store), std::move(options)));
+}
+
+}  // namespace exposcan

@@ -1,0 +1,120 @@
+// tests/integration/history_fixture.h — the binary against a sample server with an overlay folder,
+// one state file per test, and processes that can be killed mid-scan.
+#pragma once
+
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "samples/sample_server.h"
+#include "tests/support/test_support.h"
+
+namespace exposcan::test {
+
+struct HistoryFixture {
+  TempDir dir;
+  TempDir overlay;
+  samples::SampleServer server;
+  std::string ca;
+  std::string state;
+
+  HistoryFixture() : server(samples::SampleServerOptions{"127.0.0.1", 0, true, overlay.path(), 2}) {
+    auto s = server.start();
+    if (!s) throw std::runtime_error(s.error().message);
+    ca = (dir / "ca.pem").string();
+    std::ofstream(ca) << server.ca_pem();
+    state = (dir / "history.db").string();
+  }
+
+  // Common arguments: the state file, the sample CA, every sample host on the loopback server.
+  std::vector<std::string> scan_args(std::vector<std::string> extra) const {
+    std::vector<std::string> args = {EXPOSCAN_BIN, "scan", "--state", state, "--cacert", ca, "--quiet",
+                                     "--per-host-rate", "0", "--max-retries", "0"};
+    for (const auto& h : server.hostnames())
+      args.push_back("--connect-to"), args.push_back(fmt::format("{}:443:127.0.0.1:{}", h, server.port()));
+    args.insert(args.end(), extra.begin(), extra.end());
+    return args;
+  }
+
+  std::vector<std::string> env() const {
+    return {"NO_COLOR=1", "XDG_DATA_HOME=" + dir.path().string(), "HOME=" + dir.path().string()};
+  }
+
+  RunResult run(std::vector<std::string> args) const { return run_process(args, env()); }
+  RunResult exposcan(std::vector<std::string> args) const {
+    args.insert(args.begin(), EXPOSCAN_BIN);
+    return run(args);
+  }
+
+  // `history --format json`, one object per scan.
+  std::vector<nlohmann::json> history() const {
+    auto r = exposcan({"history", "--state", state, "--format", "json"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    std::vector<nlohmann::json> out;
+    size_t pos = 0;
+    while (pos < r.out.size()) {
+      size_t nl = r.out.find('\n', pos);
+      out.push_back(nlohmann::json::parse(r.out.substr(pos, nl - pos)));
+      pos = nl + 1;
+    }
+    return out;
+  }
+
+  void write_overlay(const std::string& rel, const std::string& text) const {
+    auto p = overlay.path() / rel;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+  }
+};
+
+// A child process running `argv`, stdout/stderr to files; kill() sends SIGKILL.
+class Child {
+ public:
+  Child(const std::vector<std::string>& argv, const std::vector<std::string>& env, const std::filesystem::path& log) {
+    m_pid = fork();
+    if (m_pid == 0) {
+      FILE* out = std::fopen(log.c_str(), "w");
+      if (out) {
+        dup2(fileno(out), 1);
+        dup2(fileno(out), 2);
+      }
+      for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
+      std::vector<char*> args;
+      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+      args.push_back(nullptr);
+      execv(args[0], args.data());
+      _exit(127);
+    }
+  }
+  ~Child() {
+    if (m_pid > 0 && !m_done) {
+      ::kill(m_pid, SIGKILL);
+      wait();
+    }
+  }
+  pid_t pid() const { return m_pid; }
+  void kill9() { ::kill(m_pid, SIGKILL); }
+  // Exit code, or 128 + signal.
+  int wait() {
+    int status = 0;
+    waitpid(m_pid, &status, 0);
+    m_done = true;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+
+ private:
+  pid_t m_pid = -1;
+  bool m_done = false;
+};
+
+inline nlohmann::json read_json(const std::filesystem::path& p) { return nlohmann::json::parse(read_text(p)); }
+
+}  // namespace exposcan::test
