@@ -3,13 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
-#include "core/fs.h"
 #include "core/redact.h"
-#include "reports/json_report.h"
 #include "reports/summary.h"
 
 namespace exposcan {
@@ -63,29 +64,12 @@ std::string match_summary(const Finding& f, bool show_values) {
   return out;
 }
 
-class TerminalReporter final : public Reporter {
+class TerminalReporter final : public RecordReporter {
  public:
-  explicit TerminalReporter(ReportOptions o) : m_options(std::move(o)) {}
-  void begin(const ScanInfo& scan) override { m_record.scan = scan; }
-  void item(const Item& item, std::span<const Finding> findings) override {
-    m_record.items.push_back(item);
-    m_record.findings.insert(m_record.findings.end(), findings.begin(), findings.end());
-  }
-  Status end(const ScanInfo& scan) override {
-    m_record.scan = scan;
-    sort_record(m_record);
-    std::string text = render_terminal(m_record, m_options);
-    if (m_options.output_path.empty() || m_options.output_path == "-") {
-      std::fwrite(text.data(), 1, text.size(), stdout);
-      std::fflush(stdout);
-      return {};
-    }
-    return write_private_file(m_options.output_path, text);
-  }
+  using RecordReporter::RecordReporter;
 
- private:
-  ReportOptions m_options;
-  ScanRecord m_record;
+ protected:
+  std::string render_record(const ScanRecord& record) override { return render_terminal(record, options()); }
 };
 
 }  // namespace
@@ -164,6 +148,12 @@ std::string render_terminal(const ScanRecord& record, const ReportOptions& optio
     if (scan.errors.size() > 10) out += fmt::format("  … and {} more\n", scan.errors.size() - 10);
   }
   return out;
+}
+
+bool terminal_colors_wanted(int fd) {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;  // no-color.org: set and not empty
+  return isatty(fd) == 1;
 }
 
 std::unique_ptr<Reporter> make_terminal_reporter(ReportOptions options) {
