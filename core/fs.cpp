@@ -23,8 +23,14 @@ Expected<std::string> read_file(const std::filesystem::path& path) {
 Status write_private_file(const std::filesystem::path& path, std::string_view data) {
   std::error_code ec;
   if (path.has_parent_path()) {
-    std::filesystem::create_directories(path.parent_path(), ec);
-    if (ec) return make_error("io", "cannot create " + path.parent_path().string() + ": " + ec.message());
+    // Folders this call creates are 0700 (create_directories would use 0777 & ~umask).
+    std::filesystem::path prefix;
+    for (const auto& part : path.parent_path()) {
+      prefix /= part;
+      if (prefix.empty() || std::filesystem::exists(prefix, ec)) continue;
+      if (::mkdir(prefix.c_str(), 0700) != 0 && errno != EEXIST)
+        return make_error("io", "cannot create " + prefix.string() + ": " + std::strerror(errno));
+    }
   }
   std::string tmp = path.string() + ".tmp-" + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
