@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "reports/redaction.h"
 #include "reports/report_text.h"
 #include "reports/text_escape.h"
 
@@ -32,7 +33,10 @@ class CsvReporter final : public RecordReporter {
 
 }  // namespace
 
-std::string render_csv(const ScanRecord& record, bool show_values) {
+std::string render_csv(const ScanRecord& input, bool show_values) {
+  ScanRecord redacted;
+  if (!show_values) redacted = redacted_record(input);
+  const ScanRecord& record = show_values ? input : redacted;  // values already redacted when !show_values
   std::map<std::string, const Item*> items;
   for (const auto& i : record.items) items[i.id] = &i;
   std::string out;
@@ -45,7 +49,7 @@ std::string render_csv(const ScanRecord& record, bool show_values) {
     auto it = items.find(f.item_id);
     const Item* item = it == items.end() ? nullptr : it->second;
     std::vector<std::string> values;
-    for (const auto& m : f.matches) values.push_back(match_label(m) + ": " + shown_value(m, show_values));
+    for (const auto& m : f.matches) values.push_back(match_label(m) + ": " + m.value);
     row({f.item_id,
          f.platform,
          item ? std::string(to_string(item->kind)) : "",

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "reports/html_assets.h"
 #include "reports/html_charts.h"
+#include "reports/redaction.h"
 #include "reports/report_text.h"
 #include "reports/signals_text.h"
 #include "reports/summary.h"
@@ -47,8 +48,8 @@ std::string options_html(const std::set<std::string>& values, const char* all) {
 }
 
 std::string personal_value(const Match& m, bool show_values) {
+  if (!show_values) return fmt::format("<span class=\"redacted\">{}</span>", h(m.value));  // pre-redacted
   std::string redacted = shown_value(m, false);
-  if (!show_values) return fmt::format("<span class=\"redacted\">{}</span>", h(redacted));
   return fmt::format(
       "<button type=\"button\" class=\"reveal\" aria-pressed=\"false\" title=\"Click to reveal\" data-redacted=\"{0}\" "
       "data-value=\"{1}\">{0}</button>",
@@ -110,7 +111,10 @@ class HtmlReporter final : public RecordReporter {
 
 }  // namespace
 
-std::string render_html(const ScanRecord& record, bool show_values) {
+std::string render_html(const ScanRecord& input, bool show_values) {
+  ScanRecord redacted;
+  if (!show_values) redacted = redacted_record(input);
+  const ScanRecord& record = show_values ? input : redacted;  // values already redacted when !show_values
   const ScanInfo& scan = record.scan;
   ReportSummary s = summarize(record);
   auto deciding = deciding_findings(record);

@@ -1,6 +1,7 @@
 #include "reports/json_model.h"
 
 #include "core/redact.h"
+#include "reports/redaction.h"
 #include "reports/summary.h"
 
 namespace exposcan {
@@ -35,6 +36,7 @@ json signals_to_json(const PageSignals& s) {
   return {{"robots", robots},
           {"tdm_reservation", s.tdm_reservation ? json(*s.tdm_reservation) : json(nullptr)},
           {"tdm_policy", opt_str(s.tdm_policy)},
+          {"tdm_source", opt_str(s.tdm_source)},
           {"content_usage", s.content_usage},
           {"content_signal", s.content_signal},
           {"licenses", s.licenses},
@@ -50,6 +52,7 @@ PageSignals signals_from_json(const json& j) {
   if (j.contains("tdm_reservation") && j["tdm_reservation"].is_number_integer())
     s.tdm_reservation = j["tdm_reservation"].get<int>();
   s.tdm_policy = str_from(j, "tdm_policy");
+  s.tdm_source = str_from(j, "tdm_source");
   s.content_usage = strings_from(j, "content_usage");
   s.content_signal = strings_from(j, "content_signal");
   s.licenses = strings_from(j, "licenses");
@@ -181,6 +184,7 @@ json summary_to_json(const ScanRecord& record) {
 }
 
 json record_to_json(const ScanRecord& record, bool show_values) {
+  if (!show_values) return record_to_json(redacted_record(record), true);
   json items = json::array();
   for (const auto& i : record.items) items.push_back(item_to_json(i));
   json findings = json::array();
@@ -283,7 +287,10 @@ Expected<ScanRecord> record_from_json(const json& j) {
   if (j["schema_version"] != k_report_schema_version)
     return make_error("report", "unsupported report schema_version " + j["schema_version"].dump());
   ScanRecord r;
-  if (j.contains("tool")) r.scan.tool_version = str_from(j["tool"], "version");
+  if (j.contains("tool") && j["tool"].is_object()) {
+    r.scan.tool_version = str_from(j["tool"], "version");
+    if (std::string name = str_from(j["tool"], "name"); !name.empty()) r.scan.tool = name;
+  }
   if (j.contains("scan") && j["scan"].is_object()) {
     const auto& s = j["scan"];
     r.scan.id = str_from(s, "id");

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "reports/json_model.h"
+#include "reports/redaction.h"
 
 namespace exposcan {
 namespace {
@@ -35,8 +36,16 @@ class JsonlReporter final : public Reporter {
 
   void item(const Item& item, std::span<const Finding> findings) override {
     if (!m_file) open();
-    emit(envelope("item", item_to_json(item)));
-    for (const auto& f : findings) emit(envelope("finding", finding_to_json(f, m_show)));
+    if (m_show) {
+      emit(envelope("item", item_to_json(item)));
+      for (const auto& f : findings) emit(envelope("finding", finding_to_json(f, true)));
+    } else {
+      Item shown = item;
+      std::vector<Finding> shown_findings(findings.begin(), findings.end());
+      redact_item(shown, shown_findings);
+      emit(envelope("item", item_to_json(shown)));
+      for (const auto& f : shown_findings) emit(envelope("finding", finding_to_json(f, true)));
+    }
     m_record.items.push_back(item);
     m_record.findings.insert(m_record.findings.end(), findings.begin(), findings.end());
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "reports/redaction.h"
 #include "reports/report_text.h"
 #include "reports/signals_text.h"
 #include "reports/summary.h"
@@ -52,7 +53,10 @@ class MarkdownReporter final : public RecordReporter {
 
 }  // namespace
 
-std::string render_markdown(const ScanRecord& record, bool show_values) {
+std::string render_markdown(const ScanRecord& input, bool show_values) {
+  ScanRecord redacted;
+  if (!show_values) redacted = redacted_record(input);
+  const ScanRecord& record = show_values ? input : redacted;  // values already redacted when !show_values
   const ScanInfo& scan = record.scan;
   ReportSummary s = summarize(record);
   std::string out = "# exposcan report\n\n";
@@ -96,7 +100,7 @@ std::string render_markdown(const ScanRecord& record, bool show_values) {
     out += "| severity | verdict | platform | item | rule | personal data |\n|---|---|---|---|---|---|\n";
     for (const auto& f : record.findings)
       out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", to_string(f.severity), to_string(f.verdict), md(f.platform),
-                         md_url(f.url), code(f.rule_id), md(match_summary(f.matches, show_values, 4)));
+                         md_url(f.url), code(f.rule_id), md(match_summary(f.matches, true, 4)));
   }
 
   std::map<std::string, std::vector<const Finding*>> by_item;
@@ -119,7 +123,7 @@ std::string render_markdown(const ScanRecord& record, bool show_values) {
       if (!f->matches.empty()) {
         out += "  - Personal data:\n";
         for (const auto& m : f->matches)
-          out += fmt::format("    - {}: {} in {}\n", md(match_label(m)), md(shown_value(m, show_values)), code(m.field));
+          out += fmt::format("    - {}: {} in {}\n", md(match_label(m)), md(m.value), code(m.field));
       }
       auto agent_lines = agent_signal_lines(*f);
       if (!agent_lines.empty()) {
