@@ -7,7 +7,7 @@
 
 #include "core/fs.h"
 #include "core/hash.h"
-#include "core/redact.h"
+#include "reports/match_value.h"
 #include "core/version.h"
 #include "reports/html_report.h"
 #include "reports/http_wire.h"
@@ -31,7 +31,7 @@ json finding_summary(const Finding& f) {
   json matches = json::array();
   for (const auto& m : f.matches)
     matches.push_back({{"type", m.type}, {"subtype", m.subtype}, {"field", m.field}, {"start", m.start}, {"end", m.end},
-                       {"value", redact(m.type, m.value)}});
+                       {"value", shown_value(m, false)}});
   return {{"rule_id", f.rule_id},   {"pack", f.pack},         {"pack_version", f.pack_version},
           {"verdict", std::string(to_string(f.verdict))}, {"severity", std::string(to_string(f.severity))},
           {"title", f.title},       {"item_id", f.item_id},   {"url", f.url},

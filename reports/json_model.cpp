@@ -1,6 +1,6 @@
 #include "reports/json_model.h"
 
-#include "core/redact.h"
+#include "reports/match_value.h"
 #include "reports/redaction.h"
 #include "reports/summary.h"
 
@@ -102,7 +102,7 @@ json finding_to_json(const Finding& f, bool show_values) {
                        {"field", m.field},
                        {"start", m.start},
                        {"end", m.end},
-                       {"value", show_values ? m.value : redact(m.type, m.value)},
+                       {"value", shown_value(m, show_values)},
                        {"score", m.score},
                        {"rule_id", m.rule_id}});
   json agents = json::array();
@@ -111,10 +111,12 @@ json finding_to_json(const Finding& f, bool show_values) {
                       {"operator", opt_str(a.operator_name)},
                       {"purpose", a.purpose},
                       {"honours_robots", a.honours_robots},
+                      {"robots_compliance", opt_str(a.robots_compliance)},
                       {"fetch", std::string(to_string(a.fetch))},
                       {"fetch_signal", opt_str(a.fetch_signal)},
                       {"use", std::string(to_string(a.use))},
-                      {"use_signal", opt_str(a.use_signal)}});
+                      {"use_signal", opt_str(a.use_signal)},
+                      {"use_signal_honoured", a.use_signal_honoured}});
   json policy = nullptr;
   if (f.policy)
     policy = {{"id", f.policy->id},
@@ -157,7 +159,8 @@ json scan_info_to_json(const ScanInfo& s) {
   for (const auto& t : s.target_status)
     targets.push_back({{"target", t.target}, {"url", t.url}, {"reachable", t.reachable}, {"pages", t.pages}});
   json packs = json::array();
-  for (const auto& p : s.packs) packs.push_back({{"id", p.id}, {"version", p.version}, {"sha256", p.sha256}});
+  for (const auto& p : s.packs)
+    packs.push_back({{"id", p.id}, {"version", p.version}, {"sha256", p.sha256}, {"source", opt_str(p.source)}});
   return {{"id", s.id},
           {"targets", s.targets},
           {"target_status", targets},
@@ -258,6 +261,8 @@ Expected<Finding> finding_from_json(const json& j) {
       x.operator_name = str_from(a, "operator");
       x.purpose = str_from(a, "purpose");
       x.honours_robots = a.value("honours_robots", true);
+      x.robots_compliance = str_from(a, "robots_compliance");
+      x.use_signal_honoured = a.value("use_signal_honoured", false);
       std::string fetch = str_from(a, "fetch"), use = str_from(a, "use");
       x.fetch = fetch == "allowed" ? AgentState::allowed : fetch == "blocked" ? AgentState::blocked : AgentState::unknown;
       x.use = use == "allowed" ? AgentState::allowed : use == "blocked" ? AgentState::blocked : AgentState::unknown;
@@ -309,7 +314,8 @@ Expected<ScanRecord> record_from_json(const json& j) {
         r.scan.target_status.push_back({str_from(t, "target"), str_from(t, "url"), t.value("reachable", false),
                                         t.value("pages", size_t{0})});
     if (s.contains("packs") && s["packs"].is_array())
-      for (const auto& p : s["packs"]) r.scan.packs.push_back({str_from(p, "id"), str_from(p, "version"), str_from(p, "sha256")});
+      for (const auto& p : s["packs"])
+        r.scan.packs.push_back({str_from(p, "id"), str_from(p, "version"), str_from(p, "sha256"), str_from(p, "source")});
   }
   if (j.contains("items") && j["items"].is_array())
     for (const auto& i : j["items"]) {

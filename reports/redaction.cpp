@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "core/redact.h"
+#include "reports/match_value.h"
 
 namespace exposcan {
 namespace {
@@ -43,7 +43,7 @@ void redact_item(Item& item, std::vector<Finding>& findings) {
       if (text && m->start < m->end && m->end <= text->size()) {
         spans.push_back(m);
       } else {
-        m->value = redact(m->type, m->value);  // no span to rewrite
+        m->value = shown_value(*m, false);  // no span to rewrite
       }
     }
     if (!text) continue;
@@ -62,9 +62,11 @@ void redact_item(Item& item, std::vector<Finding>& findings) {
       }
       out.append(*text, pos, s - pos);
       size_t new_start = out.size();
-      out += redact(widest->type, text->substr(s, e - s));
+      Match whole = *widest;
+      whole.value = text->substr(s, e - s);
+      out += shown_value(whole, false);
       for (size_t k = i; k < j; ++k) {
-        spans[k]->value = redact(spans[k]->type, spans[k]->value);
+        spans[k]->value = shown_value(*spans[k], false);
         spans[k]->start = new_start;
         spans[k]->end = out.size();
       }
@@ -99,7 +101,7 @@ ScanRecord redacted_record(const ScanRecord& record) {
   }
   for (size_t i = 0; i < out.findings.size(); ++i)
     if (!done[i])
-      for (auto& m : out.findings[i].matches) m.value = redact(m.type, m.value);
+      for (auto& m : out.findings[i].matches) m.value = shown_value(m, false);
   return out;
 }
 

@@ -1,8 +1,8 @@
 #include "reports/report_text.h"
 
 #include <set>
+#include <tuple>
 
-#include "core/redact.h"
 
 namespace exposcan {
 
@@ -26,13 +26,15 @@ std::string match_label(const Match& m) {
   return label;
 }
 
-std::string shown_value(const Match& m, bool show_values) { return show_values ? m.value : redact(m.type, m.value); }
-
 std::string match_summary(const std::vector<Match>& matches, bool show_values, size_t max) {
   std::vector<std::string> parts;
   std::set<std::string> seen;
   size_t distinct = 0;
+  std::set<std::tuple<std::string, size_t, size_t>> identity_spans;
+  for (const auto& m : matches)
+    if (m.type == "identity") identity_spans.emplace(m.field, m.start, m.end);
   for (const auto& m : matches) {
+    if (m.type != "identity" && identity_spans.count({m.field, m.start, m.end})) continue;
     std::string p = match_label(m) + " " + shown_value(m, show_values);
     if (!seen.insert(p).second) continue;
     ++distinct;

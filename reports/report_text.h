@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "reports/match_value.h"
 #include "reports/scan_record.h"
 
 namespace exposcan {
@@ -14,9 +15,9 @@ namespace exposcan {
 std::string verdict_label(Verdict v);
 // "your name", "your handle", "email", "phone number", "postal address", ...
 std::string match_label(const Match& m);
-// The value as this output may show it: raw with `show_values`, else redacted (core/redact.h).
-std::string shown_value(const Match& m, bool show_values);
-// "email j***@example.org, your name J*** E******" — distinct (label, value) pairs, at most `max`.
+// shown_value(m, show_values): reports/match_value.h.
+// "email j***@example.org, your name J*** E******" — distinct (label, value) pairs, at most `max`;
+// a detector hit on the same span as an identity match is shown once, as "your ...".
 std::string match_summary(const std::vector<Match>& matches, bool show_values, size_t max = 6);
 // Distinct personal-data categories in first-seen order: "email", "phone number", "your name".
 std::vector<std::string> match_categories(const std::vector<Match>& matches);

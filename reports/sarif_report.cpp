@@ -10,7 +10,6 @@
 
 #include "core/fs.h"
 #include "core/hash.h"
-#include "core/redact.h"
 #include "core/text.h"
 #include "core/url.h"
 #include "core/version.h"
@@ -144,7 +143,9 @@ Snapshot build_snapshot(const Item& item, const std::vector<const Finding*>& fin
       snap.text.append(text, pos, s - pos);
       size_t out_start = snap.text.size();
       std::string span = text.substr(s, e - s);
-      snap.text += show_values ? span : redact(widest->type, span);
+      Match whole = *widest;
+      whole.value = span;
+      snap.text += show_values ? span : shown_value(whole, false);
       for (size_t k = i; k < j; ++k) {
         Region r{out_start, snap.text.size()};
         if (show_values) r = {out_start + (ms[k]->start - s), out_start + (ms[k]->end - s)};

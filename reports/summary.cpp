@@ -31,13 +31,17 @@ ReportSummary summarize(const ScanRecord& record) {
   std::map<std::string, const Finding*> top = deciding_findings(record);
   std::set<std::string> has_pd;
   std::map<std::string, std::set<std::string>> agents;
+  std::set<std::string> ordered;
   for (const auto& f : record.findings) {
     ++s.findings;
     s.per_severity[std::string(to_string(f.severity))]++;
     if (!f.matches.empty()) has_pd.insert(f.item_id);
     if (f.verdict == Verdict::trainable)
       for (const auto& a : f.agents)
-        if (a.fetch == AgentState::allowed) agents[f.item_id].insert(a.agent);
+        if (a.fetch == AgentState::allowed) {
+          agents[f.item_id].insert(a.agent);
+          if (ordered.insert(a.agent).second) s.agent_order.push_back(a.agent);
+        }
   }
   for (const auto& item : record.items) {
     ++s.items;

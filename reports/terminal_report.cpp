@@ -9,8 +9,9 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <tuple>
 
-#include "core/redact.h"
+#include "reports/report_text.h"
 #include "reports/summary.h"
 
 namespace exposcan {
@@ -46,22 +47,6 @@ std::string duration_text(const ScanInfo& s) {
   if (!s.finished) return "";
   double secs = std::chrono::duration<double>(*s.finished - s.started).count();
   return fmt::format(" in {:.1f} s", secs);
-}
-
-std::string match_summary(const Finding& f, bool show_values) {
-  std::vector<std::string> parts;
-  std::set<std::string> seen;
-  for (const auto& m : f.matches) {
-    std::string shown = show_values ? m.value : redact(m.type, m.value);
-    std::string label = m.type == "identity" && !m.subtype.empty() ? "your " + m.subtype : m.type;
-    std::string p = label + " " + shown;
-    if (seen.insert(p).second) parts.push_back(p);
-    if (parts.size() == 4) break;
-  }
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
-  if (f.matches.size() > parts.size() && parts.size() == 4) out += ", …";
-  return out;
 }
 
 class TerminalReporter final : public RecordReporter {
@@ -104,23 +89,17 @@ std::string render_terminal(const ScanRecord& record, const ReportOptions& optio
     out += fmt::format("  {:<12} {:>6} {:>10} {:>14} {:>11} {:>16}\n", platform, total, get("trainable"),
                        get("not_trainable") + get("unknown"), get("not_public"), get("could_not_check"));
   }
-  if (!s.trainable_per_agent.empty()) {
-    std::vector<std::pair<std::string, size_t>> agents(s.trainable_per_agent.begin(), s.trainable_per_agent.end());
-    std::sort(agents.begin(), agents.end(), [](auto& a, auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
-    out += "\n  AI training crawlers that may fetch your trainable items:\n   ";
-    size_t col = 3;
-    for (size_t i = 0; i < agents.size(); ++i) {
-      std::string part = fmt::format(" {} ({}){}", agents[i].first, agents[i].second, i + 1 < agents.size() ? "," : "");
-      if (col + part.size() > 100) {
-        out += "\n   ";
-        col = 3;
-      }
-      out += part;
-      col += part.size();
-    }
+  if (!s.agent_order.empty()) {
+    out += "\n  AI training crawlers that may fetch your trainable items:\n    ";
+    size_t shown = std::min<size_t>(s.agent_order.size(), 8);
+    for (size_t i = 0; i < shown; ++i)
+      out += fmt::format("{}{} ({})", i ? ", " : "", s.agent_order[i], s.trainable_per_agent.at(s.agent_order[i]));
+    if (s.agent_order.size() > shown) out += fmt::format(" and {} more (see the report)", s.agent_order.size() - shown);
     out += "\n";
   }
 
+  std::map<std::string, const Item*> items;
+  for (const auto& i : record.items) items[i.id] = &i;
   std::vector<const Finding*> ranked;
   for (const auto& f : record.findings)
     if (f.verdict != Verdict::not_trainable) ranked.push_back(&f);
@@ -133,10 +112,13 @@ std::string render_terminal(const ScanRecord& record, const ReportOptions& optio
     for (size_t i = 0; i < ranked.size() && i < top; ++i) {
       const Finding& f = *ranked[i];
       std::string sev = fmt::format("{:<8}", upper(to_string(f.severity)));
-      out += fmt::format("  {} {:<16} {}\n", st.severity(f.severity, sev), to_string(f.verdict), f.url);
+      auto item = items.find(f.item_id);
+      std::string what = item == items.end() ? f.platform
+                                             : item->second->platform + " " + std::string(to_string(item->second->kind));
+      out += fmt::format("  {} {:<16} {:<18} {}\n", st.severity(f.severity, sev), to_string(f.verdict), what, f.url);
       out += "           " + f.title + "\n";
       for (size_t r = 0; r < f.reasons.size() && r < 3; ++r) out += "           - " + f.reasons[r] + "\n";
-      std::string pd = match_summary(f, options.show_values);
+      std::string pd = match_summary(f.matches, options.show_values, 4);
       if (!pd.empty()) out += "           personal data: " + pd + "\n";
     }
     if (ranked.size() > top) out += st.dim(fmt::format("  … and {} more findings in the report\n", ranked.size() - top));
