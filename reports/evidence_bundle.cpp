@@ -128,10 +128,12 @@ Expected<EvidenceSummary> write_evidence_bundle(const ScanRecord& record, std::s
   BundleState st(options.make_record_id ? options.make_record_id : std::function<std::string()>(make_warc_record_id));
 
   std::vector<const Page*> pages;
-  for (const auto& p : pages_in) pages.push_back(&p);
-  std::sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) { return page_uri(*a) < page_uri(*b); });
   std::map<std::string, std::vector<const Finding*>> by_url;
   for (const auto& f : record.findings) by_url[f.evidence.url].push_back(&f);
+  std::set<std::string> seen;
+  for (const auto& p : pages_in)  // only pages a finding of the record cites, once each
+    if (by_url.count(page_uri(p)) && seen.insert(page_uri(p)).second) pages.push_back(&p);
+  std::sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) { return page_uri(*a) < page_uri(*b); });
 
   // warcinfo
   std::string targets;

@@ -12,7 +12,7 @@ namespace exposcan {
 namespace {
 
 constexpr int k_width = 480;
-constexpr int k_label_w = 110;
+constexpr int k_label_w = 140;
 constexpr int k_bar_h = 22;
 constexpr int k_gap = 8;
 
@@ -28,7 +28,7 @@ std::string empty_chart(const std::string& id, const std::string& title, const s
          fmt::format("<text x=\"0\" y=\"24\" class=\"chart-note\">{}</text></svg>", html_escape(message));
 }
 
-std::string label(std::string_view s, size_t max = 15) {
+std::string label(std::string_view s, size_t max = 17) {
   if (s.size() <= max) return std::string(s);
   return std::string(utf8_prefix(s, max - 1)) + "…";
 }
@@ -93,16 +93,22 @@ std::string svg_agent_chart(const ReportSummary& summary, const std::string& id)
   const std::string title = "Trainable items each AI training crawler may fetch";
   if (summary.trainable_per_agent.empty())
     return empty_chart(id, title, "No AI training crawler may fetch a trainable item.");
-  std::vector<std::pair<std::string, size_t>> agents(summary.trainable_per_agent.begin(), summary.trainable_per_agent.end());
+  // Most items first; ties in the order the findings list agents (major operators first).
+  std::vector<std::pair<std::string, size_t>> agents;
+  for (const auto& a : summary.agent_order)
+    if (summary.trainable_per_agent.count(a)) agents.emplace_back(a, summary.trainable_per_agent.at(a));
+  for (const auto& [a, n] : summary.trainable_per_agent)
+    if (std::find(summary.agent_order.begin(), summary.agent_order.end(), a) == summary.agent_order.end()) agents.emplace_back(a, n);
   std::stable_sort(agents.begin(), agents.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  if (agents.size() > 20) agents.resize(20);
+  size_t more = agents.size() > 12 ? agents.size() - 12 : 0;
+  if (more) agents.resize(12);
   size_t max_n = 1;
   std::string desc;
   for (const auto& [a, n] : agents) {
     max_n = std::max(max_n, n);
     desc += fmt::format("{}: {}. ", a, n);
   }
-  int height = static_cast<int>(agents.size()) * (k_bar_h + k_gap);
+  int height = static_cast<int>(agents.size()) * (k_bar_h + k_gap) + (more ? 20 : 0);
   std::string out = open_svg(id, height, title, desc);
   double scale = static_cast<double>(k_width - k_label_w - 40) / static_cast<double>(max_n);
   int y = 0;
@@ -114,6 +120,7 @@ std::string svg_agent_chart(const ReportSummary& summary, const std::string& id)
     out += fmt::format("<text x=\"{:.1f}\" y=\"{}\" class=\"chart-value\">{}</text>", k_label_w + w + 6, y + 16, n);
     y += k_bar_h + k_gap;
   }
+  if (more) out += fmt::format("<text x=\"0\" y=\"{}\" class=\"chart-note\">and {} more agents (see the findings)</text>", y + 12, more);
   return out + "</svg>";
 }
 

@@ -120,13 +120,30 @@ std::string render_html(const ScanRecord& input, bool show_values) {
   auto deciding = deciding_findings(record);
   std::map<std::string, std::vector<const Finding*>> by_item;
   for (const auto& f : record.findings) by_item[f.item_id].push_back(&f);
+  // People read the most consequential first: items by their deciding verdict and severity,
+  // findings in the order of their items, then by verdict and severity.
+  auto rank = [](const Finding& f) { return std::pair(verdict_rank(f.verdict), static_cast<int>(f.severity)); };
+  std::vector<const Item*> ordered_items;
+  for (const auto& item : record.items) ordered_items.push_back(&item);
+  std::stable_sort(ordered_items.begin(), ordered_items.end(), [&](const Item* a, const Item* b) {
+    auto ra = deciding.count(a->id) ? rank(*deciding.at(a->id)) : std::pair(-1, -1);
+    auto rb = deciding.count(b->id) ? rank(*deciding.at(b->id)) : std::pair(-1, -1);
+    return ra > rb;
+  });
   std::map<std::string, std::string> anchor;
   std::map<std::string, const Item*> items;
+  std::vector<const Finding*> ordered_findings;
   size_t n = 0;
-  for (const auto& item : record.items) {
-    items[item.id] = &item;
-    if (by_item.count(item.id)) anchor[item.id] = "item-" + std::to_string(++n);
+  for (const Item* item : ordered_items) {
+    items[item->id] = item;
+    auto it = by_item.find(item->id);
+    if (it == by_item.end()) continue;
+    anchor[item->id] = "item-" + std::to_string(++n);
+    std::stable_sort(it->second.begin(), it->second.end(), [&](const Finding* a, const Finding* b) { return rank(*a) > rank(*b); });
+    ordered_findings.insert(ordered_findings.end(), it->second.begin(), it->second.end());
   }
+  for (const auto& f : record.findings)  // findings of items the record does not hold
+    if (!items.count(f.item_id)) ordered_findings.push_back(&f);
   size_t finding_items = n;
 
   std::string css(html_report_css());
@@ -178,7 +195,8 @@ std::string render_html(const ScanRecord& input, bool show_values) {
   out += fmt::format("<output id=\"shown\">{0} of {0} findings shown</output></form>\n", record.findings.size());
   out += "<div class=\"table-wrap\"><table id=\"findings-table\"><thead><tr><th>Severity</th><th>Verdict</th><th>Platform</th>"
          "<th>Item</th><th>Personal data</th><th>Rule</th></tr></thead>\n<tbody>\n";
-  for (const auto& f : record.findings) {
+  for (const Finding* fp : ordered_findings) {
+    const Finding& f = *fp;
     auto it = items.find(f.item_id);
     std::string title = it != items.end() ? item_title(*it->second) : short_url(f.url);
     std::string cats;
@@ -199,7 +217,8 @@ std::string render_html(const ScanRecord& input, bool show_values) {
     out += "<p class=\"toolbar\"><button type=\"button\" id=\"reveal-all\">Reveal all personal data</button>"
            "<button type=\"button\" id=\"hide-all\">Hide all</button></p>\n";
   std::vector<const Item*> quiet;
-  for (const auto& item : record.items) {
+  for (const Item* item_ptr : ordered_items) {
+    const Item& item = *item_ptr;
     auto it = by_item.find(item.id);
     if (it == by_item.end()) {
       quiet.push_back(&item);

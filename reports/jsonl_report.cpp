@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/fs.h"
 #include "reports/json_model.h"
 #include "reports/redaction.h"
 
@@ -72,8 +73,11 @@ class JsonlReporter final : public Reporter {
       return;
     }
     std::filesystem::path path(m_options.output_path);
-    std::error_code ec;
-    if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+    if (path.has_parent_path())
+      if (auto s = create_private_dirs(path.parent_path()); !s) {
+        m_error = s.error().message;
+        return;
+      }
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd >= 0) ::fchmod(fd, 0600);  // an existing file keeps its mode otherwise
     m_file = fd >= 0 ? ::fdopen(fd, "w") : nullptr;

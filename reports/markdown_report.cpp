@@ -90,7 +90,9 @@ std::string render_markdown(const ScanRecord& input, bool show_values) {
   }
   if (!s.trainable_per_agent.empty()) {
     out += "\n## AI training crawlers that may take your trainable items\n\n| agent | items |\n|---|---:|\n";
-    std::vector<std::pair<std::string, size_t>> agents(s.trainable_per_agent.begin(), s.trainable_per_agent.end());
+    std::vector<std::pair<std::string, size_t>> agents;
+    for (const auto& a : s.agent_order)
+      if (s.trainable_per_agent.count(a)) agents.emplace_back(a, s.trainable_per_agent.at(a));
     std::stable_sort(agents.begin(), agents.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
     for (const auto& [agent, n] : agents) out += fmt::format("| {} | {} |\n", md(agent), n);
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/redact.h"
+#include "core/text.h"
 #include "reports/match_value.h"
 
 namespace exposcan {
@@ -33,6 +35,22 @@ std::string* field_text(Item& item, const std::string& field) {
 }  // namespace
 
 void redact_item(Item& item, std::vector<Finding>& findings) {
+  // Links: mailto:/tel:/sms: addresses always, and any matched value inside another link.
+  for (auto& link : item.links) {
+    if (istarts_with(link, "mailto:")) {
+      link = "mailto:" + redact_email(std::string_view(link).substr(7));
+      continue;
+    }
+    if (istarts_with(link, "tel:") || istarts_with(link, "sms:")) {
+      link = link.substr(0, 4) + redact_phone(std::string_view(link).substr(4));
+      continue;
+    }
+    for (const auto& f : findings)
+      for (const auto& m : f.matches)
+        if (m.value.size() >= 5)
+          for (size_t at = link.find(m.value); at != std::string::npos; at = link.find(m.value, at + 1))
+            link.replace(at, m.value.size(), shown_value(m, false));
+  }
   std::map<std::string, std::vector<Match*>> by_field;
   for (auto& f : findings)
     for (auto& m : f.matches) by_field[m.field].push_back(&m);

@@ -4,7 +4,8 @@
 // in, so every matched span in an item's text fields (title, text, author.*, media[N].alt,
 // fields.<name>, geo.name) is replaced by its redacted form (core/redact.h), and each match's
 // value and byte span are rewritten to point at that redacted text. Overlapping matches share
-// the redaction of their union. Personal data no rule matched is not touched. Pure.
+// the redaction of their union. Item links lose mailto:/tel:/sms: addresses (redacted) and any
+// matched value they contain. Personal data no rule matched is not touched. Pure.
 #pragma once
 
 #include <vector>

@@ -18,9 +18,9 @@ std::string verdict_label(Verdict v) {
 }
 
 std::string match_label(const Match& m) {
-  if (m.type == "identity") return m.subtype.empty() ? "your identity" : "your " + m.subtype;
-  if (m.type == "phone") return "phone number";
-  std::string label = m.type;
+  std::string label = m.type == "identity" ? (m.subtype.empty() ? "your identity" : "your " + m.subtype)
+                      : m.type == "phone"  ? "phone number"
+                                           : m.type;
   for (char& c : label)
     if (c == '_') c = ' ';
   return label;
@@ -49,8 +49,13 @@ std::string match_summary(const std::vector<Match>& matches, bool show_values, s
 std::vector<std::string> match_categories(const std::vector<Match>& matches) {
   std::vector<std::string> out;
   std::set<std::string> seen;
+  std::set<std::tuple<std::string, size_t, size_t>> identity_spans;
   for (const auto& m : matches)
+    if (m.type == "identity") identity_spans.emplace(m.field, m.start, m.end);
+  for (const auto& m : matches) {
+    if (m.type != "identity" && identity_spans.count({m.field, m.start, m.end})) continue;
     if (seen.insert(match_label(m)).second) out.push_back(match_label(m));
+  }
   return out;
 }
 

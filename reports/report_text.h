@@ -19,7 +19,8 @@ std::string match_label(const Match& m);
 // "email j***@example.org, your name J*** E******" — distinct (label, value) pairs, at most `max`;
 // a detector hit on the same span as an identity match is shown once, as "your ...".
 std::string match_summary(const std::vector<Match>& matches, bool show_values, size_t max = 6);
-// Distinct personal-data categories in first-seen order: "email", "phone number", "your name".
+// Distinct personal-data categories in first-seen order: "email", "phone number", "your name"
+// (a detector hit on an identity match's span counts once, as the identity category).
 std::vector<std::string> match_categories(const std::vector<Match>& matches);
 // Agents whose fetch is allowed, in order: "CCBot, ClaudeBot".
 std::string allowed_agents(const Finding& f);

@@ -15,15 +15,6 @@
 
 namespace exposcan {
 
-class Reporter {
- public:
-  virtual ~Reporter() = default;
-  virtual void begin(const ScanInfo& scan) = 0;
-  virtual void item(const Item& item, std::span<const Finding> findings) = 0;
-  // `scan` is the final scan info (finished time, counts, errors, status).
-  virtual Status end(const ScanInfo& scan) = 0;
-};
-
 // A rule the engine ran, for formats that declare their rules up front (SARIF).
 struct RuleDescriptor {
   std::string id;
@@ -32,6 +23,17 @@ struct RuleDescriptor {
   std::string severity;     // "info" … "critical"
   std::string description;  // empty: the title
   std::string help;         // what to do; empty: taken from a finding's remediation
+};
+
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  virtual void begin(const ScanInfo& scan) = 0;
+  virtual void item(const Item& item, std::span<const Finding> findings) = 0;
+  // `scan` is the final scan info (finished time, counts, errors, status).
+  virtual Status end(const ScanInfo& scan) = 0;
+  // Every rule the engine ran, before begin(); formats that declare rules (SARIF) keep them.
+  virtual void set_rules(std::vector<RuleDescriptor> /*rules*/) {}
 };
 
 // Output options shared by the reporters.

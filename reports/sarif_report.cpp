@@ -363,6 +363,7 @@ class SarifReporter final : public Reporter {
     m_record.findings.insert(m_record.findings.end(), findings.begin(), findings.end());
   }
   Status end(const ScanInfo& scan) override;
+  void set_rules(std::vector<RuleDescriptor> rules) override { m_options.rules = std::move(rules); }
 
  private:
   ReportOptions m_options;

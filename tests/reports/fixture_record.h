@@ -73,7 +73,8 @@ inline ScanRecord fixture_record() {
   s.errors = {{"https://faults.example/slow", "timeout", "Operation timed out after 30000 milliseconds", "https://faults.example/slow"}};
   s.status = "incomplete";
   s.robots_mode = "obey";
-  s.packs = {PackInfo{"ai-training", "1.0.0", sha256_hex("ai-training")}, PackInfo{"pii", "1.2.0", sha256_hex("pii")}};
+  s.packs = {PackInfo{"ai-training", "1.0.0", sha256_hex("ai-training"), "builtin:ai-training.yaml"},
+             PackInfo{"pii", "1.2.0", sha256_hex("pii"), "builtin:pii.yaml"}};
 
   auto signals = std::make_shared<PageSignals>();
   signals->robots = {{"", "noai", "meta"}};
