@@ -81,9 +81,10 @@ std::string render_markdown(const ScanRecord& input, bool show_values) {
   for (const auto& [platform, verdicts] : s.per_platform_verdict) {
     size_t total = 0;
     for (const auto& [_, n] : verdicts) total += n;
-    auto get = [&](const char* v) {
-      auto it = verdicts.find(v);
-      return it == verdicts.end() ? size_t{0} : it->second;
+    const auto& counts = verdicts;  // clang 14 cannot capture structured bindings
+    auto get = [&counts](const char* v) {
+      auto it = counts.find(v);
+      return it == counts.end() ? size_t{0} : it->second;
     };
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md(platform), total, get("trainable"), get("not_trainable"),
                        get("unknown"), get("not_public"), get("could_not_check"));

@@ -82,9 +82,10 @@ std::string render_terminal(const ScanRecord& record, const ReportOptions& optio
   for (const auto& [platform, verdicts] : s.per_platform_verdict) {
     size_t total = 0;
     for (const auto& [_, n] : verdicts) total += n;
-    auto get = [&](const std::string& v) {
-      auto it = verdicts.find(v);
-      return it == verdicts.end() ? size_t{0} : it->second;
+    const auto& counts = verdicts;  // clang 14 cannot capture structured bindings
+    auto get = [&counts](const std::string& v) {
+      auto it = counts.find(v);
+      return it == counts.end() ? size_t{0} : it->second;
     };
     out += fmt::format("  {:<12} {:>6} {:>10} {:>14} {:>11} {:>16}\n", platform, total, get("trainable"),
                        get("not_trainable") + get("unknown"), get("not_public"), get("could_not_check"));

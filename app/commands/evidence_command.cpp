@@ -21,7 +21,8 @@ void register_evidence(CLI::App& app, CommandAction& action) {
   auto out = std::make_shared<std::string>();
   cmd->add_option("scan", *scan, "Stored scan id (needs the history store)");
   cmd->add_option("-o,--output", *out, "Folder for the bundle");
-  cmd->add_option("--state", "History store (SQLite file)");
+  auto state = std::make_shared<std::string>();
+  cmd->add_option("--state", *state, "History store (SQLite file)");
 
   auto* verify = cmd->add_subcommand("verify", "Re-check every hash and WARC digest of a bundle; exit 1 naming what differs");
   auto dir = std::make_shared<std::string>();
@@ -35,9 +36,10 @@ void register_evidence(CLI::App& app, CommandAction& action) {
     };
   });
 
-  cmd->callback([cmd, verify, scan, out, &action] {
+  cmd->callback([verify, scan, out, state, &action] {
     if (verify->parsed()) return;
-    action = [scan, out]() -> int {
+    action = [scan, out, state]() -> int {
+      (void)state;  // read once the history store is wired in
       if (scan->empty()) return usage_error("evidence: name a stored scan (evidence SCAN -o DIR) or use `evidence verify DIR`");
       if (out->empty()) return usage_error("evidence: -o DIR is required");
       return usage_error("evidence SCAN -o DIR needs the history store, which this build does not include yet; "

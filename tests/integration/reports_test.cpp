@@ -94,7 +94,7 @@ struct SampleScan {
   SampleScan() {
     REQUIRE(server.start());
     std::ofstream(dir / "ca.pem") << server.ca_pem();
-    args = {EXPOSCAN_BIN, "scan", "https://jane.example/", "--quiet", "--max-pages", "6", "--cacert", (dir / "ca.pem").string(),
+    args = {EXPOSCAN_BIN, "scan", "https://jane.example/", "--quiet", "--max-pages", "6", "--per-host-rate", "0", "--cacert", (dir / "ca.pem").string(),
             "--identity", (exposcan::test::source_dir() / "samples" / "identity.yaml").string()};
     for (const auto& h : server.hostnames()) {
       args.push_back("--connect-to");

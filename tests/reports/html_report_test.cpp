@@ -124,3 +124,18 @@ TEST_CASE("html in Chromium: screenshots at desktop and phone width are not blan
     CHECK(img->colours() > 50);   // not a flat error page
   }
 }
+
+TEST_CASE("html in Chromium: the report prints to PDF", "[html][chromium]") {
+  TempDir dir;
+  auto path = write_fixture_html(dir);
+  auto pdf = test::test_output_dir() / "fixture-report.pdf";
+  std::filesystem::remove(pdf);
+  auto r = test::run_chromium({"--no-pdf-header-footer", "--print-to-pdf=" + pdf.string()}, test::file_url(path));
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  std::string bytes = test::read_text(pdf);
+  CHECK(bytes.rfind("%PDF-", 0) == 0);
+  std::smatch m;
+  REQUIRE(std::regex_search(bytes, m, std::regex(R"(/Count (\d+))")));
+  CHECK(std::stoi(m[1]) >= 2);
+}
