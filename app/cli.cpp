@@ -21,6 +21,8 @@ int run_cli(int argc, char** argv) {
   register_diff(app, action);
   register_report(app, action);
   register_forget(app, action);
+  register_evidence(app, action);
+  register_letter(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

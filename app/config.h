@@ -50,6 +50,7 @@ struct Config {
   bool show_values = false;
   std::string fail_on;  // severity; empty = findings never fail the run
   std::string state;    // history store path
+  std::string evidence_dir;  // --evidence DIR: write an evidence bundle there (wire capture on)
   bool quiet = false;
 
   // history (store/): what the diff labels compare with, and what fails the run

@@ -17,6 +17,7 @@
 #include "core/log.h"
 #include "core/version.h"
 #include "parsers/registry.h"
+#include "reports/evidence_bundle.h"
 #include "rules/engine.h"
 #include "scanner/crawler.h"
 
@@ -55,6 +56,7 @@ CrawlOptions crawl_options(const Config& c) {
   o.connect_timeout_ms = c.connect_timeout_s * 1000;
   o.max_retries = c.max_retries;
   o.robots_mode = c.robots;
+  o.capture_wire = !c.evidence_dir.empty();  // request heads as sent, for the WARC
   return o;
 }
 
@@ -169,7 +171,13 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   if (auto s = recorder->begin_scan(record.scan); !s) return s.error();
   outcome.compared_with = recorder->compared_with();
   outcome.new_only = config.new_only;
+  std::vector<RuleDescriptor> rules;
+  for (const auto& r : engine->rules()) rules.push_back({r.id, r.pack, r.title, r.severity, "", ""});
+  for (auto& r : reporters) r->set_rules(rules);
   for (auto& r : reporters) r->begin(record.scan);
+  // Pages that support findings, kept (with bodies) for the evidence bundle.
+  std::unique_ptr<EvidenceCollector> evidence;
+  if (!config.evidence_dir.empty()) evidence = std::make_unique<EvidenceCollector>();
 
   std::mutex mutex;
   std::map<std::string, ItemFindings> chosen;  // item id -> the best copy seen so far
@@ -181,6 +189,11 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
       evaluated.push_back({std::move(item), std::move(findings), {}});
     }
     recorder->record_page(page, evaluated);  // every copy, in one transaction
+    if (evidence) {
+      std::vector<Finding> cited;
+      for (const auto& e : evaluated) cited.insert(cited.end(), e.findings.begin(), e.findings.end());
+      evidence->add(page, cited);
+    }
     std::lock_guard lock(mutex);
     if (page.error && page.error->code != "robots_disallowed")
       record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
@@ -235,6 +248,14 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     }
   for (auto& r : reporters)
     if (auto s = r->end(record.scan); !s) log::error("{}", s.error().message);
+  if (evidence) {
+    auto pages = evidence->pages();
+    auto bundle = write_evidence_bundle(record, pages, config.evidence_dir);
+    if (!bundle) return make_error("io", "evidence bundle: " + bundle.error().message);
+    if (!config.quiet)
+      fmt::print(stderr, "Evidence bundle written to {} ({} pages, {} WARC records; check it with `exposcan evidence verify {}`)\n",
+                 config.evidence_dir, bundle->pages, bundle->records, config.evidence_dir);
+  }
   outcome.exit_code = scan_exit_code(
       record, ExitPolicy{config.fail_on, config.new_only, [&](const Finding& f) { return recorder->worsened(f); }});
   return outcome;

@@ -20,12 +20,22 @@ Expected<std::string> read_file(const std::filesystem::path& path) {
   return ss.str();
 }
 
-Status write_private_file(const std::filesystem::path& path, std::string_view data) {
+Status create_private_dirs(const std::filesystem::path& dir) {
+  // Folders this call creates are 0700 (create_directories would use 0777 & ~umask).
   std::error_code ec;
-  if (path.has_parent_path()) {
-    std::filesystem::create_directories(path.parent_path(), ec);
-    if (ec) return make_error("io", "cannot create " + path.parent_path().string() + ": " + ec.message());
+  std::filesystem::path prefix;
+  for (const auto& part : dir) {
+    prefix /= part;
+    if (prefix.empty() || std::filesystem::exists(prefix, ec)) continue;
+    if (::mkdir(prefix.c_str(), 0700) != 0 && errno != EEXIST)
+      return make_error("io", "cannot create " + prefix.string() + ": " + std::strerror(errno));
   }
+  return {};
+}
+
+Status write_private_file(const std::filesystem::path& path, std::string_view data) {
+  if (path.has_parent_path())
+    if (auto s = create_private_dirs(path.parent_path()); !s) return s;
   std::string tmp = path.string() + ".tmp-" + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) return make_error("io", "cannot write " + path.string() + ": " + std::strerror(errno));

@@ -10,6 +10,8 @@
 namespace exposcan {
 
 Expected<std::string> read_file(const std::filesystem::path& path);
+// Creates `dir` and its missing parents with mode 0700 (existing folders keep their mode).
+Status create_private_dirs(const std::filesystem::path& dir);
 // Writes atomically (temp file + rename) with mode 0600; creates parent folders (0700).
 Status write_private_file(const std::filesystem::path& path, std::string_view data);
 // Creates a fresh folder under the system temp dir ("exposcan-<tag>-XXXXXX"), mode 0700.

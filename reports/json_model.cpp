@@ -1,6 +1,7 @@
 #include "reports/json_model.h"
 
 #include "reports/match_value.h"
+#include "reports/redaction.h"
 #include "reports/summary.h"
 
 namespace exposcan {
@@ -35,6 +36,7 @@ json signals_to_json(const PageSignals& s) {
   return {{"robots", robots},
           {"tdm_reservation", s.tdm_reservation ? json(*s.tdm_reservation) : json(nullptr)},
           {"tdm_policy", opt_str(s.tdm_policy)},
+          {"tdm_source", opt_str(s.tdm_source)},
           {"content_usage", s.content_usage},
           {"content_signal", s.content_signal},
           {"licenses", s.licenses},
@@ -50,6 +52,7 @@ PageSignals signals_from_json(const json& j) {
   if (j.contains("tdm_reservation") && j["tdm_reservation"].is_number_integer())
     s.tdm_reservation = j["tdm_reservation"].get<int>();
   s.tdm_policy = str_from(j, "tdm_policy");
+  s.tdm_source = str_from(j, "tdm_source");
   s.content_usage = strings_from(j, "content_usage");
   s.content_signal = strings_from(j, "content_signal");
   s.licenses = strings_from(j, "licenses");
@@ -108,10 +111,12 @@ json finding_to_json(const Finding& f, bool show_values) {
                       {"operator", opt_str(a.operator_name)},
                       {"purpose", a.purpose},
                       {"honours_robots", a.honours_robots},
+                      {"robots_compliance", opt_str(a.robots_compliance)},
                       {"fetch", std::string(to_string(a.fetch))},
                       {"fetch_signal", opt_str(a.fetch_signal)},
                       {"use", std::string(to_string(a.use))},
-                      {"use_signal", opt_str(a.use_signal)}});
+                      {"use_signal", opt_str(a.use_signal)},
+                      {"use_signal_honoured", a.use_signal_honoured}});
   json policy = nullptr;
   if (f.policy)
     policy = {{"id", f.policy->id},
@@ -154,7 +159,8 @@ json scan_info_to_json(const ScanInfo& s) {
   for (const auto& t : s.target_status)
     targets.push_back({{"target", t.target}, {"url", t.url}, {"reachable", t.reachable}, {"pages", t.pages}});
   json packs = json::array();
-  for (const auto& p : s.packs) packs.push_back({{"id", p.id}, {"version", p.version}, {"sha256", p.sha256}});
+  for (const auto& p : s.packs)
+    packs.push_back({{"id", p.id}, {"version", p.version}, {"sha256", p.sha256}, {"source", opt_str(p.source)}});
   return {{"id", s.id},
           {"targets", s.targets},
           {"target_status", targets},
@@ -181,6 +187,7 @@ json summary_to_json(const ScanRecord& record) {
 }
 
 json record_to_json(const ScanRecord& record, bool show_values) {
+  if (!show_values) return record_to_json(redacted_record(record), true);
   json items = json::array();
   for (const auto& i : record.items) items.push_back(item_to_json(i));
   json findings = json::array();
@@ -254,6 +261,8 @@ Expected<Finding> finding_from_json(const json& j) {
       x.operator_name = str_from(a, "operator");
       x.purpose = str_from(a, "purpose");
       x.honours_robots = a.value("honours_robots", true);
+      x.robots_compliance = str_from(a, "robots_compliance");
+      x.use_signal_honoured = a.value("use_signal_honoured", false);
       std::string fetch = str_from(a, "fetch"), use = str_from(a, "use");
       x.fetch = fetch == "allowed" ? AgentState::allowed : fetch == "blocked" ? AgentState::blocked : AgentState::unknown;
       x.use = use == "allowed" ? AgentState::allowed : use == "blocked" ? AgentState::blocked : AgentState::unknown;
@@ -283,7 +292,10 @@ Expected<ScanRecord> record_from_json(const json& j) {
   if (j["schema_version"] != k_report_schema_version)
     return make_error("report", "unsupported report schema_version " + j["schema_version"].dump());
   ScanRecord r;
-  if (j.contains("tool")) r.scan.tool_version = str_from(j["tool"], "version");
+  if (j.contains("tool") && j["tool"].is_object()) {
+    r.scan.tool_version = str_from(j["tool"], "version");
+    if (std::string name = str_from(j["tool"], "name"); !name.empty()) r.scan.tool = name;
+  }
   if (j.contains("scan") && j["scan"].is_object()) {
     const auto& s = j["scan"];
     r.scan.id = str_from(s, "id");
@@ -302,7 +314,8 @@ Expected<ScanRecord> record_from_json(const json& j) {
         r.scan.target_status.push_back({str_from(t, "target"), str_from(t, "url"), t.value("reachable", false),
                                         t.value("pages", size_t{0})});
     if (s.contains("packs") && s["packs"].is_array())
-      for (const auto& p : s["packs"]) r.scan.packs.push_back({str_from(p, "id"), str_from(p, "version"), str_from(p, "sha256")});
+      for (const auto& p : s["packs"])
+        r.scan.packs.push_back({str_from(p, "id"), str_from(p, "version"), str_from(p, "sha256"), str_from(p, "source")});
   }
   if (j.contains("items") && j["items"].is_array())
     for (const auto& i : j["items"]) {

@@ -1,8 +1,9 @@
 // reports/json_model.h — the canonical JSON form of a scan record (report schema v1) and back.
 //
 // Every other format can be rendered from this JSON; the store keeps it; `--baseline FILE` reads
-// it. `show_values=false` redacts match values (core/redact.h); items keep their text (it is the
-// person's own public content and the spans point into it).
+// it. record_to_json(..., show_values=false) renders redacted_record() (reports/redaction.h): the
+// matched spans in item text are redacted too and match offsets point into the redacted text.
+// finding_to_json(f, false) redacts only the match values (callers redact the item themselves).
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -1,36 +1,21 @@
 #include "reports/json_report.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <tuple>
 
-#include "core/fs.h"
 #include "reports/json_model.h"
 
 namespace exposcan {
 namespace {
 
-class JsonReporter final : public Reporter {
+class JsonReporter final : public RecordReporter {
  public:
-  explicit JsonReporter(ReportOptions o) : m_options(std::move(o)) {}
-  void begin(const ScanInfo& scan) override { m_record.scan = scan; }
-  void item(const Item& item, std::span<const Finding> findings) override {
-    m_record.items.push_back(item);
-    m_record.findings.insert(m_record.findings.end(), findings.begin(), findings.end());
-  }
-  Status end(const ScanInfo& scan) override {
-    m_record.scan = scan;
-    sort_record(m_record);
-    std::string text = record_to_json(m_record, m_options.show_values).dump(2) + "\n";
-    if (m_options.output_path.empty() || m_options.output_path == "-") {
-      std::fwrite(text.data(), 1, text.size(), stdout);
-      return {};
-    }
-    return write_private_file(m_options.output_path, text);
-  }
+  using RecordReporter::RecordReporter;
 
- private:
-  ReportOptions m_options;
-  ScanRecord m_record;
+ protected:
+  std::string render_record(const ScanRecord& record) override {
+    return record_to_json(record, personal_file_shows_values(options())).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
 };
 
 }  // namespace

@@ -1,4 +1,5 @@
-// reports/json_report.h — the canonical JSON report (schema v1, see README "JSON report").
+// reports/json_report.h — the canonical JSON report (schema v1: README "JSON report" and
+// reports/report.schema.json).
 #pragma once
 
 #include <memory>
@@ -8,7 +9,8 @@
 namespace exposcan {
 
 // Buffers the scan and writes one JSON document at end(): items sorted by id, findings by
-// (item id, rule id), so the same scan always renders the same bytes. File output is mode 0600.
+// (item id, rule id), so the same scan always renders the same bytes. File output is mode 0600
+// and keeps personal values; stdout is redacted unless show_values (reporter.h).
 std::unique_ptr<Reporter> make_json_reporter(ReportOptions options);
 
 // Sorts items and findings into report order (used by every reporter that buffers).

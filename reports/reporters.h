@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/expected.h"
@@ -11,7 +12,9 @@
 
 namespace exposcan {
 
-std::vector<std::string> report_formats();  // "table", "json", ...
+std::vector<std::string> report_formats();  // "table", "json", "jsonl", "sarif", "html", "md", "csv"
+// (format, file name) for every file format: ("json", "report.json"), ... — what `demo` writes.
+std::vector<std::pair<std::string, std::string>> report_files();
 bool is_report_format(std::string_view format);
 Expected<std::unique_ptr<Reporter>> make_reporter(std::string_view format, ReportOptions options);
 

@@ -1,11 +1,8 @@
 #include "reports/summary.h"
 
-#include "reports/reporter.h"
-
 #include <set>
 
 namespace exposcan {
-namespace {
 
 int verdict_rank(Verdict v) {
   switch (v) {
@@ -18,34 +15,27 @@ int verdict_rank(Verdict v) {
   return 0;
 }
 
-}  // namespace
-
-Status render(const ScanRecord& record, Reporter& reporter) {
-  reporter.begin(record.scan);
-  std::map<std::string, std::vector<Finding>> by_item;
-  for (const auto& f : record.findings) by_item[f.item_id].push_back(f);
-  for (const auto& item : record.items) {
-    auto it = by_item.find(item.id);
-    if (it == by_item.end()) {
-      reporter.item(item, {});
-    } else {
-      reporter.item(item, it->second);
-    }
+std::map<std::string, const Finding*> deciding_findings(const ScanRecord& record) {
+  std::map<std::string, const Finding*> top;
+  for (const auto& f : record.findings) {
+    auto& t = top[f.item_id];
+    if (!t || verdict_rank(f.verdict) > verdict_rank(t->verdict) ||
+        (verdict_rank(f.verdict) == verdict_rank(t->verdict) && f.severity > t->severity))
+      t = &f;
   }
-  return reporter.end(record.scan);
+  return top;
 }
 
 ReportSummary summarize(const ScanRecord& record) {
   ReportSummary s;
-  std::map<std::string, const Finding*> top;  // item id -> most consequential finding
-  std::map<std::string, bool> has_pd;
+  std::map<std::string, const Finding*> top = deciding_findings(record);
+  std::set<std::string> has_pd;
   std::map<std::string, std::set<std::string>> agents;
   std::set<std::string> ordered;
   for (const auto& f : record.findings) {
+    ++s.findings;
     s.per_severity[std::string(to_string(f.severity))]++;
-    auto& t = top[f.item_id];
-    if (!t || verdict_rank(f.verdict) > verdict_rank(t->verdict)) t = &f;
-    if (!f.matches.empty()) has_pd[f.item_id] = true;
+    if (!f.matches.empty()) has_pd.insert(f.item_id);
     if (f.verdict == Verdict::trainable)
       for (const auto& a : f.agents)
         if (a.fetch == AgentState::allowed) {
@@ -65,6 +55,13 @@ ReportSummary summarize(const ScanRecord& record) {
     if (pd) ++s.items_with_personal_data;
     if (trainable && pd) ++s.trainable_with_personal_data;
     for (const auto& a : agents[item.id]) s.trainable_per_agent[a]++;
+    if (item.published_at) {
+      auto& m = s.items_per_month[format_date(*item.published_at).substr(0, 7)];
+      ++m.total;
+      if (trainable) ++m.trainable;
+    } else {
+      ++s.items_without_date;
+    }
   }
   return s;
 }

@@ -1,4 +1,5 @@
-// reports/summary.h — the counts every human-facing report starts with.
+// reports/summary.h — the counts every human-facing report starts with, and the per-item
+// verdict the reports agree on.
 #pragma once
 
 #include <map>
@@ -9,20 +10,33 @@
 
 namespace exposcan {
 
+struct MonthCount {
+  size_t trainable = 0;
+  size_t total = 0;
+};
+
 struct ReportSummary {
   size_t items = 0;
   size_t public_items = 0;
   size_t trainable_items = 0;               // items with at least one trainable finding
   size_t items_with_personal_data = 0;      // items with at least one match
   size_t trainable_with_personal_data = 0;
+  size_t findings = 0;
   std::map<std::string, std::map<std::string, size_t>> per_platform_verdict;  // platform -> verdict -> items
   std::map<std::string, size_t> trainable_per_agent;  // agent -> trainable items it may take
   std::vector<std::string> agent_order;  // the same agents, in the order findings list them (major first)
   std::map<std::string, size_t> per_severity;          // severity -> findings
+  std::map<std::string, MonthCount> items_per_month;   // "YYYY-MM" (published) -> items
+  size_t items_without_date = 0;
 };
 
-// An item's verdict is its most consequential finding's: trainable > not_public >
-// could_not_check > unknown > not_trainable.
+// How consequential a verdict is: trainable > not_public > could_not_check > unknown >
+// not_trainable. An item's verdict is its highest-ranked finding's.
+int verdict_rank(Verdict v);
+
+// item id -> the finding that decides the item's verdict (see verdict_rank; ties: higher severity).
+std::map<std::string, const Finding*> deciding_findings(const ScanRecord& record);
+
 ReportSummary summarize(const ScanRecord& record);
 
 }  // namespace exposcan

@@ -3,14 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <tuple>
 
-#include "core/fs.h"
-#include "reports/match_value.h"
-#include "reports/json_report.h"
+#include "reports/report_text.h"
 #include "reports/summary.h"
 
 namespace exposcan {
@@ -48,51 +49,12 @@ std::string duration_text(const ScanInfo& s) {
   return fmt::format(" in {:.1f} s", secs);
 }
 
-std::string match_summary(const Finding& f, bool show_values) {
-  std::vector<std::string> parts;
-  std::set<std::string> seen;
-  std::set<std::tuple<std::string, size_t, size_t>> identity_spans;
-  for (const auto& m : f.matches)
-    if (m.type == "identity") identity_spans.emplace(m.field, m.start, m.end);
-  for (const auto& m : f.matches) {
-    // A detector hit that is also recognised as the person's own datum is shown once, as "your ...".
-    if (m.type != "identity" && identity_spans.count({m.field, m.start, m.end})) continue;
-    std::string shown = shown_value(m, show_values);
-    std::string label = m.type == "identity" && !m.subtype.empty() ? "your " + m.subtype : m.type;
-    std::replace(label.begin(), label.end(), '_', ' ');
-    std::string p = label + " " + shown;
-    if (seen.insert(p).second) parts.push_back(p);
-    if (parts.size() == 4) break;
-  }
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
-  if (f.matches.size() > parts.size() && parts.size() == 4) out += ", …";
-  return out;
-}
-
-class TerminalReporter final : public Reporter {
+class TerminalReporter final : public RecordReporter {
  public:
-  explicit TerminalReporter(ReportOptions o) : m_options(std::move(o)) {}
-  void begin(const ScanInfo& scan) override { m_record.scan = scan; }
-  void item(const Item& item, std::span<const Finding> findings) override {
-    m_record.items.push_back(item);
-    m_record.findings.insert(m_record.findings.end(), findings.begin(), findings.end());
-  }
-  Status end(const ScanInfo& scan) override {
-    m_record.scan = scan;
-    sort_record(m_record);
-    std::string text = render_terminal(m_record, m_options);
-    if (m_options.output_path.empty() || m_options.output_path == "-") {
-      std::fwrite(text.data(), 1, text.size(), stdout);
-      std::fflush(stdout);
-      return {};
-    }
-    return write_private_file(m_options.output_path, text);
-  }
+  using RecordReporter::RecordReporter;
 
- private:
-  ReportOptions m_options;
-  ScanRecord m_record;
+ protected:
+  std::string render_record(const ScanRecord& record) override { return render_terminal(record, options()); }
 };
 
 }  // namespace
@@ -158,7 +120,7 @@ std::string render_terminal(const ScanRecord& record, const ReportOptions& optio
       out += fmt::format("  {} {:<16} {:<18} {}\n", st.severity(f.severity, sev), to_string(f.verdict), what, f.url);
       out += "           " + f.title + "\n";
       for (size_t r = 0; r < f.reasons.size() && r < 3; ++r) out += "           - " + f.reasons[r] + "\n";
-      std::string pd = match_summary(f, options.show_values);
+      std::string pd = match_summary(f.matches, options.show_values, 4);
       if (!pd.empty()) out += "           personal data: " + pd + "\n";
     }
     if (ranked.size() > top) out += st.dim(fmt::format("  … and {} more findings in the report\n", ranked.size() - top));
@@ -170,6 +132,12 @@ std::string render_terminal(const ScanRecord& record, const ReportOptions& optio
     if (scan.errors.size() > 10) out += fmt::format("  … and {} more\n", scan.errors.size() - 10);
   }
   return out;
+}
+
+bool terminal_colors_wanted(int fd) {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;  // no-color.org: set and not empty
+  return isatty(fd) == 1;
 }
 
 std::unique_ptr<Reporter> make_terminal_reporter(ReportOptions options) {

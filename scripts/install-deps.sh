@@ -2,24 +2,31 @@
 # Installs what exposcan needs from Debian 12 (idempotent; run as root).
 #   scripts/install-deps.sh          build dependencies (enough for `exposcan demo`)
 #   scripts/install-deps.sh --test   also what the test suite uses (clang for ASan/UBSan,
-#                                    chromium for the HTML report test, node/npm for the WARC check)
+#                                    chromium for the HTML report test, node/npm for the WARC check
+#                                    with warcio.js, python3-jsonschema for the JSON/SARIF schemas;
+#                                    openssl (CLI) reads the RFC 3161 request back)
 set -euo pipefail
 
 build_pkgs=(cmake g++ make pkg-config ca-certificates
   libcurl4-openssl-dev libgumbo-dev libre2-dev libboost-dev libfmt-dev catch2 nlohmann-json3-dev
   libyaml-cpp-dev libsqlite3-dev libphonenumber-dev libssl-dev zlib1g-dev libcli11-dev)
-test_pkgs=(clang libclang-rt-14-dev llvm chromium python3-jsonschema)
-# Node.js and npm: use the machine's when present (a NodeSource nodejs bundles npm and
-# conflicts with Debian's npm package); otherwise take Debian's.
-if ! command -v node >/dev/null 2>&1; then test_pkgs+=(nodejs); fi
-if ! command -v npm >/dev/null 2>&1; then test_pkgs+=(npm); fi
+test_pkgs=(clang libclang-rt-14-dev llvm chromium nodejs npm python3-jsonschema openssl)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi
 
+# A package counts as present when dpkg has it, or (node, npm) when its command is on PATH:
+# NodeSource's nodejs bundles npm and conflicts with Debian's npm package.
+present() {
+  case "$1" in
+    nodejs) command -v node >/dev/null 2>&1 && return 0 ;;
+    npm) command -v npm >/dev/null 2>&1 && return 0 ;;
+  esac
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
 missing=()
 for p in "${want[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  present "$p" || missing+=("$p")
 done
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0

@@ -21,5 +21,7 @@ void register_history(CLI::App& app, CommandAction& action);
 void register_diff(CLI::App& app, CommandAction& action);
 void register_report(CLI::App& app, CommandAction& action);
 void register_forget(CLI::App& app, CommandAction& action);
+void register_evidence(CLI::App& app, CommandAction& action);
+void register_letter(CLI::App& app, CommandAction& action);
 
 }  // namespace exposcan

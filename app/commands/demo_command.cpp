@@ -1,7 +1,9 @@
 // `exposcan demo`: the main job against the bundled samples, served over HTTPS on 127.0.0.1 as if
 // they were the real hosts (each sample host is mapped to the loopback server like curl's
-// --connect-to; the sample CA is the only trusted CA). It takes the same flags as `scan`, so the
-// rescan workflow (--state, --since, --fail-on, --new-only, ...) can be tried on the samples.
+// --connect-to; the sample CA is the only trusted CA). Writes every report format into --out
+// (report.json, .jsonl, .sarif, .html, .md, .csv) and the evidence bundle into --out/evidence
+// unless --evidence names another folder. It takes the same flags as `scan`, so the rescan
+// workflow (--state, --since, --fail-on, --new-only, ...) can be tried on the samples.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -17,6 +19,7 @@
 #include "app/pipeline.h"
 #include "core/fs.h"
 #include "reports/reporters.h"
+#include "reports/terminal_report.h"
 #include "samples/sample_files.h"
 #include "samples/sample_server.h"
 
@@ -49,21 +52,28 @@ void register_demo(CLI::App& app, CommandAction& action) {
       for (const auto& host : server.hostnames())
         config->connect_to.push_back(fmt::format("{}:443:127.0.0.1:{}", host, server.port()));
 
+      if (config->evidence_dir.empty()) config->evidence_dir = (std::filesystem::path(*out_dir) / "evidence").string();
       ReportOptions terminal;
       terminal.show_values = config->show_values;
-      terminal.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-      ReportOptions file;
-      file.show_values = config->show_values;
-      file.output_path = (std::filesystem::path(*out_dir) / "report.json").string();
+      terminal.color = terminal_colors_wanted(STDOUT_FILENO);
       std::vector<std::unique_ptr<Reporter>> reporters;
       reporters.push_back(std::move(*make_reporter("table", terminal)));
-      reporters.push_back(std::move(*make_reporter("json", file)));
+      std::vector<std::string> written;
+      for (const auto& [format, name] : report_files()) {
+        ReportOptions file;
+        file.show_values = config->show_values;
+        file.output_path = (std::filesystem::path(*out_dir) / name).string();
+        reporters.push_back(std::move(*make_reporter(format, file)));
+        written.push_back(name);
+      }
 
       auto outcome = run_scan(*config, reporters);
       std::error_code ec;
       std::filesystem::remove_all(*tmp, ec);
       if (!outcome) return usage_error(outcome.error().message);
-      fmt::print("\nReport written to {}\n", file.output_path);
+      std::string names;
+      for (const auto& n : written) names += (names.empty() ? "" : ", ") + n;
+      fmt::print("\nReports written to {}: {}; evidence bundle in {}\n", *out_dir, names, config->evidence_dir);
       report_outcome(*outcome);
       return outcome->exit_code;
     };

@@ -12,6 +12,7 @@
 #include "app/exit_codes.h"
 #include "app/pipeline.h"
 #include "reports/reporters.h"
+#include "reports/terminal_report.h"
 
 namespace exposcan {
 
@@ -26,7 +27,8 @@ void register_scan(CLI::App& app, CommandAction& action) {
       ReportOptions ro;
       ro.show_values = config->show_values;
       ro.output_path = config->output;
-      ro.color = config->output.empty() && config->format == "table" && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+      ro.color = (config->output.empty() || config->output == "-") && config->format == "table" &&
+                 terminal_colors_wanted(STDOUT_FILENO);
       auto reporter = make_reporter(config->format, ro);
       if (!reporter) return usage_error(reporter.error().message);
       std::vector<std::unique_ptr<Reporter>> reporters;

@@ -89,7 +89,10 @@ void add_scan_flags(CLI::App* cmd, ScanFlags& f, bool with_targets) {
       ->check(CLI::NonNegativeNumber);
   bind_option<std::string>(cmd, f, "--ignore-file", "Suppressions file (default: ./.exposcan-ignore.yaml when present)",
                            [](Config& c, const std::string& v) { c.ignore_file = v; });
-  bind_flag(cmd, f, "--show-values", "Print personal values unredacted", [](Config& c) { c.show_values = true; });
+  bind_option<std::string>(cmd, f, "--evidence", "Write an evidence bundle (WARC, manifest, HTML report, RFC 3161 request) to DIR",
+                           [](Config& c, const std::string& v) { c.evidence_dir = v; });
+  bind_flag(cmd, f, "--show-values", "Show personal values unredacted on the terminal, stdout and in SARIF (report files keep them anyway)",
+            [](Config& c) { c.show_values = true; });
   bind_flag(cmd, f, "-q,--quiet", "No progress line", [](Config& c) { c.quiet = true; });
 }
 
