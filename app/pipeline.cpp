@@ -1,5 +1,6 @@
 #include "app/pipeline.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include "app/exit_codes.h"
 #include "app/progress.h"
 #include "app/signals.h"
+#include "app/stage_times.h"
 #include "app/targets.h"
 #include "core/fs.h"
 #include "core/hash.h"
@@ -51,8 +53,19 @@ CrawlOptions crawl_options(const Config& c) {
   o.timeout_ms = c.timeout_s * 1000;
   o.connect_timeout_ms = c.connect_timeout_s * 1000;
   o.max_retries = c.max_retries;
+  o.max_retry_after_s = c.max_retry_after_s;
+  o.low_speed_time_s = c.low_speed_time_s;
   o.robots_mode = c.robots;
+  o.follow_sitemaps = c.follow_sitemaps;
+  o.allow_hosts = c.allow_hosts;
   return o;
+}
+
+void apply_scope_patterns(const Config& c, std::vector<CrawlTarget>& targets) {
+  for (auto& t : targets) {
+    t.scope.include.insert(t.scope.include.end(), c.include.begin(), c.include.end());
+    t.scope.exclude.insert(t.scope.exclude.end(), c.exclude.begin(), c.exclude.end());
+  }
 }
 
 }  // namespace
@@ -108,9 +121,21 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   if (config.targets.empty()) return make_error("usage", "no targets: list URLs on the command line or under `targets:` in the config");
   auto targets = expand_targets(config.targets);
   if (!targets) return targets.error();
-  auto engine_or = load_rule_engine(config);
-  if (!engine_or) return engine_or.error();
-  std::shared_ptr<const RuleEngine> engine = *engine_or;
+  apply_scope_patterns(config, *targets);
+  std::shared_ptr<const RuleEngine> engine;
+  if (!config.fetch_only) {
+    auto engine_or = load_rule_engine(config);
+    if (!engine_or) return engine_or.error();
+    engine = *engine_or;
+  }
+  std::unique_ptr<FetchedList> fetched;
+  if (!config.fetched_list.empty()) {
+    auto f = FetchedList::open(config.fetched_list);
+    if (!f) return f.error();
+    fetched = std::move(*f);
+  }
+  StageTimes times;
+  auto wall_start = std::chrono::steady_clock::now();
 
   ScanOutcome outcome;
   ScanRecord& record = outcome.record;
@@ -119,17 +144,31 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   record.scan.targets = config.targets;
   record.scan.started = std::chrono::system_clock::now();
   record.scan.robots_mode = std::string(to_string(config.robots));
-  record.scan.packs = engine->packs();
+  if (engine) record.scan.packs = engine->packs();
   for (auto& r : reporters) r->begin(record.scan);
 
   std::mutex mutex;
   PageHandler handler = [&](const Page& page) -> std::vector<LinkCandidate> {
+    ++times.pages;
+    if (fetched) fetched->add(page);
+    if (config.fetch_only) {
+      if (page.error && page.error->code != "robots_disallowed") {
+        std::lock_guard lock(mutex);
+        record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
+                                      page.error->message, page.target});
+      }
+      return fetch_only_links(page);
+    }
+    double t0 = thread_cpu_seconds();
     ParseOutput parsed = parse_page(page);
+    StageTimes::add(times.parse_ns, t0);
+    double t1 = thread_cpu_seconds();
     std::vector<std::pair<Item, std::vector<Finding>>> evaluated;
     for (auto& item : parsed.items) {
       auto findings = engine->evaluate(item, page);
       evaluated.emplace_back(std::move(item), std::move(findings));
     }
+    StageTimes::add(times.rules_ns, t1);
     std::lock_guard lock(mutex);
     if (page.error && page.error->code != "robots_disallowed")
       record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
@@ -165,6 +204,10 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   record.scan.status = stats.interrupted ? "interrupted" : unreachable ? "incomplete" : "complete";
   for (auto& r : reporters)
     if (auto s = r->end(record.scan); !s) log::error("{}", s.error().message);
+  fetched.reset();
+  if (config.timings)
+    fmt::print(stderr, "exposcan: timings {}\n",
+               times.json(std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count()));
   outcome.exit_code = scan_exit_code(record, config.fail_on);
   return outcome;
 }
