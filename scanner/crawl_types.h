@@ -66,7 +66,7 @@ struct CrawlOptions {
   std::vector<HostPolicy> host_policies;
   int max_pages = 500;  // pages fetched (all targets)
   int max_depth = 3;    // link distance from a start URL
-  uint64_t max_bytes = 256ull << 20;
+  uint64_t max_bytes = 256ull << 20;  // page bodies; no new page starts once reached
   size_t max_body_bytes = 8u << 20;
   long connect_timeout_ms = 10'000;
   long timeout_ms = 30'000;

@@ -123,6 +123,7 @@ struct Crawler::Impl {
   CrawlStats stats;
   size_t in_flight = 0, processing = 0, delayed = 0;
   int pages_started = 0;
+  uint64_t page_bytes = 0;  // page bodies only (site files do not count against max_bytes)
   std::atomic<bool> stop_flag{false}, abort_flag{false};
   bool stopping = false;
   bool finished = false;
@@ -286,7 +287,7 @@ struct Crawler::Impl {
   }
 
   bool page_limit_reached() const {
-    return pages_started >= opt.max_pages || stats.bytes >= opt.max_bytes;
+    return pages_started >= opt.max_pages || page_bytes >= opt.max_bytes;
   }
 
   void pump() {
@@ -405,6 +406,7 @@ struct Crawler::Impl {
     if (r.kind != RequestKind::page) {
       on_site_file(h, std::move(r), std::move(resp));
     } else {
+      page_bytes += resp.body.size();
       on_page_response(h, std::move(r), std::move(resp));
     }
     pump();
@@ -563,7 +565,7 @@ struct Crawler::Impl {
     found.reserve(links.size());
     if (opt.follow_sitemaps && page->ok()) add_sitemap_links(*page, links);
     for (auto& l : links)
-      if (auto u = normalize_http_url(std::move(l.url))) found.push_back({std::move(*u), std::move(l.kind)});
+      if (auto u = normalize_owned_http_url(std::move(l.url))) found.push_back({std::move(*u), std::move(l.kind)});
     page.reset();  // the handler is done with it: free the body before queueing the links
     asio::post(io, [this, r = std::move(r), found = std::move(found)]() mutable {
       --processing;

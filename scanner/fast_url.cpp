@@ -164,15 +164,22 @@ std::optional<NormalUrl> normalize_http_url(std::string_view url) {
   return slow_normalize(url);
 }
 
-std::optional<NormalUrl> normalize_http_url(std::string&& url) {
+std::optional<NormalUrl> normalize_owned_http_url(std::string&& url) {
   if (auto origin = plain_normal_origin(url)) return NormalUrl{std::move(url), *origin};
   return normalize_http_url(std::string_view(url));
 }
 
 std::optional<NormalUrl> resolve_http_link(const NormalUrl& base, std::string_view ref) {
   ref = trim(ref);
+  // As browsers do (WHATWG URL), ASCII tabs and newlines inside the value are dropped.
+  std::string stripped;
+  if (ref.find_first_of("\t\n\r") != std::string_view::npos) {
+    for (char c : ref)
+      if (c != '\t' && c != '\n' && c != '\r') stripped += c;
+    ref = stripped;
+  }
   if (ref.empty() || ref[0] == '#') return std::nullopt;
-  bool controls = false;  // tabs/newlines inside the value: only the slow path handles them
+  bool controls = false;  // other control characters: only the slow path handles them
   for (char c : ref)
     if (static_cast<unsigned char>(c) < 0x20) controls = true;
   std::string_view plain = without_fragment(ref);

@@ -35,7 +35,7 @@ std::optional<size_t> plain_normal_origin(std::string_view url);
 // Normalises an absolute URL; nullopt for non-http(s) or invalid URLs.
 std::optional<NormalUrl> normalize_http_url(std::string_view url);
 // Same, taking the text over when it is already normal (no copy).
-std::optional<NormalUrl> normalize_http_url(std::string&& url);
+std::optional<NormalUrl> normalize_owned_http_url(std::string&& url);
 
 // Resolves `ref` (an href value as written) against `base` (a normalised http(s) URL) and
 // normalises the result; nullopt for references to the page itself (empty, "#..."), non-http(s)

@@ -30,7 +30,8 @@ size_t find_end_tag(std::string_view s, std::string_view name, size_t pos) {
 struct Tag {
   std::string_view name;
   std::string_view href, src, rel, type;
-  size_t end = 0;  // index after '>'
+  size_t end = 0;         // index after '>'
+  bool complete = false;  // false when the input ended inside the tag (the tag is dropped)
 };
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
@@ -46,6 +47,7 @@ Tag read_tag(std::string_view s, size_t pos) {
     if (i >= s.size()) break;
     if (s[i] == '>') {
       t.end = i + 1;
+      t.complete = true;
       return t;
     }
     size_t name_start = i;
@@ -256,6 +258,7 @@ std::vector<LinkCandidate> html_links(std::string_view s, const NormalUrl& page_
     }
     Tag t = read_tag(s, pos);
     pos = t.end;
+    if (!t.complete) break;
     const std::string_view n = t.name;
     if (is_raw_text(n)) {
       size_t end = find_end_tag(s, n, pos);
