@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <mutex>
 
 #include "app/exit_codes.h"
@@ -66,6 +68,33 @@ void apply_scope_patterns(const Config& c, std::vector<CrawlTarget>& targets) {
     t.scope.include.insert(t.scope.include.end(), c.include.begin(), c.include.end());
     t.scope.exclude.insert(t.scope.exclude.end(), c.exclude.begin(), c.exclude.end());
   }
+}
+
+struct Evaluated {
+  Item item;
+  std::vector<Finding> findings;
+};
+
+size_t richness(const Item& i) {
+  size_t n = i.text.size() + i.title.size();
+  for (const auto& m : i.media) n += m.alt.size();
+  for (const auto& [k, v] : i.fields) n += v.size();
+  if (i.geo) n += i.geo->name.size() + 1;
+  if (i.published_at) n += 1;
+  return n;
+}
+
+// Several pages can show the same item (a post on the profile and on its permalink page). Keep
+// one copy, chosen without regard to arrival order: the one from the item's own page, else the
+// richest, else the one from the smallest source URL.
+bool preferred(const Evaluated& a, const Evaluated& b) {
+  auto own = [](const Item& i) {
+    std::string url = i.url.substr(0, i.url.find('#'));
+    return i.source_url == url;
+  };
+  if (own(a.item) != own(b.item)) return own(a.item);
+  if (richness(a.item) != richness(b.item)) return richness(a.item) > richness(b.item);
+  return a.item.source_url < b.item.source_url;
 }
 
 }  // namespace
@@ -148,6 +177,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   for (auto& r : reporters) r->begin(record.scan);
 
   std::mutex mutex;
+  std::map<std::string, Evaluated> chosen;  // item id -> the best copy seen so far
   PageHandler handler = [&](const Page& page) -> std::vector<LinkCandidate> {
     ++times.pages;
     if (fetched) fetched->add(page);
@@ -163,10 +193,10 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     ParseOutput parsed = parse_page(page);
     StageTimes::add(times.parse_ns, t0);
     double t1 = thread_cpu_seconds();
-    std::vector<std::pair<Item, std::vector<Finding>>> evaluated;
+    std::vector<Evaluated> evaluated;
     for (auto& item : parsed.items) {
       auto findings = engine->evaluate(item, page);
-      evaluated.emplace_back(std::move(item), std::move(findings));
+      evaluated.push_back({std::move(item), std::move(findings)});
     }
     StageTimes::add(times.rules_ns, t1);
     std::lock_guard lock(mutex);
@@ -174,10 +204,9 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
       record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
                                     page.error->message, page.target});
     for (const auto& e : parsed.errors) record.scan.errors.push_back({page.url, "parse", e, page.target});
-    for (auto& [item, findings] : evaluated) {
-      for (auto& r : reporters) r->item(item, findings);
-      record.findings.insert(record.findings.end(), findings.begin(), findings.end());
-      record.items.push_back(std::move(item));
+    for (auto& e : evaluated) {
+      auto [it, fresh] = chosen.try_emplace(e.item.id, std::move(e));
+      if (!fresh && preferred(e, it->second)) it->second = std::move(e);
     }
     std::vector<LinkCandidate> links;
     for (const auto& l : parsed.links) links.push_back({l.url, l.kind});
@@ -202,8 +231,17 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     if (!t.reachable()) unreachable = true;
   }
   record.scan.status = stats.interrupted ? "interrupted" : unreachable ? "incomplete" : "complete";
+  std::sort(record.scan.errors.begin(), record.scan.errors.end(),
+            [](const ScanError& a, const ScanError& b) { return std::tie(a.url, a.code) < std::tie(b.url, b.code); });
+  double report_start = thread_cpu_seconds();
+  for (auto& [id, e] : chosen) {
+    for (auto& r : reporters) r->item(e.item, e.findings);
+    record.findings.insert(record.findings.end(), e.findings.begin(), e.findings.end());
+    record.items.push_back(std::move(e.item));
+  }
   for (auto& r : reporters)
     if (auto s = r->end(record.scan); !s) log::error("{}", s.error().message);
+  StageTimes::add(times.report_ns, report_start);
   fetched.reset();
   if (config.timings)
     fmt::print(stderr, "exposcan: timings {}\n",

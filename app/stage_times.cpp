@@ -30,10 +30,12 @@ std::string StageTimes::json(double wall_s) const {
   double cpu = process_cpu_seconds();
   double parse = static_cast<double>(parse_ns.load()) * 1e-9;
   double rules = static_cast<double>(rules_ns.load()) * 1e-9;
+  double report = static_cast<double>(report_ns.load()) * 1e-9;
   return fmt::format(
       "{{\"pages\":{},\"wall_s\":{:.3f},\"cpu_s\":{:.3f},\"fetch_cpu_s\":{:.3f},\"parse_cpu_s\":{:.3f},"
-      "\"rules_cpu_s\":{:.3f},\"peak_rss_mib\":{:.1f}}}",
-      pages.load(), wall_s, cpu, cpu - parse - rules, parse, rules, static_cast<double>(ru.ru_maxrss) / 1024.0);
+      "\"rules_cpu_s\":{:.3f},\"report_cpu_s\":{:.3f},\"peak_rss_mib\":{:.1f}}}",
+      pages.load(), wall_s, cpu, cpu - parse - rules - report, parse, rules, report,
+      static_cast<double>(ru.ru_maxrss) / 1024.0);
 }
 
 Expected<std::unique_ptr<FetchedList>> FetchedList::open(const std::string& path) {

@@ -2,8 +2,9 @@
 // list, and the --fetch-only page handler.
 //
 // Stages: parse (parsers::parse_page) and rules (RuleEngine::evaluate) are timed on the worker
-// threads with CLOCK_THREAD_CPUTIME_ID; fetch is the rest of the process's CPU time (curl thread,
-// crawl loop, page building, link handling), so the three add up to the process total.
+// threads with CLOCK_THREAD_CPUTIME_ID, report (the reporters, after the crawl) on the main
+// thread; fetch is the rest of the process's CPU time (curl thread, crawl loop, page building,
+// link handling, start-up), so the four add up to the process total.
 #pragma once
 
 #include <atomic>
@@ -26,6 +27,7 @@ double process_cpu_seconds();
 struct StageTimes {
   std::atomic<int64_t> parse_ns{0};
   std::atomic<int64_t> rules_ns{0};
+  std::atomic<int64_t> report_ns{0};  // reporters' item() and end() after the crawl
   std::atomic<uint64_t> pages{0};
 
   // Adds the thread CPU time since `start` (from thread_cpu_seconds()) to a stage.
@@ -33,7 +35,7 @@ struct StageTimes {
     stage += static_cast<int64_t>((thread_cpu_seconds() - start) * 1e9);
   }
   // One JSON line: {"pages":…,"wall_s":…,"cpu_s":…,"fetch_cpu_s":…,"parse_cpu_s":…,"rules_cpu_s":…,
-  // "peak_rss_mib":…}
+  // "report_cpu_s":…,"peak_rss_mib":…}
   std::string json(double wall_s) const;
 };
 

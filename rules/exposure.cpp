@@ -48,7 +48,7 @@ struct PageContext {
   UsagePreferences header_usage;
   bool header_usage_present = false;
   std::vector<std::pair<std::string, std::string>> header_signal;
-  std::string ai_txt_body;
+  std::optional<AiTxt> ai_txt;  // parsed once per item
 };
 
 std::vector<UseSignal> use_signals(const PageContext& ctx, const Exposure& e, const AgentInfo& agent) {
@@ -68,7 +68,7 @@ std::vector<UseSignal> use_signals(const PageContext& ctx, const Exposure& e, co
         out.push_back({d.name, d.name, where + " " + d.name, true});
     }
   if (training && e.tdm_reservation)
-    out.push_back({"tdmrep", "tdm-reservation", "TDMRep tdm-reservation: " + std::to_string(*e.tdm_reservation) + " (" +
+    out.push_back({"tdmrep", "TDMRep tdm-reservation=" + std::to_string(*e.tdm_reservation), "TDMRep tdm-reservation: " + std::to_string(*e.tdm_reservation) + " (" +
                                                     e.tdm_source + ")",
                    *e.tdm_reservation == 1});
   // aipref: the header statement and the robots.txt Content-Usage rule, most restrictive wins.
@@ -86,7 +86,7 @@ std::vector<UseSignal> use_signals(const PageContext& ctx, const Exposure& e, co
       usage_text = "robots.txt line " + std::to_string(robots_usage->line) + ": " + robots_usage->rule;
   }
   if (UsagePreference p = combine(usage); p != UsagePreference::unknown)
-    out.push_back({"content-usage", "content-usage " + std::string(usage_label) + "=" + std::string(to_string(p)),
+    out.push_back({"content-usage", "Content-Usage " + std::string(usage_label) + "=" + std::string(to_string(p)),
                    usage_text + " (" + std::string(usage_label) + "=" + std::string(to_string(p)) + ")",
                    p == UsagePreference::n});
   // Content-Signal: header and robots.txt lines, most restrictive wins.
@@ -98,10 +98,10 @@ std::vector<UseSignal> use_signals(const PageContext& ctx, const Exposure& e, co
       if (!signal_value(s.entries, signal_key).empty()) signal_where = "robots.txt line " + std::to_string(s.line);
     }
   if (std::string v = signal_value(entries, signal_key); !v.empty())
-    out.push_back({"content-signal", "content-signal " + std::string(signal_key) + "=" + v,
+    out.push_back({"content-signal", "Content-Signal " + std::string(signal_key) + "=" + v,
                    "Content-Signal " + std::string(signal_key) + "=" + v + " (" + signal_where + ")", v == "no"});
-  if (training && !ctx.ai_txt_body.empty() && ctx.same_origin) {
-    AiTxtVerdict v = ai_txt_lookup(ctx.ai_txt_body, agent.token, ctx.path);
+  if (training && ctx.ai_txt && ctx.same_origin) {
+    AiTxtVerdict v = ctx.ai_txt->lookup(agent.token, ctx.path);
     if (v.matched)
       out.push_back({"ai.txt", "ai.txt", "ai.txt line " + std::to_string(v.line) + ": " + v.rule, !v.allowed});
   }
@@ -158,7 +158,7 @@ Exposure assess_exposure(const Item& item, const Page& page, const AgentCatalog&
   e.reachable = e.page_ok && v != Visibility::login_wall && v != Visibility::followers && v != Visibility::blocked &&
                 v != Visibility::rate_limited;
 
-  PageContext ctx{item, page, "/", false, nullptr, has_images(item), {}, false, {}, {}};
+  PageContext ctx{item, page, "/", false, nullptr, has_images(item), {}, false, {}, std::nullopt};
   auto item_url = Url::parse(item.url.empty() ? page.final_url : item.url);
   auto page_url = Url::parse(page.final_url.empty() ? page.url : page.final_url);
   if (item_url) ctx.path = robots_path(*item_url);
@@ -166,7 +166,7 @@ Exposure assess_exposure(const Item& item, const Page& page, const AgentCatalog&
   if (page.site && ctx.same_origin) {
     ctx.robots = page.site->robots.get();
     const SiteFile& ai = page.site->ai_txt_file;
-    if (ai.fetched && ai.status >= 200 && ai.status < 300 && ai_txt_recognised(ai.body)) ctx.ai_txt_body = ai.body;
+    if (ai.fetched && ai.status >= 200 && ai.status < 300) ctx.ai_txt = AiTxt::parse(ai.body);
   }
   if (ctx.robots) {
     const int status = ctx.robots->http_status();
@@ -203,8 +203,8 @@ Exposure assess_exposure(const Item& item, const Page& page, const AgentCatalog&
     for (const auto& d : item.signals->robots)
       if (d.agent.empty()) add_unique(e.directives, d.name);
   resolve_tdmrep(ctx, e);
-  if (!ctx.ai_txt_body.empty()) {
-    AiTxtVerdict v = ai_txt_lookup(ctx.ai_txt_body, "*", ctx.path);
+  if (ctx.ai_txt) {
+    AiTxtVerdict v = ctx.ai_txt->lookup("*", ctx.path);
     if (v.matched) e.ai_txt = v.allowed ? "allowed" : "disallowed";
   }
 

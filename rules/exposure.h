@@ -41,7 +41,8 @@ struct Exposure {
   std::vector<std::string> training_unknown;
   std::vector<std::string> noncompliant;      // training agents documented to ignore robots.txt
   std::vector<std::string> search_allowed;
-  std::vector<std::string> optout_signals;    // "noai", "noimageai", "tdm-reservation", ...
+  std::vector<std::string> optout_signals;    // "noai", "noimageai", "TDMRep tdm-reservation=1",
+                                              // "Content-Usage train-ai=n", "Content-Signal ai-train=no", "ai.txt"
   std::vector<std::string> optout_ignored_by;
   std::vector<std::string> optout_honoured_by;
 

@@ -88,7 +88,9 @@ const StaticField k_fields[] = {
     {"exposure.noncompliant_agents", T::list,
      "training agents documented to ignore robots.txt that can reach the item anyway"},
     {"exposure.search_agents_allowed", T::list, "AI search agents robots.txt lets fetch the item"},
-    {"exposure.optout_signals", T::list, "machine-readable use reservations present (noai, tdm-reservation, ...)"},
+    {"exposure.optout_signals", T::list,
+     "machine-readable use reservations present: noai, noimageai, TDMRep tdm-reservation=1, Content-Usage "
+     "train-ai=n, Content-Signal ai-train=no, ai.txt"},
     {"exposure.optout_ignored_by", T::list, "allowed training agents not documented to honour those reservations"},
     {"exposure.optout_honoured_by", T::list, "training agents kept out by a reservation they honour"},
     {"exposure.first_party_status", T::string, "first-party training policy: in_scope, out_of_scope, unknown, none"},

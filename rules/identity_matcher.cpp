@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/text.h"
@@ -278,7 +279,17 @@ std::vector<std::string> IdentityMatcher::needles(size_t rule_index) const {
   return out;
 }
 
-void IdentityMatcher::scan_one(const Compiled& c, std::string_view text, std::vector<Match>& out) const {
+struct IdentityMatcher::Folded {
+  std::optional<fold::FoldedText> plain, hyphen_as_space;
+  const fold::FoldedText& get(std::string_view text, bool hyphens) {
+    auto& slot = hyphens ? hyphen_as_space : plain;
+    if (!slot) slot = fold::fold_text(text, fold::Options{hyphens, false});
+    return *slot;
+  }
+};
+
+void IdentityMatcher::scan_one(const Compiled& c, std::string_view text, Folded& folded,
+                               std::vector<Match>& out) const {
   if (c.needles.empty()) return;
   if (c.phones) {
     if (!m_phones) return;
@@ -290,7 +301,7 @@ void IdentityMatcher::scan_one(const Compiled& c, std::string_view text, std::ve
         }
     return;
   }
-  const fold::FoldedText ft = fold::fold_text(text, fold::Options{c.hyphen_as_space, false});
+  const fold::FoldedText& ft = folded.get(text, c.hyphen_as_space);
   const std::string& f = ft.text;
   std::vector<std::pair<size_t, size_t>> taken;  // folded spans already matched (longer needles first)
   for (const auto& n : c.needles) {
@@ -316,14 +327,16 @@ void IdentityMatcher::scan_one(const Compiled& c, std::string_view text, std::ve
 
 std::vector<Match> IdentityMatcher::scan(std::string_view text) const {
   std::vector<Match> out;
-  for (const auto& c : m_rules) scan_one(c, text, out);
+  Folded folded;
+  for (const auto& c : m_rules) scan_one(c, text, folded, out);
   std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.start < b.start; });
   return out;
 }
 
 std::vector<Match> IdentityMatcher::scan_rule(size_t rule_index, std::string_view text) const {
   std::vector<Match> out;
-  scan_one(m_rules.at(rule_index), text, out);
+  Folded folded;
+  scan_one(m_rules.at(rule_index), text, folded, out);
   std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.start < b.start; });
   return out;
 }

@@ -72,7 +72,8 @@ class IdentityMatcher {
   };
   std::vector<Compiled> m_rules;
   std::shared_ptr<const PhoneDetector> m_phones;
-  void scan_one(const Compiled& c, std::string_view text, std::vector<Match>& out) const;
+  struct Folded;  // the text folded once per option set, shared by the rules of one scan
+  void scan_one(const Compiled& c, std::string_view text, Folded& folded, std::vector<Match>& out) const;
 };
 
 }  // namespace exposcan

@@ -59,15 +59,45 @@ void KeywordPrefilter::compile() {
       }
     }
   }
+  // Flatten into the scan-time automaton.
+  bool used[256] = {};
+  for (const auto& n : m_nodes)
+    for (int c = 0; c < 256; ++c)
+      if (n.next[c] > 0) used[c] = true;
+  m_classes = 1;
+  for (int c = 0; c < 256; ++c) m_class[c] = used[c] ? static_cast<uint8_t>(m_classes++) : 0;
+  int representative[256] = {};
+  for (int c = 0; c < 256; ++c)
+    if (used[c]) representative[m_class[c]] = c;
+  int other = -1;  // a byte in no keyword (its transitions are the same for all such bytes)
+  for (int c = 0; c < 256 && other < 0; ++c)
+    if (!used[c]) other = c;
+  m_delta.assign(m_nodes.size() * m_classes, 0);
+  m_out_begin.assign(m_nodes.size() + 1, 0);
+  m_out.clear();
+  for (size_t st = 0; st < m_nodes.size(); ++st) {
+    for (size_t k = 0; k < m_classes; ++k) {
+      int byte = k == 0 ? other : representative[k];
+      m_delta[st * m_classes + k] = byte < 0 ? 0 : m_nodes[st].next[byte];
+    }
+    m_out_begin[st] = static_cast<uint32_t>(m_out.size());
+    m_out.insert(m_out.end(), m_nodes[st].out.begin(), m_nodes[st].out.end());
+  }
+  m_out_begin[m_nodes.size()] = static_cast<uint32_t>(m_out.size());
+  m_nodes.clear();
+  m_nodes.shrink_to_fit();
   m_compiled = true;
 }
 
 void KeywordPrefilter::scan(std::string_view lowered, std::vector<char>& hits) const {
   if (!m_compiled || m_keywords == 0) return;
+  const int32_t* delta = m_delta.data();
+  const uint32_t* begin = m_out_begin.data();
+  const size_t classes = m_classes;
   int32_t state = 0;
   for (unsigned char c : lowered) {
-    state = m_nodes[state].next[c];
-    for (uint32_t r : m_nodes[state].out) hits[r] = 1;
+    state = delta[static_cast<size_t>(state) * classes + m_class[c]];
+    for (uint32_t i = begin[state]; i < begin[state + 1]; ++i) hits[m_out[i]] = 1;
   }
 }
 

@@ -31,7 +31,14 @@ class KeywordPrefilter {
     int32_t fail = 0;
     std::vector<uint32_t> out;  // rules whose keyword ends here (including via fail links)
   };
-  std::vector<Node> m_nodes;
+  std::vector<Node> m_nodes;  // build-time trie
+  // Scan-time automaton: bytes mapped to classes (each byte that occurs in a keyword has its own,
+  // all others share class 0), a dense transition table, and per state the rules it reports.
+  uint8_t m_class[256] = {};
+  size_t m_classes = 1;
+  std::vector<int32_t> m_delta;          // state * m_classes + class
+  std::vector<uint32_t> m_out_begin;     // per state, index into m_out (size states + 1)
+  std::vector<uint32_t> m_out;
   size_t m_keywords = 0;
   bool m_compiled = false;
   int32_t new_node();

@@ -52,12 +52,20 @@ bool ai_txt_recognised(std::string_view body) {
   return agents > 0 && rules > 0;
 }
 
+std::optional<AiTxt> AiTxt::parse(std::string_view body) {
+  if (!ai_txt_recognised(body)) return std::nullopt;
+  return AiTxt(std::make_shared<const RobotsTxt>(RobotsTxt::parse(body)));
+}
+
 AiTxtVerdict ai_txt_lookup(std::string_view body, std::string_view agent, std::string_view path_and_query) {
+  auto parsed = AiTxt::parse(body);
+  return parsed ? parsed->lookup(agent, path_and_query) : AiTxtVerdict{};
+}
+
+AiTxtVerdict AiTxt::lookup(std::string_view agent, std::string_view path_and_query) const {
   AiTxtVerdict out;
-  if (!ai_txt_recognised(body)) return out;
   out.recognised = true;
-  const RobotsTxt rules = RobotsTxt::parse(body);
-  const RobotsDecision d = rules.check(agent, path_and_query.empty() ? "/" : path_and_query);
+  const RobotsDecision d = m_rules->check(agent, path_and_query.empty() ? "/" : path_and_query);
   if (d.rule) {
     out.matched = true;
     out.allowed = d.allowed;

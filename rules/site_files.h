@@ -12,11 +12,14 @@
 // reported as not recognised and ignored. Pure; thread-safe.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace exposcan {
+
+class RobotsTxt;
 
 struct TdmRule {
   bool file_valid = true;          // the body parsed as a TDMRep JSON array
@@ -38,5 +41,16 @@ struct AiTxtVerdict {
 bool ai_txt_recognised(std::string_view body);
 // Evaluates `path_and_query` for `agent` (its own group, else `*`).
 AiTxtVerdict ai_txt_lookup(std::string_view body, std::string_view agent, std::string_view path_and_query);
+
+// A recognised ai.txt parsed once, for many lookups.
+class AiTxt {
+ public:
+  static std::optional<AiTxt> parse(std::string_view body);  // nullopt unless recognised
+  AiTxtVerdict lookup(std::string_view agent, std::string_view path_and_query) const;
+
+ private:
+  explicit AiTxt(std::shared_ptr<const RobotsTxt> rules) : m_rules(std::move(rules)) {}
+  std::shared_ptr<const RobotsTxt> m_rules;
+};
 
 }  // namespace exposcan

@@ -174,6 +174,12 @@ std::string fold(std::string_view text, Options options) { return fold_text(text
 std::string lower_same_length(std::string_view s) {
   std::string out(s);
   for (size_t pos = 0; pos < s.size();) {
+    auto b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {  // ASCII fast path
+      if (b >= 'A' && b <= 'Z') out[pos] = static_cast<char>(b + 32);
+      ++pos;
+      continue;
+    }
     CodePoint cp = decode(s, pos);
     char32_t low = lower_cp(cp.value);
     if (low != cp.value && utf8_length(low) == cp.length) {

@@ -80,7 +80,7 @@ Status check_mapping(const YAML::Node& node, std::string_view what, const std::v
   if (!node.IsMap()) return error_at(where, node, std::string(what) + " must be a mapping");
   std::set<std::string> seen;
   for (auto it = node.begin(); it != node.end(); ++it) {
-    const YAML::Node& key = it->first;
+    const YAML::Node key = it->first;  // a copy: `it->first` lives in a temporary proxy
     if (!key.IsScalar()) return error_at(where, key, std::string(what) + ": keys must be strings");
     const std::string& k = key.Scalar();
     if (std::find(allowed.begin(), allowed.end(), k) == allowed.end()) {

@@ -82,17 +82,15 @@ void register_robots(CLI::App& app, CommandAction& action) {
   auto a = std::make_shared<RobotsArgs>();
   cmd->add_option("source", a->source, "A robots.txt file, or a site URL whose /robots.txt is fetched")->required();
   cmd->add_option("urls", a->urls, "URLs (or paths) to check");
-  // CLI11 2.1 lets a vector option swallow the following positionals unless allow_extra_args is
-  // turned off; with it off, "--agent A URL" takes A only and URL stays a positional.
   cmd->add_option("--agent", a->agents, "Product token to check (repeatable, one value each)")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->expected(1)
       ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->required();
   cmd->add_option("--connect-to", a->connect_to, "HOST:PORT:ADDR:PORT, like curl --connect-to")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->expected(1)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->allow_extra_args(false);
   cmd->add_option("--cacert", a->cacert, "Trust only this CA bundle (PEM)");
   cmd->callback([a, &action] { action = [a] { return run_robots(*a); }; });
 }

@@ -20,7 +20,7 @@ CLI::Option* bind_option(CLI::App* cmd, ScanFlags& flags, const std::string& nam
   auto value = std::make_shared<T>();
   CLI::Option* opt = cmd->add_option(name, *value, help);
   if constexpr (std::is_same_v<T, std::vector<std::string>>)
-    opt->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);  // one value per use
+    opt->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)->expected(1)->allow_extra_args(false);  // one value per use
   flags.appliers.push_back([value, apply](Config& c) { apply(c, *value); });
   flags.given.push_back([opt] { return opt->count() > 0; });
   return opt;

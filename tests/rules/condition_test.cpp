@@ -57,7 +57,7 @@ TEST_CASE_METHOD(Fixture, "in matches one of a list of strings or numbers", "[co
   CHECK_FALSE(eval("{field: page.status, op: in, value: [401, 403]}", "{page.status: 200}"));
 }
 
-TEST_CASE_METHOD(Fixture, "exists tests presence; absent fields make every other op false", "[condition]") {
+TEST_CASE_METHOD(Fixture, "exists tests presence, and absent fields make every other op false", "[condition]") {
   CHECK(eval("{field: page.error, op: exists}", "{page.error: timeout}"));
   CHECK_FALSE(eval("{field: page.error, op: exists}", "{}"));
   CHECK(eval("{field: page.error, op: exists, value: false}", "{}"));

@@ -72,7 +72,7 @@ TEST_CASE("the ai.robots.txt robots.txt blocks every training agent of the bundl
   CHECK(x.training_blocked.size() > 40);
 }
 
-TEST_CASE("Instagram: * disallowed; Bingbot may fetch but noarchive keeps it out of training", "[exposure]") {
+TEST_CASE("Instagram: * disallowed, Bingbot may fetch but noarchive keeps it out of training", "[exposure]") {
   RuleEngine e = engine();
   Site s("https://www.instagram.com/p/DQjxLoPliTn/", 200, sample_robots("www.instagram.com"));
   s.signals().robots.push_back({"", "noarchive", "meta"});
@@ -127,7 +127,7 @@ TEST_CASE("aipref Content-Usage: header and robots.txt rules, most restrictive w
   CHECK(cc->use == AgentState::blocked);
   CHECK(cc->use_signal == "Content-Usage header (train-ai=n)");
   CHECK_FALSE(cc->use_signal_honoured);  // no crawler in the pack documents honouring aipref
-  CHECK(has(x.optout_signals, "content-usage train-ai=n"));
+  CHECK(has(x.optout_signals, "Content-Usage train-ai=n"));
   CHECK(has(x.optout_ignored_by, "CCBot"));
   CHECK(has(x.training_allowed, "CCBot"));
 
@@ -180,7 +180,7 @@ TEST_CASE("TDMRep: tdmrep.json (first match wins), then the header, then meta", 
   CHECK(x.tdm_source == "tdmrep.json, location /posts/*");
   CHECK(x.tdm_policy == "https://example.org/policy.json");
   CHECK(x.agent("CCBot")->use == AgentState::blocked);
-  CHECK(has(x.optout_signals, "tdm-reservation"));
+  CHECK(has(x.optout_signals, "TDMRep tdm-reservation=1"));
 
   s.page.headers.push_back({"TDM-Reservation", "0"});
   Exposure y = e.exposure(s.item, s.page);
@@ -228,5 +228,5 @@ TEST_CASE("Content-Signal ai-train=no from the header or robots.txt", "[exposure
   h.signals().content_signal = {"ai-train=no"};
   Exposure y = e.exposure(h.item, h.page);
   CHECK(y.content_signal_ai_train == "no");
-  CHECK(has(y.optout_signals, "content-signal ai-train=no"));
+  CHECK(has(y.optout_signals, "Content-Signal ai-train=no"));
 }

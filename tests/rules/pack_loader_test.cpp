@@ -76,7 +76,6 @@ TEST_CASE("valid packs load and are recorded with version and hash", "[loader]")
   CHECK(e->packs()[0].version == "1.0.0");
   CHECK(e->packs()[1].version == "2.1.0-rc.1");
   CHECK(e->packs()[0].sha256.size() == 64);
-  CHECK(e->packs()[0].source == "pack.yaml");
   auto rules = e->rules();
   REQUIRE(rules.size() == 2);
   CHECK(rules[0].id == "test.email");
