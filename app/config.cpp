@@ -102,6 +102,7 @@ const ConfigKey k_keys[] = {
     {"crawl.max_retry_after", "EXPOSCAN_MAX_RETRY_AFTER", non_negative(&Config::max_retry_after_s)},
     {"crawl.low_speed_time", "EXPOSCAN_LOW_SPEED_TIME", positive(&Config::low_speed_time_s)},
     {"crawl.follow_sitemaps", "EXPOSCAN_FOLLOW_SITEMAPS", flag(&Config::follow_sitemaps)},
+    {"crawl.http2", "EXPOSCAN_HTTP2", flag(&Config::http2)},
     {"crawl.robots", "EXPOSCAN_ROBOTS",
      [](Config& c, const std::string& v) -> std::optional<std::string> {
        auto m = robots_mode_from_string(trim(v));

@@ -35,6 +35,7 @@ struct Config {
   long max_retry_after_s = 60;  // longer Retry-After answers are recorded, not waited for
   long low_speed_time_s = 10;   // below 100 B/s for this long = stalled
   bool follow_sitemaps = true;
+  bool http2 = true;  // negotiate HTTP/2 on https (ALPN) and multiplex; false = HTTP/1.1 only
   RobotsMode robots = RobotsMode::obey;
   std::vector<HostPolicy> host_policies;
   std::vector<std::string> allow_hosts;  // hosts rel=me links may lead to

@@ -59,6 +59,7 @@ CrawlOptions crawl_options(const Config& c) {
   o.low_speed_time_s = c.low_speed_time_s;
   o.robots_mode = c.robots;
   o.follow_sitemaps = c.follow_sitemaps;
+  o.http.http2 = c.http2;
   o.allow_hosts = c.allow_hosts;
   return o;
 }
@@ -195,6 +196,8 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     double t1 = thread_cpu_seconds();
     std::vector<Evaluated> evaluated;
     for (auto& item : parsed.items) {
+      ++times.items;
+      times.item_bytes += item.text.size() + item.title.size();
       auto findings = engine->evaluate(item, page);
       evaluated.push_back({std::move(item), std::move(findings)});
     }
@@ -243,9 +246,12 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     if (auto s = r->end(record.scan); !s) log::error("{}", s.error().message);
   StageTimes::add(times.report_ns, report_start);
   fetched.reset();
-  if (config.timings)
+  if (config.timings) {
+    times.requests = stats.requests;
+    times.connections = stats.connections;
     fmt::print(stderr, "exposcan: timings {}\n",
                times.json(std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count()));
+  }
   outcome.exit_code = scan_exit_code(record, config.fail_on);
   return outcome;
 }

@@ -33,9 +33,11 @@ std::string StageTimes::json(double wall_s) const {
   double report = static_cast<double>(report_ns.load()) * 1e-9;
   return fmt::format(
       "{{\"pages\":{},\"wall_s\":{:.3f},\"cpu_s\":{:.3f},\"fetch_cpu_s\":{:.3f},\"parse_cpu_s\":{:.3f},"
-      "\"rules_cpu_s\":{:.3f},\"report_cpu_s\":{:.3f},\"peak_rss_mib\":{:.1f}}}",
+      "\"rules_cpu_s\":{:.3f},\"report_cpu_s\":{:.3f},\"peak_rss_mib\":{:.1f},\"requests\":{},\"connections\":{},"
+      "\"items\":{},\"item_mb\":{:.1f}}}",
       pages.load(), wall_s, cpu, cpu - parse - rules - report, parse, rules, report,
-      static_cast<double>(ru.ru_maxrss) / 1024.0);
+      static_cast<double>(ru.ru_maxrss) / 1024.0, requests, connections, items.load(),
+      static_cast<double>(item_bytes.load()) / 1e6);
 }
 
 Expected<std::unique_ptr<FetchedList>> FetchedList::open(const std::string& path) {

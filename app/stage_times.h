@@ -29,13 +29,16 @@ struct StageTimes {
   std::atomic<int64_t> rules_ns{0};
   std::atomic<int64_t> report_ns{0};  // reporters' item() and end() after the crawl
   std::atomic<uint64_t> pages{0};
+  std::atomic<uint64_t> items{0};       // items evaluated (before de-duplication)
+  std::atomic<uint64_t> item_bytes{0};  // their text, title and field bytes
+  size_t requests = 0, connections = 0;  // from CrawlStats, set after the crawl
 
   // Adds the thread CPU time since `start` (from thread_cpu_seconds()) to a stage.
   static void add(std::atomic<int64_t>& stage, double start) {
     stage += static_cast<int64_t>((thread_cpu_seconds() - start) * 1e9);
   }
   // One JSON line: {"pages":…,"wall_s":…,"cpu_s":…,"fetch_cpu_s":…,"parse_cpu_s":…,"rules_cpu_s":…,
-  // "report_cpu_s":…,"peak_rss_mib":…}
+  // "report_cpu_s":…,"peak_rss_mib":…,"requests":…,"connections":…,"items":…,"item_mb":…}
   std::string json(double wall_s) const;
 };
 

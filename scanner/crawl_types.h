@@ -101,6 +101,7 @@ struct CrawlStats {
   size_t pages_fetched = 0;  // pages delivered with a response
   size_t errors = 0;
   uint64_t bytes = 0;  // body bytes received
+  size_t connections = 0;    // connections opened (the rest of the requests reused one)
   size_t retries = 0;        // requests sent again (timeouts, resets, 5xx, 429/503)
   size_t not_modified = 0;   // 304 answers served from the ConditionalCache
   size_t robots_disallowed = 0;

@@ -403,6 +403,7 @@ struct Crawler::Impl {
     HostState& h = host_for(r.host_key);
     --h.in_flight;
     stats.bytes += resp.body.size();
+    stats.connections += static_cast<size_t>(std::max(0L, resp.new_connections));
     if (r.kind != RequestKind::page) {
       on_site_file(h, std::move(r), std::move(resp));
     } else {

@@ -73,6 +73,7 @@ void add_scan_flags(CLI::App* cmd, ScanFlags& f, bool with_targets) {
   bind_option<uint64_t>(cmd, f, "--max-bytes", "Stop starting pages after this many body bytes", [](Config& c, const uint64_t& v) { c.max_bytes = v; });
   bind_flag(cmd, f, "--fetch-only", "Fetch and follow links only: no items, no rules (benchmarks)", [](Config& c) { c.fetch_only = true; });
   bind_option<std::string>(cmd, f, "--fetched-list", "Write the fetched URL paths to FILE, one per line", [](Config& c, const std::string& v) { c.fetched_list = v; });
+  bind_flag(cmd, f, "--no-http2", "HTTP/1.1 only (no HTTP/2 multiplexing)", [](Config& c) { c.http2 = false; });
   bind_flag(cmd, f, "--timings", "Print the time split by stage (fetch, parse, rules) on stderr", [](Config& c) { c.timings = true; });
   bind_option<std::string>(cmd, f, "--robots", "obey (default; listed targets are user-directed), obey-all, ignore",
                     [](Config& c, const std::string& v) { c.robots = *robots_mode_from_string(v); })
