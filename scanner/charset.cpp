@@ -163,7 +163,7 @@ std::string detect_charset(std::string_view body, std::string_view media_type, s
 
 }  // namespace
 
-DecodedText decode_to_utf8(std::string&& body, std::string_view media_type, std::string_view header_charset) {
+DecodedText decode_owned_to_utf8(std::string&& body, std::string_view media_type, std::string_view header_charset) {
   size_t bom = 0;
   std::string cs = detect_charset(body, media_type, header_charset, bom);
   if (bom == 0 && (cs.empty() || cs == "utf-8") && is_valid_utf8(body)) {

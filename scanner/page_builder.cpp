@@ -38,7 +38,7 @@ Page build_page(PageContext context, HttpResponse&& r) {
   std::string content_type = p.header("Content-Type");
   p.content_type = sniff_media_type(media_type_of(content_type), r.body);
   if (is_text_media_type(p.content_type)) {
-    DecodedText d = decode_to_utf8(std::move(r.body), p.content_type, charset_param(content_type));
+    DecodedText d = decode_owned_to_utf8(std::move(r.body), p.content_type, charset_param(content_type));
     p.body = std::move(d.text);
     p.charset = std::move(d.charset);
   } else {
