@@ -33,6 +33,10 @@ size_t max_in_window(const std::vector<SteadyClock::time_point>& at, std::chrono
 
 CrawlTarget target(std::string url) { return {url, url, {}, {}}; }
 
+// The server stamps a request when it has read it, so stamps jitter against the client's send
+// times (TLS, scheduling; most under load or ASan): gaps are checked with this tolerance.
+constexpr auto k_jitter = 150ms;
+
 }  // namespace
 
 TEST_CASE("politeness: the default 1 request/s burst 2 per host as counted by the server", "[crawler][politeness]") {
@@ -57,9 +61,9 @@ TEST_CASE("politeness: the default 1 request/s burst 2 per host as counted by th
     // Per second: the burst of two, then one per second.
     CHECK(max_in_window(at, 1000ms) <= 3);
     CHECK(max_in_window(at, 2000ms) <= 4);
-    for (size_t i = 2; i < at.size(); ++i) CHECK(at[i] - at[i - 2] >= 950ms);
+    for (size_t i = 2; i < at.size(); ++i) CHECK(at[i] - at[i - 2] >= 1000ms - k_jitter);
     // n requests need at least n - 2 seconds.
-    CHECK(at.back() - at.front() >= std::chrono::milliseconds(static_cast<long>(at.size() - 2) * 1000 - 50));
+    CHECK(at.back() - at.front() >= std::chrono::milliseconds(static_cast<long>(at.size() - 2) * 1000) - k_jitter);
   }
   // Hosts are paced independently: both start at once.
   auto first_a = hosts.begin()->second.front(), first_b = hosts.rbegin()->second.front();
@@ -81,7 +85,8 @@ TEST_CASE("politeness: a host pattern policy overrides the default", "[crawler][
   auto at = by_host(fx)["robots404.faults.example"];
   REQUIRE(at.size() == 12);
   CHECK(max_in_window(at, 1000ms) <= 11);  // 10/s, burst 1
-  for (size_t i = 1; i < at.size(); ++i) CHECK(at[i] - at[i - 1] >= 80ms);
+  for (size_t i = 5; i < at.size(); ++i) CHECK(at[i] - at[i - 5] >= 500ms - k_jitter);
+  CHECK(at.back() - at.front() >= 1100ms - k_jitter);
   CHECK(SteadyClock::now() - start < 4s);  // not the default 1/s (which needs 11 s)
 }
 
