@@ -99,6 +99,10 @@ const ConfigKey k_keys[] = {
     {"crawl.timeout", "EXPOSCAN_TIMEOUT", positive(&Config::timeout_s)},
     {"crawl.connect_timeout", "EXPOSCAN_CONNECT_TIMEOUT", positive(&Config::connect_timeout_s)},
     {"crawl.max_retries", "EXPOSCAN_MAX_RETRIES", non_negative(&Config::max_retries)},
+    {"crawl.max_retry_after", "EXPOSCAN_MAX_RETRY_AFTER", non_negative(&Config::max_retry_after_s)},
+    {"crawl.low_speed_time", "EXPOSCAN_LOW_SPEED_TIME", positive(&Config::low_speed_time_s)},
+    {"crawl.follow_sitemaps", "EXPOSCAN_FOLLOW_SITEMAPS", flag(&Config::follow_sitemaps)},
+    {"crawl.http2", "EXPOSCAN_HTTP2", flag(&Config::http2)},
     {"crawl.robots", "EXPOSCAN_ROBOTS",
      [](Config& c, const std::string& v) -> std::optional<std::string> {
        auto m = robots_mode_from_string(trim(v));
@@ -205,6 +209,11 @@ Status apply_mapping(const YAML::Node& map, const std::string& prefix, Config& c
       auto l = string_list(v, key, fe);
       if (!l) return l.error();
       c.allow_hosts.insert(c.allow_hosts.end(), l->begin(), l->end());
+    } else if (key == "crawl.include" || key == "crawl.exclude") {
+      auto l = string_list(v, key, fe);
+      if (!l) return l.error();
+      auto& field = key == "crawl.include" ? c.include : c.exclude;
+      field.insert(field.end(), l->begin(), l->end());
     } else if (key == "crawl.hosts") {
       if (auto s = load_hosts(v, c, fe); !s) return s;
     } else if (v.IsMap() && (key == "crawl" || key == "rules" || key == "output")) {
@@ -284,11 +293,19 @@ crawl:
   max_depth: 3
   timeout: 30             # seconds per request
   connect_timeout: 10
-  max_retries: 2
+  max_retries: 2           # timeouts, resets, 5xx, 429/503 (exponential backoff with jitter)
+  max_retry_after: 60     # seconds; a longer Retry-After is recorded, not waited for
+  low_speed_time: 10      # seconds below 100 bytes/s before a transfer counts as stalled
   robots: obey            # obey (targets are user-directed) | obey-all | ignore (your own sites only)
+  follow_sitemaps: true   # robots.txt Sitemap: lines of your own sites
+  # include: ["/archive/*"]   # path patterns ('*' any run, '$' end) added to every target's scope
+  # exclude: ["/tag/*"]       # ... and removed from it
+  # allow_hosts: ["*.jane.example"]   # hosts rel=me links may lead to (besides your targets)
   # hosts:                # per-host politeness
   #   - pattern: "*.jane.example"
   #     rate: 5
+  #     burst: 2
+  #     connections: 2
   # connect_to: ["www.instagram.com:443:127.0.0.1:8443"]   # like curl --connect-to
   # cacert: ca.pem
 

@@ -32,13 +32,21 @@ struct Config {
   long timeout_s = 30;
   long connect_timeout_s = 10;
   int max_retries = 2;
+  long max_retry_after_s = 60;  // longer Retry-After answers are recorded, not waited for
+  long low_speed_time_s = 10;   // below 100 B/s for this long = stalled
+  bool follow_sitemaps = true;
+  bool http2 = true;  // negotiate HTTP/2 on https (ALPN) and multiplex; false = HTTP/1.1 only
   RobotsMode robots = RobotsMode::obey;
   std::vector<HostPolicy> host_policies;
   std::vector<std::string> allow_hosts;  // hosts rel=me links may lead to
+  std::vector<std::string> include;      // path patterns added to every target's scope
+  std::vector<std::string> exclude;      // path patterns removed from every target's scope
   std::vector<std::string> connect_to;   // curl --connect-to entries
   std::string cacert;
   std::string proxy;
-  bool fetch_only = false;
+  bool fetch_only = false;         // fetch and follow links only: no items, no rules
+  std::string fetched_list;        // write the fetched URL paths here, one per line
+  bool timings = false;            // print the time split by stage on stderr at the end
 
   // rules
   std::vector<std::string> rule_files;

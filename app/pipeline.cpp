@@ -1,5 +1,6 @@
 #include "app/pipeline.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +12,7 @@
 #include "app/progress.h"
 #include "app/scan_history.h"
 #include "app/signals.h"
+#include "app/stage_times.h"
 #include "app/targets.h"
 #include "core/fs.h"
 #include "core/hash.h"
@@ -55,9 +57,21 @@ CrawlOptions crawl_options(const Config& c) {
   o.timeout_ms = c.timeout_s * 1000;
   o.connect_timeout_ms = c.connect_timeout_s * 1000;
   o.max_retries = c.max_retries;
+  o.max_retry_after_s = c.max_retry_after_s;
+  o.low_speed_time_s = c.low_speed_time_s;
   o.robots_mode = c.robots;
   o.capture_wire = !c.evidence_dir.empty();  // request heads as sent, for the WARC
+  o.follow_sitemaps = c.follow_sitemaps;
+  o.http.http2 = c.http2;
+  o.allow_hosts = c.allow_hosts;
   return o;
+}
+
+void apply_scope_patterns(const Config& c, std::vector<CrawlTarget>& targets) {
+  for (auto& t : targets) {
+    t.scope.include.insert(t.scope.include.end(), c.include.begin(), c.include.end());
+    t.scope.exclude.insert(t.scope.exclude.end(), c.exclude.begin(), c.exclude.end());
+  }
 }
 
 size_t richness(const Item& i) {
@@ -154,12 +168,26 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   if (config.targets.empty()) return make_error("usage", "no targets: list URLs on the command line or under `targets:` in the config");
   auto targets = expand_targets(config.targets);
   if (!targets) return targets.error();
-  auto recorder_or = open_scan_recorder(config);
-  if (!recorder_or) return recorder_or.error();
-  std::unique_ptr<ScanRecorder> recorder = std::move(*recorder_or);
-  auto engine_or = load_rule_engine(config, recorder->fingerprint_key());
-  if (!engine_or) return engine_or.error();
-  std::shared_ptr<const RuleEngine> engine = *engine_or;
+  apply_scope_patterns(config, *targets);
+  // --fetch-only measures the crawler alone: no rules, no history.
+  std::unique_ptr<ScanRecorder> recorder;
+  std::shared_ptr<const RuleEngine> engine;
+  if (!config.fetch_only) {
+    auto recorder_or = open_scan_recorder(config);
+    if (!recorder_or) return recorder_or.error();
+    recorder = std::move(*recorder_or);
+    auto engine_or = load_rule_engine(config, recorder->fingerprint_key());
+    if (!engine_or) return engine_or.error();
+    engine = *engine_or;
+  }
+  std::unique_ptr<FetchedList> fetched;
+  if (!config.fetched_list.empty()) {
+    auto f = FetchedList::open(config.fetched_list);
+    if (!f) return f.error();
+    fetched = std::move(*f);
+  }
+  StageTimes times;
+  auto wall_start = std::chrono::steady_clock::now();
 
   ScanOutcome outcome;
   ScanRecord& record = outcome.record;
@@ -167,13 +195,17 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   record.scan.targets = config.targets;
   record.scan.started = std::chrono::system_clock::now();
   record.scan.robots_mode = std::string(to_string(config.robots));
-  record.scan.packs = engine->packs();
-  if (auto s = recorder->begin_scan(record.scan); !s) return s.error();
-  outcome.compared_with = recorder->compared_with();
+  if (engine) {
+    record.scan.packs = engine->packs();
+    std::vector<RuleDescriptor> rules;
+    for (const auto& r : engine->rules()) rules.push_back({r.id, r.pack, r.title, r.severity, "", ""});
+    for (auto& r : reporters) r->set_rules(rules);
+  }
+  if (recorder) {
+    if (auto s = recorder->begin_scan(record.scan); !s) return s.error();
+    outcome.compared_with = recorder->compared_with();
+  }
   outcome.new_only = config.new_only;
-  std::vector<RuleDescriptor> rules;
-  for (const auto& r : engine->rules()) rules.push_back({r.id, r.pack, r.title, r.severity, "", ""});
-  for (auto& r : reporters) r->set_rules(rules);
   for (auto& r : reporters) r->begin(record.scan);
   // Pages that support findings, kept (with bodies) for the evidence bundle.
   std::unique_ptr<EvidenceCollector> evidence;
@@ -182,9 +214,24 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   std::mutex mutex;
   std::map<std::string, ItemFindings> chosen;  // item id -> the best copy seen so far
   PageHandler handler = [&](const Page& page) -> std::vector<LinkCandidate> {
+    ++times.pages;
+    if (fetched) fetched->add(page);
+    if (config.fetch_only) {
+      if (page.error && page.error->code != "robots_disallowed") {
+        std::lock_guard lock(mutex);
+        record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
+                                      page.error->message, page.target});
+      }
+      return fetch_only_links(page);
+    }
+    double t0 = thread_cpu_seconds();
     ParseOutput parsed = parse_page(page);
+    StageTimes::add(times.parse_ns, t0);
+    double t1 = thread_cpu_seconds();
     std::vector<ItemFindings> evaluated;
     for (auto& item : parsed.items) {
+      ++times.items;
+      times.item_bytes += item.text.size() + item.title.size();
       auto findings = engine->evaluate(item, page);
       evaluated.push_back({std::move(item), std::move(findings), {}});
     }
@@ -194,6 +241,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
       for (const auto& e : evaluated) cited.insert(cited.end(), e.findings.begin(), e.findings.end());
       evidence->add(page, cited);
     }
+    StageTimes::add(times.rules_ns, t1);
     std::lock_guard lock(mutex);
     if (page.error && page.error->code != "robots_disallowed")
       record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
@@ -233,11 +281,13 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   record.scan.status = stats.interrupted ? "interrupted" : beyond ? "incomplete" : "complete";
   std::sort(record.scan.errors.begin(), record.scan.errors.end(),
             [](const ScanError& a, const ScanError& b) { return std::tie(a.url, a.code) < std::tie(b.url, b.code); });
+  double report_start = thread_cpu_seconds();
   // The diff step: the copies the report shows are labelled against the earlier scan, and earlier
   // findings now resolved or unchecked join the report.
   std::vector<ItemFindings> shown;
   for (auto& [id, e] : chosen) shown.push_back(std::move(e));
-  std::vector<ItemFindings> carried = recorder->finish_scan(record.scan, shown);
+  std::vector<ItemFindings> carried;
+  if (recorder) carried = recorder->finish_scan(record.scan, shown);
   for (auto* list : {&shown, &carried})
     for (auto& e : *list) {
       std::vector<Finding> findings = e.reported();
@@ -248,6 +298,8 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     }
   for (auto& r : reporters)
     if (auto s = r->end(record.scan); !s) log::error("{}", s.error().message);
+  StageTimes::add(times.report_ns, report_start);
+  fetched.reset();
   if (evidence) {
     auto pages = evidence->pages();
     auto bundle = write_evidence_bundle(record, pages, config.evidence_dir);
@@ -256,8 +308,15 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
       fmt::print(stderr, "Evidence bundle written to {} ({} pages, {} WARC records; check it with `exposcan evidence verify {}`)\n",
                  config.evidence_dir, bundle->pages, bundle->records, config.evidence_dir);
   }
-  outcome.exit_code = scan_exit_code(
-      record, ExitPolicy{config.fail_on, config.new_only, [&](const Finding& f) { return recorder->worsened(f); }});
+  if (config.timings) {
+    times.requests = stats.requests;
+    times.connections = stats.connections;
+    fmt::print(stderr, "exposcan: timings {}\n",
+               times.json(std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count()));
+  }
+  outcome.exit_code = scan_exit_code(record, ExitPolicy{config.fail_on, config.new_only, [&](const Finding& f) {
+                                                          return recorder && recorder->worsened(f);
+                                                        }});
   return outcome;
 }
 

@@ -1,5 +1,8 @@
 #include "core/text.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace exposcan {
 
 std::string ascii_lower(std::string_view s) {
@@ -100,6 +103,14 @@ size_t utf8_seq_len(std::string_view s, size_t i) {
 
 bool is_valid_utf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
+    // ASCII runs eight bytes at a time (most of a page's markup).
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     size_t n = utf8_seq_len(s, i);
     if (n == 0) return false;
     i += n;

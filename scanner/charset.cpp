@@ -136,6 +136,45 @@ std::string sniff_media_type(std::string_view declared, std::string_view body) {
   return mt;
 }
 
+namespace {
+
+// The charset the bytes are in (BOM first), and how many BOM bytes to skip.
+std::string detect_charset(std::string_view body, std::string_view media_type, std::string_view header_charset,
+                           size_t& bom) {
+  bom = 0;
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") {
+    bom = 3;
+    return "utf-8";
+  }
+  if (body.substr(0, 2) == "\xFF\xFE") {
+    bom = 2;
+    return "utf-16le";
+  }
+  if (body.substr(0, 2) == "\xFE\xFF") {
+    bom = 2;
+    return "utf-16be";
+  }
+  std::string cs;
+  if (!header_charset.empty()) cs = canonical_charset(std::string(header_charset));
+  if (cs.empty() && media_type.find("html") != std::string_view::npos) cs = canonical_charset(html_meta_charset(body));
+  if (cs.empty() && media_type.find("xml") != std::string_view::npos) cs = canonical_charset(xml_encoding(body));
+  return cs;
+}
+
+}  // namespace
+
+DecodedText decode_owned_to_utf8(std::string&& body, std::string_view media_type, std::string_view header_charset) {
+  size_t bom = 0;
+  std::string cs = detect_charset(body, media_type, header_charset, bom);
+  if (bom == 0 && (cs.empty() || cs == "utf-8") && is_valid_utf8(body)) {
+    DecodedText out;
+    out.charset = "utf-8";
+    out.text = std::move(body);
+    return out;
+  }
+  return decode_to_utf8(std::string_view(body), media_type, header_charset);
+}
+
 DecodedText decode_to_utf8(std::string_view body, std::string_view media_type, std::string_view header_charset) {
   DecodedText out;
   std::string cs;

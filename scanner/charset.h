@@ -30,5 +30,8 @@ struct DecodedText {
 };
 
 DecodedText decode_to_utf8(std::string_view body, std::string_view media_type, std::string_view header_charset);
+// Same, taking the body over: a body that is already valid UTF-8 without a BOM (the common case)
+// is moved into the result instead of copied.
+DecodedText decode_owned_to_utf8(std::string&& body, std::string_view media_type, std::string_view header_charset);
 
 }  // namespace exposcan

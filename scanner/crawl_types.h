@@ -66,7 +66,7 @@ struct CrawlOptions {
   std::vector<HostPolicy> host_policies;
   int max_pages = 500;  // pages fetched (all targets)
   int max_depth = 3;    // link distance from a start URL
-  uint64_t max_bytes = 256ull << 20;
+  uint64_t max_bytes = 256ull << 20;  // page bodies; no new page starts once reached
   size_t max_body_bytes = 8u << 20;
   long connect_timeout_ms = 10'000;
   long timeout_ms = 30'000;
@@ -76,8 +76,13 @@ struct CrawlOptions {
   int max_retries = 2;                 // for timeouts, resets and 5xx
   long max_retry_after_s = 60;         // longer Retry-After values are recorded, not waited for
   long backoff_base_ms = 500;
+  long max_backoff_ms = 30'000;        // cap of the exponential backoff (before jitter)
   RobotsMode robots_mode = RobotsMode::obey;
   bool fetch_site_signals = true;  // /.well-known/tdmrep.json and /ai.txt per origin
+  bool follow_sitemaps = true;     // robots.txt Sitemap: lines of a target's origin, rel=sitemap
+  // Hosts ('*' patterns) that rel=me links may lead to beyond the targets' scopes
+  // (crawl.allow_hosts). A rel=me link is otherwise followed only into a listed target's scope.
+  std::vector<std::string> allow_hosts;
   bool capture_wire = false;
   size_t workers = 2;  // page-handler threads
   const ConditionalCache* cache = nullptr;
@@ -96,6 +101,10 @@ struct CrawlStats {
   size_t pages_fetched = 0;  // pages delivered with a response
   size_t errors = 0;
   uint64_t bytes = 0;  // body bytes received
+  size_t connections = 0;    // connections opened (the rest of the requests reused one)
+  size_t retries = 0;        // requests sent again (timeouts, resets, 5xx, 429/503)
+  size_t not_modified = 0;   // 304 answers served from the ConditionalCache
+  size_t robots_disallowed = 0;
   bool interrupted = false;
   bool limit_reached = false;  // max pages / bytes cut the crawl short
   std::vector<TargetOutcome> targets;

@@ -14,5 +14,8 @@ bool path_pattern_matches(std::string_view pattern, std::string_view path);
 
 // `target_origin` is the start URL's origin ("https://host[:port]").
 bool in_scope(const CrawlScope& scope, std::string_view target_origin, const Url& url);
+// Same on the parts of a normalised URL.
+bool in_scope(const CrawlScope& scope, std::string_view target_origin, std::string_view origin,
+              std::string_view path_and_query);
 
 }  // namespace exposcan

@@ -13,6 +13,7 @@
 namespace exposcan {
 namespace {
 
+// Not named `bind`: with a std::string argument, ADL would pick std::bind and drop the option.
 template <class T>
 CLI::Option* bind_option(CLI::App* cmd, ScanFlags& flags, const std::string& name, const std::string& help,
           std::function<void(Config&, const T&)> apply) {
@@ -67,6 +68,13 @@ void add_scan_flags(CLI::App* cmd, ScanFlags& f, bool with_targets) {
   bind_option<int>(cmd, f, "--max-depth", "Follow links at most this far from a target", [](Config& c, const int& v) { c.max_depth = v; });
   bind_option<int>(cmd, f, "--max-retries", "Retries for timeouts, resets and 5xx", [](Config& c, const int& v) { c.max_retries = v; });
   bind_option<long>(cmd, f, "--timeout", "Seconds per request", [](Config& c, const long& v) { c.timeout_s = v; });
+  bind_option<long>(cmd, f, "--connect-timeout", "Seconds to connect", [](Config& c, const long& v) { c.connect_timeout_s = v; });
+  bind_option<int>(cmd, f, "--per-host-connections", "Requests in flight per host", [](Config& c, const int& v) { c.per_host_connections = v; });
+  bind_option<uint64_t>(cmd, f, "--max-bytes", "Stop starting pages after this many body bytes", [](Config& c, const uint64_t& v) { c.max_bytes = v; });
+  bind_flag(cmd, f, "--fetch-only", "Fetch and follow links only: no items, no rules (benchmarks)", [](Config& c) { c.fetch_only = true; });
+  bind_option<std::string>(cmd, f, "--fetched-list", "Write the fetched URL paths to FILE, one per line", [](Config& c, const std::string& v) { c.fetched_list = v; });
+  bind_flag(cmd, f, "--no-http2", "HTTP/1.1 only (no HTTP/2 multiplexing)", [](Config& c) { c.http2 = false; });
+  bind_flag(cmd, f, "--timings", "Print the time split by stage (fetch, parse, rules) on stderr", [](Config& c) { c.timings = true; });
   bind_option<std::string>(cmd, f, "--robots", "obey (default; listed targets are user-directed), obey-all, ignore",
                     [](Config& c, const std::string& v) { c.robots = *robots_mode_from_string(v); })
       ->check(CLI::IsMember({"obey", "obey-all", "ignore"}));
@@ -107,6 +115,11 @@ Expected<Config> build_config(const ScanFlags& flags) {
   if (auto s = apply_environment(config); !s) return s.error();
   for (size_t i = 0; i < flags.appliers.size(); ++i)
     if (flags.given[i]()) flags.appliers[i](config);
+  if (config.concurrency == 0) return make_error("usage", "--concurrency: expected a positive integer");
+  if (config.per_host_rate < 0) return make_error("usage", "--per-host-rate: expected a number of requests per second (0 = no limit)");
+  if (config.per_host_connections <= 0) return make_error("usage", "--per-host-connections: expected a positive integer");
+  if (config.max_pages <= 0) return make_error("usage", "--max-pages: expected a positive integer");
+  if (config.max_depth < 0) return make_error("usage", "--max-depth: expected a non-negative integer");
   if (!is_report_format(config.format))
     return make_error("usage", "--format: expected one of " + join_formats() + " (got '" + config.format + "')");
   if (!flags.state.empty()) config.state = flags.state;

@@ -29,6 +29,14 @@
 // | /charset/shift_jis                      | Japanese page, charset=Shift_JIS in Content-Type         | 200                         |
 // | /charset/shift_jis-meta                 | same text; charset only in <meta charset>, not the header| 200                         |
 //
+// | /links?n=N[&to=PATH]                    | HTML page linking to PATH?i=1..N (default /status/200),  | 200                         |
+// |                                         |   N ≤ 1000: cheap discovered links for crawler tests      |                             |
+// | /sitemap-test/                          | HTML page with <link rel="sitemap"> to index.xml only    | 200                         |
+// | /sitemap-test/index.xml                 | sitemap index naming sitemap.xml.gz                      | 200 application/xml         |
+// | /sitemap-test/sitemap.xml.gz            | gzip urlset (application/gzip, no Content-Encoding) with | 200                         |
+// |                                         |   /sitemap-test/page/1..3, linked from nowhere else      |                             |
+// | /sitemap-test/page/<n>                  | small HTML page without links                            | 200                         |
+//
 // Robots sub-hosts (every other path behaves as on faults.example):
 // | robots500.faults.example/robots.txt     | 500                                                      |
 // | robots404.faults.example/robots.txt     | 404                                                      |
@@ -169,6 +177,60 @@ std::vector<std::string> segments(std::string_view path) {
   return out;
 }
 
+std::string gzip_bytes(const std::string& data) {
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(compressBound(static_cast<uLong>(data.size())) + 64, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+Response html(std::string body) {
+  Response r;
+  r.body = std::move(body);
+  r.set_header("Content-Type", "text/html; charset=utf-8");
+  r.set_header("Cache-Control", "no-store");
+  return r;
+}
+
+std::optional<Reply> sitemap_test(const std::vector<std::string>& seg) {
+  const std::string_view base = "https://faults.example/sitemap-test/";
+  if (seg.size() == 2 && seg[1].empty()) {
+    return Reply{html("<!DOCTYPE html><html><head><title>Sitemap test</title>\n"
+                      "<link rel=\"sitemap\" type=\"application/xml\" href=\"/sitemap-test/index.xml\">\n"
+                      "</head><body><p>Pages are listed only in the sitemap.</p></body></html>\n")};
+  }
+  if (seg.size() == 2 && seg[1] == "index.xml") {
+    Response r;
+    r.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+             "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+             "  <sitemap><loc>" + std::string(base) + "sitemap.xml.gz</loc></sitemap>\n</sitemapindex>\n";
+    r.set_header("Content-Type", "application/xml");
+    return Reply{r};
+  }
+  if (seg.size() == 2 && seg[1] == "sitemap.xml.gz") {
+    std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+    for (int i = 1; i <= 3; ++i) xml += "  <url><loc>" + std::string(base) + "page/" + std::to_string(i) + "</loc></url>\n";
+    xml += "</urlset>\n";
+    Response r;
+    r.body = gzip_bytes(xml);
+    r.set_header("Content-Type", "application/gzip");
+    return Reply{r};
+  }
+  if (seg.size() == 3 && seg[1] == "page") {
+    return Reply{html("<!DOCTYPE html><html><head><title>Sitemap page " + seg[2] +
+                      "</title></head><body><p>Listed in the sitemap only.</p></body></html>\n")};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<std::string> FaultRoutes::hosts() {
@@ -252,6 +314,20 @@ std::optional<Reply> FaultRoutes::handle(const Request& request) {
   if (seg.empty()) return std::nullopt;
   const std::string& first = seg[0];
 
+  if (path == "/links") {
+    const long n = query_int(query, "n", 3, 0, 1000);
+    const auto to = query.find("to");
+    const std::string target = to == query.end() || to->second.empty() || to->second[0] != '/' ? "/status/200" : to->second;
+    std::string body = "<!DOCTYPE html><html><head><title>Links</title></head><body><ul>\n";
+    for (long i = 1; i <= n; ++i)
+      body += "<li><a href=\"" + target + "?i=" + std::to_string(i) + "\">link " + std::to_string(i) + "</a></li>\n";
+    body += "</ul></body></html>\n";
+    return Reply{html(std::move(body))};
+  }
+  if (first == "sitemap-test") {
+    if (auto r = sitemap_test(seg)) return r;
+    return Reply{page(404)};
+  }
   if (path == "/slow") {
     const long bytes = query_int(query, "bytes", 100, 0, 10L << 20);
     return Reply{slow(bytes, query_int(query, "delay_ms", 100, 0, 60'000), query_int(query, "chunk", 1, 1, 1L << 20))};

@@ -7,8 +7,10 @@
 #include <mutex>
 #include <regex>
 
+#include "core/url.h"
 #include "samples/sample_server.h"
 #include "scanner/crawler.h"
+#include "scanner/link_scan.h"
 #include "tests/support/test_support.h"
 
 namespace exposcan::test {
@@ -65,6 +67,21 @@ struct PageLog {
     for (const auto& p : pages)
       if (p.url == url) return &p;
     return nullptr;
+  }
+};
+
+// Like PageLog, but links come from scanner/link_scan.h with their kinds (feed, rel_me, next,
+// sitemap, anchor), as --fetch-only follows them.
+struct KindLog : PageLog {
+  PageHandler handler() {
+    return [this](const Page& p) {
+      std::vector<LinkCandidate> links;
+      auto base = normalize_http_url(p.final_url);
+      if (p.ok() && base && p.content_type.find("html") != std::string::npos) links = html_links(p.body, *base);
+      std::lock_guard lock(mutex);
+      pages.push_back(p);
+      return links;
+    };
   }
 };
 

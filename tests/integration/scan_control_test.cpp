@@ -1,0 +1,184 @@
+// `exposcan scan` under control: SIGINT stops fetching and writes the partial report marked
+// interrupted (exit 130), a second SIGINT aborts transfers in flight; --fetch-only and
+// --fetched-list. The binary runs against the sample server (--connect-to, --cacert).
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "core/text.h"
+#include "samples/sample_server.h"
+#include "tests/support/test_support.h"
+
+extern char** environ;
+
+using exposcan::test::read_text;
+using exposcan::test::TempDir;
+using json = nlohmann::json;
+using SteadyClock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Server {
+  exposcan::samples::SampleServer server;
+  TempDir dir;
+  std::string ca;
+  Server() {
+    REQUIRE(server.start());
+    ca = (dir / "ca.pem").string();
+    std::ofstream(ca) << server.ca_pem();
+  }
+  std::vector<std::string> args() const {
+    std::vector<std::string> a = {"--cacert", ca};
+    for (const auto& h : server.hostnames())
+      a.insert(a.end(), {"--connect-to", fmt::format("{}:443:127.0.0.1:{}", h, server.port())});
+    return a;
+  }
+};
+
+// The binary in the background with stdout/stderr in files, so the test can signal it.
+class Child {
+ public:
+  Child(std::vector<std::string> argv, const TempDir& dir) : m_err((dir / "stderr.txt").string()) {
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 1, (dir / "stdout.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    posix_spawn_file_actions_addopen(&fa, 2, m_err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    std::vector<char*> args;
+    for (auto& a : argv) args.push_back(a.data());
+    args.push_back(nullptr);
+    int rc = posix_spawn(&m_pid, args[0], &fa, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&fa);
+    REQUIRE(rc == 0);
+  }
+  ~Child() {
+    if (m_pid > 0) {
+      kill(m_pid, SIGKILL);
+      waitpid(m_pid, nullptr, 0);
+    }
+  }
+  void signal(int sig) const { kill(m_pid, sig); }
+  // Exit code (128 + signal when killed by one), or -1 when it did not end within `limit`.
+  int wait(std::chrono::milliseconds limit) {
+    auto end = SteadyClock::now() + limit;
+    while (SteadyClock::now() < end) {
+      int status = 0;
+      pid_t r = waitpid(m_pid, &status, WNOHANG);
+      if (r == m_pid) {
+        m_pid = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      }
+      std::this_thread::sleep_for(20ms);
+    }
+    return -1;
+  }
+  std::string err() const { return read_text(m_err); }
+
+ private:
+  pid_t m_pid = -1;
+  std::string m_err;
+};
+
+std::vector<std::string> scan_argv(const Server& s, const TempDir& dir, std::vector<std::string> extra) {
+  std::vector<std::string> argv = {EXPOSCAN_BIN, "scan", "--format", "json", "-o", (dir / "report.json").string(),
+                                   "--per-host-rate", "0"};
+  for (const auto& a : s.args()) argv.push_back(a);
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  return argv;
+}
+
+// Waits until the server has seen a request for `target`.
+bool wait_for_request(const Server& s, std::string_view target, std::chrono::milliseconds limit) {
+  auto end = SteadyClock::now() + limit;
+  while (SteadyClock::now() < end) {
+    for (const auto& r : s.server.requests())
+      if (r.target == target) return true;
+    std::this_thread::sleep_for(20ms);
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("scan control: SIGINT finishes what is in flight and writes a partial report (exit 130)", "[scan-control][sigint]") {
+  Server s;
+  TempDir dir;
+  const std::string slow = "https://faults.example/slow?bytes=15&delay_ms=100";  // ~1.5 s
+  const std::string queued = "https://faults.example/links?n=3";
+  auto start = SteadyClock::now();
+  Child child(scan_argv(s, dir, {"--concurrency", "1", slow, queued}), dir);
+  REQUIRE(wait_for_request(s, "/slow?bytes=15&delay_ms=100", 10s));
+  std::this_thread::sleep_for(300ms);
+  child.signal(SIGINT);
+  int code = child.wait(10s);
+  INFO(child.err());
+  CHECK(code == 130);
+  CHECK(SteadyClock::now() - start < 8s);
+  CHECK(child.err().find("interrupted") != std::string::npos);
+  auto report = json::parse(read_text(dir / "report.json"));
+  CHECK(report["scan"]["status"] == "interrupted");
+  const auto& targets = report["scan"]["target_status"];
+  REQUIRE(targets.size() == 2);
+  CHECK(targets[0]["reachable"] == true);  // the transfer in flight finished
+  CHECK(targets[1]["reachable"] == false);  // queued: never sent
+  for (const auto& r : s.server.requests()) CHECK(r.target.rfind("/links", 0) != 0);
+}
+
+TEST_CASE("scan control: a second SIGINT aborts the transfer in flight", "[scan-control][sigint]") {
+  Server s;
+  TempDir dir;
+  auto start = SteadyClock::now();
+  Child child(scan_argv(s, dir, {"https://faults.example/stall"}), dir);  // headers, then 60 s of silence
+  REQUIRE(wait_for_request(s, "/stall", 10s));
+  std::this_thread::sleep_for(200ms);
+  child.signal(SIGINT);
+  std::this_thread::sleep_for(300ms);
+  child.signal(SIGINT);
+  int code = child.wait(5s);
+  INFO(child.err());
+  CHECK(code == 130);
+  CHECK(SteadyClock::now() - start < 8s);  // the low-speed limit alone would take 10 s
+  auto report = json::parse(read_text(dir / "report.json"));
+  CHECK(report["scan"]["status"] == "interrupted");
+  bool recorded = false;
+  for (const auto& e : report["scan"]["errors"]) recorded = recorded || e["code"] == "interrupted";
+  CHECK(recorded);
+}
+
+TEST_CASE("scan control: --fetch-only follows links without items and --fetched-list names the pages", "[scan-control][fetch-only]") {
+  Server s;
+  TempDir dir;
+  auto list = (dir / "fetched.txt").string();
+  auto argv = scan_argv(s, dir, {"--fetch-only", "--fetched-list", list, "--quiet", "--max-depth", "2", "--timings",
+                                 "https://jane.example/"});
+  auto r = exposcan::test::run_process(argv);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  auto report = json::parse(read_text(dir / "report.json"));
+  CHECK(report["items"].empty());
+  CHECK(report["findings"].empty());
+  CHECK(report["scan"]["status"] == "complete");
+  std::vector<std::string> paths;
+  const std::string text = read_text(list);
+  for (auto line : exposcan::split(text, '\n'))
+    if (!line.empty()) paths.emplace_back(line);
+  for (std::string p : {"/", "/posts/", "/posts/garden-notes/", "/feed.xml", "/sitemap.xml"})
+    CHECK(std::find(paths.begin(), paths.end(), p) != paths.end());
+  CHECK(std::find(paths.begin(), paths.end(), "/robots.txt") == paths.end());  // pages only
+  // --timings: one JSON line with the stage split.
+  auto at = r.err.find("exposcan: timings ");
+  REQUIRE(at != std::string::npos);
+  auto timings = json::parse(r.err.substr(at + 18, r.err.find('\n', at) - at - 18));
+  CHECK(timings["pages"].get<int>() >= 8);
+  CHECK(timings["parse_cpu_s"] == 0.0);
+  CHECK(timings["rules_cpu_s"] == 0.0);
+}
