@@ -39,7 +39,7 @@ void add_media(std::vector<Media>& media, std::string url, std::string type, std
 }
 
 std::string media_type_of(std::string_view mime, std::string_view medium) {
-  if (medium == "video" || istarts_with(mime, "video/")) return "video";
+  if (medium == "video" || istarts_with(mime, "video/") || mime == "application/x-shockwave-flash") return "video";
   if (medium == "audio" || istarts_with(mime, "audio/")) return "audio";
   return "image";
 }
@@ -97,7 +97,8 @@ void add_tag(Item& it, std::string t) {
 void read_georss(const XmlElement& e, Item& it) {
   std::string point = e.child_text(ns::georss, "point");
   if (point.empty()) return;
-  auto parts = split(collapse_whitespace(point), ' ');
+  std::string collapsed = collapse_whitespace(point);
+  auto parts = split(collapsed, ' ');
   if (parts.size() != 2) return;
   try {
     Geo g;
@@ -175,6 +176,8 @@ void parse_rss(const XmlElement& root, FeedContext& ctx) {
     ctx.feed_author.name = channel->child_text(ns::dc, "creator");
     if (ctx.feed_author.name.empty()) ctx.feed_author.name = channel->child_text(ns::itunes, "author");
     ctx.feed_author.url = channel->child_text(item_ns, "link");
+    // A platform's per-account feed (Mastodon, Bluesky, Tumblr) is titled with the account's name.
+    if (ctx.feed_author.name.empty() && ctx.platform != "web") ctx.feed_author.name = html_to_text(channel->child_text(item_ns, "title"));
     for (const auto& c : channel->children)
       if (c.is(ns::atom, "link") && c.attr("rel") == "next") ctx.out.links.push_back({resolve(ctx.base, c.attr("href")), "next", "next"});
   }

@@ -71,12 +71,14 @@ ParseOutput parse_facebook_html(const Page& page) {
     it.id = "facebook:post:" + id;
     it.text = p.a.og.description();
     // m.facebook.com: the story body is in the markup.
+    // m.facebook.com: the story body is in the markup (the <header> holds author and date).
     walk_tree(p.a.document->root(), [&](HtmlNode n) {
       if (!n.is_element()) return true;
       if (n.has_class("story_body_container") || n.attr_or("data-ad-preview") == "message") {
-        std::string t = collapse_whitespace(visible_text(n));
-        if (t.size() > it.text.size()) it.text = t;
-        return false;
+        std::string t;
+        for (HtmlNode c : n.element_children())
+          if (!c.is("header")) t += (t.empty() ? "" : "\n") + collapse_whitespace(visible_text(c));
+        if (t.size() > it.text.size() || it.text == p.a.og.description()) it.text = t;
       }
       if (n.is("abbr") && !it.published_at) {
         if (auto ts = normalize_datetime(std::string(n.attr_or("title")))) it.published_at = ts;
@@ -96,7 +98,10 @@ ParseOutput parse_facebook_html(const Page& page) {
     it.id = "facebook:account:" + handle;
     it.author = {handle, it.title, url};
     it.text = p.a.og.description();
-    if (const JsonLdNode* n = p.a.ld.first_of("Person"); n && !n->description.empty()) it.text = n->description;
+    if (const JsonLdNode* n = p.a.ld.first_of("Person")) {
+      if (!n->description.empty()) it.text = n->description;
+      if (n->address) it.fields.emplace_back("location", n->address->to_string());
+    }
     for (const auto& prop : p.a.og.properties)
       if (prop.first == "og:locality" || prop.first == "place:location:latitude" || prop.first == "business:contact_data:locality")
         it.fields.emplace_back(prop.first, prop.second);
@@ -155,7 +160,8 @@ ParseOutput parse_linkedin_html(const Page& page) {
   Parsed p = start(page);
   if (!p.a.document) return std::move(p.out);
   const std::string url = canonical(p);
-  std::vector<Item> profiles = profile_items(p.a, page);
+  bool post_page = !p.segments.empty() && (p.segments[0] == "posts" || p.segments[0] == "pulse" || p.segments[0] == "feed");
+  std::vector<Item> profiles = post_page ? std::vector<Item>{} : profile_items(p.a, page);
   for (Item& it : profiles) {
     it.platform = "linkedin";
     if (it.extractor != "jsonld") continue;
@@ -227,12 +233,18 @@ ParseOutput parse_youtube_html(const Page& page) {
     }
   } else {
     it.kind = ItemKind::profile;
-    std::string handle = !p.segments.empty() && p.segments[0].rfind("@", 0) == 0 ? p.segments[0] : "";
+    std::string handle;
+    if (auto pu = Url::parse(p.a.page_url))
+      for (auto s : split(pu->path(), '/'))
+        if (!s.empty() && s[0] == '@') handle = std::string(s);
     it.id = "youtube:channel:" + (channel_id.empty() ? (handle.empty() ? url : handle) : channel_id);
     it.author = {handle, it.title, url};
     if (!channel_id.empty()) {
       it.fields.emplace_back("channel_id", channel_id);
-      p.out.links.push_back({"https://www.youtube.com/feeds/videos.xml?channel_id=" + channel_id, "feed", "alternate"});
+      std::string feed = "https://www.youtube.com/feeds/videos.xml?channel_id=" + channel_id;
+      bool known = false;
+      for (const auto& l : p.out.links) known = known || l.url == feed;
+      if (!known) p.out.links.push_back({feed, "feed", "alternate"});
     }
     for (const auto& kw : p.a.og.all("og:video:tag")) it.tags.push_back(kw);
   }
