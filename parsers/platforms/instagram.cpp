@@ -69,12 +69,8 @@ Item media_item(const json& node, const Page& page, const ParseOutput& out, cons
 
 ParseOutput parse_instagram_json(const Page& page) {
   ParseOutput out;
-  out.signals = std::make_shared<PageSignals>();
-  json doc = json::parse(page.body, nullptr, false);
-  if (doc.is_discarded()) {
-    out.errors.push_back("invalid JSON from " + page.url);
-    return out;
-  }
+  json doc = parse_json_page(page, out);
+  if (doc.is_discarded()) return out;
   const json* user = nullptr;
   if (doc.contains("data") && doc["data"].is_object() && doc["data"].contains("user") && doc["data"]["user"].is_object())
     user = &doc["data"]["user"];

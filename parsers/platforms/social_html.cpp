@@ -149,6 +149,9 @@ ParseOutput parse_x_html(const Page& page) {
     if (const JsonLdNode* n = p.a.ld.first_of("Person")) {
       if (!n->description.empty()) it.text = n->description;
       if (n->address) it.fields.emplace_back("location", n->address->to_string());
+      if (n->raw.contains("homeLocation") && n->raw["homeLocation"].is_object() && n->raw["homeLocation"].contains("name") &&
+          n->raw["homeLocation"]["name"].is_string())
+        it.fields.emplace_back("location", n->raw["homeLocation"]["name"].get<std::string>());
       for (const auto& s : n->same_as) it.links.push_back(s);
     }
   }
