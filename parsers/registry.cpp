@@ -153,31 +153,23 @@ std::string platform_for_host(std::string_view host) {
   return "web";
 }
 
-ParseOutput parse_page(const Page& page) {
-  if (page.error && page.error->code == "robots_disallowed") return {};
-  if (!page.ok() && page.origin != PageOrigin::not_modified) {
-    if (!page.user_directed) return {};
-    if (auto wall = detect_wall(page)) return unavailable_page(page, wall->visibility, wall->kind, wall->evidence);
-    return unavailable_page(page, visibility_of_failure(page), "", "");
-  }
-  if (auto wall = detect_wall(page)) return unavailable_page(page, wall->visibility, wall->kind, wall->evidence);
+namespace {
 
-  std::string url = page.final_url.empty() ? page.url : page.final_url;
+ParseOutput dispatch(const Page& page, const Adapter* adapter, const std::string& url) {
   std::string host = host_of(url);
-  const Adapter* adapter = adapter_for(host);
   ParseOutput out;
   switch (shape_of(page)) {
     case Shape::html:
       out = adapter && adapter->html ? adapter->html(page) : parse_generic_html(page);
       if (!adapter || !adapter->html)
-        for (auto& it : out.items) it.platform = platform_for_host(host);
+        for (auto& it : out.items) it.platform = adapter ? adapter->platform : platform_for_host(host);
       if (!adapter) add_feed_guesses(url, out);
       break;
     case Shape::json:
       if (adapter && adapter->json) out = adapter->json(page);
       else out = parse_unknown_json(page, url);
       break;
-    case Shape::feed: out = parse_feed(page); break;
+    case Shape::feed: out = parse_feed(page, adapter ? adapter->platform : ""); break;
     case Shape::other: break;
   }
   if (!out.signals) out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, url, &out.errors));
@@ -185,6 +177,42 @@ ParseOutput parse_page(const Page& page) {
     if (!it.signals) it.signals = out.signals;
   make_ids_unique(out);
   return out;
+}
+
+std::optional<ParseOutput> early_result(const Page& page) {
+  if (page.error && page.error->code == "robots_disallowed") return ParseOutput{};
+  if (!page.ok() && page.origin != PageOrigin::not_modified) {
+    if (!page.user_directed) return ParseOutput{};
+    if (auto wall = detect_wall(page)) return unavailable_page(page, wall->visibility, wall->kind, wall->evidence);
+    return unavailable_page(page, visibility_of_failure(page), "", "");
+  }
+  if (auto wall = detect_wall(page)) return unavailable_page(page, wall->visibility, wall->kind, wall->evidence);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<std::string> known_platforms() {
+  std::vector<std::string> out{"web"};
+  for (const auto& a : adapters()) out.emplace_back(a.platform);
+  return out;
+}
+
+std::optional<ParseOutput> parse_page_as(const Page& page, std::string_view platform) {
+  const Adapter* adapter = nullptr;
+  if (platform != "web") {
+    for (const auto& a : adapters())
+      if (platform == a.platform) adapter = &a;
+    if (!adapter) return std::nullopt;
+  }
+  if (auto early = early_result(page)) return early;
+  return dispatch(page, adapter, page.final_url.empty() ? page.url : page.final_url);
+}
+
+ParseOutput parse_page(const Page& page) {
+  if (auto early = early_result(page)) return std::move(*early);
+  std::string url = page.final_url.empty() ? page.url : page.final_url;
+  return dispatch(page, adapter_for(host_of(url)), url);
 }
 
 }  // namespace exposcan

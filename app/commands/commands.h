@@ -17,5 +17,6 @@ void register_scan(CLI::App& app, CommandAction& action);
 void register_demo(CLI::App& app, CommandAction& action);
 void register_init(CLI::App& app, CommandAction& action);
 void register_robots(CLI::App& app, CommandAction& action);
+void register_inspect(CLI::App& app, CommandAction& action);
 
 }  // namespace exposcan
