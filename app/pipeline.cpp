@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <map>
 #include <mutex>
 
 #include "app/exit_codes.h"
@@ -53,6 +55,33 @@ CrawlOptions crawl_options(const Config& c) {
   o.max_retries = c.max_retries;
   o.robots_mode = c.robots;
   return o;
+}
+
+struct Evaluated {
+  Item item;
+  std::vector<Finding> findings;
+};
+
+size_t richness(const Item& i) {
+  size_t n = i.text.size() + i.title.size();
+  for (const auto& m : i.media) n += m.alt.size();
+  for (const auto& [k, v] : i.fields) n += v.size();
+  if (i.geo) n += i.geo->name.size() + 1;
+  if (i.published_at) n += 1;
+  return n;
+}
+
+// Several pages can show the same item (a post on the profile and on its permalink page). Keep
+// one copy, chosen without regard to arrival order: the one from the item's own page, else the
+// richest, else the one from the smallest source URL.
+bool preferred(const Evaluated& a, const Evaluated& b) {
+  auto own = [](const Item& i) {
+    std::string url = i.url.substr(0, i.url.find('#'));
+    return i.source_url == url;
+  };
+  if (own(a.item) != own(b.item)) return own(a.item);
+  if (richness(a.item) != richness(b.item)) return richness(a.item) > richness(b.item);
+  return a.item.source_url < b.item.source_url;
 }
 
 }  // namespace
@@ -123,22 +152,22 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   for (auto& r : reporters) r->begin(record.scan);
 
   std::mutex mutex;
+  std::map<std::string, Evaluated> chosen;  // item id -> the best copy seen so far
   PageHandler handler = [&](const Page& page) -> std::vector<LinkCandidate> {
     ParseOutput parsed = parse_page(page);
-    std::vector<std::pair<Item, std::vector<Finding>>> evaluated;
+    std::vector<Evaluated> evaluated;
     for (auto& item : parsed.items) {
       auto findings = engine->evaluate(item, page);
-      evaluated.emplace_back(std::move(item), std::move(findings));
+      evaluated.push_back({std::move(item), std::move(findings)});
     }
     std::lock_guard lock(mutex);
     if (page.error && page.error->code != "robots_disallowed")
       record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
                                     page.error->message, page.target});
     for (const auto& e : parsed.errors) record.scan.errors.push_back({page.url, "parse", e, page.target});
-    for (auto& [item, findings] : evaluated) {
-      for (auto& r : reporters) r->item(item, findings);
-      record.findings.insert(record.findings.end(), findings.begin(), findings.end());
-      record.items.push_back(std::move(item));
+    for (auto& e : evaluated) {
+      auto [it, fresh] = chosen.try_emplace(e.item.id, std::move(e));
+      if (!fresh && preferred(e, it->second)) it->second = std::move(e);
     }
     std::vector<LinkCandidate> links;
     for (const auto& l : parsed.links) links.push_back({l.url, l.kind});
@@ -163,6 +192,13 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     if (!t.reachable()) unreachable = true;
   }
   record.scan.status = stats.interrupted ? "interrupted" : unreachable ? "incomplete" : "complete";
+  std::sort(record.scan.errors.begin(), record.scan.errors.end(),
+            [](const ScanError& a, const ScanError& b) { return std::tie(a.url, a.code) < std::tie(b.url, b.code); });
+  for (auto& [id, e] : chosen) {
+    for (auto& r : reporters) r->item(e.item, e.findings);
+    record.findings.insert(record.findings.end(), e.findings.begin(), e.findings.end());
+    record.items.push_back(std::move(e.item));
+  }
   for (auto& r : reporters)
     if (auto s = r->end(record.scan); !s) log::error("{}", s.error().message);
   outcome.exit_code = scan_exit_code(record, config.fail_on);

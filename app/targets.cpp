@@ -9,13 +9,14 @@ namespace {
 struct PlatformScope {
   const char* host;
   std::vector<std::string> include;  // the account's own pages outside its path prefix
+  std::vector<std::string> exclude = {};  // pages under the prefix that are other people's lists
 };
 
 const std::vector<PlatformScope>& platform_scopes() {
   static const std::vector<PlatformScope> k = {
       {"www.instagram.com", {"/p/*", "/reel/*"}},
       {"instagram.com", {"/p/*", "/reel/*"}},
-      {"mastodon.social", {}},
+      {"mastodon.social", {}, {"/@*/following", "/@*/followers"}},
       {"www.facebook.com", {}},
       {"m.facebook.com", {}},
       {"x.com", {}},
@@ -56,6 +57,7 @@ Expected<CrawlTarget> expand_target(const std::string& target) {
     if (!path.empty() && path.back() != '/') path += '/';
     t.scope.path_prefix = path;
     t.scope.include = p.include;
+    t.scope.exclude = p.exclude;
     add_platform_seeds(t, *url);
     return t;
   }

@@ -176,10 +176,19 @@ Item hcard_profile(const json& card, Item it, const std::string& page_url) {
   return it;
 }
 
+// The entry's own URL: the first plain u-url value. An embedded microformat (e.g. Mastodon's
+// `u-url p-author h-card` on the author link) is the author's URL, not the entry's.
+std::string entry_url(const json& entry) {
+  if (!entry.contains("properties") || !entry["properties"].contains("url")) return {};
+  for (const auto& v : entry["properties"]["url"])
+    if (v.is_string()) return v.get<std::string>();
+  return mf2_text(entry, "url");
+}
+
 Item hentry_post(const json& entry, size_t index, Item it, const std::string& page_url) {
   it.kind = ItemKind::post;
   it.extractor = "mf2";
-  std::string url = mf2_text(entry, "url");
+  std::string url = entry_url(entry);
   it.url = first_nonempty({url, page_url});
   it.id = !url.empty() ? url : page_url + "#" + std::to_string(index);
   std::string content = mf2_text(entry, "content");

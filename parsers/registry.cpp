@@ -1,5 +1,7 @@
 #include "parsers/registry.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/text.h"
@@ -112,17 +114,58 @@ Visibility visibility_of_failure(const Page& page) {
   return Visibility::unknown;
 }
 
-// Ids must be unique within one page's output: a profile that shares the page's URL gets "#profile".
-void make_ids_unique(ParseOutput& out) {
-  std::set<std::string> seen;
-  for (auto& it : out.items) {
-    if (seen.insert(it.id).second) continue;
-    std::string base = it.id + "#" + std::string(to_string(it.kind));
-    std::string id = base;
-    for (int n = 2; !seen.insert(id).second; ++n) id = base + "-" + std::to_string(n);
-    it.id = id;
+int kind_rank(ItemKind k) {
+  switch (k) {
+    case ItemKind::post: return 3;
+    case ItemKind::article: return 2;
+    case ItemKind::page: return 0;
+    default: return 1;
   }
 }
+
+// Fills what `into` lacks from `from` (both describe the same thing).
+void merge_into(Item& into, const Item& from) {
+  if (kind_rank(from.kind) > kind_rank(into.kind)) into.kind = from.kind;
+  if (into.title.empty()) into.title = from.title;
+  if (into.text.empty() || from.text.size() > into.text.size() * 2) into.text = from.text;
+  if (into.author.name.empty()) into.author.name = from.author.name;
+  if (into.author.handle.empty()) into.author.handle = from.author.handle;
+  if (into.author.url.empty()) into.author.url = from.author.url;
+  if (!into.published_at) into.published_at = from.published_at;
+  if (!into.updated_at) into.updated_at = from.updated_at;
+  if (!into.geo) into.geo = from.geo;
+  if (into.language.empty()) into.language = from.language;
+  for (const auto& m : from.media)
+    if (std::none_of(into.media.begin(), into.media.end(), [&](const Media& x) { return x.url == m.url; }))
+      into.media.push_back(m);
+  for (const auto& f : from.fields)
+    if (std::find(into.fields.begin(), into.fields.end(), f) == into.fields.end()) into.fields.push_back(f);
+  for (const auto& t : from.tags)
+    if (std::find(into.tags.begin(), into.tags.end(), t) == into.tags.end()) into.tags.push_back(t);
+  if (into.extractor != from.extractor) into.extractor += "+" + from.extractor;
+}
+
+// Item ids: a profile is "<profile URL>#profile" (never the bare URL, which is the page's id);
+// items of one page with the same id describe the same thing (a permalink page and its h-entry,
+// a JSON-LD Person and an h-card of the same person) and are merged into one.
+void normalize_items(ParseOutput& out) {
+  for (auto& it : out.items)
+    if (it.kind == ItemKind::profile && it.id.find('#') == std::string::npos && it.id.find(':') != std::string::npos &&
+        it.id.rfind("http", 0) == 0)
+      it.id += "#profile";
+  std::vector<Item> merged;
+  std::map<std::string, size_t> index;
+  for (auto& it : out.items) {
+    auto [pos, fresh] = index.emplace(it.id, merged.size());
+    if (fresh) {
+      merged.push_back(std::move(it));
+    } else {
+      merge_into(merged[pos->second], it);
+    }
+  }
+  out.items = std::move(merged);
+}
+
 
 // JSON from hosts without an adapter: recognised by what it is (any WordPress, any Mastodon or
 // other ActivityPub server).
@@ -175,7 +218,7 @@ ParseOutput dispatch(const Page& page, const Adapter* adapter, const std::string
   if (!out.signals) out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, url, &out.errors));
   for (auto& it : out.items)
     if (!it.signals) it.signals = out.signals;
-  make_ids_unique(out);
+  normalize_items(out);
   return out;
 }
 

@@ -1,6 +1,6 @@
 #include "reports/json_model.h"
 
-#include "core/redact.h"
+#include "reports/match_value.h"
 #include "reports/summary.h"
 
 namespace exposcan {
@@ -99,7 +99,7 @@ json finding_to_json(const Finding& f, bool show_values) {
                        {"field", m.field},
                        {"start", m.start},
                        {"end", m.end},
-                       {"value", show_values ? m.value : redact(m.type, m.value)},
+                       {"value", shown_value(m, show_values)},
                        {"score", m.score},
                        {"rule_id", m.rule_id}});
   json agents = json::array();

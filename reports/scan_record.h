@@ -11,6 +11,7 @@
 #include "core/time.h"
 #include "parsers/item.h"
 #include "rules/finding.h"
+#include "rules/pack_info.h"
 
 namespace exposcan {
 
@@ -26,12 +27,6 @@ struct TargetStatus {
   std::string url;      // the URL it expanded to
   bool reachable = false;
   size_t pages = 0;
-};
-
-struct PackInfo {
-  std::string id;
-  std::string version;
-  std::string sha256;
 };
 
 struct ScanInfo {

@@ -40,6 +40,7 @@ ReportSummary summarize(const ScanRecord& record) {
   std::map<std::string, const Finding*> top;  // item id -> most consequential finding
   std::map<std::string, bool> has_pd;
   std::map<std::string, std::set<std::string>> agents;
+  std::set<std::string> ordered;
   for (const auto& f : record.findings) {
     s.per_severity[std::string(to_string(f.severity))]++;
     auto& t = top[f.item_id];
@@ -47,7 +48,10 @@ ReportSummary summarize(const ScanRecord& record) {
     if (!f.matches.empty()) has_pd[f.item_id] = true;
     if (f.verdict == Verdict::trainable)
       for (const auto& a : f.agents)
-        if (a.fetch == AgentState::allowed) agents[f.item_id].insert(a.agent);
+        if (a.fetch == AgentState::allowed) {
+          agents[f.item_id].insert(a.agent);
+          if (ordered.insert(a.agent).second) s.agent_order.push_back(a.agent);
+        }
   }
   for (const auto& item : record.items) {
     ++s.items;

@@ -17,6 +17,7 @@ struct ReportSummary {
   size_t trainable_with_personal_data = 0;
   std::map<std::string, std::map<std::string, size_t>> per_platform_verdict;  // platform -> verdict -> items
   std::map<std::string, size_t> trainable_per_agent;  // agent -> trainable items it may take
+  std::vector<std::string> agent_order;  // the same agents, in the order findings list them (major first)
   std::map<std::string, size_t> per_severity;          // severity -> findings
 };
 

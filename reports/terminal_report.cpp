@@ -6,9 +6,10 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "core/fs.h"
-#include "core/redact.h"
+#include "reports/match_value.h"
 #include "reports/json_report.h"
 #include "reports/summary.h"
 
@@ -50,9 +51,15 @@ std::string duration_text(const ScanInfo& s) {
 std::string match_summary(const Finding& f, bool show_values) {
   std::vector<std::string> parts;
   std::set<std::string> seen;
+  std::set<std::tuple<std::string, size_t, size_t>> identity_spans;
+  for (const auto& m : f.matches)
+    if (m.type == "identity") identity_spans.emplace(m.field, m.start, m.end);
   for (const auto& m : f.matches) {
-    std::string shown = show_values ? m.value : redact(m.type, m.value);
+    // A detector hit that is also recognised as the person's own datum is shown once, as "your ...".
+    if (m.type != "identity" && identity_spans.count({m.field, m.start, m.end})) continue;
+    std::string shown = shown_value(m, show_values);
     std::string label = m.type == "identity" && !m.subtype.empty() ? "your " + m.subtype : m.type;
+    std::replace(label.begin(), label.end(), '_', ' ');
     std::string p = label + " " + shown;
     if (seen.insert(p).second) parts.push_back(p);
     if (parts.size() == 4) break;
@@ -120,23 +127,17 @@ std::string render_terminal(const ScanRecord& record, const ReportOptions& optio
     out += fmt::format("  {:<12} {:>6} {:>10} {:>14} {:>11} {:>16}\n", platform, total, get("trainable"),
                        get("not_trainable") + get("unknown"), get("not_public"), get("could_not_check"));
   }
-  if (!s.trainable_per_agent.empty()) {
-    std::vector<std::pair<std::string, size_t>> agents(s.trainable_per_agent.begin(), s.trainable_per_agent.end());
-    std::sort(agents.begin(), agents.end(), [](auto& a, auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
-    out += "\n  AI training crawlers that may fetch your trainable items:\n   ";
-    size_t col = 3;
-    for (size_t i = 0; i < agents.size(); ++i) {
-      std::string part = fmt::format(" {} ({}){}", agents[i].first, agents[i].second, i + 1 < agents.size() ? "," : "");
-      if (col + part.size() > 100) {
-        out += "\n   ";
-        col = 3;
-      }
-      out += part;
-      col += part.size();
-    }
+  if (!s.agent_order.empty()) {
+    out += "\n  AI training crawlers that may fetch your trainable items:\n    ";
+    size_t shown = std::min<size_t>(s.agent_order.size(), 8);
+    for (size_t i = 0; i < shown; ++i)
+      out += fmt::format("{}{} ({})", i ? ", " : "", s.agent_order[i], s.trainable_per_agent.at(s.agent_order[i]));
+    if (s.agent_order.size() > shown) out += fmt::format(" and {} more (see the report)", s.agent_order.size() - shown);
     out += "\n";
   }
 
+  std::map<std::string, const Item*> items;
+  for (const auto& i : record.items) items[i.id] = &i;
   std::vector<const Finding*> ranked;
   for (const auto& f : record.findings)
     if (f.verdict != Verdict::not_trainable) ranked.push_back(&f);
@@ -149,7 +150,10 @@ std::string render_terminal(const ScanRecord& record, const ReportOptions& optio
     for (size_t i = 0; i < ranked.size() && i < top; ++i) {
       const Finding& f = *ranked[i];
       std::string sev = fmt::format("{:<8}", upper(to_string(f.severity)));
-      out += fmt::format("  {} {:<16} {}\n", st.severity(f.severity, sev), to_string(f.verdict), f.url);
+      auto item = items.find(f.item_id);
+      std::string what = item == items.end() ? f.platform
+                                             : item->second->platform + " " + std::string(to_string(item->second->kind));
+      out += fmt::format("  {} {:<16} {:<18} {}\n", st.severity(f.severity, sev), to_string(f.verdict), what, f.url);
       out += "           " + f.title + "\n";
       for (size_t r = 0; r < f.reasons.size() && r < 3; ++r) out += "           - " + f.reasons[r] + "\n";
       std::string pd = match_summary(f, options.show_values);

@@ -42,10 +42,12 @@ struct AgentAssessment {
   std::string operator_name;
   std::string purpose;   // "training", "search", "user-triggered", ...
   bool honours_robots = true;
+  std::string robots_compliance;  // "yes", "no", "unknown": documented to honour robots.txt
   AgentState fetch = AgentState::unknown;  // robots.txt verdict for this agent
   std::string fetch_signal;                // "robots.txt line 4: Disallow: /" or "no robots.txt (404)"
   AgentState use = AgentState::unknown;    // machine-readable use reservations (aipref, TDMRep, ...)
   std::string use_signal;
+  bool use_signal_honoured = false;  // the agent is documented to honour the signal that blocks use
 };
 
 // A first-party policy that covers the item (e.g. Meta trains on public adult content).

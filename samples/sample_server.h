@@ -24,7 +24,7 @@ namespace exposcan::samples {
 // One request as the server saw it (recorded before it is answered).
 struct ServedRequest {
   std::string host;        // Host header, port stripped, lower-cased ("" when missing)
-  std::string target;      // request target as sent, e.g. "/api/v1/accounts/lookup?acct=x"
+  std::string target;      // origin-form target, e.g. "/api/v1/accounts/lookup?acct=x"
   std::string method;      // "GET", "HEAD", ...
   std::string user_agent;  // "" when missing
   std::chrono::steady_clock::time_point at;

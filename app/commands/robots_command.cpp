@@ -83,12 +83,14 @@ void register_robots(CLI::App& app, CommandAction& action) {
   cmd->add_option("source", a->source, "A robots.txt file, or a site URL whose /robots.txt is fetched")->required();
   cmd->add_option("urls", a->urls, "URLs (or paths) to check");
   cmd->add_option("--agent", a->agents, "Product token to check (repeatable, one value each)")
-      ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->expected(1)
+      ->allow_extra_args(false)
       ->required();
   cmd->add_option("--connect-to", a->connect_to, "HOST:PORT:ADDR:PORT, like curl --connect-to")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->allow_extra_args(false);
   cmd->add_option("--cacert", a->cacert, "Trust only this CA bundle (PEM)");
   cmd->callback([a, &action] { action = [a] { return run_robots(*a); }; });
 }

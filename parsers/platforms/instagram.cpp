@@ -149,7 +149,6 @@ ParseOutput parse_instagram_html(const Page& page) {
     for (auto& it : out.items)
       if (it.kind == ItemKind::photo && k < tile_images.size()) {
         it.media.push_back({tile_images[k]->url, "image", tile_images[k]->alt});
-        it.text = tile_images[k]->alt;
         ++k;
       }
     return out;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 
@@ -61,7 +62,53 @@ bool none_match_hits(std::string_view if_none_match, std::string_view tag) {
   return false;
 }
 
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// "Example.COM:8443" -> "example.com"; "[::1]:80" -> "[::1]"; trailing dot removed.
+std::string host_without_port(std::string_view authority) {
+  if (const auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  std::string_view host = authority;
+  if (!host.empty() && host.front() == '[') {
+    const auto close = host.find(']');
+    host = close == std::string_view::npos ? host : host.substr(0, close + 1);
+  } else if (const auto colon = host.find(':'); colon != std::string_view::npos) {
+    host = host.substr(0, colon);
+  }
+  if (!host.empty() && host.back() == '.') host.remove_suffix(1);
+  return lower(std::string(host));
+}
+
 }  // namespace
+
+Request make_request(std::string method, std::string target, HeaderList headers, bool keep_alive) {
+  Request r;
+  r.method = std::move(method);
+  r.headers = std::move(headers);
+  r.keep_alive = keep_alive;
+  std::string_view t = target;
+  std::string authority(r.header("Host"));
+  // Absolute form (RFC 9112 §3.2.2): the target's authority replaces Host.
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (t.size() >= scheme.size() && lower(std::string(t.substr(0, scheme.size()))) == scheme) {
+      t.remove_prefix(scheme.size());
+      const auto slash = t.find_first_of("/?");
+      authority = std::string(t.substr(0, slash));
+      t = slash == std::string_view::npos ? std::string_view("/") : t.substr(slash);
+      break;
+    }
+  }
+  r.target = std::string(t);
+  if (!r.target.empty() && r.target.front() == '?') r.target.insert(0, "/");
+  r.host = host_without_port(authority);
+  const auto q = r.target.find('?');
+  r.path = r.target.substr(0, q);
+  r.query = q == std::string::npos ? "" : r.target.substr(q + 1);
+  if (const auto hash = r.query.find('#'); hash != std::string::npos) r.query.resize(hash);
+  return r;
+}
 
 std::string_view find_header(const HeaderList& headers, std::string_view name) {
   for (const auto& [key, value] : headers)

@@ -11,6 +11,10 @@
 
 namespace exposcan::samples::server {
 
+// Builds a Request from the pieces of a parsed HTTP request: takes the host from Host (port and
+// trailing dot dropped, lower-cased) or from an absolute-form target, and splits path and query.
+Request make_request(std::string method, std::string target, HeaderList headers, bool keep_alive);
+
 // Media type for a file name by extension ("a.html" -> "text/html; charset=utf-8";
 // "x.activity.json" -> "application/activity+json"); application/octet-stream when unknown.
 std::string content_type_for(std::string_view file_name);

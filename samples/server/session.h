@@ -22,8 +22,4 @@ void start_plain_session(boost::asio::ip::tcp::socket socket, std::shared_ptr<co
 void start_tls_session(boost::asio::ip::tcp::socket socket, boost::asio::ssl::context& tls,
                        std::shared_ptr<const Handler> handler);
 
-// Builds a Request from the pieces of a parsed HTTP request (exposed for tests of host/target
-// handling): strips the port from Host, lower-cases it, and accepts absolute-form targets.
-Request make_request(std::string method, std::string target, HeaderList headers, bool keep_alive);
-
 }  // namespace exposcan::samples::server

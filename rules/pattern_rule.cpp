@@ -1,0 +1,247 @@
+#include "rules/pattern_rule.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "rules/phone_detector.h"
+#include "rules/text_fold.h"
+#include "rules/yaml_util.h"
+
+namespace exposcan {
+namespace {
+
+constexpr int64_t k_regex_max_mem = 8 << 20;
+constexpr int k_max_retries_per_region = 16;
+
+bool word_at(std::string_view lowered, size_t pos, std::string_view word) {
+  if (lowered.compare(pos, word.size(), word) != 0) return false;
+  if (fold::is_word_char(fold::decode(word, 0).value) && fold::word_char_before(lowered, pos)) return false;
+  if (fold::is_word_char(fold::decode_before(word, word.size()).value) &&
+      fold::word_char_after(lowered, pos + word.size()))
+    return false;
+  return true;
+}
+
+bool window_has_word(std::string_view lowered, size_t from, size_t to, const std::vector<std::string>& words) {
+  to = std::min(to, lowered.size());
+  if (from >= to) return false;
+  std::string_view window = lowered.substr(0, to);
+  for (const auto& w : words) {
+    for (size_t p = window.find(w, from); p != std::string_view::npos && p + w.size() <= to; p = window.find(w, p + 1))
+      if (word_at(lowered, p, w)) return true;
+  }
+  return false;
+}
+
+Expected<ContextClue> parse_clue(const YAML::Node& n, const yaml::Where& where) {
+  if (auto s = yaml::check_mapping(n, "context entry", {"words", "where", "within", "score"}, where); !s)
+    return s.error();
+  for (const char* k : {"words", "score"})
+    if (auto s = yaml::require(n, k, where); !s) return s.error();
+  ContextClue c;
+  auto words = yaml::string_list(n["words"], "context.words", where);
+  if (!words) return words.error();
+  if (words->empty()) return yaml::error_at(where, n["words"], "context.words must not be empty");
+  for (const auto& w : *words) c.words.push_back(fold::lower_same_length(w));
+  if (n["where"].IsDefined()) {
+    auto side = yaml::scalar(n["where"], "context.where", where);
+    if (!side) return side.error();
+    if (*side == "before") c.side = ContextClue::Side::before;
+    else if (*side == "after") c.side = ContextClue::Side::after;
+    else if (*side == "around") c.side = ContextClue::Side::around;
+    else return yaml::error_at(where, n["where"], "context.where must be before, after or around (got '" + *side + "')");
+  }
+  if (n["within"].IsDefined()) {
+    auto within = yaml::number(n["within"], "context.within", where);
+    if (!within) return within.error();
+    if (*within < 1 || *within > 4096)
+      return yaml::error_at(where, n["within"], "context.within must be between 1 and 4096 bytes");
+    c.within = static_cast<size_t>(*within);
+  }
+  auto score = yaml::number(n["score"], "context.score", where);
+  if (!score) return score.error();
+  c.score = *score;
+  return c;
+}
+
+}  // namespace
+
+Expected<PatternRule> PatternRule::parse(const YAML::Node& node, RuleMeta meta, const yaml::Where& where) {
+  PatternRule r;
+  r.meta = std::move(meta);
+  if (auto s = yaml::require(node, "type", where); !s) return s.error();
+  if (node["detector"].IsDefined()) {
+    auto d = yaml::scalar(node["detector"], "detector", where);
+    if (!d) return d.error();
+    if (*d != "phone") return yaml::error_at(where, node["detector"], "unknown detector '" + *d + "' (known: phone)");
+    if (node["patterns"].IsDefined())
+      return yaml::error_at(where, node["patterns"], "a rule takes either patterns or a detector, not both");
+    r.detector = *d;
+  } else if (auto s = yaml::require(node, "patterns", where); !s) {
+    return s.error();
+  }
+  auto type = yaml::scalar(node["type"], "type", where);
+  if (!type) return type.error();
+  r.type = *type;
+  if (node["subtype"].IsDefined()) {
+    auto sub = yaml::scalar(node["subtype"], "subtype", where);
+    if (!sub) return sub.error();
+    r.subtype = *sub;
+  }
+  const YAML::Node pats = node["patterns"];
+  auto texts = yaml::string_list(pats, "patterns", where);
+  if (!texts) return texts.error();
+  if (texts->empty() && r.detector.empty()) return yaml::error_at(where, pats, "patterns must not be empty");
+  RE2::Options o;
+  o.set_max_mem(k_regex_max_mem);
+  o.set_log_errors(false);
+  o.set_longest_match(true);  // leftmost-longest: "(?:é|ée)" takes "ée" whatever the order
+  for (size_t i = 0; i < texts->size(); ++i) {
+    const std::string label = "patterns[" + std::to_string(i) + "]";
+    auto re = std::make_shared<const RE2>((*texts)[i], o);
+    if (!re->ok()) return yaml::error_at(where, pats[i], "invalid regular expression in " + label + ": " + re->error());
+    if (re->NumberOfCapturingGroups() != 1)
+      return yaml::error_at(where, pats[i], label + " must have exactly one capture group (the value), found " +
+                                                std::to_string(re->NumberOfCapturingGroups()));
+    r.pattern_texts.push_back((*texts)[i]);
+    r.patterns.push_back(std::move(re));
+    r.set_ids.push_back(-1);
+  }
+  auto keywords = yaml::string_list(node["keywords"], "keywords", where);
+  if (!keywords) return keywords.error();
+  for (const auto& k : *keywords) {
+    if (k.empty()) return yaml::error_at(where, node["keywords"], "keywords must not contain empty strings");
+    r.keywords.push_back(fold::lower_same_length(k));
+  }
+  if (const YAML::Node vs = node["validators"]; vs.IsDefined() && !vs.IsNull()) {
+    if (!vs.IsSequence()) return yaml::error_at(where, vs, "validators must be a list");
+    for (const auto& v : vs) {
+      ValidatorUse use;
+      YAML::Node name_node = v;
+      if (v.IsMap()) {
+        if (auto s = yaml::check_mapping(v, "validator", {"name", "score"}, where); !s) return s.error();
+        if (auto s = yaml::require(v, "name", where); !s) return s.error();
+        name_node.reset(v["name"]);  // reset, not =: Node assignment writes through
+        if (v["score"].IsDefined()) {
+          auto sc = yaml::number(v["score"], "validators.score", where);
+          if (!sc) return sc.error();
+          use.score = *sc;
+        }
+      }
+      auto name = yaml::scalar(name_node, "validator name", where);
+      if (!name) return name.error();
+      const ValidatorInfo* info = find_pack_validator(*name);
+      if (!info) {
+        std::string list;
+        for (auto n : pack_validator_names()) list += (list.empty() ? "" : ", ") + std::string(n);
+        return yaml::error_at(where, name_node, "unknown validator '" + *name + "' (known: " + list + ")");
+      }
+      use.name = *name;
+      use.check = info->check;
+      r.validators.push_back(std::move(use));
+    }
+  }
+  if (const YAML::Node cs = node["context"]; cs.IsDefined() && !cs.IsNull()) {
+    if (!cs.IsSequence()) return yaml::error_at(where, cs, "context must be a list");
+    for (const auto& c : cs) {
+      auto clue = parse_clue(c, where);
+      if (!clue) return clue.error();
+      r.context.push_back(std::move(*clue));
+    }
+  }
+  auto allow = yaml::string_list(node["allow"], "allow", where);
+  if (!allow) return allow.error();
+  for (const auto& a : *allow) r.allow.push_back(fold::lower_same_length(trim(a)));
+  for (auto [key, out] : {std::pair<const char*, double*>{"score", &r.base_score}, {"threshold", &r.threshold}}) {
+    if (!node[key].IsDefined()) continue;
+    auto v = yaml::number(node[key], key, where);
+    if (!v) return v.error();
+    if (*v < 0 || *v > 1) return yaml::error_at(where, node[key], std::string(key) + " must be between 0 and 1");
+    *out = *v;
+  }
+  if (node["word_boundary"].IsDefined()) {
+    auto b = yaml::boolean(node["word_boundary"], "word_boundary", where);
+    if (!b) return b.error();
+    r.word_boundary = *b;
+  }
+  return r;
+}
+
+std::optional<double> PatternRule::judge(std::string_view text, std::string_view lowered, size_t start, size_t end,
+                                         double base) const {
+  if (start >= end || end > text.size()) return std::nullopt;
+  if (word_boundary && (fold::word_char_before(text, start) || fold::word_char_after(text, end))) return std::nullopt;
+  if (!allow.empty()) {
+    std::string_view v = trim(lowered.substr(start, end - start));
+    if (std::find(allow.begin(), allow.end(), v) != allow.end()) return std::nullopt;
+  }
+  double score = base;
+  for (const auto& v : validators) {
+    if (v.check(text, start, end)) continue;
+    if (!v.score) return std::nullopt;
+    score += *v.score;
+  }
+  for (const auto& c : context) {
+    bool hit = false;
+    if (c.side != ContextClue::Side::after)
+      hit = window_has_word(lowered, start > c.within ? start - c.within : 0, start, c.words);
+    if (!hit && c.side != ContextClue::Side::before) hit = window_has_word(lowered, end, end + c.within, c.words);
+    if (hit) score += c.score;
+  }
+  score = std::clamp(score, 0.0, 1.0);
+  if (score + 1e-9 < threshold) return std::nullopt;
+  return score;
+}
+
+void PatternRule::find(std::string_view text, std::string_view lowered, const std::vector<char>* set_hits,
+                       const PhoneDetector* phones, std::vector<Match>& out) const {
+  if (detector == "phone") {
+    if (!phones) return;
+    for (const auto& p : phones->find(text))
+      if (auto score = judge(text, lowered, p.start, p.end, p.score))
+        out.push_back(Match{type, subtype, "", p.start, p.end, p.raw, *score, meta.id});
+    return;
+  }
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[2];
+  for (size_t p = 0; p < patterns.size(); ++p) {
+    if (set_hits && set_ids[p] >= 0 && !(*set_hits)[static_cast<size_t>(set_ids[p])]) continue;
+    const RE2& re = *patterns[p];
+    size_t pos = 0;
+    size_t region_end = 0;  // end of the last rejected match; retries inside it are bounded
+    int retries = 0;
+    while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
+      size_t ms = static_cast<size_t>(groups[0].data() - text.data());
+      size_t me = ms + groups[0].size();
+      bool accepted = false;
+      if (groups[1].data() != nullptr) {
+        size_t cs = static_cast<size_t>(groups[1].data() - text.data());
+        size_t ce = cs + groups[1].size();
+        if (auto score = judge(text, lowered, cs, ce, base_score)) {
+          bool dup = std::any_of(out.begin(), out.end(), [&](const Match& m) {
+            return m.start == cs && m.end == ce && m.rule_id == meta.id;
+          });
+          if (!dup)
+            out.push_back(Match{type, subtype, "", cs, ce, std::string(text.substr(cs, ce - cs)), *score, meta.id});
+          accepted = true;
+        }
+      }
+      size_t step = std::max<size_t>(fold::decode(text, ms).length, 1);
+      if (accepted || me == ms) {
+        pos = std::max(me, ms + step);
+        retries = 0;
+      } else {
+        // Rejected: a valid candidate may start inside this match (e.g. a longer digit run);
+        // try the next code point, a bounded number of times per region.
+        if (ms >= region_end) retries = 0, region_end = me;
+        region_end = std::max(region_end, me);
+        pos = ++retries <= k_max_retries_per_region ? ms + step : std::max(me, region_end);
+        if (retries > k_max_retries_per_region) retries = 0, region_end = 0;
+      }
+    }
+  }
+}
+
+}  // namespace exposcan

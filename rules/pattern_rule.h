@@ -1,0 +1,86 @@
+// rules/pattern_rule.h — one detector rule: candidates from RE2 patterns (or the phone detector),
+// filtered by validators, scored by context words, kept above a threshold.
+//
+// Pack syntax (docs/rule-packs.md): `type`, `subtype`, `patterns` (RE2, exactly one capture group:
+// the value) or `detector: phone` (candidates from rules/phone_detector.h, scored by it), `keywords` (literal prefilter), `validators` (names from rules/validator_binding.h;
+// `{name, score}` adjusts the score instead of rejecting), `context` ({words, where: before|after|
+// around, within: bytes, score: ±x}), `allow` (values never reported), `score` (base) and
+// `threshold`. Word boundaries are checked Unicode-aware around the capture unless
+// `word_boundary: false` (RE2's \b is ASCII-only). Patterns match leftmost-longest (POSIX), so
+// the order of alternatives does not matter. Compiled once; find() is const and thread-safe.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/expected.h"
+#include "rules/finding.h"
+#include "rules/rule_meta.h"
+#include "rules/validator_binding.h"
+
+namespace YAML {
+class Node;
+}
+namespace re2 {
+class RE2;
+}
+
+namespace exposcan {
+
+namespace yaml {
+struct Where;
+}
+class PhoneDetector;
+
+struct ContextClue {
+  enum class Side { before, after, around };
+  std::vector<std::string> words;  // lowered with fold::lower_same_length
+  Side side = Side::before;
+  size_t within = 32;
+  double score = 0;
+};
+
+struct ValidatorUse {
+  std::string name;
+  CandidateCheck check = nullptr;
+  std::optional<double> score;  // set: adjusts the score by this when the check fails; else rejects
+};
+
+class PatternRule {
+ public:
+  RuleMeta meta;
+  std::string type;
+  std::string subtype;
+  std::string detector;  // "" (patterns) or "phone"
+  std::vector<std::string> pattern_texts;
+  std::vector<std::shared_ptr<const re2::RE2>> patterns;
+  std::vector<std::string> keywords;  // lowered
+  std::vector<ValidatorUse> validators;
+  std::vector<ContextClue> context;
+  std::vector<std::string> allow;  // lowered, trimmed
+  double base_score = 0.5;
+  double threshold = 0.5;
+  bool word_boundary = true;
+  std::vector<TextExample> positive, negative;
+  std::vector<int> set_ids;  // id of each pattern in the detector set's RE2::Set, -1 when not in it
+
+  // Parses the pattern-specific keys of a rule mapping (meta is filled by the caller).
+  static Expected<PatternRule> parse(const YAML::Node& node, RuleMeta meta, const yaml::Where& where);
+
+  // Appends the matches of this rule in `text` (`lowered` = fold::lower_same_length(text)).
+  // `set_hits` (indexed by set id) limits which patterns run; nullptr runs them all. `phones` is
+  // the candidate source of `detector: phone` rules (required for them). `field` is left empty.
+  // Unbounded: callers cap.
+  void find(std::string_view text, std::string_view lowered, const std::vector<char>* set_hits,
+            const PhoneDetector* phones, std::vector<Match>& out) const;
+
+  // Score of a candidate span after validators and context, starting from `base`; nullopt when
+  // rejected.
+  std::optional<double> judge(std::string_view text, std::string_view lowered, size_t start, size_t end,
+                              double base) const;
+};
+
+}  // namespace exposcan
