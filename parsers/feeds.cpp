@@ -116,11 +116,35 @@ Item entry_item(FeedContext& ctx) {
   return it;
 }
 
+// The id the platform's own adapter gives the same post, so a post seen in a feed and through the
+// API or its page is one item: Mastodon statuses, Bluesky posts, Tumblr and WordPress.com posts.
+std::string platform_entry_id(const FeedContext& ctx, const Item& it, const std::string& native_id) {
+  auto u = Url::parse(it.url);
+  if (!u) return {};
+  std::vector<std::string> segs;
+  for (auto s : split(u->path(), '/'))
+    if (!s.empty()) segs.emplace_back(s);
+  auto digits = [](const std::string& s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_ascii_digit(c); }); };
+  if (ctx.platform == "mastodon" && segs.size() == 2 && segs[0][0] == '@' && digits(segs[1]))
+    return "mastodon:" + u->host() + ":status:" + segs[1];
+  if (ctx.platform == "bluesky" && native_id.rfind("at://", 0) == 0) return "bluesky:post:" + native_id;
+  if (ctx.platform == "tumblr" && segs.size() >= 2 && segs[0] == "post" && digits(segs[1]))
+    return "tumblr:" + u->host().substr(0, u->host().find('.')) + ":post:" + segs[1];
+  if (ctx.platform == "wordpress") {
+    std::string p = query_param(native_id, "p");
+    if (digits(p)) return "wordpress:" + u->host() + ":post:" + p;
+  }
+  return {};
+}
+
 void finish(Item& it, FeedContext& ctx, const std::string& native_id, const char* extractor) {
   it.extractor = extractor;
   if (it.author.name.empty() && it.author.handle.empty()) it.author = ctx.feed_author;
-  it.id = !it.url.empty() ? it.url : native_id.empty() ? ctx.base + "#" + std::to_string(ctx.out.items.size())
-                                                       : ctx.platform + ":entry:" + native_id;
+  std::string platform_id = platform_entry_id(ctx, it, native_id);
+  it.id = !platform_id.empty() ? platform_id
+          : !it.url.empty()    ? it.url
+          : native_id.empty()  ? ctx.base + "#" + std::to_string(ctx.out.items.size())
+                               : ctx.platform + ":entry:" + native_id;
   if (!it.url.empty()) ctx.out.links.push_back({it.url, "anchor", ""});
   ctx.out.items.push_back(std::move(it));
 }

@@ -222,10 +222,17 @@ ParseOutput dispatch(const Page& page, const Adapter* adapter, const std::string
   return out;
 }
 
+// Seeds that ask for something most accounts do not have (Bluesky's proposed user-intent
+// record): a 4xx there means "absent", not "could not check".
+bool is_optional_probe(const Page& page) {
+  return page.status >= 400 && page.status < 500 && page.status != 429 &&
+         page.url.find("collection=org.user-intents.declaration") != std::string::npos;
+}
+
 std::optional<ParseOutput> early_result(const Page& page) {
   if (page.error && page.error->code == "robots_disallowed") return ParseOutput{};
   if (!page.ok() && page.origin != PageOrigin::not_modified) {
-    if (!page.user_directed) return ParseOutput{};
+    if (!page.user_directed || is_optional_probe(page)) return ParseOutput{};
     if (auto wall = detect_wall(page)) return unavailable_page(page, wall->visibility, wall->kind, wall->evidence);
     return unavailable_page(page, visibility_of_failure(page), "", "");
   }

@@ -193,13 +193,19 @@ ParseOutput parse_bluesky_html(const Page& page) {
   auto parts = split(path, '/');  // "", "profile", handle, "post", rkey
   if (parts.size() >= 3 && parts[1] == "profile") {
     std::string handle(parts[2]);
+    // The page names the account's DID (twitter:value1); ids use it, as the API adapter does.
+    std::string did;
+    for (const auto& m : a.scan.metas)
+      if (m.name == "twitter:value1" && m.content.rfind("did:", 0) == 0) did = m.content;
+    if (handle.rfind("did:", 0) == 0) did = handle;
     if (parts.size() >= 5 && parts[3] == "post") {
       it.kind = ItemKind::post;
-      it.id = "bluesky:post:" + handle + "/" + std::string(parts[4]);
+      it.id = did.empty() ? "bluesky:post:" + handle + "/" + std::string(parts[4])
+                          : "bluesky:post:at://" + did + "/app.bsky.feed.post/" + std::string(parts[4]);
       it.text = a.og.description();
     } else {
       it.kind = ItemKind::profile;
-      it.id = "bluesky:account:" + handle;
+      it.id = "bluesky:account:" + (did.empty() ? handle : did);
       it.text = a.og.description();
     }
     it.author.handle = "@" + handle;
