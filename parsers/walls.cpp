@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "core/url.h"
+#include "parsers/registry.h"
 
 namespace exposcan {
 namespace {
@@ -48,55 +49,74 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
   std::string mitigated = ascii_lower(page.header("cf-mitigated"));
   if (mitigated == "challenge") return verdict(Visibility::blocked, "waf-challenge", "Cloudflare challenge (cf-mitigated: challenge)");
 
+  // Cost matters: this runs on every page. The title comes from the first 32 KiB; the body is
+  // searched only where a wall is plausible (an error status, a suspicious title, a platform
+  // host whose interstitials are known, a short page).
   std::string_view body = std::string_view(page.body).substr(0, k_scan_bytes);
-  std::string lower = ascii_lower(body);
-  std::string title = title_of(lower, body);
+  std::string head = ascii_lower(body.substr(0, 32u << 10));
+  std::string title = title_of(head, body);
   std::string ltitle = ascii_lower(title);
+  bool error_status = page.status >= 400;
+  bool platform = platform_for_host(host) != "web";
+  bool json = page.content_type.find("json") != std::string::npos;
+  std::string lower_storage;
+  auto lower = [&]() -> const std::string& {
+    if (lower_storage.empty()) lower_storage = body.size() <= head.size() ? head : ascii_lower(body);
+    return lower_storage;
+  };
 
   if (page.status == 429) return verdict(Visibility::rate_limited, "rate-limited", "HTTP 429" + (title.empty() ? "" : " \"" + title + "\""));
 
   // Challenges and captchas.
-  if (ltitle == "just a moment..." || has(lower, "/cdn-cgi/challenge-platform/") || has(lower, "window._cf_chl_opt"))
-    return verdict(Visibility::blocked, "waf-challenge", "Cloudflare challenge page" + (title.empty() ? "" : " \"" + title + "\""));
-  if (has(ltitle, "attention required! | cloudflare"))
-    return verdict(Visibility::blocked, "captcha", "Cloudflare captcha page \"" + title + "\"");
-  if (has(lower, "captcha-delivery.com")) return verdict(Visibility::blocked, "captcha", "DataDome captcha (captcha-delivery.com)");
-  if (has(lower, "px-captcha")) return verdict(Visibility::blocked, "captcha", "PerimeterX captcha (px-captcha)");
-  bool captcha_widget = has(lower, "g-recaptcha") || has(lower, "h-captcha") || has(lower, "cf-turnstile");
-  if (captcha_widget && (page.status >= 400 || has(ltitle, "captcha") || has(ltitle, "robot") || has(ltitle, "human") ||
-                         has(ltitle, "verify") || has(ltitle, "security check")))
-    return verdict(Visibility::blocked, "captcha", "captcha page \"" + title + "\"");
-  if (page.status == 403 && ltitle == "access denied" && has(lower, "reference"))
-    return verdict(Visibility::blocked, "waf-challenge", "Akamai \"Access Denied\" page");
-  if (has(lower, "blocked by network security") || has(lower, "you've been blocked by network security"))
-    return verdict(Visibility::blocked, "blocked", "\"blocked by network security\" page");
+  if (ltitle == "just a moment...") return verdict(Visibility::blocked, "waf-challenge", "Cloudflare challenge page \"" + title + "\"");
+  if (has(ltitle, "attention required! | cloudflare")) return verdict(Visibility::blocked, "captcha", "Cloudflare captcha page \"" + title + "\"");
+  bool suspicious_title = has(ltitle, "captcha") || has(ltitle, "robot") || has(ltitle, "human") || has(ltitle, "verify") ||
+                          has(ltitle, "security check") || ltitle == "access denied" || ltitle == "blocked";
+  if (error_status || suspicious_title) {
+    const std::string& l = lower();
+    if (has(l, "/cdn-cgi/challenge-platform/") || has(l, "window._cf_chl_opt"))
+      return verdict(Visibility::blocked, "waf-challenge", "Cloudflare challenge page" + (title.empty() ? "" : " \"" + title + "\""));
+    if (has(l, "captcha-delivery.com")) return verdict(Visibility::blocked, "captcha", "DataDome captcha (captcha-delivery.com)");
+    if (has(l, "px-captcha")) return verdict(Visibility::blocked, "captcha", "PerimeterX captcha (px-captcha)");
+    if (has(l, "g-recaptcha") || has(l, "h-captcha") || has(l, "cf-turnstile"))
+      return verdict(Visibility::blocked, "captcha", "captcha page \"" + title + "\"");
+    if (page.status == 403 && ltitle == "access denied" && has(l, "reference"))
+      return verdict(Visibility::blocked, "waf-challenge", "Akamai \"Access Denied\" page");
+    if (has(l, "blocked by network security")) return verdict(Visibility::blocked, "blocked", "\"blocked by network security\" page");
+  }
 
   // Rate-limit pages served with 200 (or JSON bodies that say so).
   if (ltitle == "too many requests" || has(ltitle, "rate limit") || has(ltitle, "rate-limited"))
     return verdict(Visibility::rate_limited, "rate-limited", "rate-limit page \"" + title + "\"");
-  if ((page.content_type.find("json") != std::string::npos) &&
-      (has(lower, "\"rate limit exceeded\"") || has(lower, "\"too many requests\"") || has(lower, "\"ratelimited\"")))
-    return verdict(Visibility::rate_limited, "rate-limited", "rate-limit message in the JSON body");
+  if (json && body.size() < 4096) {
+    const std::string& l = lower();
+    if (has(l, "\"rate limit exceeded\"") || has(l, "\"too many requests\"") || has(l, "\"ratelimited\""))
+      return verdict(Visibility::rate_limited, "rate-limited", "rate-limit message in the JSON body");
+  }
 
   if (page.content_type.find("html") == std::string::npos) return std::nullopt;
 
   // Cookie-consent walls.
-  if (has(ltitle, "before you continue") || (has(lower, "action=\"https://consent.") && lower.size() < 64 * 1024))
+  if (has(ltitle, "before you continue")) return verdict(Visibility::login_wall, "cookie-wall", "cookie-consent page \"" + title + "\"");
+  if (body.size() < (64u << 10) && has(lower(), "action=\"https://consent."))
     return verdict(Visibility::login_wall, "cookie-wall", "cookie-consent page \"" + title + "\"");
 
-  // Sign-in interstitials: a sign-in title or a platform's known wall markers.
-  bool password = has(lower, "type=\"password\"") || has(lower, "type='password'") || has(lower, "type=password");
+  // Sign-in interstitials: a sign-in title with a sign-in form, or a platform's known markers.
   for (std::string_view t : {"log in", "login", "sign in", "sign up", "log into", "join linkedin", "anmelden"}) {
     if (!has(ltitle, t)) continue;
-    if (password || has(lower, "id=\"login_form\"") || has(lower, "authwall") || has(lower, "loginform"))
+    const std::string& l = lower();
+    bool password = has(l, "type=\"password\"") || has(l, "type='password'") || has(l, "type=password");
+    if (password || has(l, "id=\"login_form\"") || has(l, "authwall") || has(l, "loginform"))
       return verdict(Visibility::login_wall, "login-wall", "sign-in page \"" + title + "\"" + (password ? " with a password field" : ""));
   }
-  if (has(lower, "you must log in to continue") || has(lower, "log in to continue") || has(lower, "sign in to continue"))
-    return verdict(Visibility::login_wall, "login-wall", "\"log in to continue\" interstitial");
-  if (has(lower, "d_checkpoint_lg_authwall") || has(lower, "authwall?trk"))
-    return verdict(Visibility::login_wall, "login-wall", "LinkedIn authwall");
-  if (has(lower, "javascript is not available") && has(lower, "x.com"))
-    return verdict(Visibility::unknown, "javascript-required", "X's \"JavaScript is not available\" page");
+  if (platform || body.size() < (16u << 10)) {
+    const std::string& l = lower();
+    if (has(l, "you must log in to continue") || has(l, "log in to continue") || has(l, "sign in to continue"))
+      return verdict(Visibility::login_wall, "login-wall", "\"log in to continue\" interstitial");
+    if (has(l, "d_checkpoint_lg_authwall") || has(l, "authwall?trk")) return verdict(Visibility::login_wall, "login-wall", "LinkedIn authwall");
+    if (has(l, "javascript is not available") && has(l, "x.com"))
+      return verdict(Visibility::unknown, "javascript-required", "X's \"JavaScript is not available\" page");
+  }
   return std::nullopt;
 }
 
