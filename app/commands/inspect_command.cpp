@@ -61,6 +61,7 @@ Page fetch_page(const InspectArgs& a, const std::string& url) {
   for (int hop = 0;; ++hop) {
     HttpRequest req;
     req.url = current;
+    req.allow_private_addresses = true;  // the user named this page
     HttpResponse r = HttpClient::fetch_sync(options, req);
     page.fetched_at = std::chrono::system_clock::now();
     if (r.status >= 300 && r.status < 400 && !r.redirect_url.empty() && hop < k_max_redirects) {
