@@ -47,8 +47,7 @@ Item media_item(const json& node, const Page& page, const ParseOutput& out, cons
     for (const auto& e : node["edge_media_to_caption"].value("edges", json::array()))
       if (e.contains("node")) it.text += (it.text.empty() ? "" : "\n") + str(e["node"], "text");
   it.media.push_back({str(node, "display_url"), video ? "video" : "image", str(node, "accessibility_caption")});
-  if (node.contains("taken_at_timestamp") && node["taken_at_timestamp"].is_number())
-    it.published_at = std::chrono::system_clock::from_time_t(node["taken_at_timestamp"].get<long long>());
+  if (node.contains("taken_at_timestamp")) it.published_at = from_epoch(node["taken_at_timestamp"]);
   if (node.contains("location") && node["location"].is_object()) {
     Geo g;
     g.name = str(node["location"], "name");

@@ -103,7 +103,8 @@ std::optional<TimePoint> from_epoch(const json& v) {
   } else {
     return std::nullopt;
   }
-  if (secs <= 0 || secs > 32503680000.0) return std::nullopt;  // before 1970 or after 3000
+  // Before 1970, or after what a TimePoint holds (2262): not a date worth keeping.
+  if (!(secs > 0) || secs > 9'000'000'000.0) return std::nullopt;
   return std::chrono::system_clock::time_point(std::chrono::seconds(static_cast<long long>(secs)));
 }
 

@@ -128,3 +128,12 @@ TEST_CASE("feeds: feeds served as text/html or text/plain are still read as feed
     else CHECK(out.items.size() == 1);
   }
 }
+
+TEST_CASE("feeds: a pubDate beyond what a TimePoint holds is no date (fuzz regression)", "[feeds][robust]") {
+  ParseOutput out = parse_feed(feed_page("https://jane.example/feed.xml",
+                                         "<rss version='2.0'><channel><item><title>x</title><pubDate>Sun, 14 Sep 2442 10:03:27 +0000</pubDate></item>"
+                                         "<item><title>y</title><pubDate>1500-01-01T00:00:00Z</pubDate></item></channel></rss>"));
+  REQUIRE(out.items.size() == 2);
+  CHECK_FALSE(out.items[0].published_at);
+  CHECK_FALSE(out.items[1].published_at);
+}
