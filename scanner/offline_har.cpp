@@ -12,6 +12,13 @@ namespace {
 
 using nlohmann::json;
 
+// An integer member in int range, else `fallback` (HAR files are user input).
+int int_of(const json& j, const char* k, int fallback) {
+  if (!j.is_object() || !j.contains(k) || !j[k].is_number()) return fallback;
+  double d = j[k].get<double>();
+  return d >= -1e9 && d <= 1e9 ? static_cast<int>(d) : fallback;
+}
+
 std::string str(const json& j, const char* k) {
   return j.is_object() && j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
 }
@@ -57,7 +64,7 @@ void load_har(const std::filesystem::path& path, std::string_view data, const Of
     if (!wanted(content_type)) continue;
     if (!content.contains("text") || !content["text"].is_string()) {
       // Chrome leaves out bodies it did not keep; the entry still says the page was seen.
-      if (resp.value("status", 0) < 300) {
+      if (int_of(resp, "status", 0) < 300) {
         out.errors.push_back(path.string() + ": entry " + std::to_string(index) + " (" + str(req, "url") + ") has no response body");
         continue;
       }
@@ -66,7 +73,7 @@ void load_har(const std::filesystem::path& path, std::string_view data, const Of
     std::string raw = str(content, "encoding") == "base64" ? base64_decode(text) : text;
     Page page;
     page.url = page.final_url = str(req, "url");
-    page.status = resp.contains("status") && resp["status"].is_number() ? resp["status"].get<int>() : 0;
+    page.status = int_of(resp, "status", 0);
     page.http_version = str(resp, "httpVersion");
     page.headers = std::move(headers);
     if (auto t = parse_datetime(str(e, "startedDateTime"))) page.fetched_at = *t;

@@ -149,7 +149,7 @@ Item object_item(const json& o, const json& activity, Ctx& ctx) {
     g.name = jstr(loc, "name");
     if (loc.contains("latitude") && loc["latitude"].is_number()) {
       g.lat = loc["latitude"].get<double>();
-      g.lon = loc.value("longitude", 0.0);
+      if (loc.contains("longitude") && loc["longitude"].is_number()) g.lon = loc["longitude"].get<double>();
     }
     it.geo = g;
   }

@@ -39,9 +39,11 @@ json parse_json_page(const Page& page, ParseOutput& out) {
   try {
     return json::parse(body);
   } catch (const json::parse_error& e) {
-    std::string what = e.what();
     out.errors.push_back("invalid JSON from " + url + ": byte " + std::to_string(e.byte) +
                          (page.truncated ? " (body truncated at the size cap)" : ""));
+    return json(json::value_t::discarded);
+  } catch (const json::exception& e) {  // e.g. out_of_range: a number too large (found by fuzz_json_github)
+    out.errors.push_back("invalid JSON from " + url + ": " + e.what());
     return json(json::value_t::discarded);
   }
 }
@@ -57,7 +59,10 @@ long long jint(const json& j, std::string_view key, long long fallback) {
   auto it = j.find(key);
   if (it == j.end()) return fallback;
   if (it->is_number_integer()) return it->get<long long>();
-  if (it->is_number()) return static_cast<long long>(it->get<double>());
+  if (it->is_number()) {
+    double d = it->get<double>();
+    return d > -9.2e18 && d < 9.2e18 ? static_cast<long long>(d) : fallback;  // NaN fails both
+  }
   return fallback;
 }
 

@@ -173,6 +173,11 @@ TEST_CASE("offline: unreadable and unknown inputs are errors with the path", "[o
   auto unknown = load_offline(dir / "data.bin");
   REQUIRE_FALSE(unknown);
   CHECK(unknown.error().message == (dir / "data.bin").string() + ": not a saved HTML page, folder, HAR or WARC file");
+  write(dir / "odd.har", R"({"log":{"entries":[{"request":{"url":"https://a.example/"},"response":{"status":2.07778e+125,"content":{"mimeType":"text/html","text":"<p>x</p>"}}}]}})");
+  auto odd = load_offline(dir / "odd.har");  // fuzz regression: a float status is not converted
+  REQUIRE(odd);
+  REQUIRE(odd->pages.size() == 1);
+  CHECK(odd->pages[0].status == 0);
   write(dir / "broken.har", "{\"log\": ");
   auto broken = load_offline(dir / "broken.har");
   REQUIRE(broken);

@@ -96,3 +96,18 @@ TEST_CASE("robust: huge attributes, deep nesting and invalid UTF-8 stay bounded"
   CHECK(seconds_to_parse(page_of("https://api.github.com/users/a", json_deep, "application/json"), &out) < 10.0);
   CHECK(out.errors.size() == 1);
 }
+
+TEST_CASE("robust: numbers too large for JSON's integer types are a recorded error (fuzz regression)", "[robust]") {
+  auto out = parse_page(page_of("https://api.github.com/users/janeexample/events/public", R"([{"id": 1310E72042, "type": "PushEvent"}])", "application/json"));
+  CHECK(out.items.empty());
+  REQUIRE(out.errors.size() == 1);
+  CHECK(out.errors[0].rfind("invalid JSON from https://api.github.com/users/janeexample/events/public: ", 0) == 0);
+  // Huge or fractional timestamps and counts are ignored, not converted.
+  auto ig = parse_page(page_of("https://www.instagram.com/api/v1/users/web_profile_info/?username=a",
+                               R"({"data":{"user":{"username":"a","edge_owner_to_timeline_media":{"edges":[{"node":{"shortcode":"x","taken_at_timestamp":1e300,"is_video":"yes","location":{"lat":1.5,"lng":"w"}}}]},"edge_felix_video_timeline":[]}}})",
+                               "application/json"));
+  REQUIRE(ig.items.size() == 2);
+  CHECK_FALSE(ig.items[1].published_at);
+  REQUIRE(ig.items[1].geo);
+  CHECK(ig.items[1].geo->lon == 0);
+}
