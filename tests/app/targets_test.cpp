@@ -47,7 +47,7 @@ TEST_CASE("targets: bsky:handle uses the public AppView with cursor paging in sc
   CHECK(expand_target("https://bsky.app/profile/janeexample.bsky.social")->seeds == t->seeds);
 }
 
-TEST_CASE("targets: reddit, github, instagram, youtube, x, linkedin, facebook, tumblr", "[targets]") {
+TEST_CASE("targets: reddit / github / instagram / youtube / x / linkedin / facebook / tumblr", "[targets]") {
   auto reddit = expand_target("reddit:janeexample");
   REQUIRE(reddit);
   CHECK(reddit->url == "https://www.reddit.com/user/janeexample/");
@@ -95,7 +95,7 @@ TEST_CASE("targets: errors name the target and the accepted forms", "[targets]")
   CHECK(expand_target("jane").error().message == "invalid target 'jane': expected an http:// or https:// URL");
 }
 
-TEST_CASE("targets: --from-identity takes profiles, platform handles and fediverse addresses", "[targets]") {
+TEST_CASE("targets: --from-identity takes profiles / platform handles and fediverse addresses", "[targets]") {
   auto t = targets_from_identity({"janeexample", "@janeexample@mastodon.social", "jane.example", "bsky:janeexample.bsky.social"},
                                  {"https://jane.example/", "https://mastodon.social/@janeexample", "https://www.instagram.com/janeexample/"});
   CHECK(t == std::vector<std::string>{"https://jane.example/", "https://mastodon.social/@janeexample", "https://www.instagram.com/janeexample/",

@@ -15,7 +15,7 @@ namespace {
 std::string sample(const std::string& rel) { return (exposcan::test::source_dir() / "samples/sites" / rel).string(); }
 }  // namespace
 
-TEST_CASE("inspect --format mf2 prints only items, rels and rel-urls", "[inspect]") {
+TEST_CASE("inspect --format mf2 prints only items / rels and rel-urls", "[inspect]") {
   TempDir dir;
   std::ofstream(dir / "card.html") << "<base href=\"/people/\"><div class=\"h-card\"><a class=\"p-name u-url\" href=\"jane\">Jane Example</a>"
                                       "<img class=\"u-photo\" src=\"http://cdn.example.com/j.jpg\" alt=\"Jane\"></div><a rel=\"me\" href=\"https://x.example/j\">x</a>";
@@ -61,7 +61,7 @@ TEST_CASE("inspect errors: unknown platform and format are usage errors", "[insp
   CHECK(missing.err.find("exposcan: error: inspect: cannot read /nonexistent/page.html") != std::string::npos);
 }
 
-TEST_CASE("inspect URL: fetched from the sample server; a wall is an explained item", "[inspect]") {
+TEST_CASE("inspect URL: fetched from the sample server - a wall is an explained item", "[inspect]") {
   exposcan::samples::SampleServer server;
   REQUIRE(server.start());
   TempDir dir;

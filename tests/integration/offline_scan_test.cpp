@@ -12,7 +12,7 @@ using exposcan::test::read_text;
 using exposcan::test::run_process;
 using exposcan::test::TempDir;
 
-TEST_CASE("scan reads a saved folder and a HAR file; items say where they came from", "[offline]") {
+TEST_CASE("scan reads a saved folder and a HAR file - items say where they came from", "[offline]") {
   TempDir dir;
   std::filesystem::create_directories(dir / "saved");
   std::ofstream(dir / "saved/Jane Example - Mastodon.html") << read_text(exposcan::test::source_dir() / "samples/sites/mastodon.social/@janeexample/index.html");

@@ -25,7 +25,7 @@ TEST_CASE("feeds: format detection sniffs the body", "[feeds]") {
   CHECK(detect_feed_format(R"({"items": []})") == FeedFormat::none);
 }
 
-TEST_CASE("feeds: RSS 2.0 content:encoded, dc:creator, media RSS and GeoRSS", "[feeds]") {
+TEST_CASE("feeds: RSS 2.0 content:encoded / dc:creator / media RSS and GeoRSS", "[feeds]") {
   ParseOutput out = parse_page(feed_page("https://janeexample.wordpress.com/feed/",
                                          test::read_text(test::source_dir() / "samples/sites/janeexample.wordpress.com/_feed.xml")));
   REQUIRE(out.items.size() == 2);
@@ -78,7 +78,7 @@ TEST_CASE("feeds: Atom xhtml content and relative links", "[feeds]") {
   CHECK(next);
 }
 
-TEST_CASE("feeds: JSON Feed 1.1 items, authors, attachments and next_url", "[feeds]") {
+TEST_CASE("feeds: JSON Feed 1.1 items / authors / attachments and next_url", "[feeds]") {
   ParseOutput out = parse_page(feed_page("https://jane.example/feed.json", test::read_text(test::source_dir() / "tests/parsers/fixtures/jane_feed.json"),
                                          "application/feed+json"));
   REQUIRE(out.items.size() == 2);

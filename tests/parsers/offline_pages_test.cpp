@@ -49,7 +49,7 @@ const std::string k_saved_profile = test::read_text(test::source_dir() / "sample
 
 }  // namespace
 
-TEST_CASE("offline: saved HTML file keeps the original URL from canonical, og:url or the saved-from comment", "[offline]") {
+TEST_CASE("offline: saved HTML file keeps the original URL from canonical / og:url or the saved-from comment", "[offline]") {
   test::TempDir dir;
   write(dir / "canonical.html", "<html><head><link rel=\"canonical\" href=\"https://jane.example/posts/a/\"></head><body>x</body></html>");
   write(dir / "og.htm", "<html><head><meta property='og:url' content='https://x.com/janeexample'></head><body>x</body></html>");
@@ -66,7 +66,7 @@ TEST_CASE("offline: saved HTML file keeps the original URL from canonical, og:ur
   CHECK(load->pages[0].origin == PageOrigin::file);
 }
 
-TEST_CASE("offline: a saved folder is read recursively, asset folders skipped, items say file", "[offline]") {
+TEST_CASE("offline: a saved folder is read recursively / asset folders skipped / items say file", "[offline]") {
   test::TempDir dir;
   write(dir / "mastodon/Jane Example (@janeexample@mastodon.social) - Mastodon.html", k_saved_profile);
   write(dir / "mastodon/Jane Example (@janeexample@mastodon.social) - Mastodon_files/frame.html", "<html><body>ad</body></html>");
@@ -87,7 +87,7 @@ TEST_CASE("offline: a saved folder is read recursively, asset folders skipped, i
   CHECK(phone);
 }
 
-TEST_CASE("offline: HAR 1.2 entries (text and base64 bodies) become Pages; images are skipped", "[offline]") {
+TEST_CASE("offline: HAR 1.2 entries (text and base64 bodies) become Pages - images are skipped", "[offline]") {
   using nlohmann::json;
   std::string api = test::read_text(test::source_dir() / "samples/sites/www.instagram.com/_api/web_profile_info_janeexample.json");
   json har = {{"log", {{"version", "1.2"}, {"creator", {{"name", "Firefox"}, {"version", "140.0"}}}, {"entries", json::array({
@@ -117,7 +117,7 @@ TEST_CASE("offline: HAR 1.2 entries (text and base64 bodies) become Pages; image
   CHECK(test::any_text_contains(out.items[2], "jane@example.org"));
 }
 
-TEST_CASE("offline: WARC response records (chunked, gzip), resource records, .warc.gz members", "[offline]") {
+TEST_CASE("offline: WARC response records (chunked / gzip) / resource records / .warc.gz members", "[offline]") {
   std::string html = test::read_text(test::source_dir() / "samples/sites/x.com/janeexample/status/1837001122334455667/index.html");
   std::string gz = gzip(html);
   char size_hex[32];

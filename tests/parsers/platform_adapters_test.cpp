@@ -42,7 +42,7 @@ void check_personal_and_plain(const ParseOutput& out, std::string_view needle, I
 }
 }  // namespace
 
-TEST_CASE("bluesky: author feed posts with facets, image alt text, repost and cursor paging", "[bluesky]") {
+TEST_CASE("bluesky: author feed posts with facets / image alt text / repost and cursor paging", "[bluesky]") {
   auto out = parse_sample("https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=janeexample.bsky.social",
                           "public.api.bsky.app/_api/getAuthorFeed.json", "application/json");
   REQUIRE(out.items.size() == 3);
@@ -71,7 +71,7 @@ TEST_CASE("bluesky: user-intent declaration fields and post URLs from at:// URIs
   CHECK(bluesky_post_url("at://did:plc:abc/app.bsky.feed.post/3k2", "jane.example") == "https://bsky.app/profile/jane.example/post/3k2");
 }
 
-TEST_CASE("mastodon: API account fields, statuses with Link-header paging", "[mastodon]") {
+TEST_CASE("mastodon: API account fields / statuses with Link-header paging", "[mastodon]") {
   auto account = parse_sample("https://mastodon.social/api/v1/accounts/lookup?acct=janeexample", "mastodon.social/_api/account.json", "application/json");
   REQUIRE(account.items.size() == 1);
   CHECK(has_field(account.items[0], "Phone", "+1 202 555 0147"));
@@ -114,7 +114,7 @@ TEST_CASE("activitypub: actor PropertyValue fields and outbox visibility from to
   CHECK(activitypub_visibility(json{{"to", json::array({"https://x.example/users/b"})}}) == Visibility::followers);
 }
 
-TEST_CASE("reddit: about, submitted with after paging, comments", "[reddit]") {
+TEST_CASE("reddit: about / submitted with after paging / comments", "[reddit]") {
   auto about = parse_sample("https://www.reddit.com/user/janeexample/about.json", "www.reddit.com/_api/about.json", "application/json");
   REQUIRE(about.items.size() == 1);
   CHECK(about.items[0].id == "reddit:account:janeexample");
@@ -133,7 +133,7 @@ TEST_CASE("reddit: about, submitted with after paging, comments", "[reddit]") {
   check_personal_and_plain(comments, "April 12", ItemKind::comment);
 }
 
-TEST_CASE("github: user fields, push-event commit e-mail, Link paging, profile README", "[github]") {
+TEST_CASE("github: user fields / push-event commit e-mail / Link paging / profile README", "[github]") {
   auto user = parse_sample("https://api.github.com/users/janeexample", "api.github.com/_api/user.json", "application/json");
   REQUIRE(user.items.size() == 1);
   CHECK(has_field(user.items[0], "email", "jane@example.org"));
@@ -159,7 +159,7 @@ TEST_CASE("youtube: channel page yields the profile and its videos.xml feed link
   CHECK(has_link(out, "feed", "https://www.youtube.com/feeds/videos.xml?channel_id=UCj4n3Ex4mpl3Spr1ngf1eld0"));
 }
 
-TEST_CASE("facebook, x and linkedin: profiles and posts from logged-out metadata", "[facebook][x][linkedin]") {
+TEST_CASE("facebook / x and linkedin: profiles and posts from logged-out metadata", "[facebook][x][linkedin]") {
   auto fb = parse_sample("https://www.facebook.com/janeexample/posts/pfbid02JaneSeedlings2026Spring5xQ",
                          "www.facebook.com/janeexample/posts/pfbid02JaneSeedlings2026Spring5xQ/index.html", "text/html");
   REQUIRE(fb.items.size() == 1);

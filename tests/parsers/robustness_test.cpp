@@ -25,7 +25,7 @@ double seconds_to_parse(const Page& p, ParseOutput* out) {
 }
 }  // namespace
 
-TEST_CASE("robust: truncated JSON from an API is a recorded error, not a crash", "[robust]") {
+TEST_CASE("robust: truncated JSON from an API is a recorded error / not a crash", "[robust]") {
   std::string body = test::read_text(test::source_dir() / "samples/sites/public.api.bsky.app/_api/getAuthorFeed.json");
   for (const char* url : {"https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=a", "https://www.reddit.com/user/a/about.json",
                           "https://api.github.com/users/a", "https://mastodon.social/api/v1/accounts/1/statuses", "https://www.instagram.com/api/v1/users/web_profile_info/?username=a",
@@ -65,7 +65,7 @@ TEST_CASE("robust: wrong content types are sniffed or skipped", "[robust]") {
   CHECK(feed.items[0].extractor == "rss");
 }
 
-TEST_CASE("robust: huge attributes, deep nesting and invalid UTF-8 stay bounded", "[robust]") {
+TEST_CASE("robust: huge attributes / deep nesting and invalid UTF-8 stay bounded", "[robust]") {
   std::string huge = "<html><head><meta property=\"og:title\" content=\"" + std::string(3u << 20, 'a') + "\"></head><body><p>ok</p></body></html>";
   ParseOutput out;
   CHECK(seconds_to_parse(page_of("https://jane.example/huge", huge, "text/html"), &out) < 10.0);

@@ -29,7 +29,7 @@ TEST_CASE("walls: redirect to a sign-in page is a login wall", "[walls]") {
   CHECK(w->evidence == "redirected to the sign-in page https://www.instagram.com/accounts/login/?next=%2Fjaneexample%2Ftagged%2F");
 }
 
-TEST_CASE("walls: sign-in interstitials, consent walls, challenges, captchas, rate limits", "[walls]") {
+TEST_CASE("walls: sign-in interstitials / consent walls / challenges / captchas / rate limits", "[walls]") {
   struct Case {
     Page page;
     Visibility v;

@@ -4,7 +4,7 @@
 
 using namespace exposcan;
 
-TEST_CASE("xml reader: namespaces, CDATA, entities and attributes", "[xml]") {
+TEST_CASE("xml reader: namespaces / CDATA / entities and attributes", "[xml]") {
   auto doc = parse_xml(R"(<?xml version="1.0"?><!DOCTYPE rss><rss xmlns:dc="http://purl.org/dc/elements/1.1/" version="2.0">
     <channel><item><title>A &amp; B &#x263A; &#8212; &nbsp;x</title><dc:creator><![CDATA[Jane <b>Example</b>]]></dc:creator>
     <enclosure url="https://e.example/a.jpg?x=1&amp;y=2" type="image/jpeg"/></item></channel></rss>)");
