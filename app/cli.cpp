@@ -23,6 +23,7 @@ int run_cli(int argc, char** argv) {
   register_forget(app, action);
   register_evidence(app, action);
   register_letter(app, action);
+  register_inspect(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

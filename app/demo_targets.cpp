@@ -2,11 +2,21 @@
 
 namespace exposcan {
 
+// Jane Example's personal site and her accounts on nine platforms, written the ways people write
+// them (URLs and PLATFORM:ACCOUNT forms; see app/targets.h).
 std::vector<std::string> demo_targets() {
   return {
       "https://jane.example/",
       "https://mastodon.social/@janeexample",
       "https://www.instagram.com/janeexample/",
+      "bsky:janeexample.bsky.social",
+      "reddit:janeexample",
+      "github:janeexample",
+      "youtube:@janeexample",
+      "https://www.facebook.com/janeexample",
+      "x:janeexample",
+      "linkedin:janeexample",
+      "https://janeexample.wordpress.com/",
   };
 }
 

@@ -22,6 +22,7 @@
 #include "reports/evidence_bundle.h"
 #include "rules/engine.h"
 #include "scanner/crawler.h"
+#include "scanner/offline_source.h"
 
 namespace exposcan {
 namespace {
@@ -166,7 +167,10 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   if (!config.fail_on.empty() && !severity_from_string(config.fail_on))
     return make_error("usage", "--fail-on: expected one of info, low, medium, high, critical (got '" + config.fail_on + "')");
   if (config.targets.empty()) return make_error("usage", "no targets: list URLs on the command line or under `targets:` in the config");
-  auto targets = expand_targets(config.targets);
+  // Saved pages, folders, HAR and WARC files are read, not crawled (scanner/offline_source.h).
+  std::vector<std::string> url_targets, offline_targets;
+  for (const auto& t : config.targets) (is_offline_target(t) ? offline_targets : url_targets).push_back(t);
+  auto targets = expand_targets(url_targets);
   if (!targets) return targets.error();
   apply_scope_patterns(config, *targets);
   // --fetch-only measures the crawler alone: no rules, no history.
@@ -256,6 +260,21 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     return links;
   };
 
+  bool unreachable = false;
+  size_t offline_pages = 0;
+  for (const auto& path : offline_targets) {
+    auto load = load_offline(path);
+    size_t pages = load ? load->pages.size() : 0;
+    if (!load) record.scan.errors.push_back({path, load.error().code, load.error().message, path});
+    else
+      for (const auto& e : load->errors) record.scan.errors.push_back({path, "offline", e, path});
+    if (load)
+      for (const auto& page : load->pages) handler(page);
+    record.scan.target_status.push_back({path, path, pages > 0, pages});
+    unreachable = unreachable || pages == 0;
+    offline_pages += pages;
+  }
+
   std::unique_ptr<ProgressLine> progress;
   if (!config.quiet && isatty(STDERR_FILENO)) progress = std::make_unique<ProgressLine>();
   CrawlOptions options = crawl_options(config);
@@ -263,13 +282,12 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   Crawler crawler(options, handler,
                   progress ? ProgressHandler([&](const CrawlProgress& p) { progress->update(p); }) : ProgressHandler{});
   InterruptGuard interrupts(crawler);
-  CrawlStats stats = crawler.run(*targets);
+  CrawlStats stats = targets->empty() ? CrawlStats{} : crawler.run(*targets);
   if (progress) progress->finish();
 
   record.scan.finished = std::chrono::system_clock::now();
-  record.scan.pages_fetched = stats.pages_fetched;
+  record.scan.pages_fetched = stats.pages_fetched + offline_pages;
   record.scan.bytes_fetched = stats.bytes;
-  bool unreachable = false;
   for (size_t i = 0; i < stats.targets.size(); ++i) {
     const auto& t = stats.targets[i];
     record.scan.target_status.push_back({t.name, t.url, t.reachable(), t.pages_ok});

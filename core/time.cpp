@@ -10,6 +10,11 @@
 namespace exposcan {
 namespace {
 
+// TimePoint counts nanoseconds in 64 bits (years 1678..2262): later or earlier dates in a page are
+// treated as unparseable instead of overflowing (found by fuzzing feeds: "Sun, 14 Sep 2442").
+bool representable(std::time_t t) { return t > -9'000'000'000LL && t < 9'000'000'000LL; }
+
+
 std::tm to_utc_tm(TimePoint tp) {
   std::time_t t = std::chrono::system_clock::to_time_t(tp);
   std::tm tm{};
@@ -62,6 +67,7 @@ std::optional<TimePoint> parse_iso(std::string_view text) {
     }
     std::time_t t = timegm(&tm);
     if (t == static_cast<std::time_t>(-1) && tm.tm_year != 69) return std::nullopt;
+    if (!representable(t - offset_s)) return std::nullopt;
     return std::chrono::system_clock::from_time_t(t - offset_s) + std::chrono::milliseconds(millis);
   }
   return std::nullopt;
@@ -102,7 +108,7 @@ std::optional<TimePoint> parse_datetime(std::string_view text) {
   // RFC 822 and friends; curl_getdate returns -1 on failure.
   std::string s(t);
   time_t v = curl_getdate(s.c_str(), nullptr);
-  if (v == -1) return std::nullopt;
+  if (v == -1 || !representable(v)) return std::nullopt;
   return std::chrono::system_clock::from_time_t(v);
 }
 

@@ -243,8 +243,8 @@ bool JsonLdNode::is(std::string_view type) const {
 }
 
 bool is_exposed_jsonld_type(std::string_view t) {
-  for (std::string_view x : {"Person", "ProfilePage", "SocialMediaPosting", "BlogPosting", "Article", "NewsArticle",
-                             "ImageObject", "WebPage"})
+  for (std::string_view x : {"Person", "ProfilePage", "SocialMediaPosting", "DiscussionForumPosting", "BlogPosting",
+                             "Article", "NewsArticle", "ImageObject", "WebPage", "VideoObject", "Organization"})
     if (t == x) return true;
   return false;
 }

@@ -7,7 +7,17 @@
 // backward-compatible parsing of classic microformats (vcard, hentry, hfeed, adr, geo, vevent,
 // hreview, hproduct, hrecipe, hresume, hnews; rel=bookmark / rel=tag) per the backcompat tables.
 // Deliberate choices: `dt-*` values keep their authored form (only value-class times written
-// with am/pm become 24-hour, as the spec says); `lang` is not emitted.
+// with am/pm become 24-hour, as the spec says); `lang` is not emitted; `u-*` values taken from text
+// (value class, abbr title, data value, text content) are resolved like URLs (an empty value is the
+// base URL); the implied name is blocked by p-/e- properties and by nested items that are not
+// property values (a `u-in-reply-to h-cite` does not block it). Where the public test suite
+// (microformats/tests) disagrees with the current spec we follow the spec: types sorted
+// alphabetically (h-card/nested expects source order), no "value" on children and no top-level
+// "alternates" (h-feed/implied-title, rel/rel-urls), value-class values concatenated without a
+// separator (h-card/p-property expects "John Doe"), authored dt-* form (h-feed/simple), HTML
+// serialisation escaping text in e-* "html" (h-entry/encoding), no implied url when other u-*
+// properties or nested items exist (h-entry/impliedvalue-nested), no implied name next to a nested
+// child item (h-card/impliedurlempty, which contradicts h-card/impliedurl and impliedname).
 // Output JSON has exactly the keys "items", "rels" and "rel-urls". Relative URLs are resolved
 // against the document URL after <base href>; absolute URLs are kept as written.
 // Pure and thread-safe.

@@ -1,15 +1,24 @@
 #include "parsers/registry.h"
 
-#include <map>
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/text.h"
 #include "core/url.h"
+#include "parsers/feeds.h"
 #include "parsers/generic_html.h"
+#include "parsers/page_signals.h"
+#include "parsers/platforms/activitypub.h"
+#include "parsers/platforms/blogs.h"
+#include "parsers/platforms/bluesky.h"
+#include "parsers/platforms/github.h"
 #include "parsers/platforms/instagram.h"
 #include "parsers/platforms/mastodon.h"
 #include "parsers/platforms/platform_common.h"
+#include "parsers/platforms/reddit.h"
+#include "parsers/platforms/social_html.h"
+#include "parsers/walls.h"
 
 namespace exposcan {
 namespace {
@@ -18,17 +27,20 @@ enum class Shape { html, json, feed, other };
 
 Shape shape_of(const Page& page) {
   const std::string& ct = page.content_type;
-  if (ct.find("html") != std::string::npos) return Shape::html;
-  if (ct.find("rss") != std::string::npos || ct.find("atom") != std::string::npos ||
-      ct == "application/feed+json")
+  if (ct == "application/feed+json" || ct.find("rss") != std::string::npos || ct.find("atom") != std::string::npos ||
+      ct == "application/rdf+xml")
     return Shape::feed;
-  if (ct.find("json") != std::string::npos) return Shape::json;
+  if (ct.find("html") != std::string::npos) return detect_feed_format(page.body) != FeedFormat::none ? Shape::feed : Shape::html;
+  if (ct.find("json") != std::string::npos || ct == "text/javascript" || ct == "application/javascript")
+    return detect_feed_format(page.body) == FeedFormat::json_feed ? Shape::feed : Shape::json;
+  if (ct.find("xml") != std::string::npos || ct == "text/plain" || ct.empty())
+    return detect_feed_format(page.body) != FeedFormat::none ? Shape::feed : Shape::other;
   return Shape::other;
 }
 
 struct Adapter {
   const char* platform;
-  std::vector<const char*> hosts;
+  std::vector<const char*> hosts;  // exact hosts; "*.x" matches subdomains of x
   ParseOutput (*html)(const Page&);
   ParseOutput (*json)(const Page&);
 };
@@ -36,24 +48,34 @@ struct Adapter {
 const std::vector<Adapter>& adapters() {
   static const std::vector<Adapter> k = {
       {"instagram", {"www.instagram.com", "instagram.com"}, parse_instagram_html, parse_instagram_json},
-      {"mastodon", {"mastodon.social"}, parse_mastodon_html, nullptr},
-      {"facebook", {"www.facebook.com", "m.facebook.com", "facebook.com"}, nullptr, nullptr},
+      {"mastodon", {"mastodon.social", "mastodon.online", "mstdn.social", "fosstodon.org", "hachyderm.io", "infosec.exchange"},
+       parse_mastodon_html, parse_mastodon_json},
+      {"facebook", {"www.facebook.com", "m.facebook.com", "facebook.com", "mbasic.facebook.com"}, parse_facebook_html, nullptr},
       {"threads", {"www.threads.net", "threads.net", "www.threads.com"}, nullptr, nullptr},
-      {"x", {"x.com", "twitter.com", "mobile.twitter.com"}, nullptr, nullptr},
-      {"linkedin", {"www.linkedin.com", "linkedin.com"}, nullptr, nullptr},
-      {"reddit", {"www.reddit.com", "old.reddit.com", "reddit.com"}, nullptr, nullptr},
-      {"bluesky", {"bsky.app", "public.api.bsky.app"}, nullptr, nullptr},
-      {"github", {"github.com", "api.github.com"}, nullptr, nullptr},
-      {"youtube", {"www.youtube.com", "youtube.com"}, nullptr, nullptr},
-      {"tumblr", {"tumblr.com", "www.tumblr.com"}, nullptr, nullptr},
+      {"x", {"x.com", "twitter.com", "mobile.twitter.com", "www.twitter.com"}, parse_x_html, nullptr},
+      {"linkedin", {"www.linkedin.com", "linkedin.com"}, parse_linkedin_html, nullptr},
+      {"reddit", {"www.reddit.com", "old.reddit.com", "reddit.com"}, nullptr, parse_reddit_json},
+      {"bluesky", {"bsky.app", "public.api.bsky.app", "api.bsky.app", "bsky.social"}, parse_bluesky_html, parse_bluesky_json},
+      {"github", {"github.com", "api.github.com"}, parse_github_html, parse_github_json},
+      {"youtube", {"www.youtube.com", "youtube.com", "m.youtube.com"}, parse_youtube_html, nullptr},
+      {"tumblr", {"tumblr.com", "www.tumblr.com", "api.tumblr.com", "*.tumblr.com"}, nullptr, parse_tumblr_json},
+      {"wordpress", {"wordpress.com", "public-api.wordpress.com", "*.wordpress.com"}, nullptr, parse_wordpress_json},
   };
   return k;
+}
+
+bool host_matches(std::string_view host, std::string_view pattern) {
+  if (pattern.rfind("*.", 0) == 0) {
+    std::string_view suffix = pattern.substr(1);  // ".tumblr.com"
+    return host.size() > suffix.size() && host.compare(host.size() - suffix.size(), suffix.size(), suffix) == 0;
+  }
+  return host == pattern;
 }
 
 const Adapter* adapter_for(std::string_view host) {
   for (const auto& a : adapters())
     for (const char* h : a.hosts)
-      if (host == h) return &a;
+      if (host_matches(host, h)) return &a;
   return nullptr;
 }
 
@@ -62,35 +84,33 @@ std::string host_of(std::string_view url) {
   return u ? u->host() : std::string();
 }
 
-// A logged-out visitor sent to a sign-in page instead of the content.
-bool is_login_url(std::string_view url) {
-  auto u = Url::parse(url);
-  if (!u) return false;
-  std::string path = ascii_lower(u->path());
-  for (std::string_view p : {"/login", "/accounts/login", "/auth/sign_in", "/i/flow/login", "/signin", "/sign-in",
-                             "/authwall", "/checkpoint", "/uas/login", "/account/login"})
-    if (path.rfind(p, 0) == 0) return true;
-  return false;
-}
-
 // The one Item a listed target yields when it shows no content to a logged-out visitor.
-ParseOutput unavailable_page(const Page& page, Visibility visibility) {
+ParseOutput unavailable_page(const Page& page, Visibility visibility, const std::string& kind, const std::string& evidence) {
   ParseOutput out;
-  out.signals = std::make_shared<PageSignals>();
+  std::string url = page.final_url.empty() ? page.url : page.final_url;
+  out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, url, nullptr));
   Item it = platform_item(page, out, platform_for_host(host_of(page.url)));
   it.kind = ItemKind::page;
   it.id = page.url;
   it.url = page.url;
   it.visibility = visibility;
-  it.extractor = "fetch-status";
-  if (page.error) it.title = page.error->message;
+  it.extractor = kind.empty() ? "fetch-status" : "wall-detector";
+  if (!kind.empty()) {
+    it.title = kind;
+    it.fields.emplace_back("wall", kind);
+    it.fields.emplace_back("evidence", evidence);
+  } else if (page.error) {
+    it.title = page.error->message;
+  }
+  if (page.status > 0) it.fields.emplace_back("http_status", std::to_string(page.status));
   out.items.push_back(std::move(it));
   return out;
 }
 
 Visibility visibility_of_failure(const Page& page) {
   if (page.status == 429 || (page.error && page.error->code == "rate_limited")) return Visibility::rate_limited;
-  if (page.status == 401 || page.status == 403) return Visibility::blocked;
+  // 999: LinkedIn's answer to clients it does not want.
+  if (page.status == 401 || page.status == 403 || page.status == 451 || page.status == 999) return Visibility::blocked;
   return Visibility::unknown;
 }
 
@@ -146,6 +166,29 @@ void normalize_items(ParseOutput& out) {
   out.items = std::move(merged);
 }
 
+
+// JSON from hosts without an adapter: recognised by what it is (any WordPress, any Mastodon or
+// other ActivityPub server).
+ParseOutput parse_unknown_json(const Page& page, const std::string& url) {
+  if (is_wordpress_api_url(url)) return parse_wordpress_json(page);
+  if (url.find("/api/v1/accounts") != std::string::npos || url.find("/api/v1/statuses") != std::string::npos)
+    return parse_mastodon_json(page);
+  if (page.content_type.find("activity+json") != std::string::npos || page.content_type.find("ld+json") != std::string::npos)
+    return parse_activitypub_json(page);
+  if (url.find("/.well-known/webfinger") != std::string::npos) return parse_mastodon_json(page);
+  return {};
+}
+
+// A site root that announces no feed: try the usual feed locations (they are fetched as
+// discovered links, so robots.txt applies).
+void add_feed_guesses(const std::string& url, ParseOutput& out) {
+  auto u = Url::parse(url);
+  if (!u || u->path() != "/") return;
+  for (const auto& l : out.links)
+    if (l.kind == "feed") return;
+  for (const char* p : {"/feed/", "/feed.xml", "/atom.xml", "/index.xml"}) out.links.push_back({u->origin() + p, "feed", "guess"});
+}
+
 }  // namespace
 
 std::string platform_for_host(std::string_view host) {
@@ -153,33 +196,73 @@ std::string platform_for_host(std::string_view host) {
   return "web";
 }
 
-ParseOutput parse_page(const Page& page) {
-  if (page.error && page.error->code == "robots_disallowed") return {};
-  if (!page.ok() && page.origin != PageOrigin::not_modified) {
-    if (!page.user_directed) return {};
-    return unavailable_page(page, visibility_of_failure(page));
-  }
-  if (page.user_directed && !page.redirects.empty() && is_login_url(page.final_url))
-    return unavailable_page(page, Visibility::login_wall);
+namespace {
 
-  std::string host = host_of(page.final_url.empty() ? page.url : page.final_url);
-  const Adapter* adapter = adapter_for(host);
+ParseOutput dispatch(const Page& page, const Adapter* adapter, const std::string& url) {
+  std::string host = host_of(url);
   ParseOutput out;
   switch (shape_of(page)) {
     case Shape::html:
       out = adapter && adapter->html ? adapter->html(page) : parse_generic_html(page);
       if (!adapter || !adapter->html)
-        for (auto& it : out.items) it.platform = platform_for_host(host);
+        for (auto& it : out.items) it.platform = adapter ? adapter->platform : platform_for_host(host);
+      if (!adapter) add_feed_guesses(url, out);
       break;
     case Shape::json:
       if (adapter && adapter->json) out = adapter->json(page);
+      else out = parse_unknown_json(page, url);
       break;
-    case Shape::feed:
+    case Shape::feed: out = parse_feed(page, adapter ? adapter->platform : ""); break;
     case Shape::other: break;
   }
-  if (!out.signals) out.signals = std::make_shared<PageSignals>();
+  if (!out.signals) out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, url, &out.errors));
+  for (auto& it : out.items)
+    if (!it.signals) it.signals = out.signals;
   normalize_items(out);
   return out;
+}
+
+// Seeds that ask for something most accounts do not have (Bluesky's proposed user-intent
+// record): a 4xx there means "absent", not "could not check".
+bool is_optional_probe(const Page& page) {
+  return page.status >= 400 && page.status < 500 && page.status != 429 &&
+         page.url.find("collection=org.user-intents.declaration") != std::string::npos;
+}
+
+std::optional<ParseOutput> early_result(const Page& page) {
+  if (page.error && page.error->code == "robots_disallowed") return ParseOutput{};
+  if (!page.ok() && page.origin != PageOrigin::not_modified) {
+    if (!page.user_directed || is_optional_probe(page)) return ParseOutput{};
+    if (auto wall = detect_wall(page)) return unavailable_page(page, wall->visibility, wall->kind, wall->evidence);
+    return unavailable_page(page, visibility_of_failure(page), "", "");
+  }
+  if (auto wall = detect_wall(page)) return unavailable_page(page, wall->visibility, wall->kind, wall->evidence);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<std::string> known_platforms() {
+  std::vector<std::string> out{"web"};
+  for (const auto& a : adapters()) out.emplace_back(a.platform);
+  return out;
+}
+
+std::optional<ParseOutput> parse_page_as(const Page& page, std::string_view platform) {
+  const Adapter* adapter = nullptr;
+  if (platform != "web") {
+    for (const auto& a : adapters())
+      if (platform == a.platform) adapter = &a;
+    if (!adapter) return std::nullopt;
+  }
+  if (auto early = early_result(page)) return early;
+  return dispatch(page, adapter, page.final_url.empty() ? page.url : page.final_url);
+}
+
+ParseOutput parse_page(const Page& page) {
+  if (auto early = early_result(page)) return std::move(*early);
+  std::string url = page.final_url.empty() ? page.url : page.final_url;
+  return dispatch(page, adapter_for(host_of(url)), url);
 }
 
 }  // namespace exposcan

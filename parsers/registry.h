@@ -6,7 +6,9 @@
 // unknown and the evidence, so rules can say "not public" or "could not check" (DESIGN §6).
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "parsers/parse_output.h"
@@ -15,6 +17,14 @@
 namespace exposcan {
 
 ParseOutput parse_page(const Page& page);
+
+// parse_page with the adapter of `platform` ("mastodon", "bluesky", ...; "web" = the generic
+// extractors) whatever the host; nullopt for an unknown platform name. For `exposcan inspect
+// --platform` and for pages saved from hosts the registry does not know (self-hosted instances).
+std::optional<ParseOutput> parse_page_as(const Page& page, std::string_view platform);
+
+// The platform names parse_page_as accepts.
+std::vector<std::string> known_platforms();
 
 // "instagram", "mastodon", ... for known platform hosts; "web" otherwise.
 std::string platform_for_host(std::string_view host);

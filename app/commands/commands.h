@@ -23,5 +23,6 @@ void register_report(CLI::App& app, CommandAction& action);
 void register_forget(CLI::App& app, CommandAction& action);
 void register_evidence(CLI::App& app, CommandAction& action);
 void register_letter(CLI::App& app, CommandAction& action);
+void register_inspect(CLI::App& app, CommandAction& action);
 
 }  // namespace exposcan

@@ -37,29 +37,28 @@ std::string date_from_description(const std::string& d) {
 Item media_item(const json& node, const Page& page, const ParseOutput& out, const std::string& username) {
   Item it = platform_item(page, out, "instagram");
   std::string code = str(node, "shortcode");
-  bool video = node.value("is_video", false);
+  bool video = jbool(node, "is_video");
   it.kind = video ? ItemKind::video : ItemKind::post;
   it.id = "instagram:post:" + code;
   it.url = k_base + "/p/" + code + "/";
   it.extractor = "instagram-json";
   it.author = {username, "", k_base + "/" + username + "/"};
   if (node.contains("edge_media_to_caption"))
-    for (const auto& e : node["edge_media_to_caption"].value("edges", json::array()))
+    for (const auto& e : jarr(jobj(node, "edge_media_to_caption"), "edges"))
       if (e.contains("node")) it.text += (it.text.empty() ? "" : "\n") + str(e["node"], "text");
   it.media.push_back({str(node, "display_url"), video ? "video" : "image", str(node, "accessibility_caption")});
-  if (node.contains("taken_at_timestamp") && node["taken_at_timestamp"].is_number())
-    it.published_at = std::chrono::system_clock::from_time_t(node["taken_at_timestamp"].get<long long>());
+  if (node.contains("taken_at_timestamp")) it.published_at = from_epoch(node["taken_at_timestamp"]);
   if (node.contains("location") && node["location"].is_object()) {
     Geo g;
     g.name = str(node["location"], "name");
     if (node["location"].contains("lat") && node["location"]["lat"].is_number()) {
       g.lat = node["location"]["lat"].get<double>();
-      g.lon = node["location"].value("lng", 0.0);
+      if (node["location"].contains("lng") && node["location"]["lng"].is_number()) g.lon = node["location"]["lng"].get<double>();
     }
     it.geo = g;
   }
   if (node.contains("edge_media_to_tagged_user"))
-    for (const auto& e : node["edge_media_to_tagged_user"].value("edges", json::array()))
+    for (const auto& e : jarr(jobj(node, "edge_media_to_tagged_user"), "edges"))
       if (e.contains("node") && e["node"].contains("user"))
         it.fields.emplace_back("tagged_user", str(e["node"]["user"], "username"));
   return it;
@@ -69,12 +68,8 @@ Item media_item(const json& node, const Page& page, const ParseOutput& out, cons
 
 ParseOutput parse_instagram_json(const Page& page) {
   ParseOutput out;
-  out.signals = std::make_shared<PageSignals>();
-  json doc = json::parse(page.body, nullptr, false);
-  if (doc.is_discarded()) {
-    out.errors.push_back("invalid JSON from " + page.url);
-    return out;
-  }
+  json doc = parse_json_page(page, out);
+  if (doc.is_discarded()) return out;
   const json* user = nullptr;
   if (doc.contains("data") && doc["data"].is_object() && doc["data"].contains("user") && doc["data"]["user"].is_object())
     user = &doc["data"]["user"];
@@ -93,14 +88,14 @@ ParseOutput parse_instagram_json(const Page& page) {
       p.fields.emplace_back(key, (*user)[key].get<std::string>());
   }
   if (!str(*user, "profile_pic_url").empty()) p.media.push_back({str(*user, "profile_pic_url"), "image", ""});
-  if ((*user).value("is_private", false)) p.visibility = Visibility::followers;
+  if (jbool(*user, "is_private")) p.visibility = Visibility::followers;
   out.items.push_back(std::move(p));
   for (const char* edge : {"edge_owner_to_timeline_media", "edge_felix_video_timeline"}) {
     if (!user->contains(edge) || !(*user)[edge].is_object()) continue;
-    for (const auto& e : (*user)[edge].value("edges", json::array()))
+    for (const auto& e : jarr((*user)[edge], "edges"))
       if (e.contains("node") && e["node"].is_object()) {
         Item it = media_item(e["node"], page, out, username);
-        if ((*user).value("is_private", false)) it.visibility = Visibility::followers;
+        if (jbool(*user, "is_private")) it.visibility = Visibility::followers;
         out.items.push_back(std::move(it));
       }
   }

@@ -1,8 +1,13 @@
-// parsers/platforms/mastodon.h — Mastodon (and compatible ActivityPub servers) pages as Items.
+// parsers/platforms/mastodon.h — Mastodon (and compatible ActivityPub servers) as Items.
 //
 // Logged-out profile HTML: the account (display name, handle, bio, custom profile fields, which
 // often hold contact data) and its statuses (the h-entry markup Mastodon renders); a status page:
-// that status. Ids are "mastodon:<host>:status:<id>" / "mastodon:<host>:account:<username>".
+// that status. REST API JSON (docs.joinmastodon.org): /api/v1/accounts/lookup and /accounts/:id
+// (Account: note, fields, discoverable/indexable/noindex flags), /accounts/:id/statuses (Status:
+// content, spoiler_text, media_attachments with descriptions, tags, visibility, reblogs) with the
+// Link header's rel="next" (max_id paging) as a "next" link; WebFinger JRD (links to the actor);
+// ActivityPub actor/outbox JSON (parsers/platforms/activitypub.h). RSS (/@user.rss) goes through
+// parsers/feeds.h. Ids are "mastodon:<host>:status:<id>" / "mastodon:<host>:account:<username>".
 #pragma once
 
 #include "parsers/parse_output.h"
@@ -11,5 +16,6 @@
 namespace exposcan {
 
 ParseOutput parse_mastodon_html(const Page& page);
+ParseOutput parse_mastodon_json(const Page& page);
 
 }  // namespace exposcan

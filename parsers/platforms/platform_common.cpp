@@ -1,8 +1,14 @@
 #include "parsers/platforms/platform_common.h"
 
+#include "core/text.h"
 #include "core/url.h"
+#include "parsers/html_scan.h"
+#include "parsers/links.h"
+#include "parsers/page_signals.h"
 
 namespace exposcan {
+
+using nlohmann::json;
 
 Item platform_item(const Page& page, const ParseOutput& out, std::string platform) {
   Item it;
@@ -21,6 +27,179 @@ std::string last_path_segment(std::string_view url) {
   while (!path.empty() && path.back() == '/') path.remove_suffix(1);
   size_t slash = path.rfind('/');
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
+}
+
+json parse_json_page(const Page& page, ParseOutput& out) {
+  std::string url = page.final_url.empty() ? page.url : page.final_url;
+  if (!out.signals) out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, url, &out.errors));
+  std::string_view body = page.body;
+  // JSONP / anti-hijacking prefixes: ")]}'" and "for (;;);".
+  for (std::string_view prefix : {std::string_view(")]}'"), std::string_view("for (;;);")})
+    if (body.substr(0, prefix.size()) == prefix) body.remove_prefix(prefix.size());
+  try {
+    return json::parse(body);
+  } catch (const json::parse_error& e) {
+    out.errors.push_back("invalid JSON from " + url + ": byte " + std::to_string(e.byte) +
+                         (page.truncated ? " (body truncated at the size cap)" : ""));
+    return json(json::value_t::discarded);
+  } catch (const json::exception& e) {  // e.g. out_of_range: a number too large (found by fuzz_json_github)
+    out.errors.push_back("invalid JSON from " + url + ": " + e.what());
+    return json(json::value_t::discarded);
+  }
+}
+
+std::string jstr(const json& j, std::string_view key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+long long jint(const json& j, std::string_view key, long long fallback) {
+  if (!j.is_object()) return fallback;
+  auto it = j.find(key);
+  if (it == j.end()) return fallback;
+  if (it->is_number_integer()) return it->get<long long>();
+  if (it->is_number()) {
+    double d = it->get<double>();
+    return d > -9.2e18 && d < 9.2e18 ? static_cast<long long>(d) : fallback;  // NaN fails both
+  }
+  return fallback;
+}
+
+bool jbool(const json& j, std::string_view key, bool fallback) {
+  if (!j.is_object()) return fallback;
+  auto it = j.find(key);
+  return it != j.end() && it->is_boolean() ? it->get<bool>() : fallback;
+}
+
+const json& jobj(const json& j, std::string_view key) {
+  static const json k_null;
+  if (!j.is_object()) return k_null;
+  auto it = j.find(key);
+  return it != j.end() && it->is_object() ? *it : k_null;
+}
+
+const json& jarr(const json& j, std::string_view key) {
+  static const json k_empty = json::array();
+  if (!j.is_object()) return k_empty;
+  auto it = j.find(key);
+  return it != j.end() && it->is_array() ? *it : k_empty;
+}
+
+std::string jid(const json& j, std::string_view key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  if (it == j.end()) return {};
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_integer()) return std::to_string(it->get<long long>());
+  if (it->is_number_unsigned()) return std::to_string(it->get<unsigned long long>());
+  return {};
+}
+
+std::optional<TimePoint> from_epoch(const json& v) {
+  double secs = 0;
+  if (v.is_number()) secs = v.get<double>();
+  else if (v.is_string()) {
+    try {
+      secs = std::stod(v.get<std::string>());
+    } catch (...) {
+      return std::nullopt;
+    }
+  } else {
+    return std::nullopt;
+  }
+  // Before 1970, or after what a TimePoint holds (2262): not a date worth keeping.
+  if (!(secs > 0) || secs > 9'000'000'000.0) return std::nullopt;
+  return std::chrono::system_clock::time_point(std::chrono::seconds(static_cast<long long>(secs)));
+}
+
+std::string link_header_target(const Page& page, std::string_view rel) {
+  std::string base = page.final_url.empty() ? page.url : page.final_url;
+  for (const auto& value : page.header_values("link")) {
+    size_t pos = 0;
+    while (pos < value.size()) {
+      size_t lt = value.find('<', pos);
+      if (lt == std::string::npos) break;
+      size_t gt = value.find('>', lt);
+      if (gt == std::string::npos) break;
+      std::string target = value.substr(lt + 1, gt - lt - 1);
+      size_t next = value.find('<', gt);
+      std::string params = ascii_lower(value.substr(gt + 1, next == std::string::npos ? std::string::npos : next - gt - 1));
+      pos = next == std::string::npos ? value.size() : next;
+      size_t r = params.find("rel=");
+      if (r == std::string::npos) continue;
+      std::string_view rels = std::string_view(params).substr(r + 4);
+      if (!rels.empty() && rels[0] == '"') rels = rels.substr(1, rels.find('"', 1) == std::string_view::npos ? std::string_view::npos : rels.find('"', 1) - 1);
+      else rels = rels.substr(0, rels.find_first_of(";,"));
+      for (auto t : split(rels, ' '))
+        if (trim(t) == rel) {
+          std::string resolved = resolve_link(base, target);
+          return resolved.empty() ? target : resolved;
+        }
+    }
+  }
+  return {};
+}
+
+namespace {
+std::string percent_encode_component(std::string_view s) {
+  static const char* k_hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (is_ascii_alnum(static_cast<char>(c)) || c == '-' || c == '_' || c == '.' || c == '~' || c == ':') out += static_cast<char>(c);
+    else {
+      out += '%';
+      out += k_hex[c >> 4];
+      out += k_hex[c & 15];
+    }
+  }
+  return out;
+}
+}  // namespace
+
+std::string with_query_param(std::string_view url, std::string_view name, std::string_view value) {
+  std::string_view frag;
+  if (size_t h = url.find('#'); h != std::string_view::npos) {
+    frag = url.substr(h);
+    url = url.substr(0, h);
+  }
+  size_t q = url.find('?');
+  std::string base(url.substr(0, q));
+  std::string out_query;
+  if (q != std::string_view::npos) {
+    for (auto part : split(url.substr(q + 1), '&')) {
+      if (part.empty()) continue;
+      std::string_view key = part.substr(0, part.find('='));
+      if (key == name) continue;
+      if (!out_query.empty()) out_query += '&';
+      out_query += part;
+    }
+  }
+  if (!out_query.empty()) out_query += '&';
+  out_query += std::string(name) + "=" + percent_encode_component(value);
+  return base + "?" + out_query + std::string(frag);
+}
+
+std::string query_param(std::string_view url, std::string_view name) {
+  size_t q = url.find('?');
+  if (q == std::string_view::npos) return {};
+  std::string_view query = url.substr(q + 1, url.find('#', q) == std::string_view::npos ? std::string_view::npos : url.find('#', q) - q - 1);
+  for (auto part : split(query, '&')) {
+    size_t eq = part.find('=');
+    if (part.substr(0, eq) == name) return eq == std::string_view::npos ? std::string() : percent_decode(part.substr(eq + 1));
+  }
+  return {};
+}
+
+void add_media(Item& item, std::string url, std::string type, std::string alt) {
+  url = std::string(trim(url));
+  if (url.empty()) return;
+  for (auto& m : item.media)
+    if (m.url == url) {
+      if (m.alt.empty()) m.alt = std::move(alt);
+      return;
+    }
+  item.media.push_back({std::move(url), std::move(type), std::move(alt)});
 }
 
 }  // namespace exposcan

@@ -1,9 +1,14 @@
-// parsers/platforms/platform_common.h — helpers the platform adapters share.
+// parsers/platforms/platform_common.h — helpers the platform adapters share: the base Item of a
+// page, JSON field access that never throws, RFC 8288 Link headers, query rewriting for paging.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/time.h"
 #include "parsers/item.h"
 #include "parsers/parse_output.h"
 #include "scanner/page.h"
@@ -15,5 +20,33 @@ Item platform_item(const Page& page, const ParseOutput& out, std::string platfor
 
 // The last non-empty path segment of a URL ("https://x/@jane/123" -> "123").
 std::string last_path_segment(std::string_view url);
+
+// Output with the page's header-level signals (X-Robots-Tag, Content-Usage, TDMRep headers) and
+// the JSON body parsed; a parse failure is recorded ("invalid JSON from <url>: <reason>") and the
+// returned value is discarded (check `is_discarded()`).
+nlohmann::json parse_json_page(const Page& page, ParseOutput& out);
+
+// JSON accessors: the value when present and of the right type, else the fallback.
+std::string jstr(const nlohmann::json& j, std::string_view key);
+long long jint(const nlohmann::json& j, std::string_view key, long long fallback = 0);
+bool jbool(const nlohmann::json& j, std::string_view key, bool fallback = false);
+const nlohmann::json& jobj(const nlohmann::json& j, std::string_view key);  // null json when absent
+const nlohmann::json& jarr(const nlohmann::json& j, std::string_view key);  // empty array when absent
+// Numbers and numeric strings ("123") as text; "" otherwise.
+std::string jid(const nlohmann::json& j, std::string_view key);
+
+// Seconds since the epoch (number or numeric string) as a TimePoint.
+std::optional<TimePoint> from_epoch(const nlohmann::json& v);
+
+// The target of the first Link header entry with rel=`rel` (RFC 8288), resolved against `base`.
+std::string link_header_target(const Page& page, std::string_view rel);
+
+// `url` with query parameter `name` set to `value` (added or replaced; value percent-encoded).
+std::string with_query_param(std::string_view url, std::string_view name, std::string_view value);
+// The value of query parameter `name` in `url` (percent-decoded), or "".
+std::string query_param(std::string_view url, std::string_view name);
+
+// Adds a media entry unless its URL is already there (then fills a missing alt).
+void add_media(Item& item, std::string url, std::string type, std::string alt);
 
 }  // namespace exposcan

@@ -80,7 +80,9 @@ TEST_CASE("demo: every finding carries every field", "[demo]") {
       CHECK(f.contains(key));
     CHECK(f["fingerprint"].get<std::string>().size() == 64);
     CHECK(f["evidence"]["sha256"].get<std::string>().size() == 64);
-    CHECK(f["evidence"]["status"] == 200);
+    // Items that stand for a wall or block (samples/README.md "Walls and blocks planted") carry
+    // the status that was seen; everything else was fetched.
+    if (f["verdict"] != "could_not_check" && f["verdict"] != "not_public") CHECK(f["evidence"]["status"] == 200);
   }
 }
 

@@ -82,7 +82,7 @@ TEST_CASE("sample server: path mapping, 404, 421 and private files", "[samples][
   CHECK(missing.header("content-type") == "text/html; charset=utf-8");
   CHECK(contains(missing.body, "<h1>404 Not Found</h1>"));
 
-  auto unknown = client.fetch("https://github.com/janeexample");  // in the certificate, no site yet
+  auto unknown = client.fetch("https://old.reddit.com/user/janeexample/");  // in the certificate, no site yet
   CHECK(unknown.status == 421);
 
   CHECK(client.fetch("https://mastodon.social/_routes.yaml").status == 404);

@@ -1,0 +1,413 @@
+#include "parsers/feeds.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "core/url.h"
+#include "parsers/html_dates.h"
+#include "parsers/html_fragment.h"
+#include "parsers/links.h"
+#include "parsers/page_signals.h"
+#include "parsers/platforms/platform_common.h"
+#include "parsers/registry.h"
+#include "parsers/xml_reader.h"
+
+namespace exposcan {
+namespace {
+
+using nlohmann::json;
+namespace ns = xmlns;
+
+constexpr size_t k_max_entries = 2000;
+
+std::string host_of(std::string_view url) {
+  auto u = Url::parse(url);
+  return u ? u->host() : std::string();
+}
+
+void add_media(std::vector<Media>& media, std::string url, std::string type, std::string alt) {
+  url = std::string(trim(url));
+  if (url.empty()) return;
+  for (auto& m : media)
+    if (m.url == url) {
+      if (m.alt.empty()) m.alt = std::move(alt);
+      return;
+    }
+  media.push_back({std::move(url), std::move(type), std::string(trim(alt))});
+}
+
+std::string media_type_of(std::string_view mime, std::string_view medium) {
+  if (medium == "video" || istarts_with(mime, "video/") || mime == "application/x-shockwave-flash") return "video";
+  if (medium == "audio" || istarts_with(mime, "audio/")) return "audio";
+  return "image";
+}
+
+struct FeedContext {
+  const Page& page;
+  ParseOutput& out;
+  std::string platform;
+  std::string base;  // feed URL (relative links in entries resolve against it)
+  Person feed_author;
+  std::string language;
+};
+
+// Fills text/media/links/tags from an HTML (or plain) content string.
+void apply_html(Item& it, std::string_view html, const std::string& base) {
+  HtmlFragment f = parse_html_fragment(html, base);
+  if (it.text.empty()) it.text = std::move(f.text);
+  for (auto& m : f.images) add_media(it.media, m.url, m.type, m.alt);
+  for (auto& l : f.links)
+    if (std::find(it.links.begin(), it.links.end(), l) == it.links.end()) it.links.push_back(l);
+  for (auto& t : f.hashtags)
+    if (std::find(it.tags.begin(), it.tags.end(), t) == it.tags.end()) it.tags.push_back(t);
+}
+
+std::string resolve(const std::string& base, std::string_view ref) {
+  std::string r = resolve_link(base, ref);
+  return r.empty() ? std::string(trim(ref)) : r;
+}
+
+// Media RSS: media:content / media:thumbnail / media:group, with media:description / media:title.
+void read_media_rss(const XmlElement& e, Item& it, const std::string& base) {
+  std::string group_desc = e.child_text(ns::media, "description");
+  std::string group_title = e.child_text(ns::media, "title");
+  for (const auto& c : e.children) {
+    if (c.ns != ns::media) continue;
+    if (c.name == "group") {
+      read_media_rss(c, it, base);
+    } else if (c.name == "content") {
+      std::string alt = c.child_text(ns::media, "description");
+      if (alt.empty()) alt = c.child_text(ns::media, "title");
+      if (alt.empty()) alt = group_desc.empty() ? group_title : group_desc;
+      add_media(it.media, resolve(base, c.attr("url")), media_type_of(c.attr("type"), c.attr("medium")), alt);
+    } else if (c.name == "thumbnail") {
+      add_media(it.media, resolve(base, c.attr("url")), "image", group_title);
+    }
+  }
+}
+
+void add_tag(Item& it, std::string t) {
+  t = std::string(trim(t));
+  if (!t.empty() && std::find(it.tags.begin(), it.tags.end(), t) == it.tags.end()) it.tags.push_back(std::move(t));
+}
+
+// GeoRSS simple: <georss:point>lat lon</georss:point>.
+void read_georss(const XmlElement& e, Item& it) {
+  std::string point = e.child_text(ns::georss, "point");
+  if (point.empty()) return;
+  std::string collapsed = collapse_whitespace(point);
+  auto parts = split(collapsed, ' ');
+  if (parts.size() != 2) return;
+  try {
+    Geo g;
+    g.lat = std::stod(std::string(parts[0]));
+    g.lon = std::stod(std::string(parts[1]));
+    it.geo = g;
+  } catch (...) {
+  }
+}
+
+Item entry_item(FeedContext& ctx) {
+  Item it = platform_item(ctx.page, ctx.out, ctx.platform);
+  it.kind = ItemKind::post;
+  it.language = ctx.language;
+  return it;
+}
+
+// The id the platform's own adapter gives the same post, so a post seen in a feed and through the
+// API or its page is one item: Mastodon statuses, Bluesky posts, Tumblr and WordPress.com posts.
+std::string platform_entry_id(const FeedContext& ctx, const Item& it, const std::string& native_id) {
+  auto u = Url::parse(it.url);
+  if (!u) return {};
+  std::vector<std::string> segs;
+  for (auto s : split(u->path(), '/'))
+    if (!s.empty()) segs.emplace_back(s);
+  auto digits = [](const std::string& s) { return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_ascii_digit(c); }); };
+  if (ctx.platform == "mastodon" && segs.size() == 2 && segs[0][0] == '@' && digits(segs[1]))
+    return "mastodon:" + u->host() + ":status:" + segs[1];
+  if (ctx.platform == "bluesky" && native_id.rfind("at://", 0) == 0) return "bluesky:post:" + native_id;
+  if (ctx.platform == "tumblr" && segs.size() >= 2 && segs[0] == "post" && digits(segs[1]))
+    return "tumblr:" + u->host().substr(0, u->host().find('.')) + ":post:" + segs[1];
+  if (ctx.platform == "wordpress") {
+    std::string p = query_param(native_id, "p");
+    if (digits(p)) return "wordpress:" + u->host() + ":post:" + p;
+  }
+  return {};
+}
+
+void finish(Item& it, FeedContext& ctx, const std::string& native_id, const char* extractor) {
+  it.extractor = extractor;
+  if (it.author.name.empty() && it.author.handle.empty()) it.author = ctx.feed_author;
+  std::string platform_id = platform_entry_id(ctx, it, native_id);
+  it.id = !platform_id.empty() ? platform_id
+          : !it.url.empty()    ? it.url
+          : native_id.empty()  ? ctx.base + "#" + std::to_string(ctx.out.items.size())
+                               : ctx.platform + ":entry:" + native_id;
+  if (!it.url.empty()) ctx.out.links.push_back({it.url, "anchor", ""});
+  ctx.out.items.push_back(std::move(it));
+}
+
+// --- RSS 2.0 / 0.9x / RDF ---------------------------------------------------------------------
+
+void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item_ns) {
+  Item it = entry_item(ctx);
+  it.title = html_to_text(e.child_text(item_ns, "title"));
+  std::string link = e.child_text(item_ns, "link");
+  std::string guid;
+  if (const XmlElement* g = e.child(item_ns, "guid")) {
+    guid = std::string(trim(g->text));
+    std::string perma = ascii_lower(g->attr("isPermaLink"));
+    if (link.empty() && perma != "false" && (istarts_with(guid, "http://") || istarts_with(guid, "https://"))) link = guid;
+  }
+  if (link.empty()) link = e.attr("about", ns::rdf);
+  if (!link.empty()) it.url = resolve(ctx.base, link);
+  std::string encoded = e.child_text(ns::content, "encoded");
+  std::string description = e.child_text(item_ns, "description");
+  if (!encoded.empty()) apply_html(it, encoded, it.url.empty() ? ctx.base : it.url);
+  if (!description.empty()) {
+    Item tmp;
+    apply_html(tmp, description, ctx.base);
+    if (it.text.empty()) it.text = tmp.text;
+    else if (!tmp.text.empty() && it.text.find(tmp.text.substr(0, 40)) == std::string::npos) it.fields.emplace_back("summary", tmp.text);
+    for (auto& m : tmp.media) add_media(it.media, m.url, m.type, m.alt);
+  }
+  if (it.text.empty()) it.text = it.title;
+  std::string date = e.child_text(item_ns, "pubDate");
+  if (date.empty()) date = e.child_text(ns::dc, "date");
+  if (auto t = normalize_datetime(date)) it.published_at = t;
+  std::string creator = e.child_text(ns::dc, "creator");
+  if (creator.empty()) creator = e.child_text(item_ns, "author");
+  if (!creator.empty()) it.author.name = creator;
+  for (const XmlElement* c : e.children_named(item_ns, "category")) add_tag(it, c->text);
+  for (const XmlElement* c : e.children_named(ns::dc, "subject")) add_tag(it, c->text);
+  for (const XmlElement* enc : e.children_named(item_ns, "enclosure"))
+    add_media(it.media, resolve(ctx.base, enc->attr("url")), media_type_of(enc->attr("type"), ""), "");
+  read_media_rss(e, it, ctx.base);
+  read_georss(e, it);
+  if (std::string lang = e.child_text(ns::dc, "language"); !lang.empty()) it.language = lang;
+  finish(it, ctx, guid, "rss");
+}
+
+void parse_rss(const XmlElement& root, FeedContext& ctx) {
+  bool rdf = root.name == "RDF";
+  std::string_view item_ns = rdf ? ns::rss1 : root.ns;  // RSS 2.0 has no namespace
+  const XmlElement* channel = root.child(item_ns, "channel");
+  if (channel) {
+    ctx.language = channel->child_text(item_ns, "language");
+    if (ctx.language.empty()) ctx.language = channel->child_text(ns::dc, "language");
+    ctx.feed_author.name = channel->child_text(ns::dc, "creator");
+    if (ctx.feed_author.name.empty()) ctx.feed_author.name = channel->child_text(ns::itunes, "author");
+    ctx.feed_author.url = channel->child_text(item_ns, "link");
+    // A platform's per-account feed (Mastodon, Bluesky, Tumblr) is titled with the account's name.
+    if (ctx.feed_author.name.empty() && ctx.platform != "web") ctx.feed_author.name = html_to_text(channel->child_text(item_ns, "title"));
+    for (const auto& c : channel->children)
+      if (c.is(ns::atom, "link") && c.attr("rel") == "next") ctx.out.links.push_back({resolve(ctx.base, c.attr("href")), "next", "next"});
+  }
+  // RSS 2.0: items inside <channel>; RSS 1.0 (RDF): items are siblings of <channel>.
+  const XmlElement& holder = channel && !rdf ? *channel : root;
+  for (const auto& c : holder.children) {
+    if (ctx.out.items.size() >= k_max_entries) break;
+    if (c.ns == item_ns && c.name == "item") parse_rss_item(c, ctx, item_ns);
+  }
+}
+
+// --- Atom --------------------------------------------------------------------------------------
+
+Person atom_person(const XmlElement& p) {
+  return {"", p.child_text(ns::atom, "name"), p.child_text(ns::atom, "uri")};
+}
+
+// Atom text constructs: type text (default), html (escaped HTML), xhtml (inline div).
+std::string atom_text(const XmlElement& e, std::string_view source, bool as_html_source = false) {
+  std::string type = ascii_lower(e.attr("type"));
+  if (type == "xhtml") {
+    std::string_view inner = e.inner_end > e.inner_begin ? source.substr(e.inner_begin, e.inner_end - e.inner_begin) : "";
+    return as_html_source ? std::string(inner) : html_to_text(inner);
+  }
+  if (type == "html" || type == "text/html") return as_html_source ? e.text : html_to_text(e.text);
+  return as_html_source ? e.text : collapse_whitespace(e.text);
+}
+
+void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view source) {
+  Item it = entry_item(ctx);
+  if (const XmlElement* t = e.child(ns::atom, "title")) it.title = atom_text(*t, source);
+  for (const XmlElement* l : e.children_named(ns::atom, "link")) {
+    std::string rel = l->attr("rel");
+    if ((rel.empty() || rel == "alternate") && it.url.empty()) it.url = resolve(ctx.base, l->attr("href"));
+    else if (rel == "enclosure") add_media(it.media, resolve(ctx.base, l->attr("href")), media_type_of(l->attr("type"), ""), l->attr("title"));
+  }
+  std::string id = e.child_text(ns::atom, "id");
+  const XmlElement* content = e.child(ns::atom, "content");
+  if (content && content->has_attr("src")) it.links.push_back(resolve(ctx.base, content->attr("src")));
+  else if (content) {
+    std::string type = ascii_lower(content->attr("type"));
+    if (type == "html" || type == "xhtml" || type == "text/html") apply_html(it, atom_text(*content, source, true), it.url.empty() ? ctx.base : it.url);
+    else it.text = collapse_whitespace(content->text);
+  }
+  if (const XmlElement* s = e.child(ns::atom, "summary")) {
+    std::string summary = atom_text(*s, source);
+    if (it.text.empty()) it.text = summary;
+    else if (!summary.empty() && it.text.find(summary.substr(0, 40)) == std::string::npos) it.fields.emplace_back("summary", summary);
+  }
+  read_media_rss(e, it, ctx.base);
+  // YouTube: media:group/media:description is the video's description.
+  if (const XmlElement* g = e.child(ns::media, "group"); g && it.text.empty()) it.text = g->child_text(ns::media, "description");
+  if (std::string vid = e.child_text(ns::youtube, "videoId"); !vid.empty()) {
+    it.kind = ItemKind::video;
+    id = "video:" + vid;
+  }
+  if (it.text.empty()) it.text = it.title;
+  if (auto t = normalize_datetime(e.child_text(ns::atom, "published"))) it.published_at = t;
+  if (auto t = normalize_datetime(e.child_text(ns::atom, "updated"))) {
+    it.updated_at = t;
+    if (!it.published_at) it.published_at = t;
+  }
+  if (const XmlElement* a = e.child(ns::atom, "author")) it.author = atom_person(*a);
+  for (const XmlElement* c : e.children_named(ns::atom, "category")) add_tag(it, c->attr("label").empty() ? c->attr("term") : c->attr("label"));
+  read_georss(e, it);
+  if (std::string lang = e.attr("lang"); !lang.empty()) it.language = lang;
+  if (it.kind == ItemKind::video) {
+    it.id = ctx.platform + ":" + id;
+    it.extractor = "atom";
+    if (it.author.name.empty()) it.author = ctx.feed_author;
+    if (!it.url.empty()) ctx.out.links.push_back({it.url, "anchor", ""});
+    ctx.out.items.push_back(std::move(it));
+    return;
+  }
+  finish(it, ctx, id, "atom");
+}
+
+void parse_atom(const XmlElement& root, FeedContext& ctx, std::string_view source) {
+  if (const XmlElement* a = root.child(ns::atom, "author")) ctx.feed_author = atom_person(*a);
+  ctx.language = root.attr("lang");
+  for (const XmlElement* l : root.children_named(ns::atom, "link"))
+    if (l->attr("rel") == "next") ctx.out.links.push_back({resolve(ctx.base, l->attr("href")), "next", "next"});
+  for (const auto& c : root.children) {
+    if (ctx.out.items.size() >= k_max_entries) break;
+    if (c.is(ns::atom, "entry")) parse_atom_entry(c, ctx, source);
+  }
+}
+
+// --- JSON Feed ---------------------------------------------------------------------------------
+
+std::string jstr(const json& j, const char* key) {
+  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+}
+
+Person json_feed_author(const json& j) {
+  const json* a = nullptr;
+  if (j.contains("authors") && j["authors"].is_array() && !j["authors"].empty()) a = &j["authors"][0];
+  else if (j.contains("author") && j["author"].is_object()) a = &j["author"];
+  if (!a) return {};
+  return {"", jstr(*a, "name"), jstr(*a, "url")};
+}
+
+void parse_json_feed(const json& doc, FeedContext& ctx) {
+  ctx.feed_author = json_feed_author(doc);
+  ctx.language = jstr(doc, "language");
+  if (std::string next = jstr(doc, "next_url"); !next.empty()) ctx.out.links.push_back({resolve(ctx.base, next), "next", "next"});
+  if (!doc.contains("items") || !doc["items"].is_array()) return;
+  for (const auto& j : doc["items"]) {
+    if (ctx.out.items.size() >= k_max_entries) break;
+    if (!j.is_object()) continue;
+    Item it = entry_item(ctx);
+    it.title = jstr(j, "title");
+    std::string url = jstr(j, "url");
+    if (!url.empty()) it.url = resolve(ctx.base, url);
+    if (std::string ext = jstr(j, "external_url"); !ext.empty()) it.links.push_back(resolve(ctx.base, ext));
+    std::string html = jstr(j, "content_html");
+    if (!html.empty()) apply_html(it, html, it.url.empty() ? ctx.base : it.url);
+    if (it.text.empty()) it.text = jstr(j, "content_text");
+    if (std::string summary = jstr(j, "summary"); !summary.empty()) {
+      if (it.text.empty()) it.text = summary;
+      else it.fields.emplace_back("summary", summary);
+    }
+    if (it.text.empty()) it.text = it.title;
+    for (const char* k : {"image", "banner_image"})
+      if (std::string img = jstr(j, k); !img.empty()) add_media(it.media, resolve(ctx.base, img), "image", "");
+    if (j.contains("attachments") && j["attachments"].is_array())
+      for (const auto& a : j["attachments"])
+        add_media(it.media, resolve(ctx.base, jstr(a, "url")), media_type_of(jstr(a, "mime_type"), ""), jstr(a, "title"));
+    if (auto t = normalize_datetime(jstr(j, "date_published"))) it.published_at = t;
+    if (auto t = normalize_datetime(jstr(j, "date_modified"))) it.updated_at = t;
+    it.author = json_feed_author(j);
+    if (j.contains("tags") && j["tags"].is_array())
+      for (const auto& t : j["tags"])
+        if (t.is_string()) add_tag(it, t.get<std::string>());
+    if (std::string lang = jstr(j, "language"); !lang.empty()) it.language = lang;
+    std::string id = j.contains("id") ? (j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump()) : std::string();
+    finish(it, ctx, id, "jsonfeed");
+  }
+}
+
+}  // namespace
+
+FeedFormat detect_feed_format(std::string_view body) {
+  std::string_view head = body.substr(0, 2048);
+  size_t i = 0;
+  if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (i < head.size() && is_ascii_space(head[i])) ++i;
+  if (i < head.size() && head[i] == '{') {
+    return head.find("jsonfeed.org/version") != std::string_view::npos ? FeedFormat::json_feed : FeedFormat::none;
+  }
+  // Skip the prolog (XML declaration, comments, processing instructions, DOCTYPE).
+  std::string lower = ascii_lower(head);
+  size_t pos = i;
+  while (pos < lower.size()) {
+    size_t lt = lower.find('<', pos);
+    if (lt == std::string::npos) break;
+    if (lower.compare(lt, 2, "<?") == 0 || lower.compare(lt, 2, "<!") == 0) {
+      size_t gt = lower.find('>', lt);
+      if (gt == std::string::npos) break;
+      pos = gt + 1;
+      continue;
+    }
+    std::string_view tag = std::string_view(lower).substr(lt + 1);
+    if (tag.rfind("rss", 0) == 0) return FeedFormat::rss;
+    if (tag.rfind("feed", 0) == 0 || tag.rfind("atom:feed", 0) == 0) return FeedFormat::atom;
+    if (tag.rfind("rdf:rdf", 0) == 0) return FeedFormat::rdf;
+    return FeedFormat::none;
+  }
+  return FeedFormat::none;
+}
+
+const std::vector<std::string>& well_known_feed_paths() {
+  static const std::vector<std::string> k = {"/feed", "/feed.xml", "/rss.xml", "/atom.xml", "/index.xml", "/feed.json"};
+  return k;
+}
+
+ParseOutput parse_feed(const Page& page, std::string_view platform) {
+  ParseOutput out;
+  std::string url = page.final_url.empty() ? page.url : page.final_url;
+  out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, url, &out.errors));
+  FeedContext ctx{page, out, platform.empty() ? platform_for_host(host_of(url)) : std::string(platform), url, {}, {}};
+  if (page.truncated) out.errors.push_back("feed body was truncated at the size cap");
+  switch (detect_feed_format(page.body)) {
+    case FeedFormat::json_feed: {
+      json doc = json::parse(page.body, nullptr, false);
+      if (doc.is_discarded() || !doc.is_object()) {
+        out.errors.push_back("invalid JSON Feed from " + url);
+        return out;
+      }
+      parse_json_feed(doc, ctx);
+      return out;
+    }
+    case FeedFormat::rss:
+    case FeedFormat::atom:
+    case FeedFormat::rdf: {
+      XmlDocument doc = parse_xml(page.body);
+      for (auto& e : doc.errors) out.errors.push_back(std::move(e));
+      const XmlElement* root = doc.document_element();
+      if (!root) return out;
+      if (root->is(ns::atom, "feed")) parse_atom(*root, ctx, page.body);
+      else parse_rss(*root, ctx);
+      return out;
+    }
+    case FeedFormat::none: out.errors.push_back("not a feed: " + url); return out;
+  }
+  return out;
+}
+
+}  // namespace exposcan

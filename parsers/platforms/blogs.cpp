@@ -1,0 +1,196 @@
+#include "parsers/platforms/blogs.h"
+
+#include "core/text.h"
+#include "core/url.h"
+#include "parsers/html_dates.h"
+#include "parsers/html_fragment.h"
+#include "parsers/platforms/platform_common.h"
+#include "parsers/registry.h"
+
+namespace exposcan {
+namespace {
+
+using nlohmann::json;
+
+std::string host_of(std::string_view url) {
+  auto u = Url::parse(url);
+  return u ? u->host() : std::string();
+}
+
+std::string rendered(const json& o, const char* key) { return jstr(jobj(o, key), "rendered"); }
+
+Item wp_post(const json& p, const Page& page, ParseOutput& out, const std::string& platform, const std::string& host) {
+  Item it = platform_item(page, out, platform);
+  it.kind = jstr(p, "type") == "page" ? ItemKind::article : ItemKind::post;
+  it.id = platform + ":" + host + ":post:" + jid(p, "id");
+  it.url = jstr(p, "link");
+  it.extractor = "wordpress-api";
+  it.title = html_to_text(rendered(p, "title"));
+  HtmlFragment f = parse_html_fragment(rendered(p, "content"), it.url);
+  it.text = f.text;
+  it.links = f.links;
+  for (auto& m : f.images) add_media(it, m.url, m.type, m.alt);
+  if (std::string ex = html_to_text(rendered(p, "excerpt")); !ex.empty() && it.text.empty()) it.text = ex;
+  if (jbool(jobj(p, "content"), "protected")) it.visibility = Visibility::login_wall;  // password-protected
+  std::string status = jstr(p, "status");
+  if (!status.empty() && status != "publish") it.visibility = Visibility::followers;
+  // date_gmt has no zone designator: it is UTC by definition.
+  if (auto t = normalize_datetime(jstr(p, "date_gmt"))) it.published_at = t;
+  else if (auto t2 = normalize_datetime(jstr(p, "date"))) it.published_at = t2;
+  if (auto t = normalize_datetime(jstr(p, "modified_gmt"))) it.updated_at = t;
+  const json& emb = jobj(p, "_embedded");
+  for (const auto& a : jarr(emb, "author")) {
+    it.author = {jstr(a, "slug"), jstr(a, "name"), jstr(a, "link")};
+    break;
+  }
+  if (it.author.name.empty() && p.contains("author")) it.author.handle = "user:" + jid(p, "author");
+  for (const auto& m : jarr(emb, "wp:featuredmedia")) add_media(it, jstr(m, "source_url"), "image", jstr(m, "alt_text"));
+  for (const auto& terms : jarr(emb, "wp:term"))
+    for (const auto& t : terms)
+      if (!jstr(t, "name").empty()) it.tags.push_back(jstr(t, "name"));
+  return it;
+}
+
+Item wp_user(const json& u, const Page& page, ParseOutput& out, const std::string& platform, const std::string& host) {
+  Item it = platform_item(page, out, platform);
+  it.kind = ItemKind::profile;
+  it.id = platform + ":" + host + ":user:" + jid(u, "id");
+  it.url = jstr(u, "link");
+  it.extractor = "wordpress-api";
+  it.title = jstr(u, "name");
+  it.author = {jstr(u, "slug"), it.title, it.url};
+  it.text = jstr(u, "description");
+  if (!jstr(u, "url").empty()) it.fields.emplace_back("url", jstr(u, "url"));
+  const json& avatars = jobj(u, "avatar_urls");
+  if (!avatars.empty() && avatars.is_object()) {
+    std::string last;
+    for (auto a = avatars.begin(); a != avatars.end(); ++a)
+      if (a->is_string()) last = a->get<std::string>();
+    add_media(it, last, "image", "avatar");
+  }
+  return it;
+}
+
+// --- Tumblr ------------------------------------------------------------------------------------
+
+void npf_blocks(const json& content, Item& it) {
+  for (const auto& b : content) {
+    std::string type = jstr(b, "type");
+    if (type == "text") {
+      if (!it.text.empty()) it.text += "\n";
+      it.text += jstr(b, "text");
+    } else if (type == "image") {
+      const json& media = jarr(b, "media");
+      add_media(it, media.empty() ? std::string() : jstr(media[0], "url"), "image", jstr(b, "alt_text"));
+    } else if (type == "link") {
+      it.links.push_back(jstr(b, "url"));
+    } else if (type == "video" || type == "audio") {
+      add_media(it, jstr(b, "url").empty() ? jstr(jobj(b, "media"), "url") : jstr(b, "url"), type, "");
+    }
+  }
+}
+
+Item tumblr_post(const json& p, const Page& page, ParseOutput& out) {
+  Item it = platform_item(page, out, "tumblr");
+  std::string blog = jstr(p, "blog_name");
+  if (blog.empty()) blog = jstr(jobj(p, "blog"), "name");
+  std::string id = jid(p, "id_string").empty() ? jid(p, "id") : jid(p, "id_string");
+  it.kind = ItemKind::post;
+  it.id = "tumblr:" + blog + ":post:" + id;
+  it.url = jstr(p, "post_url").empty() ? jstr(p, "url") : jstr(p, "post_url");
+  it.extractor = "tumblr-api";
+  it.author = {blog, "", "https://" + blog + ".tumblr.com/"};
+  it.title = jstr(p, "title");
+  if (p.contains("content") && p["content"].is_array() && !p["content"].empty()) {
+    npf_blocks(p["content"], it);
+  } else {
+    for (const char* key : {"body", "caption", "description", "text", "quote", "answer", "question",
+                            "regular-body", "photo-caption", "quote-text"}) {
+      std::string html = jstr(p, key);
+      if (html.empty()) continue;
+      HtmlFragment f = parse_html_fragment(html, it.url);
+      if (!it.text.empty()) it.text += "\n";
+      it.text += f.text;
+      for (auto& m : f.images) add_media(it, m.url, m.type, m.alt);
+      for (auto& l : f.links) it.links.push_back(l);
+    }
+    for (const auto& ph : jarr(p, "photos"))
+      add_media(it, jstr(jobj(ph, "original_size"), "url"), "image", jstr(ph, "caption"));
+  }
+  if (it.text.empty()) it.text = jstr(p, "summary");
+  if (auto t = from_epoch(p.contains("timestamp") ? p["timestamp"] : p.contains("unix-timestamp") ? p["unix-timestamp"] : json()))
+    it.published_at = t;
+  for (const auto& t : jarr(p, "tags"))
+    if (t.is_string()) it.tags.push_back(t.get<std::string>());
+  std::string state = jstr(p, "state");
+  if (!state.empty() && state != "published") it.visibility = Visibility::followers;
+  return it;
+}
+
+}  // namespace
+
+bool is_wordpress_api_url(std::string_view url) {
+  return url.find("/wp-json/wp/v2/") != std::string_view::npos || url.find("rest_route=/wp/v2/") != std::string_view::npos ||
+         url.find("rest_route=%2Fwp%2Fv2%2F") != std::string_view::npos;
+}
+
+ParseOutput parse_wordpress_json(const Page& page) {
+  ParseOutput out;
+  json doc = parse_json_page(page, out);
+  if (doc.is_discarded()) return out;
+  std::string url = page.final_url.empty() ? page.url : page.final_url;
+  std::string host = host_of(url);
+  std::string platform = platform_for_host(host);
+  if (platform == "web") platform = "wordpress";
+  std::vector<json> list = doc.is_array() ? std::vector<json>(doc.begin(), doc.end()) : std::vector<json>{doc};
+  for (const auto& o : list) {
+    if (!o.is_object()) continue;
+    if (o.contains("content") && o.contains("title")) out.items.push_back(wp_post(o, page, out, platform, host));
+    else if (o.contains("slug") && o.contains("name") && !o.contains("taxonomy")) out.items.push_back(wp_user(o, page, out, platform, host));
+    else if (o.contains("code") && o.contains("message")) out.errors.push_back("WordPress API error from " + url + ": " + jstr(o, "message"));
+  }
+  if (std::string next = link_header_target(page, "next"); !next.empty()) out.links.push_back({next, "next", "next"});
+  return out;
+}
+
+ParseOutput parse_tumblr_json(const Page& page) {
+  Page copy;
+  const Page* p = &page;
+  // Legacy v1: "var tumblr_api_read = {...};"
+  if (page.body.rfind("var tumblr_api_read", 0) == 0) {
+    copy = page;
+    size_t open = copy.body.find('{');
+    size_t close = copy.body.rfind('}');
+    copy.body = open != std::string::npos && close != std::string::npos && close > open ? copy.body.substr(open, close - open + 1) : "";
+    p = &copy;
+  }
+  ParseOutput out;
+  json doc = parse_json_page(*p, out);
+  if (doc.is_discarded()) return out;
+  std::string url = page.final_url.empty() ? page.url : page.final_url;
+  const json& resp = doc.contains("response") ? jobj(doc, "response") : doc;
+  const json& blog = jobj(resp, "blog").is_null() ? jobj(resp, "tumblelog") : jobj(resp, "blog");
+  if (!blog.is_null()) {
+    Item b = platform_item(page, out, "tumblr");
+    b.kind = ItemKind::profile;
+    std::string name = jstr(blog, "name");
+    b.id = "tumblr:account:" + name;
+    b.url = jstr(blog, "url").empty() ? "https://" + name + ".tumblr.com/" : jstr(blog, "url");
+    b.extractor = "tumblr-api";
+    b.title = jstr(blog, "title");
+    b.author = {name, b.title, b.url};
+    b.text = html_to_text(jstr(blog, "description"));
+    out.items.push_back(std::move(b));
+  }
+  for (const auto& post : jarr(resp, "posts")) out.items.push_back(tumblr_post(post, page, out));
+  const json& next = jobj(jobj(resp, "_links"), "next");
+  if (std::string href = jstr(next, "href"); !href.empty()) {
+    std::string abs = href.rfind("http", 0) == 0 ? href : "https://api.tumblr.com" + href;
+    out.links.push_back({abs, "next", "next"});
+  }
+  const json& meta = jobj(doc, "meta");
+  if (jint(meta, "status", 200) >= 400) out.errors.push_back("Tumblr API error from " + url + ": " + jstr(meta, "msg"));
+  return out;
+}
+
+}  // namespace exposcan

@@ -1,0 +1,115 @@
+#include "parsers/platforms/reddit.h"
+
+#include "core/text.h"
+#include "parsers/html_fragment.h"
+#include "parsers/platforms/platform_common.h"
+#include "parsers/xml_reader.h"
+
+namespace exposcan {
+namespace {
+
+using nlohmann::json;
+
+const std::string k_base = "https://www.reddit.com";
+
+// Reddit escapes '&' in preview URLs as "&amp;".
+std::string unescape_amp(std::string s) {
+  for (size_t p = s.find("&amp;"); p != std::string::npos; p = s.find("&amp;", p + 1)) s.replace(p, 5, "&");
+  return s;
+}
+
+Item account_item(const json& d, const Page& page, ParseOutput& out) {
+  Item it = platform_item(page, out, "reddit");
+  it.kind = ItemKind::profile;
+  std::string name = jstr(d, "name");
+  it.id = "reddit:account:" + name;
+  it.url = k_base + "/user/" + name + "/";
+  it.extractor = "reddit-json";
+  const json& sub = jobj(d, "subreddit");
+  it.title = jstr(sub, "title");
+  it.author = {"u/" + name, it.title, it.url};
+  it.text = jstr(sub, "public_description");
+  add_media(it, unescape_amp(jstr(d, "icon_img")), "image", "avatar");
+  if (auto t = from_epoch(d.contains("created_utc") ? d["created_utc"] : json())) it.published_at = t;
+  for (const char* k : {"link_karma", "comment_karma", "total_karma"})
+    if (d.contains(k) && d[k].is_number()) it.fields.emplace_back(k, std::to_string(jint(d, k)));
+  if (jbool(sub, "over_18")) it.fields.emplace_back("over_18", "true");
+  if (jbool(d, "is_suspended")) it.visibility = Visibility::blocked;
+  return it;
+}
+
+Item thing_item(const std::string& kind, const json& d, const Page& page, ParseOutput& out) {
+  Item it = platform_item(page, out, "reddit");
+  it.id = "reddit:" + kind + "_" + jstr(d, "id");
+  it.extractor = "reddit-json";
+  std::string author = jstr(d, "author");
+  it.author = {"u/" + author, "", k_base + "/user/" + author + "/"};
+  it.url = k_base + jstr(d, "permalink");
+  if (auto t = from_epoch(d.contains("created_utc") ? d["created_utc"] : json())) it.published_at = t;
+  if (std::string sub = jstr(d, "subreddit_name_prefixed"); !sub.empty()) it.fields.emplace_back("subreddit", sub);
+  if (kind == "t3") {
+    it.kind = ItemKind::post;
+    it.title = jstr(d, "title");
+    std::string html = jstr(d, "selftext_html");
+    if (!html.empty()) {
+      HtmlFragment f = parse_html_fragment(decode_xml_entities(html), it.url);
+      it.text = f.text;
+      it.links = f.links;
+    } else {
+      it.text = jstr(d, "selftext");
+    }
+    if (it.text.empty()) it.text = it.title;
+    if (!jbool(d, "is_self", true) && !jstr(d, "url").empty()) it.links.push_back(jstr(d, "url"));
+    for (const auto& img : jarr(jobj(d, "preview"), "images"))
+      add_media(it, unescape_amp(jstr(jobj(img, "source"), "url")), "image", "");
+    const json& meta = jobj(d, "media_metadata");
+    for (auto m = meta.begin(); m != meta.end(); ++m)
+      add_media(it, unescape_amp(jstr(jobj(*m, "s"), "u")), "image", "");
+    for (const auto& g : jarr(jobj(d, "gallery_data"), "items"))
+      if (!jstr(g, "caption").empty() && !it.media.empty()) it.fields.emplace_back("caption", jstr(g, "caption"));
+    if (jbool(d, "over_18")) it.fields.emplace_back("over_18", "true");
+  } else {
+    it.kind = ItemKind::comment;
+    std::string html = jstr(d, "body_html");
+    it.text = html.empty() ? jstr(d, "body") : parse_html_fragment(decode_xml_entities(html), it.url).text;
+    it.parent_id = "reddit:" + jstr(d, "parent_id");
+    if (std::string t = jstr(d, "link_title"); !t.empty()) it.fields.emplace_back("link_title", t);
+  }
+  return it;
+}
+
+}  // namespace
+
+ParseOutput parse_reddit_json(const Page& page) {
+  ParseOutput out;
+  json doc = parse_json_page(page, out);
+  if (doc.is_discarded()) return out;
+  std::string url = page.final_url.empty() ? page.url : page.final_url;
+  // A post page's JSON is an array of two Listings (the post, its comments).
+  std::vector<const json*> things;
+  auto collect = [&](const json& listing) {
+    if (jstr(listing, "kind") == "Listing") {
+      for (const auto& c : jarr(jobj(listing, "data"), "children")) things.push_back(&c);
+      return true;
+    }
+    if (listing.is_object() && listing.contains("kind") && listing.contains("data")) things.push_back(&listing);
+    return false;
+  };
+  if (doc.is_array()) {
+    for (const auto& l : doc) collect(l);
+  } else if (collect(doc)) {
+    if (std::string after = jstr(jobj(doc, "data"), "after"); !after.empty())
+      out.links.push_back({with_query_param(url, "after", after), "next", "next"});
+  }
+  for (const json* t : things) {
+    std::string kind = jstr(*t, "kind");
+    const json& d = jobj(*t, "data");
+    if (kind == "t2") out.items.push_back(account_item(d, page, out));
+    else if (kind == "t3" || kind == "t1") out.items.push_back(thing_item(kind, d, page, out));
+  }
+  if (doc.is_object() && doc.contains("error") && !doc.contains("kind"))
+    out.errors.push_back("Reddit API error from " + url + ": " + jid(doc, "error") + " " + jstr(doc, "message"));
+  return out;
+}
+
+}  // namespace exposcan

@@ -1,0 +1,258 @@
+#include "parsers/platforms/social_html.h"
+
+#include "core/text.h"
+#include "core/url.h"
+#include "parsers/generic_html.h"
+#include "parsers/html_dates.h"
+#include "parsers/html_text.h"
+#include "parsers/platforms/platform_common.h"
+
+namespace exposcan {
+namespace {
+
+struct Parsed {
+  HtmlAnalysis a;
+  ParseOutput out;
+  std::string path;
+  std::vector<std::string> segments;  // non-empty path segments
+};
+
+Parsed start(const Page& page) {
+  Parsed p;
+  p.a = analyze_html(page);
+  p.out = std::move(p.a.output);
+  p.a.output.signals = p.out.signals;
+  std::string og_url = p.a.og.first("og:url");
+  auto u = Url::parse(og_url.empty() ? p.a.page_url : og_url);
+  if (!u) u = Url::parse(p.a.page_url);
+  p.path = u ? u->path() : "/";
+  for (auto s : split(p.path, '/'))
+    if (!s.empty()) p.segments.emplace_back(s);
+  return p;
+}
+
+std::string canonical(const Parsed& p) {
+  std::string og = p.a.og.first("og:url");
+  if (!og.empty()) return og;
+  if (p.a.output.signals && !p.a.output.signals->canonical_url.empty()) return p.a.output.signals->canonical_url;
+  return p.a.page_url;
+}
+
+void og_media(const Parsed& p, Item& it) {
+  for (const auto& img : p.a.og.images()) add_media(it, img.url, "image", img.alt);
+  for (const auto& v : p.a.og.all("og:video")) add_media(it, v, "video", "");
+}
+
+// Text before a separator: "Jane Example (@janeexample) / X" -> "Jane Example".
+std::string before(std::string_view s, std::string_view sep) {
+  size_t pos = s.find(sep);
+  return std::string(trim(pos == std::string_view::npos ? s : s.substr(0, pos)));
+}
+
+}  // namespace
+
+ParseOutput parse_facebook_html(const Page& page) {
+  Parsed p = start(page);
+  if (!p.a.document) return std::move(p.out);
+  const std::string url = canonical(p);
+  bool post = p.path.find("/posts/") != std::string::npos || p.path.rfind("/permalink.php", 0) == 0 ||
+              p.path.rfind("/story.php", 0) == 0 || p.path.find("/photos/") != std::string::npos ||
+              p.path.rfind("/photo", 0) == 0 || p.path.find("/videos/") != std::string::npos;
+  Item it = platform_item(page, p.out, "facebook");
+  it.url = url;
+  it.extractor = "facebook-html";
+  it.title = p.a.og.title();
+  og_media(p, it);
+  if (post) {
+    it.kind = p.path.find("/videos/") != std::string::npos ? ItemKind::video : ItemKind::post;
+    std::string id = query_param(url, "story_fbid");
+    if (id.empty()) id = query_param(url, "fbid");
+    if (id.empty()) id = last_path_segment(url);
+    it.id = "facebook:post:" + id;
+    it.text = p.a.og.description();
+    // m.facebook.com: the story body is in the markup.
+    // m.facebook.com: the story body is in the markup (the <header> holds author and date).
+    walk_tree(p.a.document->root(), [&](HtmlNode n) {
+      if (!n.is_element()) return true;
+      if (n.has_class("story_body_container") || n.attr_or("data-ad-preview") == "message") {
+        std::string t;
+        for (HtmlNode c : n.element_children())
+          if (!c.is("header")) t += (t.empty() ? "" : "\n") + collapse_whitespace(visible_text(c));
+        if (t.size() > it.text.size() || it.text == p.a.og.description()) it.text = t;
+      }
+      if (n.is("abbr") && !it.published_at) {
+        if (auto ts = normalize_datetime(std::string(n.attr_or("title")))) it.published_at = ts;
+      }
+      return true;
+    });
+    std::string author = !p.segments.empty() && p.segments[0] != "permalink.php" && p.segments[0] != "story.php" ? p.segments[0] : "";
+    it.author = {author, before(it.title, " - "), author.empty() ? "" : "https://www.facebook.com/" + author};
+    if (const JsonLdNode* n = p.a.ld.first_of("SocialMediaPosting")) {
+      if (!n->body.empty()) it.text = n->body;
+      if (auto ts = normalize_datetime(n->date_published)) it.published_at = ts;
+      if (!n->authors.empty()) it.author.name = n->authors[0].name;
+    }
+  } else {
+    it.kind = ItemKind::profile;
+    std::string handle = p.segments.empty() ? "" : p.segments[0] == "profile.php" ? query_param(url, "id") : p.segments[0];
+    it.id = "facebook:account:" + handle;
+    it.author = {handle, it.title, url};
+    it.text = p.a.og.description();
+    if (const JsonLdNode* n = p.a.ld.first_of("Person")) {
+      if (!n->description.empty()) it.text = n->description;
+      if (n->address) it.fields.emplace_back("location", n->address->to_string());
+    }
+    for (const auto& prop : p.a.og.properties)
+      if (prop.first == "og:locality" || prop.first == "place:location:latitude" || prop.first == "business:contact_data:locality")
+        it.fields.emplace_back(prop.first, prop.second);
+  }
+  p.out.items.push_back(std::move(it));
+  for (Item& post_it : post_items(p.a, page)) {
+    post_it.platform = "facebook";
+    p.out.items.push_back(std::move(post_it));
+  }
+  return std::move(p.out);
+}
+
+ParseOutput parse_x_html(const Page& page) {
+  Parsed p = start(page);
+  if (!p.a.document) return std::move(p.out);
+  const std::string url = canonical(p);
+  Item it = platform_item(page, p.out, "x");
+  it.url = url;
+  it.extractor = "x-html";
+  std::string title = p.a.og.title();
+  if (title.empty()) title = p.a.scan.title;
+  og_media(p, it);
+  std::string handle = p.segments.empty() ? "" : p.segments[0];
+  if (p.segments.size() >= 3 && p.segments[1] == "status") {
+    it.kind = ItemKind::post;
+    it.id = "x:post:" + p.segments[2];
+    std::string d = p.a.og.description();
+    if (d.empty()) d = p.a.og.first("twitter:description");
+    // og:description of a post is the post text, sometimes wrapped in curly quotes.
+    if (d.size() >= 6 && d.rfind("\xE2\x80\x9C", 0) == 0 && d.compare(d.size() - 3, 3, "\xE2\x80\x9D") == 0) d = d.substr(3, d.size() - 6);
+    it.text = d;
+    it.author = {"@" + handle, before(title, " on X"), "https://x.com/" + handle};
+    if (const JsonLdNode* n = p.a.ld.first_of("SocialMediaPosting")) {
+      if (!n->body.empty()) it.text = n->body;
+      if (auto ts = normalize_datetime(n->date_published)) it.published_at = ts;
+    }
+    if (auto ts = normalize_datetime(p.a.og.first("article:published_time"))) it.published_at = ts;
+  } else {
+    it.kind = ItemKind::profile;
+    it.id = "x:account:" + handle;
+    std::string name = before(title, " (@");
+    it.title = title;
+    it.author = {"@" + handle, name, url};
+    it.text = p.a.og.description();
+    if (const JsonLdNode* n = p.a.ld.first_of("Person")) {
+      if (!n->description.empty()) it.text = n->description;
+      if (n->address) it.fields.emplace_back("location", n->address->to_string());
+      if (n->raw.contains("homeLocation") && n->raw["homeLocation"].is_object() && n->raw["homeLocation"].contains("name") &&
+          n->raw["homeLocation"]["name"].is_string())
+        it.fields.emplace_back("location", n->raw["homeLocation"]["name"].get<std::string>());
+      for (const auto& s : n->same_as) it.links.push_back(s);
+    }
+  }
+  p.out.items.push_back(std::move(it));
+  return std::move(p.out);
+}
+
+ParseOutput parse_linkedin_html(const Page& page) {
+  Parsed p = start(page);
+  if (!p.a.document) return std::move(p.out);
+  const std::string url = canonical(p);
+  bool post_page = !p.segments.empty() && (p.segments[0] == "posts" || p.segments[0] == "pulse" || p.segments[0] == "feed");
+  std::vector<Item> profiles = post_page ? std::vector<Item>{} : profile_items(p.a, page);
+  for (Item& it : profiles) {
+    it.platform = "linkedin";
+    if (it.extractor != "jsonld") continue;
+    std::string slug = p.segments.size() >= 2 && p.segments[0] == "in" ? p.segments[1] : last_path_segment(url);
+    it.id = "linkedin:account:" + slug;
+    it.url = url;
+    it.author.handle = slug;
+    if (const JsonLdNode* n = p.a.ld.first_of("Person")) {
+      for (const char* key : {"worksFor", "alumniOf", "memberOf"}) {
+        if (!n->raw.contains(key)) continue;
+        const auto& v = n->raw[key];
+        auto add = [&](const nlohmann::json& o) {
+          if (o.is_object() && o.contains("name") && o["name"].is_string()) it.fields.emplace_back(key, o["name"].get<std::string>());
+        };
+        if (v.is_array())
+          for (const auto& o : v) add(o);
+        else add(v);
+      }
+    }
+    if (it.text.empty()) it.text = p.a.og.description();
+    it.extractor = "linkedin-html";
+  }
+  if (!profiles.empty()) {
+    for (Item& it : profiles) p.out.items.push_back(std::move(it));
+  } else {
+    Item it = page_item(p.a, page);
+    it.platform = "linkedin";
+    if (p.segments.size() >= 2 && (p.segments[0] == "posts" || p.segments[0] == "pulse")) {
+      it.kind = ItemKind::post;
+      it.id = "linkedin:post:" + p.segments[1];
+      for (std::string_view t : {"SocialMediaPosting", "DiscussionForumPosting", "Article"})
+        if (const JsonLdNode* n = p.a.ld.first_of(t)) {
+          if (!n->body.empty()) it.text = n->body;
+          if (!n->authors.empty()) it.author = {n->authors[0].alternate_name, n->authors[0].name, n->authors[0].url};
+          if (auto ts = normalize_datetime(n->date_published)) it.published_at = ts;
+          break;
+        }
+      it.extractor = "linkedin-html";
+    }
+    p.out.items.push_back(std::move(it));
+  }
+  return std::move(p.out);
+}
+
+ParseOutput parse_youtube_html(const Page& page) {
+  Parsed p = start(page);
+  if (!p.a.document) return std::move(p.out);
+  const std::string url = canonical(p);
+  Item it = platform_item(page, p.out, "youtube");
+  it.url = url;
+  it.extractor = "youtube-html";
+  it.title = p.a.og.title();
+  it.text = p.a.og.description();
+  og_media(p, it);
+  std::string channel_id;
+  for (const auto& m : p.a.scan.metas)
+    if ((m.itemprop == "identifier" || m.itemprop == "channelId") && channel_id.empty()) channel_id = m.content;
+  std::string video_id = query_param(p.a.page_url, "v");
+  if (video_id.empty()) video_id = query_param(url, "v");
+  if (!video_id.empty()) {
+    it.kind = ItemKind::video;
+    it.id = "youtube:video:" + video_id;
+    for (const auto& m : p.a.scan.metas)
+      if (m.itemprop == "datePublished" || m.itemprop == "uploadDate")
+        if (auto ts = normalize_datetime(m.content)) it.published_at = ts;
+    if (const JsonLdNode* n = p.a.ld.first_of("VideoObject")) {
+      if (!n->description.empty()) it.text = n->description;
+      if (auto ts = normalize_datetime(n->date_published)) it.published_at = ts;
+    }
+  } else {
+    it.kind = ItemKind::profile;
+    std::string handle;
+    if (auto pu = Url::parse(p.a.page_url))
+      for (auto s : split(pu->path(), '/'))
+        if (!s.empty() && s[0] == '@') handle = std::string(s);
+    it.id = "youtube:channel:" + (channel_id.empty() ? (handle.empty() ? url : handle) : channel_id);
+    it.author = {handle, it.title, url};
+    if (!channel_id.empty()) {
+      it.fields.emplace_back("channel_id", channel_id);
+      std::string feed = "https://www.youtube.com/feeds/videos.xml?channel_id=" + channel_id;
+      bool known = false;
+      for (const auto& l : p.out.links) known = known || l.url == feed;
+      if (!known) p.out.links.push_back({feed, "feed", "alternate"});
+    }
+    for (const auto& kw : p.a.og.all("og:video:tag")) it.tags.push_back(kw);
+  }
+  p.out.items.push_back(std::move(it));
+  return std::move(p.out);
+}
+
+}  // namespace exposcan

@@ -1,0 +1,404 @@
+#include "parsers/xml_reader.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/text.h"
+
+namespace exposcan {
+namespace {
+
+void append_utf8(std::string& out, unsigned long cp) {
+  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Entities feeds use although XML does not define them (HTML leaking into RSS).
+const std::map<std::string_view, unsigned long>& named_entities() {
+  static const std::map<std::string_view, unsigned long> k = {
+      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+      {"nbsp", 0xA0},    {"copy", 0xA9},    {"reg", 0xAE},     {"hellip", 0x2026}, {"mdash", 0x2014},
+      {"ndash", 0x2013}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C}, {"rdquo", 0x201D},
+      {"eacute", 0xE9},  {"egrave", 0xE8},  {"uuml", 0xFC},    {"ouml", 0xF6},    {"auml", 0xE4},
+      {"szlig", 0xDF},   {"middot", 0xB7},  {"bull", 0x2022},  {"trade", 0x2122}, {"euro", 0x20AC},
+  };
+  return k;
+}
+
+bool is_name_char(char c) {
+  return is_ascii_alnum(c) || c == ':' || c == '_' || c == '-' || c == '.' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+struct OpenElement {
+  XmlElement* element;
+  std::map<std::string, std::string> ns_decls;  // prefix ("" = default) -> URI declared here
+};
+
+class XmlParser {
+ public:
+  XmlParser(std::string_view in, const XmlLimits& limits) : m_in(in), m_limits(limits) {}
+
+  XmlDocument run() {
+    XmlDocument doc;
+    m_errors = &doc.errors;
+    if (m_in.size() > m_limits.max_input_bytes) {
+      m_in = m_in.substr(0, m_limits.max_input_bytes);
+      error("input larger than " + std::to_string(m_limits.max_input_bytes) + " bytes was cut");
+    }
+    if (m_in.substr(0, 3) == "\xEF\xBB\xBF") m_in.remove_prefix(3);
+    m_stack.push_back({&doc.root, {{"xml", "http://www.w3.org/XML/1998/namespace"}}});
+    while (m_pos < m_in.size()) {
+      size_t lt = m_in.find('<', m_pos);
+      if (lt == std::string_view::npos) {
+        text(m_in.substr(m_pos));
+        break;
+      }
+      if (lt > m_pos) text(m_in.substr(m_pos, lt - m_pos));
+      m_pos = lt;
+      if (starts("<!--")) skip_to("-->", "unterminated comment");
+      else if (starts("<![CDATA[")) cdata();
+      else if (starts("<?")) skip_to("?>", "unterminated processing instruction");
+      else if (starts("<!")) doctype();
+      else if (starts("</")) end_tag();
+      else if (m_pos + 1 < m_in.size() && (is_ascii_alpha(m_in[m_pos + 1]) || m_in[m_pos + 1] == '_' ||
+                                            static_cast<unsigned char>(m_in[m_pos + 1]) >= 0x80))
+        start_tag();
+      else {
+        text("<");  // a stray '<' in text
+        ++m_pos;
+        error_once("stray '<' in character data");
+      }
+      if (m_stopped) break;
+    }
+    if (m_stack.size() > 1) error("unclosed element <" + m_stack.back().element->qname + "> at end of input");
+    return doc;
+  }
+
+ private:
+  bool starts(std::string_view s) const { return m_in.substr(m_pos, s.size()) == s; }
+
+  void error(std::string msg) {
+    if (m_errors->size() < 20) m_errors->push_back("XML: " + std::move(msg));
+  }
+  void error_once(const std::string& msg) {
+    if (std::find(m_errors->begin(), m_errors->end(), "XML: " + msg) == m_errors->end()) error(msg);
+  }
+
+  void skip_to(std::string_view end, const char* what) {
+    size_t e = m_in.find(end, m_pos + 2);
+    if (e == std::string_view::npos) {
+      error(what);
+      m_pos = m_in.size();
+    } else {
+      m_pos = e + end.size();
+    }
+  }
+
+  // <!DOCTYPE ...> possibly with an internal subset [...]; entity declarations are ignored.
+  void doctype() {
+    size_t i = m_pos + 2;
+    int bracket = 0;
+    for (; i < m_in.size(); ++i) {
+      if (m_in[i] == '[') ++bracket;
+      else if (m_in[i] == ']') --bracket;
+      else if (m_in[i] == '>' && bracket <= 0) break;
+    }
+    m_pos = i < m_in.size() ? i + 1 : m_in.size();
+  }
+
+  void cdata() {
+    size_t start = m_pos + 9;
+    size_t e = m_in.find("]]>", start);
+    if (e == std::string_view::npos) {
+      error("unterminated CDATA section");
+      append_text(m_in.substr(start));
+      m_pos = m_in.size();
+      return;
+    }
+    append_text(m_in.substr(start, e - start));
+    m_pos = e + 3;
+  }
+
+  void append_text(std::string_view s) {
+    XmlElement* e = m_stack.back().element;
+    if (m_stack.size() == 1) return;  // text outside the document element
+    e->text.append(s);
+  }
+
+  void text(std::string_view s) {
+    if (m_stack.size() == 1) return;
+    if (s.find('&') == std::string_view::npos) append_text(s);
+    else append_text(decode_xml_entities(s));
+  }
+
+  std::string read_name() {
+    size_t start = m_pos;
+    while (m_pos < m_in.size() && is_name_char(m_in[m_pos])) ++m_pos;
+    return std::string(m_in.substr(start, m_pos - start));
+  }
+
+  void skip_space() {
+    while (m_pos < m_in.size() && is_ascii_space(m_in[m_pos])) ++m_pos;
+  }
+
+  std::string resolve_prefix(const std::string& prefix) const {
+    for (auto it = m_stack.rbegin(); it != m_stack.rend(); ++it) {
+      auto f = it->ns_decls.find(prefix);
+      if (f != it->ns_decls.end()) return f->second;
+    }
+    return {};
+  }
+
+  static std::pair<std::string, std::string> split_qname(const std::string& q) {
+    size_t colon = q.find(':');
+    if (colon == std::string::npos) return {"", q};
+    return {q.substr(0, colon), q.substr(colon + 1)};
+  }
+
+  void start_tag() {
+    ++m_pos;  // '<'
+    XmlElement el;
+    el.qname = read_name();
+    std::map<std::string, std::string> decls;
+    std::vector<std::pair<std::string, std::string>> raw_attrs;
+    bool self_closing = false;
+    while (m_pos < m_in.size()) {
+      skip_space();
+      if (m_pos >= m_in.size()) break;
+      char c = m_in[m_pos];
+      if (c == '>') {
+        ++m_pos;
+        break;
+      }
+      if (c == '/' && m_pos + 1 < m_in.size() && m_in[m_pos + 1] == '>') {
+        self_closing = true;
+        m_pos += 2;
+        break;
+      }
+      if (c == '<') {  // a tag that never closed; let the next iteration read the '<'
+        error_once("unterminated start tag");
+        break;
+      }
+      std::string name = read_name();
+      if (name.empty()) {
+        ++m_pos;  // junk inside a tag
+        error_once("unexpected character in a start tag");
+        continue;
+      }
+      skip_space();
+      std::string value;
+      if (m_pos < m_in.size() && m_in[m_pos] == '=') {
+        ++m_pos;
+        skip_space();
+        if (m_pos < m_in.size() && (m_in[m_pos] == '"' || m_in[m_pos] == '\'')) {
+          char q = m_in[m_pos++];
+          size_t e = m_in.find(q, m_pos);
+          if (e == std::string_view::npos) {
+            error("unterminated attribute value");
+            e = m_in.size();
+          }
+          value = decode_xml_entities(m_in.substr(m_pos, e - m_pos));
+          m_pos = std::min(e + 1, m_in.size());
+        } else {
+          size_t s = m_pos;
+          while (m_pos < m_in.size() && !is_ascii_space(m_in[m_pos]) && m_in[m_pos] != '>') ++m_pos;
+          value = decode_xml_entities(m_in.substr(s, m_pos - s));
+          error_once("unquoted attribute value");
+        }
+      }
+      if (name == "xmlns") decls[""] = value;
+      else if (name.rfind("xmlns:", 0) == 0) decls[name.substr(6)] = value;
+      if (raw_attrs.size() < m_limits.max_attributes) raw_attrs.emplace_back(std::move(name), std::move(value));
+    }
+    if (m_elements >= m_limits.max_elements) {
+      error_once("too many elements; the rest is ignored");
+      m_stopped = true;
+      return;
+    }
+    ++m_elements;
+    m_stack.push_back({nullptr, std::move(decls)});  // scope for prefix resolution
+    auto [prefix, local] = split_qname(el.qname);
+    el.name = local;
+    el.ns = resolve_prefix(prefix);
+    for (auto& [qn, v] : raw_attrs) {
+      XmlAttribute a;
+      auto [ap, al] = split_qname(qn);
+      a.qname = qn;
+      a.name = al;
+      a.ns = ap.empty() ? std::string() : resolve_prefix(ap);
+      a.value = std::move(v);
+      el.attrs.push_back(std::move(a));
+    }
+    std::map<std::string, std::string> scope = std::move(m_stack.back().ns_decls);
+    m_stack.pop_back();
+    XmlElement* parent = m_stack.back().element;
+    if (m_stack.size() - 1 >= m_limits.max_depth) {
+      error_once("nesting deeper than " + std::to_string(m_limits.max_depth) + "; deeper elements are flattened");
+      if (!self_closing) skip_element(el.qname);
+      return;
+    }
+    parent->children.push_back(std::move(el));
+    XmlElement* child = &parent->children.back();
+    child->inner_begin = child->inner_end = m_pos;
+    if (self_closing) return;
+    if (child->qname == "script" || child->qname == "style") {
+      raw_text_until_end(child);
+      return;
+    }
+    m_stack.push_back({child, std::move(scope)});
+  }
+
+  // Skips an element nested too deep (its content is dropped, its end tag consumed when found).
+  void skip_element(const std::string& qname) {
+    size_t e = m_in.find("</" + qname, m_pos);
+    m_pos = e == std::string_view::npos ? m_in.size() : e;
+  }
+
+  void raw_text_until_end(XmlElement* el) {
+    size_t e = m_in.find("</" + el->qname, m_pos);
+    if (e == std::string_view::npos) e = m_in.size();
+    el->text.append(m_in.substr(m_pos, e - m_pos));
+    el->inner_end = e;
+    m_pos = e;
+    if (m_pos < m_in.size()) {
+      size_t gt = m_in.find('>', m_pos);
+      m_pos = gt == std::string_view::npos ? m_in.size() : gt + 1;
+    }
+  }
+
+  void end_tag() {
+    size_t lt = m_pos;
+    m_pos += 2;
+    std::string name = read_name();
+    size_t gt = m_in.find('>', m_pos);
+    m_pos = gt == std::string_view::npos ? m_in.size() : gt + 1;
+    // Close up to the matching open element; an end tag matching nothing is ignored.
+    for (size_t i = m_stack.size(); i-- > 1;) {
+      if (m_stack[i].element->qname != name) continue;
+      if (i != m_stack.size() - 1) error_once("mismatched end tag </" + name + ">");
+      m_stack[i].element->inner_end = lt;
+      m_stack.resize(i);
+      return;
+    }
+    error_once("end tag </" + name + "> without a start tag");
+  }
+
+  std::string_view m_in;
+  const XmlLimits& m_limits;
+  size_t m_pos = 0;
+  size_t m_elements = 0;
+  bool m_stopped = false;
+  std::vector<OpenElement> m_stack;
+  std::vector<std::string>* m_errors = nullptr;
+};
+
+std::string trimmed(std::string_view s) { return std::string(trim(s)); }
+
+}  // namespace
+
+std::string decode_xml_entities(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    size_t semi = s.find(';', i + 1);
+    if (semi == std::string_view::npos || semi - i > 12) {
+      out += '&';
+      continue;
+    }
+    std::string_view ent = s.substr(i + 1, semi - i - 1);
+    if (!ent.empty() && ent[0] == '#') {
+      unsigned long cp = 0;
+      bool ok = ent.size() > 1;
+      bool hex = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X');
+      for (size_t k = hex ? 2 : 1; k < ent.size() && ok; ++k) {
+        char c = ent[k];
+        if (hex ? !is_hex_digit(c) : !is_ascii_digit(c)) ok = false;
+        else cp = cp * (hex ? 16 : 10) + static_cast<unsigned long>(hex ? hex_value(c) : c - '0');
+        if (cp > 0x10FFFF) cp = 0x110000;
+      }
+      if (ok && (!hex || ent.size() > 2)) {
+        append_utf8(out, cp);
+        i = semi;
+        continue;
+      }
+    } else {
+      auto f = named_entities().find(ent);
+      if (f != named_entities().end()) {
+        append_utf8(out, f->second);
+        i = semi;
+        continue;
+      }
+    }
+    out += '&';
+  }
+  return out;
+}
+
+std::string XmlElement::attr(std::string_view local, std::string_view ns_uri) const {
+  for (const auto& a : attrs)
+    if (a.name == local && (ns_uri.empty() || a.ns == ns_uri)) return a.value;
+  return {};
+}
+
+bool XmlElement::has_attr(std::string_view local) const {
+  for (const auto& a : attrs)
+    if (a.name == local) return true;
+  return false;
+}
+
+const XmlElement* XmlElement::child(std::string_view ns_uri, std::string_view local) const {
+  for (const auto& c : children)
+    if (c.ns == ns_uri && c.name == local) return &c;
+  return nullptr;
+}
+
+std::vector<const XmlElement*> XmlElement::children_named(std::string_view ns_uri, std::string_view local) const {
+  std::vector<const XmlElement*> out;
+  for (const auto& c : children)
+    if (c.ns == ns_uri && c.name == local) out.push_back(&c);
+  return out;
+}
+
+std::string XmlElement::child_text(std::string_view ns_uri, std::string_view local) const {
+  const XmlElement* c = child(ns_uri, local);
+  return c ? trimmed(c->text) : std::string();
+}
+
+std::string XmlElement::deep_text() const {
+  std::string out;
+  std::vector<std::pair<const XmlElement*, size_t>> stack{{this, 0}};
+  out += text;
+  while (!stack.empty()) {
+    auto& [el, idx] = stack.back();
+    if (idx >= el->children.size()) {
+      stack.pop_back();
+      continue;
+    }
+    const XmlElement* c = &el->children[idx++];
+    out += c->text;
+    stack.push_back({c, 0});
+  }
+  return out;
+}
+
+XmlDocument parse_xml(std::string_view xml, const XmlLimits& limits) { return XmlParser(xml, limits).run(); }
+
+}  // namespace exposcan

@@ -1,0 +1,87 @@
+// HAR 1.2 (W3C Web Performance WG draft "HTTP Archive (HAR) format"): log.entries[] with
+// request.url, response.status/headers/content{mimeType,text,encoding}, startedDateTime.
+#include <nlohmann/json.hpp>
+
+#include "core/text.h"
+#include "core/time.h"
+#include "scanner/charset.h"
+#include "scanner/offline_internal.h"
+
+namespace exposcan::offline {
+namespace {
+
+using nlohmann::json;
+
+// An integer member in int range, else `fallback` (HAR files are user input).
+int int_of(const json& j, const char* k, int fallback) {
+  if (!j.is_object() || !j.contains(k) || !j[k].is_number()) return fallback;
+  double d = j[k].get<double>();
+  return d >= -1e9 && d <= 1e9 ? static_cast<int>(d) : fallback;
+}
+
+std::string str(const json& j, const char* k) {
+  return j.is_object() && j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
+}
+
+bool wanted(std::string_view mime) {
+  std::string m = ascii_lower(mime);
+  return m.find("html") != std::string::npos || m.find("json") != std::string::npos || m.find("xml") != std::string::npos ||
+         m.find("rss") != std::string::npos || m.find("atom") != std::string::npos;
+}
+
+}  // namespace
+
+void load_har(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out) {
+  json doc = json::parse(data, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("log") || !doc["log"].is_object()) {
+    out.errors.push_back(path.string() + ": not a HAR file (no \"log\" object)");
+    return;
+  }
+  const json& entries = doc["log"].contains("entries") ? doc["log"]["entries"] : json::array();
+  if (!entries.is_array()) {
+    out.errors.push_back(path.string() + ": log.entries is not an array");
+    return;
+  }
+  size_t index = 0;
+  for (const auto& e : entries) {
+    ++index;
+    if (out.pages.size() >= o.max_pages) {
+      out.errors.push_back(path.string() + ": more than " + std::to_string(o.max_pages) + " pages; the rest is skipped");
+      break;
+    }
+    if (!e.is_object() || !e.contains("request") || !e.contains("response")) continue;
+    const json& req = e["request"];
+    const json& resp = e["response"];
+    const json& content = resp.contains("content") && resp["content"].is_object() ? resp["content"] : json::object();
+    std::string mime = str(content, "mimeType");
+    std::string content_type = mime;
+    std::vector<HttpHeader> headers;
+    if (resp.contains("headers") && resp["headers"].is_array())
+      for (const auto& h : resp["headers"]) {
+        headers.push_back({str(h, "name"), str(h, "value")});
+        if (iequals(headers.back().name, "content-type") && content_type.empty()) content_type = headers.back().value;
+      }
+    if (!wanted(content_type)) continue;
+    if (!content.contains("text") || !content["text"].is_string()) {
+      // Chrome leaves out bodies it did not keep; the entry still says the page was seen.
+      if (int_of(resp, "status", 0) < 300) {
+        out.errors.push_back(path.string() + ": entry " + std::to_string(index) + " (" + str(req, "url") + ") has no response body");
+        continue;
+      }
+    }
+    std::string text = str(content, "text");
+    std::string raw = str(content, "encoding") == "base64" ? base64_decode(text) : text;
+    Page page;
+    page.url = page.final_url = str(req, "url");
+    page.status = int_of(resp, "status", 0);
+    page.http_version = str(resp, "httpVersion");
+    page.headers = std::move(headers);
+    if (auto t = parse_datetime(str(e, "startedDateTime"))) page.fetched_at = *t;
+    page.remote_ip = str(e, "serverIPAddress");
+    if (page.status >= 400) page.error = FetchError{"http_status", "HTTP " + std::to_string(page.status) + " (from " + path.filename().string() + ")"};
+    finish_page(page, std::move(raw), content_type, PageOrigin::har, path.string(), o.max_body_bytes);
+    out.pages.push_back(std::move(page));
+  }
+}
+
+}  // namespace exposcan::offline

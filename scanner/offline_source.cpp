@@ -1,0 +1,180 @@
+#include "scanner/offline_source.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <fstream>
+#include <system_error>
+
+#include "core/hash.h"
+#include "core/text.h"
+#include "core/url.h"
+#include "scanner/charset.h"
+#include "scanner/offline_internal.h"
+
+namespace exposcan {
+namespace offline {
+
+void finish_page(Page& page, std::string raw_body, std::string_view content_type_header, PageOrigin origin,
+                 const std::string& target, size_t max_body_bytes) {
+  if (raw_body.size() > max_body_bytes) {
+    raw_body.resize(max_body_bytes);
+    page.truncated = true;
+  }
+  std::string declared = media_type_of(content_type_header);
+  page.content_type = sniff_media_type(declared, raw_body);
+  if (is_text_media_type(page.content_type) || page.content_type.find("json") != std::string::npos ||
+      page.content_type.find("xml") != std::string::npos) {
+    DecodedText d = decode_to_utf8(raw_body, page.content_type, charset_param(content_type_header));
+    page.body = std::move(d.text);
+    page.charset = d.charset;
+  } else {
+    page.body = std::move(raw_body);
+  }
+  page.sha256 = sha256_hex(page.body);
+  page.origin = origin;
+  page.user_directed = true;
+  page.target = target;
+  if (page.final_url.empty()) page.final_url = page.url;
+}
+
+bool inflate_bytes(std::string_view in, std::string& out, size_t max_out, bool* truncated) {
+  z_stream zs{};
+  // 15 + 32: zlib or gzip header, detected automatically.
+  if (inflateInit2(&zs, 15 + 32) != Z_OK) return false;
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(std::min<size_t>(in.size(), UINT32_MAX));
+  char buf[16384];
+  int rc = Z_OK;
+  bool raw_tried = false;
+  while (true) {
+    zs.next_out = reinterpret_cast<Bytef*>(buf);
+    zs.avail_out = sizeof buf;
+    rc = inflate(&zs, Z_NO_FLUSH);
+    if (rc == Z_DATA_ERROR && !raw_tried && zs.total_out == 0) {
+      // "deflate" content coding is sometimes raw deflate without the zlib header.
+      raw_tried = true;
+      inflateEnd(&zs);
+      zs = z_stream{};
+      if (inflateInit2(&zs, -15) != Z_OK) return false;
+      zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+      zs.avail_in = static_cast<uInt>(std::min<size_t>(in.size(), UINT32_MAX));
+      continue;
+    }
+    out.append(buf, sizeof buf - zs.avail_out);
+    if (out.size() > max_out) {
+      out.resize(max_out);
+      if (truncated) *truncated = true;
+      break;
+    }
+    if (rc == Z_STREAM_END || rc != Z_OK) break;
+    if (zs.avail_in == 0 && zs.avail_out != 0) break;
+  }
+  inflateEnd(&zs);
+  return rc == Z_STREAM_END || rc == Z_OK || (truncated && *truncated);
+}
+
+std::string base64_decode(std::string_view in) {
+  auto val = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '+' || c == '-') return 62;
+    if (c == '/' || c == '_') return 63;
+    return -1;
+  };
+  std::string out;
+  out.reserve(in.size() * 3 / 4);
+  unsigned int acc = 0;
+  int bits = 0;
+  for (char c : in) {
+    int v = val(c);
+    if (v < 0) continue;  // padding, whitespace
+    acc = (acc << 6) | static_cast<unsigned>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((acc >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+}  // namespace offline
+
+namespace {
+
+bool ends_with_ci(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && iequals(std::string_view(s).substr(s.size() - suffix.size()), suffix);
+}
+
+Expected<std::string> read_capped(const std::filesystem::path& p, size_t cap) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return make_error("io", "cannot read " + p.string());
+  std::string data;
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    data.append(buf, static_cast<size_t>(in.gcount()));
+    if (data.size() > cap) return make_error("io", p.string() + " is larger than " + std::to_string(cap >> 20) + " MiB");
+  }
+  return data;
+}
+
+}  // namespace
+
+OfflineFormat offline_format(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return OfflineFormat::html_folder;
+  if (!std::filesystem::is_regular_file(path, ec)) return OfflineFormat::unknown;
+  std::string name = path.filename().string();
+  if (ends_with_ci(name, ".har")) return OfflineFormat::har;
+  if (ends_with_ci(name, ".warc") || ends_with_ci(name, ".warc.gz")) return OfflineFormat::warc;
+  if (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") || ends_with_ci(name, ".xhtml")) return OfflineFormat::html_file;
+  // No telling extension: look at the first bytes.
+  std::ifstream in(path, std::ios::binary);
+  char head[512] = {};
+  in.read(head, sizeof head);
+  std::string_view h(head, static_cast<size_t>(in.gcount()));
+  if (h.rfind("WARC/", 0) == 0 || h.rfind("\x1f\x8b", 0) == 0) return OfflineFormat::warc;
+  std::string lower = ascii_lower(h);
+  if (lower.find("\"log\"") != std::string::npos && lower.find('{') < 8) return OfflineFormat::har;
+  if (lower.find("<html") != std::string::npos || lower.find("<!doctype html") != std::string::npos) return OfflineFormat::html_file;
+  return OfflineFormat::unknown;
+}
+
+bool is_offline_target(std::string_view target) {
+  if (istarts_with(target, "http://") || istarts_with(target, "https://")) return false;
+  std::string_view path = target;
+  if (istarts_with(path, "file://")) path.remove_prefix(7);
+  std::error_code ec;
+  return !path.empty() && std::filesystem::exists(std::filesystem::path(std::string(path)), ec);
+}
+
+Expected<OfflineLoad> load_offline(const std::filesystem::path& path_in, const OfflineOptions& options) {
+  std::filesystem::path path = path_in;
+  if (std::string s = path.string(); istarts_with(s, "file://")) path = s.substr(7);
+  OfflineLoad out;
+  switch (offline_format(path)) {
+    case OfflineFormat::html_file:
+    case OfflineFormat::html_folder: offline::load_saved_html(path, options, out); break;
+    case OfflineFormat::har: {
+      auto data = read_capped(path, options.max_file_bytes);
+      if (!data) return data.error();
+      offline::load_har(path, *data, options, out);
+      break;
+    }
+    case OfflineFormat::warc: {
+      auto data = read_capped(path, options.max_file_bytes);
+      if (!data) return data.error();
+      offline::load_warc(path, *data, options, out);
+      break;
+    }
+    case OfflineFormat::unknown:
+      std::error_code ec;
+      if (!std::filesystem::exists(path, ec)) return make_error("io", "cannot read " + path.string() + ": no such file or folder");
+      return make_error("usage", path.string() + ": not a saved HTML page, folder, HAR or WARC file");
+  }
+  return out;
+}
+
+}  // namespace exposcan

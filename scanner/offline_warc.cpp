@@ -1,0 +1,229 @@
+// WARC 1.0 / 1.1 (ISO 28500) records: response (application/http; msgtype=response) and resource.
+// A .warc.gz is a sequence of gzip members, normally one per record; it is inflated whole, member
+// after member, with the output capped.
+#include <zlib.h>
+
+#include "core/text.h"
+#include "core/time.h"
+#include "scanner/offline_internal.h"
+
+namespace exposcan::offline {
+namespace {
+
+constexpr size_t k_max_inflated = 1024ull << 20;
+
+// Inflates every gzip member of `in` in turn.
+bool inflate_members(std::string_view in, std::string& out, std::string& error) {
+  size_t pos = 0;
+  while (pos < in.size()) {
+    z_stream zs{};
+    if (inflateInit2(&zs, 15 + 16) != Z_OK) return false;
+    zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data() + pos));
+    zs.avail_in = static_cast<uInt>(std::min<size_t>(in.size() - pos, UINT32_MAX));
+    char buf[65536];
+    int rc;
+    do {
+      zs.next_out = reinterpret_cast<Bytef*>(buf);
+      zs.avail_out = sizeof buf;
+      rc = inflate(&zs, Z_NO_FLUSH);
+      out.append(buf, sizeof buf - zs.avail_out);
+      if (out.size() > k_max_inflated) {
+        inflateEnd(&zs);
+        error = "decompressed size over 1 GiB; the rest is skipped";
+        return true;
+      }
+    } while (rc == Z_OK && (zs.avail_in > 0 || zs.avail_out == 0));
+    size_t used = (in.size() - pos) - zs.avail_in;
+    inflateEnd(&zs);
+    if (rc != Z_STREAM_END) {
+      error = "damaged gzip data at byte " + std::to_string(pos);
+      return !out.empty();
+    }
+    pos += used;
+    while (pos < in.size() && in[pos] == '\0') ++pos;  // padding between members
+    if (used == 0) break;
+  }
+  return true;
+}
+
+struct HeaderBlock {
+  std::vector<HttpHeader> headers;
+  size_t end = 0;  // offset after the blank line
+  std::string first_line;
+};
+
+// Parses "first line CRLF (name: value CRLF)* CRLF" at `pos` (LF alone accepted).
+std::optional<HeaderBlock> read_headers(std::string_view s, size_t pos) {
+  HeaderBlock b;
+  bool first = true;
+  while (pos < s.size()) {
+    size_t nl = s.find('\n', pos);
+    if (nl == std::string_view::npos) return std::nullopt;
+    std::string_view line = s.substr(pos, nl - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos = nl + 1;
+    if (first) {
+      b.first_line = std::string(line);
+      first = false;
+      continue;
+    }
+    if (line.empty()) {
+      b.end = pos;
+      return b;
+    }
+    if ((line[0] == ' ' || line[0] == '\t') && !b.headers.empty()) {
+      b.headers.back().value += " " + std::string(trim(line));
+      continue;
+    }
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    b.headers.push_back({std::string(trim(line.substr(0, colon))), std::string(trim(line.substr(colon + 1)))});
+  }
+  return std::nullopt;
+}
+
+std::string header_of(const std::vector<HttpHeader>& hs, std::string_view name) {
+  for (const auto& h : hs)
+    if (iequals(h.name, name)) return h.value;
+  return {};
+}
+
+std::optional<std::string> dechunk(std::string_view body) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < body.size()) {
+    size_t nl = body.find('\n', pos);
+    if (nl == std::string_view::npos) return std::nullopt;
+    std::string size_line(trim(body.substr(pos, nl - pos)));
+    size_line = size_line.substr(0, size_line.find(';'));
+    size_t n = 0;
+    for (char c : size_line) {
+      if (!is_hex_digit(c)) return std::nullopt;
+      n = n * 16 + static_cast<size_t>(hex_value(c));
+      if (n > body.size()) return std::nullopt;
+    }
+    pos = nl + 1;
+    if (n == 0) break;
+    if (pos + n > body.size()) return std::nullopt;
+    out.append(body.substr(pos, n));
+    pos += n;
+    if (pos < body.size() && body[pos] == '\r') ++pos;
+    if (pos < body.size() && body[pos] == '\n') ++pos;
+  }
+  return out;
+}
+
+bool wanted(std::string_view content_type) {
+  std::string m = ascii_lower(content_type);
+  return m.find("html") != std::string::npos || m.find("json") != std::string::npos || m.find("xml") != std::string::npos ||
+         m.find("rss") != std::string::npos || m.find("atom") != std::string::npos;
+}
+
+}  // namespace
+
+void load_warc(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out) {
+  std::string inflated;
+  if (data.substr(0, 2) == "\x1f\x8b") {
+    std::string error;
+    if (!inflate_members(data, inflated, error)) {
+      out.errors.push_back(path.string() + ": " + (error.empty() ? "cannot decompress" : error));
+      return;
+    }
+    if (!error.empty()) out.errors.push_back(path.string() + ": " + error);
+    data = inflated;
+  }
+  size_t pos = 0;
+  size_t record = 0;
+  while (pos < data.size()) {
+    while (pos < data.size() && (data[pos] == '\r' || data[pos] == '\n')) ++pos;
+    if (pos >= data.size()) break;
+    ++record;
+    std::string where = path.string() + ": record " + std::to_string(record);
+    if (data.substr(pos, 5) != "WARC/") {
+      out.errors.push_back(where + ": no WARC/ version line; stopped reading");
+      return;
+    }
+    auto head = read_headers(data, pos);
+    if (!head) {
+      out.errors.push_back(where + ": unterminated record header; stopped reading");
+      return;
+    }
+    size_t length = 0;
+    std::string cl = header_of(head->headers, "Content-Length");
+    try {
+      length = cl.empty() ? 0 : std::stoull(cl);
+    } catch (...) {
+      out.errors.push_back(where + ": bad Content-Length '" + cl + "'; stopped reading");
+      return;
+    }
+    size_t block_start = head->end;
+    bool cut = false;
+    if (block_start + length > data.size()) {
+      length = data.size() - block_start;
+      cut = true;
+      out.errors.push_back(where + ": block shorter than its Content-Length (file truncated)");
+    }
+    std::string_view block = data.substr(block_start, length);
+    pos = block_start + length;
+    if (out.pages.size() >= o.max_pages) {
+      out.errors.push_back(path.string() + ": more than " + std::to_string(o.max_pages) + " pages; the rest is skipped");
+      return;
+    }
+    std::string type = ascii_lower(header_of(head->headers, "WARC-Type"));
+    std::string uri(trim(header_of(head->headers, "WARC-Target-URI")));
+    if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);  // WARC 1.0 errata form
+    std::string record_ct = header_of(head->headers, "Content-Type");
+    Page page;
+    page.url = page.final_url = uri;
+    if (auto t = parse_datetime(header_of(head->headers, "WARC-Date"))) page.fetched_at = *t;
+    page.remote_ip = header_of(head->headers, "WARC-IP-Address");
+    std::string body;
+    std::string content_type;
+    if (type == "response" && ascii_lower(record_ct).find("application/http") != std::string::npos) {
+      auto http = read_headers(block, 0);
+      if (!http) {
+        out.errors.push_back(where + ": response record without a complete HTTP header");
+        continue;
+      }
+      // "HTTP/1.1 200 OK"
+      auto parts = split(http->first_line, ' ');
+      if (parts.size() >= 2 && parts[0].rfind("HTTP/", 0) == 0) {
+        page.http_version = std::string(parts[0].substr(5));
+        page.status = std::atoi(std::string(parts[1]).c_str());
+      }
+      page.headers = http->headers;
+      content_type = header_of(http->headers, "Content-Type");
+      if (!wanted(content_type)) continue;
+      std::string_view payload = block.substr(std::min(http->end, block.size()));
+      body = std::string(payload);
+      if (iequals(trim(header_of(http->headers, "Transfer-Encoding")), "chunked")) {
+        if (auto d = dechunk(payload)) body = std::move(*d);
+        else out.errors.push_back(where + ": damaged chunked encoding; read as is");
+      }
+      std::string ce = ascii_lower(trim(header_of(http->headers, "Content-Encoding")));
+      if (ce == "gzip" || ce == "x-gzip" || ce == "deflate") {
+        std::string decoded;
+        bool truncated = false;
+        if (inflate_bytes(body, decoded, o.max_body_bytes, &truncated)) body = std::move(decoded);
+        else out.errors.push_back(where + ": cannot decode " + ce + " content");
+        page.truncated = truncated;
+      } else if (!ce.empty() && ce != "identity") {
+        out.errors.push_back(where + ": content coding '" + ce + "' is not supported; skipped");
+        continue;
+      }
+    } else if (type == "resource") {
+      page.status = 200;
+      content_type = record_ct;
+      if (!wanted(content_type)) continue;
+      body = std::string(block);
+    } else {
+      continue;  // warcinfo, request, metadata, revisit, conversion, continuation
+    }
+    if (page.status >= 400) page.error = FetchError{"http_status", "HTTP " + std::to_string(page.status) + " (from " + path.filename().string() + ")"};
+    if (cut) page.truncated = true;
+    finish_page(page, std::move(body), content_type, PageOrigin::warc, path.string(), o.max_body_bytes);
+    out.pages.push_back(std::move(page));
+  }
+}
+
+}  // namespace exposcan::offline

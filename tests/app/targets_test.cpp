@@ -1,0 +1,103 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "app/targets.h"
+#include "core/url.h"
+#include "scanner/scope.h"
+
+using namespace exposcan;
+
+namespace {
+bool has(const std::vector<std::string>& v, std::string_view s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool scoped(const CrawlTarget& t, std::string_view url) {
+  auto origin = Url::parse(t.url)->origin();
+  auto u = Url::parse(url);
+  return u && in_scope(t.scope, origin, u->normalized());
+}
+}  // namespace
+
+TEST_CASE("targets: mastodon:@user@host is the profile plus RSS and the account API", "[targets]") {
+  auto t = expand_target("mastodon:@janeexample@mastodon.social");
+  REQUIRE(t);
+  CHECK(t->name == "mastodon:@janeexample@mastodon.social");
+  CHECK(t->url == "https://mastodon.social/@janeexample");
+  CHECK(has(t->seeds, "https://mastodon.social/@janeexample.rss"));
+  CHECK(has(t->seeds, "https://mastodon.social/api/v1/accounts/lookup?acct=janeexample"));
+  CHECK(scoped(*t, "https://mastodon.social/@janeexample/116273834235464830"));
+  CHECK(scoped(*t, "https://mastodon.social/api/v1/accounts/110236031393675807/statuses?max_id=115202077976969650"));
+  CHECK(scoped(*t, "https://mastodon.social/users/janeexample/outbox?page=true"));
+  CHECK_FALSE(scoped(*t, "https://mastodon.social/@janeexample/followers"));
+  CHECK_FALSE(scoped(*t, "https://mastodon.social/@someoneelse"));
+  // The URL form gets the same seeds.
+  auto u = expand_target("https://mastodon.social/@janeexample");
+  REQUIRE(u);
+  CHECK(u->seeds == t->seeds);
+}
+
+TEST_CASE("targets: bsky:handle uses the public AppView with cursor paging in scope", "[targets]") {
+  auto t = expand_target("bsky:janeexample.bsky.social");
+  REQUIRE(t);
+  CHECK(t->url == "https://bsky.app/profile/janeexample.bsky.social");
+  CHECK(has(t->seeds, "https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=janeexample.bsky.social"));
+  CHECK(has(t->seeds, "https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=janeexample.bsky.social&limit=50"));
+  CHECK(t->scope.extra_origins == std::vector<std::string>{"https://public.api.bsky.app"});
+  CHECK(scoped(*t, "https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=janeexample.bsky.social&limit=50&cursor=2026-08-30T13:10:00.000Z"));
+  CHECK_FALSE(scoped(*t, "https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=someoneelse.bsky.social"));
+  CHECK(expand_target("https://bsky.app/profile/janeexample.bsky.social")->seeds == t->seeds);
+}
+
+TEST_CASE("targets: reddit / github / instagram / youtube / x / linkedin / facebook / tumblr", "[targets]") {
+  auto reddit = expand_target("reddit:janeexample");
+  REQUIRE(reddit);
+  CHECK(reddit->url == "https://www.reddit.com/user/janeexample/");
+  CHECK(reddit->seeds == std::vector<std::string>{"https://www.reddit.com/user/janeexample/about.json", "https://www.reddit.com/user/janeexample/submitted.json",
+                                                 "https://www.reddit.com/user/janeexample/comments.json"});
+  CHECK(scoped(*reddit, "https://www.reddit.com/user/janeexample/submitted.json?after=t3_1fgx2qk"));
+  auto gh = expand_target("github:janeexample");
+  REQUIRE(gh);
+  CHECK(gh->url == "https://github.com/janeexample");
+  CHECK(gh->seeds == std::vector<std::string>{"https://api.github.com/users/janeexample"});
+  CHECK(scoped(*gh, "https://api.github.com/users/janeexample/events/public"));
+  CHECK(scoped(*gh, "https://api.github.com/user/131072042/events/public?page=2"));
+  auto ig = expand_target("instagram:janeexample");
+  REQUIRE(ig);
+  CHECK(ig->url == "https://www.instagram.com/janeexample/");
+  CHECK(has(ig->seeds, "https://www.instagram.com/api/v1/users/web_profile_info/?username=janeexample"));
+  CHECK(scoped(*ig, "https://www.instagram.com/p/DQjxLoPliTn/"));
+  auto yt = expand_target("youtube:@janeexample");
+  REQUIRE(yt);
+  CHECK(yt->url == "https://www.youtube.com/@janeexample");
+  CHECK(scoped(*yt, "https://www.youtube.com/feeds/videos.xml?channel_id=UCj4n3Ex4mpl3Spr1ngf1eld0"));
+  CHECK(expand_target("youtube:janeexample")->url == "https://www.youtube.com/@janeexample");
+  CHECK(expand_target("x:janeexample")->url == "https://x.com/janeexample");
+  CHECK(expand_target("twitter:@janeexample")->url == "https://x.com/janeexample");
+  CHECK(expand_target("linkedin:janeexample")->url == "https://www.linkedin.com/in/janeexample/");
+  CHECK(expand_target("facebook:janeexample")->url == "https://www.facebook.com/janeexample");
+  auto tumblr = expand_target("tumblr:janeexample");
+  REQUIRE(tumblr);
+  CHECK(tumblr->url == "https://janeexample.tumblr.com/");
+  CHECK(tumblr->seeds == std::vector<std::string>{"https://janeexample.tumblr.com/rss"});
+  auto wp = expand_target("https://janeexample.wordpress.com/");
+  REQUIRE(wp);
+  CHECK(wp->seeds == std::vector<std::string>{"https://janeexample.wordpress.com/wp-json/wp/v2/posts?_embed=1"});
+}
+
+TEST_CASE("targets: errors name the target and the accepted forms", "[targets]") {
+  auto bad = expand_target("myspace:janeexample");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().code == "usage");
+  CHECK(bad.error().message ==
+        "invalid target 'myspace:janeexample': expected an http:// or https:// URL, a saved file, or PLATFORM:ACCOUNT (mastodon:@user@host, "
+        "bsky:handle, instagram:NAME, reddit:NAME, github:NAME, x:NAME, linkedin:NAME, youtube:@NAME, facebook:NAME, tumblr:NAME)");
+  CHECK(expand_target("reddit:").error().message == "invalid target 'reddit:': the account name is missing");
+  CHECK(expand_target("mastodon:janeexample").error().message == "invalid target 'mastodon:janeexample': expected mastodon:@user@host");
+  CHECK(expand_target("jane").error().message == "invalid target 'jane': expected an http:// or https:// URL");
+}
+
+TEST_CASE("targets: --from-identity takes profiles / platform handles and fediverse addresses", "[targets]") {
+  auto t = targets_from_identity({"janeexample", "@janeexample@mastodon.social", "jane.example", "bsky:janeexample.bsky.social"},
+                                 {"https://jane.example/", "https://mastodon.social/@janeexample", "https://www.instagram.com/janeexample/"});
+  CHECK(t == std::vector<std::string>{"https://jane.example/", "https://mastodon.social/@janeexample", "https://www.instagram.com/janeexample/",
+                                      "bsky:janeexample.bsky.social"});
+}

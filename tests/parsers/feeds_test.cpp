@@ -1,0 +1,139 @@
+#include <catch2/catch.hpp>
+
+#include "parsers/feeds.h"
+#include "parsers/registry.h"
+#include "tests/parsers/sample_pages.h"
+
+using namespace exposcan;
+
+namespace {
+Page feed_page(std::string url, std::string body, std::string ct = "application/rss+xml") {
+  test::SampleSpec s;
+  s.url = std::move(url);
+  s.body = std::move(body);
+  s.content_type = std::move(ct);
+  return test::sample_page(s);
+}
+}  // namespace
+
+TEST_CASE("feeds: format detection sniffs the body", "[feeds]") {
+  CHECK(detect_feed_format("\xEF\xBB\xBF<?xml version='1.0'?>\n<!-- c --><rss version='2.0'>") == FeedFormat::rss);
+  CHECK(detect_feed_format("<feed xmlns='http://www.w3.org/2005/Atom'>") == FeedFormat::atom);
+  CHECK(detect_feed_format("<rdf:RDF xmlns:rdf='x'>") == FeedFormat::rdf);
+  CHECK(detect_feed_format(R"({"version": "https://jsonfeed.org/version/1.1", "items": []})") == FeedFormat::json_feed);
+  CHECK(detect_feed_format("<!DOCTYPE html><html>") == FeedFormat::none);
+  CHECK(detect_feed_format(R"({"items": []})") == FeedFormat::none);
+}
+
+TEST_CASE("feeds: RSS 2.0 content:encoded / dc:creator / media RSS and GeoRSS", "[feeds]") {
+  ParseOutput out = parse_page(feed_page("https://janeexample.wordpress.com/feed/",
+                                         test::read_text(test::source_dir() / "samples/sites/janeexample.wordpress.com/_feed.xml")));
+  REQUIRE(out.items.size() == 2);
+  const Item& hike = out.items[1];
+  CHECK(hike.platform == "wordpress");
+  CHECK(hike.url == "https://janeexample.wordpress.com/2026/04/13/birthday-hike/");
+  CHECK(hike.author.name == "Jane Example");
+  CHECK(hike.text.find("born 12 April 1990") != std::string::npos);
+  CHECK(hike.text.find("John Example") != std::string::npos);
+  REQUIRE_FALSE(hike.media.empty());
+  CHECK(hike.media[0].alt == "Jane and John Example at the top of Springfield Ridge");
+  REQUIRE(hike.geo);
+  CHECK(hike.geo->lat == Approx(39.799));
+  CHECK(format_rfc3339(*hike.published_at) == "2026-04-13T08:05:00Z");
+  // The other post carries no personal data.
+  CHECK(out.items[0].text == "Two brush pens, a water brush and a pad of mixed-media paper. That\u2019s it.");
+}
+
+TEST_CASE("feeds: Atom with YouTube media groups becomes video items", "[feeds]") {
+  ParseOutput out = parse_page(feed_page("https://www.youtube.com/feeds/videos.xml?channel_id=UCj4n3Ex4mpl3Spr1ngf1eld0",
+                                         test::read_text(test::source_dir() / "samples/sites/www.youtube.com/_videos.xml"), "text/xml"));
+  REQUIRE(out.items.size() == 2);
+  CHECK(out.items[0].id == "youtube:video:Ink0ctober5h");
+  CHECK(out.items[0].kind == ItemKind::video);
+  CHECK(out.items[1].text.find("jane@example.org") != std::string::npos);
+  CHECK(out.items[0].text.find("jane@example.org") == std::string::npos);
+  CHECK(out.items[1].author.name == "Jane Example");
+}
+
+TEST_CASE("feeds: Atom xhtml content and relative links", "[feeds]") {
+  ParseOutput out = parse_feed(feed_page("https://blog.example.net/atom.xml", R"(<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><author><name>Jane Example</name></author>
+<entry><id>tag:blog.example.net,2026:1</id><title type="html">A &lt;em&gt;title&lt;/em&gt;</title>
+<link href="/2026/hello"/><updated>2026-01-02T03:04:05+01:00</updated>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Hello <b>there</b>, <img src="/a.png" alt="a cat"/></p></div></content></entry>
+<link rel="next" href="/atom.xml?page=2"/></feed>)", "application/atom+xml"));
+  REQUIRE(out.items.size() == 1);
+  const Item& it = out.items[0];
+  CHECK(it.title == "A title");
+  CHECK(it.url == "https://blog.example.net/2026/hello");
+  CHECK(it.text == "Hello there,");
+  REQUIRE(it.media.size() == 1);
+  CHECK(it.media[0].url == "https://blog.example.net/a.png");
+  CHECK(it.media[0].alt == "a cat");
+  CHECK(it.author.name == "Jane Example");
+  CHECK(format_rfc3339(*it.published_at) == "2026-01-02T02:04:05Z");
+  REQUIRE(out.links.size() >= 2);
+  bool next = false;
+  for (const auto& l : out.links) next = next || (l.kind == "next" && l.url == "https://blog.example.net/atom.xml?page=2");
+  CHECK(next);
+}
+
+TEST_CASE("feeds: JSON Feed 1.1 items / authors / attachments and next_url", "[feeds]") {
+  ParseOutput out = parse_page(feed_page("https://jane.example/feed.json", test::read_text(test::source_dir() / "tests/parsers/fixtures/jane_feed.json"),
+                                         "application/feed+json"));
+  REQUIRE(out.items.size() == 2);
+  const Item& hike = out.items[0];
+  CHECK(hike.extractor == "jsonfeed");
+  CHECK(hike.title == "Thirty-six, and still climbing");
+  CHECK(hike.text.find("12 April 1990") != std::string::npos);
+  CHECK(hike.author.name == "Jane Example");
+  CHECK(format_rfc3339(*hike.published_at) == "2026-04-12T18:15:00Z");
+  REQUIRE(hike.media.size() == 2);
+  CHECK(hike.media[0].url == "https://jane.example/media/birthday-hike-summit.jpg");
+  CHECK(hike.tags == std::vector<std::string>{"walks", "personal"});
+  CHECK(out.items[1].text == "Day five: the water tower.");
+  CHECK(out.items[1].author.name == "Jane Example");  // the feed's author
+  bool next = false;
+  for (const auto& l : out.links) next = next || (l.kind == "next" && l.url == "https://jane.example/feed.json?page=2");
+  CHECK(next);
+}
+
+TEST_CASE("feeds: RSS 1.0 (RDF) items are siblings of the channel", "[feeds]") {
+  ParseOutput out = parse_feed(feed_page("https://old.example.net/index.rdf", R"(<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel rdf:about="https://old.example.net/"><title>Old</title><link>https://old.example.net/</link></channel>
+<item rdf:about="https://old.example.net/1"><title>One</title><link>https://old.example.net/1</link><description>First &lt;b&gt;post&lt;/b&gt;</description><dc:date>2020-05-06T07:08:09Z</dc:date><dc:creator>Jane Example</dc:creator></item>
+</rdf:RDF>)", "application/rdf+xml"));
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].text == "First post");
+  CHECK(out.items[0].author.name == "Jane Example");
+  CHECK(format_rfc3339(*out.items[0].published_at) == "2020-05-06T07:08:09Z");
+}
+
+TEST_CASE("feeds: a broken feed keeps what it could read and records the damage", "[feeds][robust]") {
+  ParseOutput out = parse_feed(feed_page("https://jane.example/feed.xml",
+                                         "<rss version='2.0'><channel><item><title>ok</title><link>https://jane.example/a</link></item><item><title>cut off"));
+  REQUIRE(out.items.size() == 2);
+  CHECK(out.items[0].title == "ok");
+  CHECK(out.items[1].title == "cut off");
+  CHECK_FALSE(out.errors.empty());
+}
+
+TEST_CASE("feeds: feeds served as text/html or text/plain are still read as feeds", "[feeds][robust]") {
+  std::string body = "<?xml version='1.0'?><rss version='2.0'><channel><item><title>x</title><link>https://a.example/x</link></item></channel></rss>";
+  for (const char* ct : {"text/html", "text/plain", "application/xml", "application/octet-stream"}) {
+    ParseOutput out = parse_page(feed_page("https://a.example/feed", body, ct));
+    INFO(ct);
+    if (std::string(ct) == "application/octet-stream") CHECK(out.items.empty());
+    else CHECK(out.items.size() == 1);
+  }
+}
+
+TEST_CASE("feeds: a pubDate beyond what a TimePoint holds is no date (fuzz regression)", "[feeds][robust]") {
+  ParseOutput out = parse_feed(feed_page("https://jane.example/feed.xml",
+                                         "<rss version='2.0'><channel><item><title>x</title><pubDate>Sun, 14 Sep 2442 10:03:27 +0000</pubDate></item>"
+                                         "<item><title>y</title><pubDate>1500-01-01T00:00:00Z</pubDate></item></channel></rss>"));
+  REQUIRE(out.items.size() == 2);
+  CHECK_FALSE(out.items[0].published_at);
+  CHECK_FALSE(out.items[1].published_at);
+}

@@ -1,0 +1,189 @@
+// Offline sources (scanner/offline_source.h) through the parsers: saved pages, HAR, WARC.
+#include <catch2/catch.hpp>
+
+#include <zlib.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/hash.h"
+#include "parsers/registry.h"
+#include "scanner/offline_source.h"
+#include "tests/parsers/sample_pages.h"
+#include "tests/support/test_support.h"
+
+using namespace exposcan;
+
+namespace {
+
+void write(const std::filesystem::path& p, std::string_view data) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << data;
+}
+
+std::string gzip(std::string_view data) {
+  z_stream zs{};
+  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, data.size()) + 64, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+std::string warc_record(std::string_view type, std::string_view uri, std::string_view content_type, std::string_view block) {
+  std::string r = "WARC/1.1\r\nWARC-Type: " + std::string(type) + "\r\nWARC-Record-ID: <urn:uuid:" + sha256_hex(block).substr(0, 8) +
+                  "-0000-4000-8000-000000000000>\r\nWARC-Date: 2026-10-30T09:00:00Z\r\n";
+  if (!uri.empty()) r += "WARC-Target-URI: " + std::string(uri) + "\r\n";
+  r += "Content-Type: " + std::string(content_type) + "\r\nContent-Length: " + std::to_string(block.size()) + "\r\n\r\n";
+  r += block;
+  r += "\r\n\r\n";
+  return r;
+}
+
+const std::string k_saved_profile = test::read_text(test::source_dir() / "samples/sites/mastodon.social/@janeexample/index.html");
+
+}  // namespace
+
+TEST_CASE("offline: saved HTML file keeps the original URL from canonical / og:url or the saved-from comment", "[offline]") {
+  test::TempDir dir;
+  write(dir / "canonical.html", "<html><head><link rel=\"canonical\" href=\"https://jane.example/posts/a/\"></head><body>x</body></html>");
+  write(dir / "og.htm", "<html><head><meta property='og:url' content='https://x.com/janeexample'></head><body>x</body></html>");
+  write(dir / "saved.html", "<!DOCTYPE html>\n<!-- saved from url=(0041)https://www.instagram.com/janeexample/ -->\n<html><body>x</body></html>");
+  write(dir / "plain.html", "<html><body>no url</body></html>");
+  CHECK(saved_page_url(test::read_text(dir / "canonical.html")) == "https://jane.example/posts/a/");
+  CHECK(saved_page_url(test::read_text(dir / "og.htm")) == "https://x.com/janeexample");
+  CHECK(saved_page_url(test::read_text(dir / "saved.html")) == "https://www.instagram.com/janeexample/");
+  CHECK(saved_page_url(test::read_text(dir / "plain.html")).empty());
+  auto load = load_offline(dir / "plain.html");
+  REQUIRE(load);
+  REQUIRE(load->pages.size() == 1);
+  CHECK(load->pages[0].url.rfind("file://", 0) == 0);
+  CHECK(load->pages[0].origin == PageOrigin::file);
+}
+
+TEST_CASE("offline: a saved folder is read recursively / asset folders skipped / items say file", "[offline]") {
+  test::TempDir dir;
+  write(dir / "mastodon/Jane Example (@janeexample@mastodon.social) - Mastodon.html", k_saved_profile);
+  write(dir / "mastodon/Jane Example (@janeexample@mastodon.social) - Mastodon_files/frame.html", "<html><body>ad</body></html>");
+  write(dir / "notes.txt", "not a page");
+  auto load = load_offline(dir.path());
+  REQUIRE(load);
+  REQUIRE(load->pages.size() == 1);
+  const Page& p = load->pages[0];
+  CHECK(p.url == "https://mastodon.social/@janeexample");
+  CHECK(p.user_directed);
+  CHECK(p.content_type == "text/html");
+  auto out = parse_page(p);
+  REQUIRE_FALSE(out.items.empty());
+  CHECK(out.items[0].platform == "mastodon");
+  for (const auto& it : out.items) CHECK(it.provenance == "file");
+  bool phone = false;
+  for (const auto& it : out.items) phone = phone || test::has_field(it, "Phone", "+1 202 555 0147");
+  CHECK(phone);
+}
+
+TEST_CASE("offline: HAR 1.2 entries (text and base64 bodies) become Pages - images are skipped", "[offline]") {
+  using nlohmann::json;
+  std::string api = test::read_text(test::source_dir() / "samples/sites/www.instagram.com/_api/web_profile_info_janeexample.json");
+  json har = {{"log", {{"version", "1.2"}, {"creator", {{"name", "Firefox"}, {"version", "140.0"}}}, {"entries", json::array({
+      {{"startedDateTime", "2026-10-30T10:15:00.123+01:00"}, {"serverIPAddress", "203.0.113.7"},
+       {"request", {{"method", "GET"}, {"url", "https://www.instagram.com/janeexample/"}}},
+       {"response", {{"status", 200}, {"httpVersion", "HTTP/2"}, {"headers", json::array({{{"name", "content-type"}, {"value", "text/html; charset=utf-8"}}})},
+                     {"content", {{"mimeType", "text/html; charset=utf-8"}, {"text", test::read_text(test::source_dir() / "samples/sites/www.instagram.com/janeexample/index.html")}}}}}},
+      {{"startedDateTime", "2026-10-30T10:15:01.000+01:00"},
+       {"request", {{"method", "GET"}, {"url", "https://www.instagram.com/api/v1/users/web_profile_info/?username=janeexample"}}},
+       {"response", {{"status", 200}, {"headers", json::array()}, {"content", {{"mimeType", "application/json; charset=utf-8"}, {"encoding", "base64"}, {"text", base64_encode(api)}}}}}},
+      {{"startedDateTime", "2026-10-30T10:15:02.000+01:00"},
+       {"request", {{"method", "GET"}, {"url", "https://scontent.cdninstagram.com/a.jpg"}}},
+       {"response", {{"status", 200}, {"headers", json::array()}, {"content", {{"mimeType", "image/jpeg"}, {"encoding", "base64"}, {"text", "/9j/4AAQ"}}}}}}})}}}};
+  test::TempDir dir;
+  write(dir / "instagram.har", har.dump());
+  auto load = load_offline(dir / "instagram.har");
+  REQUIRE(load);
+  CHECK(load->errors.empty());
+  REQUIRE(load->pages.size() == 2);
+  CHECK(load->pages[0].origin == PageOrigin::har);
+  CHECK(format_rfc3339(load->pages[0].fetched_at) == "2026-10-30T09:15:00Z");
+  CHECK(load->pages[0].remote_ip == "203.0.113.7");
+  CHECK(load->pages[1].body == api);
+  auto out = parse_page(load->pages[1]);
+  REQUIRE(out.items.size() == 4);
+  for (const auto& it : out.items) CHECK(it.provenance == "har");
+  CHECK(test::any_text_contains(out.items[2], "jane@example.org"));
+}
+
+TEST_CASE("offline: WARC response records (chunked / gzip) / resource records / .warc.gz members", "[offline]") {
+  std::string html = test::read_text(test::source_dir() / "samples/sites/x.com/janeexample/status/1837001122334455667/index.html");
+  std::string gz = gzip(html);
+  char size_hex[32];
+  std::snprintf(size_hex, sizeof size_hex, "%zx", gz.size());
+  std::string chunked_gzip = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n" +
+                             std::string(size_hex) + "\r\n" + gz + "\r\n0\r\n\r\n";
+  std::string json_body = test::read_text(test::source_dir() / "samples/sites/api.github.com/_api/user.json");
+  std::string plain = "HTTP/1.1 200 OK\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: " + std::to_string(json_body.size()) + "\r\n\r\n" + json_body;
+  std::string warc = warc_record("warcinfo", "", "application/warc-fields", "software: test\r\n") +
+                     warc_record("request", "https://x.com/janeexample/status/1837001122334455667", "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n") +
+                     warc_record("response", "https://x.com/janeexample/status/1837001122334455667", "application/http; msgtype=response", chunked_gzip) +
+                     warc_record("response", "<https://api.github.com/users/janeexample>", "application/http;msgtype=response", plain) +
+                     warc_record("resource", "https://jane.example/notes.html", "text/html", "<html><body><p>Springfield notes</p></body></html>");
+  test::TempDir dir;
+  write(dir / "capture.warc", warc);
+  auto load = load_offline(dir / "capture.warc");
+  REQUIRE(load);
+  CHECK(load->errors.empty());
+  REQUIRE(load->pages.size() == 3);
+  CHECK(load->pages[0].body == html);
+  CHECK(load->pages[0].status == 200);
+  CHECK(load->pages[0].origin == PageOrigin::warc);
+  CHECK(load->pages[1].url == "https://api.github.com/users/janeexample");
+  CHECK(load->pages[2].url == "https://jane.example/notes.html");
+  auto out = parse_page(load->pages[0]);
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].id == "x:post:1837001122334455667");
+  CHECK(out.items[0].provenance == "warc");
+
+  // One gzip member per record, as warc.gz writers do; a truncated tail is reported.
+  std::string members;
+  for (const auto& rec : {warc_record("resource", "https://jane.example/a.html", "text/html", "<p>a</p>"),
+                          warc_record("resource", "https://jane.example/b.html", "text/html", "<p>b</p>")})
+    members += gzip(rec);
+  write(dir / "capture.warc.gz", members);
+  auto gz_load = load_offline(dir / "capture.warc.gz");
+  REQUIRE(gz_load);
+  CHECK(gz_load->pages.size() == 2);
+  write(dir / "cut.warc", warc.substr(0, warc.size() - 40));
+  auto cut = load_offline(dir / "cut.warc");
+  REQUIRE(cut);
+  CHECK(cut->pages.size() == 3);
+  REQUIRE(cut->errors.size() == 1);
+  CHECK(cut->errors[0] == (dir / "cut.warc").string() + ": record 5: block shorter than its Content-Length (file truncated)");
+}
+
+TEST_CASE("offline: unreadable and unknown inputs are errors with the path", "[offline]") {
+  test::TempDir dir;
+  auto missing = load_offline(dir / "nope.har");
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().message == "cannot read " + (dir / "nope.har").string() + ": no such file or folder");
+  write(dir / "data.bin", "\x01\x02\x03");
+  auto unknown = load_offline(dir / "data.bin");
+  REQUIRE_FALSE(unknown);
+  CHECK(unknown.error().message == (dir / "data.bin").string() + ": not a saved HTML page, folder, HAR or WARC file");
+  write(dir / "odd.har", R"({"log":{"entries":[{"request":{"url":"https://a.example/"},"response":{"status":2.07778e+125,"content":{"mimeType":"text/html","text":"<p>x</p>"}}}]}})");
+  auto odd = load_offline(dir / "odd.har");  // fuzz regression: a float status is not converted
+  REQUIRE(odd);
+  REQUIRE(odd->pages.size() == 1);
+  CHECK(odd->pages[0].status == 0);
+  write(dir / "broken.har", "{\"log\": ");
+  auto broken = load_offline(dir / "broken.har");
+  REQUIRE(broken);
+  CHECK(broken->pages.empty());
+  CHECK(broken->errors == std::vector<std::string>{(dir / "broken.har").string() + ": not a HAR file (no \"log\" object)"});
+  CHECK(is_offline_target((dir / "broken.har").string()));
+  CHECK_FALSE(is_offline_target("https://jane.example/"));
+  CHECK_FALSE(is_offline_target("instagram:jane"));
+}

@@ -1,0 +1,75 @@
+#include <catch2/catch.hpp>
+
+#include "parsers/xml_reader.h"
+
+using namespace exposcan;
+
+TEST_CASE("xml reader: namespaces / CDATA / entities and attributes", "[xml]") {
+  auto doc = parse_xml(R"(<?xml version="1.0"?><!DOCTYPE rss><rss xmlns:dc="http://purl.org/dc/elements/1.1/" version="2.0">
+    <channel><item><title>A &amp; B &#x263A; &#8212; &nbsp;x</title><dc:creator><![CDATA[Jane <b>Example</b>]]></dc:creator>
+    <enclosure url="https://e.example/a.jpg?x=1&amp;y=2" type="image/jpeg"/></item></channel></rss>)");
+  CHECK(doc.errors.empty());
+  const XmlElement* rss = doc.document_element();
+  REQUIRE(rss);
+  CHECK(rss->name == "rss");
+  CHECK(rss->attr("version") == "2.0");
+  const XmlElement* item = rss->child("", "channel")->child("", "item");
+  REQUIRE(item);
+  CHECK(item->child_text("", "title") == "A & B \u263A \u2014 \u00A0x");
+  CHECK(item->child_text(xmlns::dc, "creator") == "Jane <b>Example</b>");
+  CHECK(item->child("", "enclosure")->attr("url") == "https://e.example/a.jpg?x=1&y=2");
+}
+
+TEST_CASE("xml reader: default namespace and prefixed attributes", "[xml]") {
+  auto doc = parse_xml(R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="de"><entry><title type="html">x</title></entry></feed>)");
+  const XmlElement* feed = doc.document_element();
+  REQUIRE(feed);
+  CHECK(feed->is(xmlns::atom, "feed"));
+  CHECK(feed->attr("lang") == "de");
+  CHECK(feed->attr("lang", "http://www.w3.org/XML/1998/namespace") == "de");
+  REQUIRE(feed->child(xmlns::atom, "entry"));
+  CHECK(feed->child(xmlns::atom, "entry")->child(xmlns::atom, "title")->attr("type") == "html");
+}
+
+TEST_CASE("xml reader: recovers from mismatched and unclosed tags and records it", "[xml]") {
+  auto doc = parse_xml("<rss><channel><item><title>one</item><item><title>two & three</title></item>");
+  const XmlElement* channel = doc.document_element()->child("", "channel");
+  REQUIRE(channel);
+  auto items = channel->children_named("", "item");
+  REQUIRE(items.size() == 2);
+  CHECK(items[0]->child_text("", "title") == "one");
+  CHECK(items[1]->child_text("", "title") == "two & three");
+  CHECK_FALSE(doc.errors.empty());
+  CHECK(std::find(doc.errors.begin(), doc.errors.end(), "XML: mismatched end tag </item>") != doc.errors.end());
+  CHECK(std::find(doc.errors.begin(), doc.errors.end(), "XML: unclosed element <channel> at end of input") != doc.errors.end());
+}
+
+TEST_CASE("xml reader: deep nesting is bounded", "[xml]") {
+  std::string deep;
+  for (int i = 0; i < 5000; ++i) deep += "<a>";
+  deep += "x";
+  XmlLimits limits;
+  limits.max_depth = 100;
+  auto doc = parse_xml(deep, limits);
+  size_t depth = 0;
+  for (const XmlElement* e = doc.document_element(); e && !e->children.empty(); e = &e->children.front()) ++depth;
+  CHECK(depth < 101);
+  CHECK(std::find(doc.errors.begin(), doc.errors.end(), "XML: nesting deeper than 100; deeper elements are flattened") != doc.errors.end());
+}
+
+TEST_CASE("xml reader: DOCTYPE entities are never expanded", "[xml]") {
+  auto doc = parse_xml(R"(<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><r>&lol2;</r>)");
+  REQUIRE(doc.document_element());
+  CHECK(doc.document_element()->text == "&lol2;");
+}
+
+TEST_CASE("xml reader: element cap stops reading", "[xml]") {
+  std::string many = "<r>";
+  for (int i = 0; i < 100; ++i) many += "<i/>";
+  many += "</r>";
+  XmlLimits limits;
+  limits.max_elements = 10;
+  auto doc = parse_xml(many, limits);
+  CHECK(doc.document_element()->children.size() == 9);
+  CHECK(std::find(doc.errors.begin(), doc.errors.end(), "XML: too many elements; the rest is ignored") != doc.errors.end());
+}
