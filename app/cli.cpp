@@ -17,6 +17,8 @@ int run_cli(int argc, char** argv) {
   register_demo(app, action);
   register_init(app, action);
   register_robots(app, action);
+  register_rules(app, action);
+  register_detect(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -41,6 +41,10 @@ std::string truncation_reason(const RuleEngine::PersonalData& d, const EngineOpt
 }  // namespace
 
 Expected<RuleEngine> RuleEngine::load(const std::vector<PackSource>& packs, EngineOptions options) {
+  for (const auto& r : options.regions)
+    if (!PhoneDetector::region_supported(r))
+      return make_error("usage", "unknown phone region '" + r + "' (expected an ISO 3166-1 alpha-2 code such as US, GB or DE" +
+                                     (iequals(r, "UK") ? "; the United Kingdom is GB)" : ")"));
   auto set = load_rule_set(packs);
   if (!set) return set.error();
   auto impl = std::make_shared<Impl>();

@@ -17,5 +17,7 @@ void register_scan(CLI::App& app, CommandAction& action);
 void register_demo(CLI::App& app, CommandAction& action);
 void register_init(CLI::App& app, CommandAction& action);
 void register_robots(CLI::App& app, CommandAction& action);
+void register_rules(CLI::App& app, CommandAction& action);
+void register_detect(CLI::App& app, CommandAction& action);
 
 }  // namespace exposcan
