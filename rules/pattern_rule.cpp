@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <set>
 
 #include "core/text.h"
 #include "rules/phone_detector.h"
@@ -107,7 +108,6 @@ Expected<PatternRule> PatternRule::parse(const YAML::Node& node, RuleMeta meta, 
                                                 std::to_string(re->NumberOfCapturingGroups()));
     r.pattern_texts.push_back((*texts)[i]);
     r.patterns.push_back(std::move(re));
-    r.set_ids.push_back(-1);
   }
   auto keywords = yaml::string_list(node["keywords"], "keywords", where);
   if (!keywords) return keywords.error();
@@ -195,19 +195,20 @@ std::optional<double> PatternRule::judge(std::string_view text, std::string_view
   return score;
 }
 
-void PatternRule::find(std::string_view text, std::string_view lowered, const std::vector<char>* set_hits,
-                       const PhoneDetector* phones, std::vector<Match>& out) const {
+void PatternRule::find(std::string_view text, std::string_view lowered, const std::vector<PhoneMatch>* phones,
+                       std::vector<Match>& out) const {
   if (detector == "phone") {
     if (!phones) return;
-    for (const auto& p : phones->find(text))
+    for (const auto& p : *phones)
       if (auto score = judge(text, lowered, p.start, p.end, p.score))
         out.push_back(Match{type, subtype, "", p.start, p.end, p.raw, *score, meta.id});
     return;
   }
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[2];
+  // Two patterns of one rule may capture the same span; keep it once.
+  std::set<std::pair<size_t, size_t>> spans;
   for (size_t p = 0; p < patterns.size(); ++p) {
-    if (set_hits && set_ids[p] >= 0 && !(*set_hits)[static_cast<size_t>(set_ids[p])]) continue;
     const RE2& re = *patterns[p];
     size_t pos = 0;
     size_t region_end = 0;  // end of the last rejected match; retries inside it are bounded
@@ -220,10 +221,7 @@ void PatternRule::find(std::string_view text, std::string_view lowered, const st
         size_t cs = static_cast<size_t>(groups[1].data() - text.data());
         size_t ce = cs + groups[1].size();
         if (auto score = judge(text, lowered, cs, ce, base_score)) {
-          bool dup = std::any_of(out.begin(), out.end(), [&](const Match& m) {
-            return m.start == cs && m.end == ce && m.rule_id == meta.id;
-          });
-          if (!dup)
+          if (patterns.size() == 1 || spans.emplace(cs, ce).second)
             out.push_back(Match{type, subtype, "", cs, ce, std::string(text.substr(cs, ce - cs)), *score, meta.id});
           accepted = true;
         }
