@@ -36,6 +36,21 @@ bool window_has_word(std::string_view lowered, size_t from, size_t to, const std
   return false;
 }
 
+// The end of the longest proper prefix of [start, end) that stops before a separator (space,
+// dash, dot, no-break space), or `start` when there is none.
+size_t shorter_end(std::string_view text, size_t start, size_t end) {
+  for (size_t p = end; p-- > start + 1;) {
+    const char c = text[p];
+    const bool nbsp = c == '\xC2' && p + 1 < end && text[p + 1] == '\xA0';
+    if ((c == ' ' || c == '-' || c == '.' || nbsp) && p < end - 1) {
+      size_t cut = p;
+      while (cut > start && (text[cut - 1] == ' ' || text[cut - 1] == '-' || text[cut - 1] == '.')) --cut;
+      return cut;
+    }
+  }
+  return start;
+}
+
 Expected<ContextClue> parse_clue(const YAML::Node& n, const yaml::Where& where) {
   if (auto s = yaml::check_mapping(n, "context entry", {"words", "where", "within", "score"}, where); !s)
     return s.error();
@@ -166,6 +181,11 @@ Expected<PatternRule> PatternRule::parse(const YAML::Node& node, RuleMeta meta, 
     if (!b) return b.error();
     r.word_boundary = *b;
   }
+  if (node["shrink"].IsDefined()) {
+    auto b = yaml::boolean(node["shrink"], "shrink", where);
+    if (!b) return b.error();
+    r.shrink = *b;
+  }
   return r;
 }
 
@@ -220,7 +240,15 @@ void PatternRule::find(std::string_view text, std::string_view lowered, const st
       if (groups[1].data() != nullptr) {
         size_t cs = static_cast<size_t>(groups[1].data() - text.data());
         size_t ce = cs + groups[1].size();
-        if (auto score = judge(text, lowered, cs, ce, base_score)) {
+        std::optional<double> score = judge(text, lowered, cs, ce, base_score);
+        for (size_t cut = ce; !score && shrink && cut > cs + 1;) {
+          cut = shorter_end(text, cs, cut);
+          if (cut > cs) {
+            score = judge(text, lowered, cs, cut, base_score);
+            if (score) ce = me = cut;  // resume after the value: the cut-off part may start another
+          }
+        }
+        if (score) {
           if (patterns.size() == 1 || spans.emplace(cs, ce).second)
             out.push_back(Match{type, subtype, "", cs, ce, std::string(text.substr(cs, ce - cs)), *score, meta.id});
           accepted = true;

@@ -7,7 +7,9 @@
 // around, within: bytes, score: ±x}), `allow` (values never reported), `score` (base) and
 // `threshold`. Word boundaries are checked Unicode-aware around the capture unless
 // `word_boundary: false` (RE2's \b is ASCII-only). Patterns match leftmost-longest (POSIX), so
-// the order of alternatives does not matter. Compiled once; find() is const and thread-safe.
+// the order of alternatives does not matter; a greedy pattern can swallow what follows a value
+// ("DE89 3704 0044 0532 0130 00 para"), so with `shrink: true` a rejected capture is judged again
+// cut before each space, dash, dot or no-break space inside it, longest first. Compiled once; find() is const and thread-safe.
 #pragma once
 
 #include <memory>
@@ -64,6 +66,7 @@ class PatternRule {
   double base_score = 0.5;
   double threshold = 0.5;
   bool word_boundary = true;
+  bool shrink = false;
   std::vector<TextExample> positive, negative;
 
   // Parses the pattern-specific keys of a rule mapping (meta is filled by the caller).
