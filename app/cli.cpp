@@ -24,6 +24,8 @@ int run_cli(int argc, char** argv) {
   register_evidence(app, action);
   register_letter(app, action);
   register_inspect(app, action);
+  register_rules(app, action);
+  register_detect(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

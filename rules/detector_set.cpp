@@ -1,30 +1,12 @@
 #include "rules/detector_set.h"
 
-#include <re2/re2.h>
-#include <re2/set.h>
-
 #include <algorithm>
 #include <map>
 
-#include "core/log.h"
 #include "rules/phone_detector.h"
 #include "rules/text_fold.h"
 
 namespace exposcan {
-
-namespace {
-constexpr int64_t k_set_max_mem = 64 << 20;
-}
-
-struct DetectorSet::SetHolder {
-  explicit SetHolder(const RE2::Options& o) : set(o, RE2::UNANCHORED) {}
-  RE2::Set set;
-};
-
-DetectorSet::DetectorSet() = default;
-DetectorSet::~DetectorSet() = default;
-DetectorSet::DetectorSet(DetectorSet&&) noexcept = default;
-DetectorSet& DetectorSet::operator=(DetectorSet&&) noexcept = default;
 
 void DetectorSet::add(PatternRule rule) { m_rules.push_back(std::move(rule)); }
 
@@ -32,31 +14,6 @@ void DetectorSet::compile() {
   for (uint32_t i = 0; i < m_rules.size(); ++i)
     for (const auto& k : m_rules[i].keywords) m_prefilter.add(i, k);
   m_prefilter.compile();
-  RE2::Options o;
-  o.set_max_mem(k_set_max_mem);
-  o.set_log_errors(false);
-  auto holder = std::make_unique<SetHolder>(o);
-  int next = 0;
-  bool ok = true;
-  for (auto& r : m_rules)
-    for (size_t p = 0; p < r.patterns.size(); ++p) {
-      std::string err;
-      int id = holder->set.Add(r.pattern_texts[p], &err);
-      if (id < 0) {
-        ok = false;
-        break;
-      }
-      r.set_ids[p] = id;
-      next = id + 1;
-    }
-  if (ok && next > 0 && holder->set.Compile()) {
-    m_set = std::move(holder);
-    m_set_size = static_cast<size_t>(next);
-  } else {
-    if (next > 0) log::debug("rules: RE2::Set did not compile; running {} patterns one by one", next);
-    for (auto& r : m_rules) std::fill(r.set_ids.begin(), r.set_ids.end(), -1);
-    m_set.reset();
-  }
 }
 
 std::vector<Match> resolve_overlaps(std::vector<Match> matches) {
@@ -84,30 +41,24 @@ std::vector<Match> resolve_overlaps(std::vector<Match> matches) {
   return out;
 }
 
-std::vector<Match> DetectorSet::scan(std::string_view text, size_t max_matches, bool* truncated) const {
+std::vector<Match> DetectorSet::scan(std::string_view text, size_t max_matches, bool* truncated,
+                                     PhoneFinds* phones) const {
   std::vector<Match> found;
   if (text.empty() || m_rules.empty()) return found;
   const std::string lowered = fold::lower_same_length(text);
   std::vector<char> keyword_hits(m_rules.size(), 0);
   m_prefilter.scan(lowered, keyword_hits);
-
-  std::vector<char> set_hits;
-  const std::vector<char>* hits_ptr = nullptr;
-  if (m_set) {
-    std::vector<int> ids;
-    RE2::Set::ErrorInfo info{};
-    bool any = m_set->set.Match(re2::StringPiece(text.data(), text.size()), &ids, &info);
-    if (any || info.kind == RE2::Set::kNoError) {
-      set_hits.assign(m_set_size, 0);
-      for (int id : ids) set_hits[static_cast<size_t>(id)] = 1;
-      hits_ptr = &set_hits;
-    }
-    // kOutOfMemory (or another failure) is not "no match": run every pattern on its own.
-  }
+  PhoneFinds local;
+  PhoneFinds& finds = phones ? *phones : local;
+  finds = PhoneFinds{};
   for (size_t i = 0; i < m_rules.size(); ++i) {
     const PatternRule& r = m_rules[i];
     if (!r.keywords.empty() && !keyword_hits[i]) continue;
-    r.find(text, lowered, hits_ptr, m_phones.get(), found);
+    if (!r.detector.empty() && m_phones && !finds.computed) {
+      finds.matches = m_phones->find(text);
+      finds.computed = true;
+    }
+    r.find(text, lowered, finds.computed ? &finds.matches : nullptr, found);
   }
   found = resolve_overlaps(std::move(found));
   if (max_matches && found.size() > max_matches) {
@@ -120,7 +71,10 @@ std::vector<Match> DetectorSet::scan(std::string_view text, size_t max_matches, 
 std::vector<Match> DetectorSet::scan_rule(size_t rule_index, std::string_view text) const {
   std::vector<Match> out;
   const std::string lowered = fold::lower_same_length(text);
-  m_rules.at(rule_index).find(text, lowered, nullptr, m_phones.get(), out);
+  const PatternRule& r = m_rules.at(rule_index);
+  std::vector<PhoneMatch> phone_matches;
+  if (!r.detector.empty() && m_phones) phone_matches = m_phones->find(text);
+  r.find(text, lowered, m_phones ? &phone_matches : nullptr, out);
   std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.start < b.start; });
   return out;
 }

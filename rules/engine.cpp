@@ -41,6 +41,10 @@ std::string truncation_reason(const RuleEngine::PersonalData& d, const EngineOpt
 }  // namespace
 
 Expected<RuleEngine> RuleEngine::load(const std::vector<PackSource>& packs, EngineOptions options) {
+  for (const auto& r : options.regions)
+    if (!PhoneDetector::region_supported(r))
+      return make_error("usage", "unknown phone region '" + r + "' (expected an ISO 3166-1 alpha-2 code such as US, GB or DE" +
+                                     (iequals(r, "UK") ? "; the United Kingdom is GB)" : ")"));
   auto set = load_rule_set(packs);
   if (!set) return set.error();
   auto impl = std::make_shared<Impl>();
@@ -104,8 +108,10 @@ RuleEngine::PersonalData RuleEngine::personal_data(const Item& item) const {
     d.bytes_scanned += scanned.size();
     const size_t room = o.max_matches_per_item - d.matches.size();
     bool capped = false;
-    std::vector<Match> found = m_impl->set.detectors.scan(scanned, room, &capped);
-    std::vector<Match> ids = m_impl->identity.scan(scanned);
+    PhoneFinds phones;
+    std::vector<Match> found = m_impl->set.detectors.scan(scanned, room, &capped, &phones);
+    // The identity's phone rule compares the pii pass's phone finds instead of finding them again.
+    std::vector<Match> ids = m_impl->identity.scan(scanned, phones.computed ? &phones.matches : nullptr);
     found.insert(found.end(), ids.begin(), ids.end());
     std::stable_sort(found.begin(), found.end(), [](const Match& a, const Match& b) { return a.start < b.start; });
     if (found.size() > room) {

@@ -47,7 +47,7 @@ struct RuleInfo {
 class RuleEngine {
  public:
   // Errors (code "rules"): "file:line: rule-id: message", or "file:line: message" for pack-level
-  // problems.
+  // problems; an unknown phone region in options.regions is an error too (code "usage").
   static Expected<RuleEngine> load(const std::vector<PackSource>& packs, EngineOptions options);
 
   std::vector<Finding> evaluate(const Item& item, const Page& page) const;
@@ -59,10 +59,13 @@ class RuleEngine {
 
   struct TestFailure {
     std::string rule_id;
-    std::string message;
+    std::string message;  // "tests.positive[0]: no match in \"...\""
+    std::string file;     // the pack the rule came from
+    int line = 0;         // the example's line in it
   };
-  // Runs every rule's tests.positive / tests.negative; empty when all pass.
-  std::vector<TestFailure> run_rule_tests() const;
+  // Runs every rule's tests.positive / tests.negative; empty when all pass. `examples_run`, when
+  // given, receives how many examples ran.
+  std::vector<TestFailure> run_rule_tests(size_t* examples_run = nullptr) const;
 
   // The pieces of evaluate(), for `inspect`-style output and tests.
   struct PersonalData {

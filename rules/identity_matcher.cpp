@@ -289,11 +289,16 @@ struct IdentityMatcher::Folded {
 };
 
 void IdentityMatcher::scan_one(const Compiled& c, std::string_view text, Folded& folded,
-                               std::vector<Match>& out) const {
+                               const std::vector<PhoneMatch>* phones, std::vector<Match>& out) const {
   if (c.needles.empty()) return;
   if (c.phones) {
-    if (!m_phones) return;
-    for (const auto& p : m_phones->find(text))
+    std::vector<PhoneMatch> own;
+    if (!phones) {
+      if (!m_phones) return;
+      own = m_phones->find(text);
+      phones = &own;
+    }
+    for (const auto& p : *phones)
       for (const auto& n : c.needles)
         if (p.e164 == n.folded) {
           out.push_back(Match{"identity", c.subtype, "", p.start, p.end, p.raw, n.score, c.rule_id});
@@ -325,10 +330,10 @@ void IdentityMatcher::scan_one(const Compiled& c, std::string_view text, Folded&
   }
 }
 
-std::vector<Match> IdentityMatcher::scan(std::string_view text) const {
+std::vector<Match> IdentityMatcher::scan(std::string_view text, const std::vector<PhoneMatch>* phones) const {
   std::vector<Match> out;
   Folded folded;
-  for (const auto& c : m_rules) scan_one(c, text, folded, out);
+  for (const auto& c : m_rules) scan_one(c, text, folded, phones, out);
   std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.start < b.start; });
   return out;
 }
@@ -336,7 +341,7 @@ std::vector<Match> IdentityMatcher::scan(std::string_view text) const {
 std::vector<Match> IdentityMatcher::scan_rule(size_t rule_index, std::string_view text) const {
   std::vector<Match> out;
   Folded folded;
-  scan_one(m_rules.at(rule_index), text, folded, out);
+  scan_one(m_rules.at(rule_index), text, folded, nullptr, out);
   std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.start < b.start; });
   return out;
 }

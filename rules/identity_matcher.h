@@ -29,6 +29,7 @@ namespace yaml {
 struct Where;
 }
 class PhoneDetector;
+struct PhoneMatch;
 
 enum class IdentitySubject { names, family, handles, emails, phones, addresses, birth_date };
 
@@ -50,7 +51,9 @@ class IdentityMatcher {
                   std::shared_ptr<const PhoneDetector> phones, std::string_view default_region);
 
   // Identity matches of every rule in `text` (field left empty), non-overlapping per rule.
-  std::vector<Match> scan(std::string_view text) const;
+  // `phones`: the phone detector's finds in `text` when the caller has them already (the pii
+  // pass); otherwise `match: phones` rules run the detector themselves.
+  std::vector<Match> scan(std::string_view text, const std::vector<PhoneMatch>* phones = nullptr) const;
   std::vector<Match> scan_rule(size_t rule_index, std::string_view text) const;
   bool empty() const;
 
@@ -73,7 +76,8 @@ class IdentityMatcher {
   std::vector<Compiled> m_rules;
   std::shared_ptr<const PhoneDetector> m_phones;
   struct Folded;  // the text folded once per option set, shared by the rules of one scan
-  void scan_one(const Compiled& c, std::string_view text, Folded& folded, std::vector<Match>& out) const;
+  void scan_one(const Compiled& c, std::string_view text, Folded& folded, const std::vector<PhoneMatch>* phones,
+                std::vector<Match>& out) const;
 };
 
 }  // namespace exposcan

@@ -38,7 +38,7 @@ const std::vector<std::string_view> k_common_keys = {"id",   "kind",       "titl
                                                      "confidence", "tags", "references", "remediation", "tests"};
 const std::vector<std::string_view> k_pattern_keys = {"type",       "subtype",  "category",   "patterns",
                                                       "detector",   "keywords", "validators", "context",
-                                                      "allow",      "score",    "threshold",  "word_boundary"};
+                                                      "allow",      "score",    "threshold",  "word_boundary", "shrink"};
 const std::vector<std::string_view> k_identity_keys = {"match"};
 const std::vector<std::string_view> k_condition_keys = {"if", "fallback", "verdict", "reasons",
                                                         "severity_by_personal_data"};

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <set>
 
 #include "core/text.h"
 #include "rules/phone_detector.h"
@@ -33,6 +34,21 @@ bool window_has_word(std::string_view lowered, size_t from, size_t to, const std
       if (word_at(lowered, p, w)) return true;
   }
   return false;
+}
+
+// The end of the longest proper prefix of [start, end) that stops before a separator (space,
+// dash, dot, no-break space), or `start` when there is none.
+size_t shorter_end(std::string_view text, size_t start, size_t end) {
+  for (size_t p = end; p-- > start + 1;) {
+    const char c = text[p];
+    const bool nbsp = c == '\xC2' && p + 1 < end && text[p + 1] == '\xA0';
+    if ((c == ' ' || c == '-' || c == '.' || nbsp) && p < end - 1) {
+      size_t cut = p;
+      while (cut > start && (text[cut - 1] == ' ' || text[cut - 1] == '-' || text[cut - 1] == '.')) --cut;
+      return cut;
+    }
+  }
+  return start;
 }
 
 Expected<ContextClue> parse_clue(const YAML::Node& n, const yaml::Where& where) {
@@ -107,7 +123,6 @@ Expected<PatternRule> PatternRule::parse(const YAML::Node& node, RuleMeta meta, 
                                                 std::to_string(re->NumberOfCapturingGroups()));
     r.pattern_texts.push_back((*texts)[i]);
     r.patterns.push_back(std::move(re));
-    r.set_ids.push_back(-1);
   }
   auto keywords = yaml::string_list(node["keywords"], "keywords", where);
   if (!keywords) return keywords.error();
@@ -166,6 +181,11 @@ Expected<PatternRule> PatternRule::parse(const YAML::Node& node, RuleMeta meta, 
     if (!b) return b.error();
     r.word_boundary = *b;
   }
+  if (node["shrink"].IsDefined()) {
+    auto b = yaml::boolean(node["shrink"], "shrink", where);
+    if (!b) return b.error();
+    r.shrink = *b;
+  }
   return r;
 }
 
@@ -195,19 +215,20 @@ std::optional<double> PatternRule::judge(std::string_view text, std::string_view
   return score;
 }
 
-void PatternRule::find(std::string_view text, std::string_view lowered, const std::vector<char>* set_hits,
-                       const PhoneDetector* phones, std::vector<Match>& out) const {
+void PatternRule::find(std::string_view text, std::string_view lowered, const std::vector<PhoneMatch>* phones,
+                       std::vector<Match>& out) const {
   if (detector == "phone") {
     if (!phones) return;
-    for (const auto& p : phones->find(text))
+    for (const auto& p : *phones)
       if (auto score = judge(text, lowered, p.start, p.end, p.score))
         out.push_back(Match{type, subtype, "", p.start, p.end, p.raw, *score, meta.id});
     return;
   }
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[2];
+  // Two patterns of one rule may capture the same span; keep it once.
+  std::set<std::pair<size_t, size_t>> spans;
   for (size_t p = 0; p < patterns.size(); ++p) {
-    if (set_hits && set_ids[p] >= 0 && !(*set_hits)[static_cast<size_t>(set_ids[p])]) continue;
     const RE2& re = *patterns[p];
     size_t pos = 0;
     size_t region_end = 0;  // end of the last rejected match; retries inside it are bounded
@@ -219,11 +240,16 @@ void PatternRule::find(std::string_view text, std::string_view lowered, const st
       if (groups[1].data() != nullptr) {
         size_t cs = static_cast<size_t>(groups[1].data() - text.data());
         size_t ce = cs + groups[1].size();
-        if (auto score = judge(text, lowered, cs, ce, base_score)) {
-          bool dup = std::any_of(out.begin(), out.end(), [&](const Match& m) {
-            return m.start == cs && m.end == ce && m.rule_id == meta.id;
-          });
-          if (!dup)
+        std::optional<double> score = judge(text, lowered, cs, ce, base_score);
+        for (size_t cut = ce; !score && shrink && cut > cs + 1;) {
+          cut = shorter_end(text, cs, cut);
+          if (cut > cs) {
+            score = judge(text, lowered, cs, cut, base_score);
+            if (score) ce = me = cut;  // resume after the value: the cut-off part may start another
+          }
+        }
+        if (score) {
+          if (patterns.size() == 1 || spans.emplace(cs, ce).second)
             out.push_back(Match{type, subtype, "", cs, ce, std::string(text.substr(cs, ce - cs)), *score, meta.id});
           accepted = true;
         }

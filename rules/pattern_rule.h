@@ -7,7 +7,9 @@
 // around, within: bytes, score: ±x}), `allow` (values never reported), `score` (base) and
 // `threshold`. Word boundaries are checked Unicode-aware around the capture unless
 // `word_boundary: false` (RE2's \b is ASCII-only). Patterns match leftmost-longest (POSIX), so
-// the order of alternatives does not matter. Compiled once; find() is const and thread-safe.
+// the order of alternatives does not matter; a greedy pattern can swallow what follows a value
+// ("DE89 3704 0044 0532 0130 00 para"), so with `shrink: true` a rejected capture is judged again
+// cut before each space, dash, dot or no-break space inside it, longest first. Compiled once; find() is const and thread-safe.
 #pragma once
 
 #include <memory>
@@ -33,7 +35,7 @@ namespace exposcan {
 namespace yaml {
 struct Where;
 }
-class PhoneDetector;
+struct PhoneMatch;
 
 struct ContextClue {
   enum class Side { before, after, around };
@@ -64,18 +66,17 @@ class PatternRule {
   double base_score = 0.5;
   double threshold = 0.5;
   bool word_boundary = true;
+  bool shrink = false;
   std::vector<TextExample> positive, negative;
-  std::vector<int> set_ids;  // id of each pattern in the detector set's RE2::Set, -1 when not in it
 
   // Parses the pattern-specific keys of a rule mapping (meta is filled by the caller).
   static Expected<PatternRule> parse(const YAML::Node& node, RuleMeta meta, const yaml::Where& where);
 
   // Appends the matches of this rule in `text` (`lowered` = fold::lower_same_length(text)).
-  // `set_hits` (indexed by set id) limits which patterns run; nullptr runs them all. `phones` is
-  // the candidate source of `detector: phone` rules (required for them). `field` is left empty.
-  // Unbounded: callers cap.
-  void find(std::string_view text, std::string_view lowered, const std::vector<char>* set_hits,
-            const PhoneDetector* phones, std::vector<Match>& out) const;
+  // `phones` are the phone detector's finds in `text`, the candidates of `detector: phone` rules
+  // (nullptr: such a rule finds nothing). `field` is left empty. Unbounded: callers cap.
+  void find(std::string_view text, std::string_view lowered, const std::vector<PhoneMatch>* phones,
+            std::vector<Match>& out) const;
 
   // Score of a candidate span after validators and context, starting from `base`; nullopt when
   // rejected.

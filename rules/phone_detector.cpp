@@ -55,6 +55,7 @@ bool in_url(std::string_view text, const Region& r) {
 
 struct PhoneDetector::Plans {
   std::vector<phone::Plan> plans;
+  mutable phone::ReadingCache readings;  // shared by every find() on this detector
 };
 
 const std::vector<std::string>& PhoneDetector::default_regions() {
@@ -139,7 +140,7 @@ class RegionSearch {
   // "+49 30 1234". A shorter valid window wins only when the groups it leaves out start a number
   // about as good: "030 1234567 030 7654321" is two numbers although "030 1234567 030" is valid.
   std::optional<Scored> at(size_t i) {
-    std::vector<Scored> found = candidates(i);
+    std::vector<Scored> found = candidates(i, true);
     if (found.empty()) return std::nullopt;
     const bool any_valid =
         std::any_of(found.begin(), found.end(), [](const Scored& s) { return s.reading.valid; });
@@ -152,7 +153,7 @@ class RegionSearch {
       const Scored& shorter = found[k];
       if (shorter.reading.points < longest - k_longer_window_margin) continue;
       int rest = points::none;
-      for (const Scored& next : candidates(shorter.window.last))
+      for (const Scored& next : candidates(shorter.window.last, false))
         if (next.reading.valid) rest = std::max(rest, next.reading.points);
       if (rest >= longest - k_longer_window_margin) return shorter;
     }
@@ -160,9 +161,13 @@ class RegionSearch {
   }
 
  private:
-  // Windows starting at group `i` that reach the threshold, longest first.
-  std::vector<Scored> candidates(size_t i) {
+  // Windows starting at group `i` that reach the threshold, longest first. With `for_at`, once a
+  // valid window is found, a shorter one is not read when the groups it leaves out hold too few
+  // digits to start a number: at() could not choose it (its rest check finds nothing), so
+  // libphonenumber is not asked about it. The window budget is spent as if it were read.
+  std::vector<Scored> candidates(size_t i, bool for_at) {
     std::vector<Scored> found;
+    bool valid_found = false;
     const size_t n = m_region.groups.size();
     for (size_t j = n; j > i && m_budget > 0; --j) {
       const Window w{i, j};
@@ -171,8 +176,10 @@ class RegionSearch {
       if (digits > k_max_digits || !phone::window_bounded(m_region, w) || phone::window_excluded(m_region, w))
         continue;
       --m_budget;
+      if (for_at && valid_found && (j == n || phone::window_digits(m_region, Window{j, n}) < k_min_digits)) continue;
       Reading reading = m_evaluator.evaluate(m_region, w, m_min_points);
       if (reading.points == points::none || reading.points < m_min_points) continue;
+      valid_found = valid_found || reading.valid;
       found.push_back({w, std::move(reading)});
     }
     return found;
@@ -188,7 +195,7 @@ class RegionSearch {
 
 std::vector<PhoneMatch> PhoneDetector::find(std::string_view text) const {
   std::vector<PhoneMatch> matches;
-  Evaluator evaluator{text, m_configured, phone::Reader(m_plans->plans), {}};
+  Evaluator evaluator{text, m_configured, phone::Reader(m_plans->plans, &m_plans->readings), {}};
   const int min_points = static_cast<int>(m_min_score * 100.0 + 0.5);
   for (const Region& r : phone::find_regions(text)) {
     if (phone::region_excluded(text, r) || in_url(text, r)) continue;

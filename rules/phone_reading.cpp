@@ -17,6 +17,7 @@ using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
 constexpr size_t k_cache_limit = 4096;
+constexpr size_t k_shared_cache_limit = 1 << 16;
 
 const PhoneNumberUtil& util() {
   return *PhoneNumberUtil::GetInstance();
@@ -44,12 +45,27 @@ bool fictional(const std::string& e164) {
 
 enum class Level { none, local_only, possible, valid };
 
-Level level_of(const PhoneNumber& n, std::string& e164) {
+// The region whose plan the number belongs to: GetRegionCodeForNumber, else the country code's
+// main region ("ZZ" for numbers no region claims, e.g. fictional ones).
+std::string region_for(const PhoneNumber& n, std::string region) {
+  if (region == "ZZ") util().GetRegionCodeForCountryCode(n.country_code(), &region);
+  return region;
+}
+
+// `region` receives the number's region (region_for) when the result is Level::valid.
+// IsValidNumber(n) is IsValidNumberForRegion(n, GetRegionCodeForNumber(n)); asking for the region
+// once here spares a second walk over every region of the country code (NANP has 25).
+Level level_of(const PhoneNumber& n, std::string& e164, std::string& region) {
   const PhoneNumberUtil::ValidationResult possible = util().IsPossibleNumberWithReason(n);
   if (possible != PhoneNumberUtil::IS_POSSIBLE && possible != PhoneNumberUtil::IS_POSSIBLE_LOCAL_ONLY)
     return Level::none;
   util().Format(n, PhoneNumberUtil::E164, &e164);
-  if (util().IsValidNumber(n) || fictional(e164)) return Level::valid;
+  std::string code;
+  util().GetRegionCodeForNumber(n, &code);
+  if (util().IsValidNumberForRegion(n, code) || fictional(e164)) {
+    region = region_for(n, std::move(code));
+    return Level::valid;
+  }
   return possible == PhoneNumberUtil::IS_POSSIBLE ? Level::possible : Level::local_only;
 }
 
@@ -65,13 +81,6 @@ int level_points(Level level, bool configured) {
       break;
   }
   return points::none;
-}
-
-std::string region_of(const PhoneNumber& n) {
-  std::string region;
-  util().GetRegionCodeForNumber(n, &region);
-  if (region == "ZZ") util().GetRegionCodeForCountryCode(n.country_code(), &region);
-  return region;
 }
 
 size_t digit_count(int value) {
@@ -234,6 +243,20 @@ Reading Reader::best(const Digits& d, const std::vector<std::string>& hints) {
   return best ? *best : Reading{};
 }
 
+bool ReadingCache::get(const std::string& key, std::vector<Reading>& out) const {
+  std::lock_guard lock(m_mutex);
+  const auto it = m_map.find(key);
+  if (it == m_map.end()) return false;
+  out = it->second;
+  return true;
+}
+
+void ReadingCache::put(const std::string& key, const std::vector<Reading>& readings) {
+  std::lock_guard lock(m_mutex);
+  if (m_map.size() >= k_shared_cache_limit) m_map.clear();
+  m_map.emplace(key, readings);
+}
+
 const std::vector<Reading>& Reader::readings(const Digits& d, bool complete) {
   std::string key = complete ? "*" : "";
   key += d.international ? "+" : "";
@@ -243,16 +266,20 @@ const std::vector<Reading>& Reader::readings(const Digits& d, bool complete) {
   const auto it = m_cache.find(key);
   if (it != m_cache.end()) return it->second;
   if (m_cache.size() >= k_cache_limit) m_cache.clear();
-  return m_cache.emplace(std::move(key), d.international ? international(d) : national(d, complete))
-      .first->second;
+  std::vector<Reading> found;
+  if (!m_shared || !m_shared->get(key, found)) {
+    found = d.international ? international(d) : national(d, complete);
+    if (m_shared) m_shared->put(key, found);
+  }
+  return m_cache.emplace(std::move(key), std::move(found)).first->second;
 }
 
 std::vector<Reading> Reader::international(const Digits& d) const {
   PhoneNumber n;
   if (util().Parse("+" + d.digits, "ZZ", &n) != PhoneNumberUtil::NO_PARSING_ERROR) return {};
   Digits used = d;
-  std::string e164;
-  Level level = level_of(n, e164);
+  std::string e164, region;
+  Level level = level_of(n, e164, region);
   const size_t cc = digit_count(n.country_code());
   if (level != Level::valid && d.digits.size() > cc + 1 && d.digits[cc] == '0') {
     // "+49 030 …": a trunk prefix written after the country code.
@@ -261,14 +288,17 @@ std::vector<Reading> Reader::international(const Digits& d) const {
     for (size_t& b : without.boundaries)
       if (b > cc) --b;
     PhoneNumber m;
-    std::string e;
+    std::string e, r;
     if (util().Parse("+" + without.digits, "ZZ", &m) == PhoneNumberUtil::NO_PARSING_ERROR &&
-        level_of(m, e) == Level::valid) {
-      n = m, used = without, e164 = e, level = Level::valid;
+        level_of(m, e, r) == Level::valid) {
+      n = m, used = without, e164 = e, region = r, level = Level::valid;
     }
   }
   if (level == Level::none) return {};
-  const std::string region = region_of(n);
+  if (level != Level::valid) {
+    util().GetRegionCodeForNumber(n, &region);
+    region = region_for(n, std::move(region));
+  }
   const bool configured = std::any_of(m_plans.begin(), m_plans.end(),
                                       [&](const Plan& p) { return p.configured && p.region == region; });
   std::string formatted;
@@ -300,10 +330,10 @@ std::vector<Reading> Reader::national(const Digits& d, bool complete) const {
     PhoneNumber n;
     if (util().Parse(d.digits, plan.region, &n) != PhoneNumberUtil::NO_PARSING_ERROR) continue;
     if (static_cast<int>(n.country_code()) != plan.country_code) continue;
-    std::string e164;
-    const Level level = level_of(n, e164);
+    std::string e164, valid_region;
+    const Level level = level_of(n, e164, valid_region);
     if (level == Level::none) continue;
-    const std::string number_region = level == Level::valid ? region_of(n) : plan.region;
+    const std::string number_region = level == Level::valid ? valid_region : plan.region;
     const bool configured =
         plan.configured || std::any_of(m_plans.begin(), m_plans.end(), [&](const Plan& p) {
           return p.configured && p.region == number_region;

@@ -4,14 +4,16 @@
 // A window's digits are read as an international number ("+CC", "00", "011") or as a national
 // number of each plan in turn; each reading gets points for validity, a written or missing
 // trunk prefix and how the written groups match the plan's own format (see the scale in
-// phone_detector.h). Context is not part of a reading, so readings are cached per window shape
-// for the length of one find() call: pages repeat their numbers. libphonenumber is slow (ICU
-// regular expressions), so plans whose lengths cannot fit are skipped before parsing, and a
-// reading is finished only while it can still beat the best one.
+// phone_detector.h). Context is not part of a reading, so readings are cached per window shape:
+// for one find() call, and in a ReadingCache shared by every call on one detector (pages and
+// items repeat their numbers; the cache holds pure results, so it never changes an answer).
+// libphonenumber is slow (ICU regular expressions), so plans whose lengths cannot fit are skipped
+// before parsing, and a reading is finished only while it can still beat the best one.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -75,10 +77,24 @@ struct Reading {
   bool valid = false;
 };
 
+// Readings by window shape, shared by the find() calls of one detector. Thread-safe; bounded
+// (emptied when full).
+class ReadingCache {
+ public:
+  bool get(const std::string& key, std::vector<Reading>& out) const;
+  void put(const std::string& key, const std::vector<Reading>& readings);
+
+ private:
+  mutable std::mutex m_mutex;
+  std::unordered_map<std::string, std::vector<Reading>> m_map;
+};
+
 // Reads windows for one find() call. Not thread-safe; make one per call.
 class Reader {
  public:
-  explicit Reader(const std::vector<Plan>& plans) : m_plans(plans) {}
+  // `shared` (optional) outlives the reader.
+  explicit Reader(const std::vector<Plan>& plans, ReadingCache* shared = nullptr)
+      : m_plans(plans), m_shared(shared) {}
   // The best reading of `d` given the regions of international numbers seen so far (`hints`),
   // or a reading with points::none.
   Reading best(const Digits& d, const std::vector<std::string>& hints);
@@ -90,6 +106,7 @@ class Reader {
   std::vector<Reading> national(const Digits& d, bool complete) const;
 
   const std::vector<Plan>& m_plans;
+  ReadingCache* m_shared;
   std::unordered_map<std::string, std::vector<Reading>> m_cache;
 };
 

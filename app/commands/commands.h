@@ -24,5 +24,7 @@ void register_forget(CLI::App& app, CommandAction& action);
 void register_evidence(CLI::App& app, CommandAction& action);
 void register_letter(CLI::App& app, CommandAction& action);
 void register_inspect(CLI::App& app, CommandAction& action);
+void register_rules(CLI::App& app, CommandAction& action);
+void register_detect(CLI::App& app, CommandAction& action);
 
 }  // namespace exposcan

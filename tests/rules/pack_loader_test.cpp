@@ -195,7 +195,9 @@ TEST_CASE("failing rule examples are reported by run_rule_tests", "[loader]") {
   auto failures = e->run_rule_tests();
   REQUIRE(failures.size() == 1);
   CHECK(failures[0].rule_id == "test.email");
-  CHECK(failures[0].message == "tests.negative[0] (line 19): unexpected match \"x@y.org\" in \"x@y.org\"");
+  CHECK(failures[0].message == "tests.negative[0]: unexpected match \"x@y.org\" in \"x@y.org\"");
+  CHECK(failures[0].file == "pack.yaml");
+  CHECK(failures[0].line == 19);
   auto c = RuleEngine::load(
       {{"v.yaml", replace(k_condition_pack, "positive: [{item.visibility: public, exposure.training_agents_allowed: [CCBot]}]",
                           "positive: [{item.visibility: public, exposure.training_agents_allowed: []}]")}},
@@ -203,5 +205,7 @@ TEST_CASE("failing rule examples are reported by run_rule_tests", "[loader]") {
   REQUIRE(c);
   failures = c->run_rule_tests();
   REQUIRE(failures.size() == 1);
-  CHECK(failures[0].message == "tests.positive[0] (line 21): the rule did not fire");
+  CHECK(failures[0].message == "tests.positive[0]: the rule did not fire");
+  CHECK(failures[0].file == "v.yaml");
+  CHECK(failures[0].line == 21);
 }
