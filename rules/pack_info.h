@@ -12,6 +12,7 @@ struct PackInfo {
   std::string id;       // the pack's `pack:` id, e.g. "pii"
   std::string version;  // semver from `version:`
   std::string sha256;   // hex SHA-256 of the pack file's bytes
+  std::string source;   // file path or "builtin:<file>"
 };
 
 }  // namespace exposcan

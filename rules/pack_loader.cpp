@@ -95,7 +95,7 @@ Expected<ParsedPack> parse_header(const PackSource& src) {
     return yaml::error_at(where, root, "a pack needs rules, agents or policies");
   if (root["rules"].IsDefined() && !root["rules"].IsSequence())
     return yaml::error_at(where, root["rules"], "rules must be a list");
-  p.info = PackInfo{*id, *version, sha256_hex(src.text)};
+  p.info = PackInfo{*id, *version, sha256_hex(src.text), src.name};
   return p;
 }
 
