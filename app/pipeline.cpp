@@ -278,7 +278,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   std::unique_ptr<ProgressLine> progress;
   if (!config.quiet && isatty(STDERR_FILENO)) progress = std::make_unique<ProgressLine>();
   CrawlOptions options = crawl_options(config);
-  options.cache = recorder->cache();
+  if (recorder) options.cache = recorder->cache();
   Crawler crawler(options, handler,
                   progress ? ProgressHandler([&](const CrawlProgress& p) { progress->update(p); }) : ProgressHandler{});
   InterruptGuard interrupts(crawler);
