@@ -1,5 +1,7 @@
 #include "parsers/generic_html.h"
 
+#include <regex>
+
 #include <algorithm>
 
 #include "core/text.h"
@@ -323,14 +325,41 @@ std::vector<Item> post_items(const HtmlAnalysis& a, const Page& page) {
   return out;
 }
 
+std::string wordpress_post_id(const HtmlAnalysis& a) {
+  // WordPress themes print body_class(): "single single-post postid-212" on a post's own page.
+  bool single = false;
+  std::string id;
+  for (std::string_view token : split(a.scan.body_class, ' ')) {
+    token = trim(token);
+    if (token == "single") single = true;
+    if (token.size() > 7 && token.size() < 28 && token.substr(0, 7) == "postid-" &&
+        token.find_first_not_of("0123456789", 7) == std::string_view::npos)
+      id = std::string(token.substr(7));
+  }
+  auto u = Url::parse(a.page_url);
+  if (!single || id.empty() || !u) return {};
+  return "wordpress:" + u->host() + ":post:" + id;
+}
+
 ParseOutput parse_generic_html(const Page& page) {
   HtmlAnalysis a = analyze_html(page);
   ParseOutput out = std::move(a.output);
   if (!a.document) return out;
   a.output.signals = out.signals;
-  out.items.push_back(page_item(a, page));
+  Item pg = page_item(a, page);
+  std::vector<Item> posts = post_items(a, page);
+  // A permalink page whose one entry has no URL of its own: the entry is the page's article, one
+  // item (merged by id), not two.
+  if (posts.size() == 1 && posts[0].id == a.page_url + "#0" && pg.kind == ItemKind::article) posts[0].id = pg.id;
+  // A WordPress post's page is the same item as the post in its feed and REST API.
+  if (std::string wp = wordpress_post_id(a); !wp.empty() && pg.kind == ItemKind::article) {
+    for (auto& p : posts)
+      if (p.id == pg.id) p.id = wp;
+    pg.id = wp;
+  }
+  out.items.push_back(std::move(pg));
   for (auto& it : profile_items(a, page)) out.items.push_back(std::move(it));
-  for (auto& it : post_items(a, page)) out.items.push_back(std::move(it));
+  for (auto& it : posts) out.items.push_back(std::move(it));
   return out;
 }
 

@@ -83,7 +83,10 @@ HtmlScan scan_html(const HtmlDocument& doc, const HtmlScanLimits& limits) {
         std::string_view tag = n.tag();
         if (tag == "template") return false;
         if (s.mf2_roots < limits.max_items && n.has_attr("class") && is_root_element(n)) ++s.mf2_roots;
-        if (n == body) in_body = true;
+        if (n == body) {
+          in_body = true;
+          s.body_class = std::string(n.attr_or("class"));
+        }
         if (tag == "html" && s.html_lang.empty()) s.html_lang = std::string(trim(n.attr_or("lang")));
         else if (tag == "meta" && cap(s.metas)) {
           HtmlMeta m;

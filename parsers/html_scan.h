@@ -45,6 +45,7 @@ struct HtmlImage {  // <img>, with <picture> sources
 struct HtmlScan {
   std::string title;       // <title> text
   std::string html_lang;   // <html lang>
+  std::string body_class;  // <body class>, as written (CMS themes put the post id there)
   std::string base_href;   // first <base href>
   std::string h1;          // first <h1> text
   std::vector<HtmlMeta> metas;
