@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "parsers/generic_html.h"
+#include "parsers/registry.h"
 #include "tests/support/test_support.h"
 
 using namespace exposcan;
@@ -147,4 +148,38 @@ TEST_CASE("generic page: hostile input stays bounded and records errors", "[gene
   REQUIRE(empty.items.size() == 1);
   CHECK(empty.items[0].text.empty());
   CHECK(empty.signals);
+}
+
+TEST_CASE("generic html: a permalink page and its URL-less entry are one item", "[parsers][generic]") {
+  auto out = parse_page(make_page(
+      R"(<html><head><meta property="og:type" content="article"><link rel="canonical" href="https://jane.example.org/posts/coast">
+      <title>Coast</title></head><body><article class="h-entry"><h1 class="p-name">Coast walk</h1>
+      <div class="e-content">Walked the coast today.</div></article></body></html>)"));
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].id == "https://jane.example.org/posts/coast");
+  CHECK(out.items[0].kind == ItemKind::post);
+  CHECK(out.items[0].text.find("Walked the coast today.") != std::string::npos);
+}
+
+TEST_CASE("generic html: two URL-less entries stay two items beside the page", "[parsers][generic]") {
+  auto out = parse_page(make_page(
+      R"(<html><head><meta property="og:type" content="article"></head><body>
+      <div class="h-entry"><p class="e-content">One</p></div><div class="h-entry"><p class="e-content">Two</p></div></body></html>)"));
+  CHECK(out.items.size() == 3);
+}
+
+TEST_CASE("generic html: a WordPress post page takes the post id its feed and REST API use", "[parsers][generic]") {
+  auto page = make_page(
+      R"(<html><head><meta property="og:type" content="article"></head>
+      <body class="post-template-default single single-post postid-212 logged-out">
+      <article class="post-212 post hentry"><h1 class="entry-title">Hike</h1><div class="entry-content"><p>Up the ridge.</p></div></article>
+      </body></html>)");
+  auto out = parse_page(page);
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].id == "wordpress:jane.example.org:post:212");
+  // Archive and page templates carry other classes: no post id there.
+  page.body = R"(<html><head><meta property="og:type" content="article"></head><body class="home blog postid-212"><p>x</p></body></html>)";
+  auto archive = parse_page(page);
+  REQUIRE(!archive.items.empty());
+  CHECK(archive.items[0].id.rfind("https://", 0) == 0);
 }
