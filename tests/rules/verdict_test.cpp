@@ -49,7 +49,7 @@ TEST_CASE("Instagram public post of an EU adult: trainable by Meta, with the pol
   const Finding& f = only(e.evaluate(s.item, s.page));
   CHECK(f.rule_id == "ai-training.first-party");
   CHECK(f.pack == "ai-training");
-  CHECK(f.pack_version == "1.0.0");
+  CHECK(f.pack_version == "1.0.1");
   CHECK(f.verdict == Verdict::trainable);
   CHECK(f.confidence == "high");
   REQUIRE(f.policy);
@@ -58,7 +58,7 @@ TEST_CASE("Instagram public post of an EU adult: trainable by Meta, with the pol
   CHECK(f.policy->since == "2025-05-27");
   CHECK(f.policy->user_control == "the objection form in Meta's Privacy Center (GDPR Art. 21)");
   CHECK_FALSE(f.policy->source.empty());
-  CHECK(has_reason(f, "Meta trains AI on public posts, photos and comments of adults (18+), and Meta AI chats "
+  CHECK(has_reason(f, "AI training by Meta covers public posts, photos and comments of adults (18+), and Meta AI chats "
                       "(Meta trains its AI on public content of adults)."));
   CHECK(has_reason(f, "This post is public, and the policy applies in EU since 2025-05-27."));
   CHECK(has_reason(f, "You can object with the objection form in Meta's Privacy Center (GDPR Art. 21)."));
