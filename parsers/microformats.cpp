@@ -87,6 +87,11 @@ class Mf2Parser {
         c_types = mf2::backcompat_root_types(classes);
         c_backcompat = !c_types.empty();
       }
+      // A classic hreview's "item" without a root class of its own is an h-item (fn, url, photo).
+      if (c_types.empty() && backcompat && mf2::is_classic_review_item(classes, types)) {
+        c_types = {"h-item"};
+        c_backcompat = true;
+      }
       std::vector<PropertyClass> c_props =
           backcompat ? mf2::backcompat_property_classes(c, classes, types) : mf2::property_classes(classes);
       if (!c_types.empty()) {
@@ -109,7 +114,7 @@ class Mf2Parser {
         // <br>/<hr> carry no p-* value (the spec's old "return empty" rule; parsers drop it).
         if (p.prefix == "p" && (c.is("br") || c.is("hr"))) continue;
         note_prefix(p, st);
-        props[p.name].push_back(parse_value(c, p, st));
+        props[p.name].push_back(parse_value(c, p, st, backcompat));
       }
       parse_children(c, types, backcompat, depth + 1, props, children, st);
     }
@@ -152,7 +157,8 @@ class Mf2Parser {
     }
   }
 
-  json parse_value(HtmlNode c, const PropertyClass& p, ItemState& st) {
+  // Classic (backcompat) items keep u-* img values as plain URLs (the {"value","alt"} form is mf2 only).
+  json parse_value(HtmlNode c, const PropertyClass& p, ItemState& st, bool backcompat) {
     if (p.rel_tag) {
       std::string href = m_resolve(c.attr_or("href"));
       std::string_view path = href;
@@ -162,7 +168,7 @@ class Mf2Parser {
       return percent_decode(slash == std::string_view::npos ? path : path.substr(slash + 1));
     }
     if (p.prefix == "p") return p_value(c);
-    if (p.prefix == "u") return u_value(c);
+    if (p.prefix == "u") return u_value(c, !backcompat);
     if (p.prefix == "dt") return dt_value(c, st);
     return e_value(c);
   }
@@ -176,16 +182,16 @@ class Mf2Parser {
     return mf2::text_value(c, true, m_resolve);
   }
 
-  json img_value(HtmlNode img) const {
+  json img_value(HtmlNode img, bool with_alt = true) const {
     std::string src = m_resolve(img.attr_or("src"));
-    if (auto alt = img.attr("alt")) return json{{"value", src}, {"alt", std::string(*alt)}};
+    if (auto alt = img.attr("alt"); alt && with_alt) return json{{"value", src}, {"alt", std::string(*alt)}};
     return src;
   }
 
-  json u_value(HtmlNode c) const {
+  json u_value(HtmlNode c, bool with_alt = true) const {
     std::string_view t = c.tag();
     if (one_of(t, {"a", "area", "link"}) && c.has_attr("href")) return m_resolve(*c.attr("href"));
-    if (t == "img" && c.has_attr("src")) return img_value(c);
+    if (t == "img" && c.has_attr("src")) return img_value(c, with_alt);
     if (one_of(t, {"audio", "video", "source", "iframe"}) && c.has_attr("src")) return m_resolve(*c.attr("src"));
     if (t == "video" && c.has_attr("poster")) return m_resolve(*c.attr("poster"));
     if (t == "object" && c.has_attr("data")) return m_resolve(*c.attr("data"));

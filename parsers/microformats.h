@@ -5,7 +5,9 @@
 // nested microformats" conditions and the {"value","alt"} img form), the value-class pattern with
 // the dt date/time combination rules, `id`, rels and rel-urls, <template> ignored, and the
 // backward-compatible parsing of classic microformats (vcard, hentry, hfeed, adr, geo, vevent,
-// hreview, hproduct, hrecipe, hresume, hnews; rel=bookmark / rel=tag) per the backcompat tables.
+// hreview, hproduct, hrecipe, hresume, hnews; rel=bookmark / rel=tag) per the backcompat tables;
+// classic items keep img u-* values as plain URLs and an hreview "item" without a root class is an
+// h-item (fn, url, photo), as the suite's microformats-v1 cases and microformats-parser do.
 // Deliberate choices: `dt-*` values keep their authored form (only value-class times written
 // with am/pm become 24-hour, as the spec says); `lang` is not emitted; `u-*` values taken from text
 // (value class, abbr title, data value, text content) are resolved like URLs (an empty value is the

@@ -44,7 +44,7 @@ constexpr PropMap k_props[] = {
     {"h-card", "organization-unit", "p", "organization-unit"}, {"h-card", "title", "p", "job-title"},
     {"h-card", "role", "p", "role"}, {"h-card", "tz", "p", "tz"}, {"h-card", "rev", "dt", "rev"},
     {"h-card", "sort-string", "p", "sort-string"}, {"h-card", "sound", "u", "sound"},
-    {"h-card", "agent", "p", "agent"},
+    {"h-card", "agent", "p", "agent"}, {"h-card", "mailer", "p", "mailer"}, {"h-card", "class", "p", "class"},
     // h-entry (hentry)
     {"h-entry", "entry-title", "p", "name"}, {"h-entry", "entry-summary", "p", "summary"},
     {"h-entry", "entry-content", "e", "content"}, {"h-entry", "published", "dt", "published"},
@@ -78,6 +78,8 @@ constexpr PropMap k_props[] = {
     {"h-review-aggregate", "rating", "p", "rating"}, {"h-review-aggregate", "average", "p", "average"},
     {"h-review-aggregate", "best", "p", "best"}, {"h-review-aggregate", "worst", "p", "worst"},
     {"h-review-aggregate", "count", "p", "count"}, {"h-review-aggregate", "votes", "p", "votes"},
+    // h-item (an hreview's "item" without a root class)
+    {"h-item", "fn", "p", "name"}, {"h-item", "photo", "u", "photo"}, {"h-item", "url", "u", "url"},
     // h-product (hproduct)
     {"h-product", "fn", "p", "name"}, {"h-product", "photo", "u", "photo"}, {"h-product", "brand", "p", "brand"},
     {"h-product", "category", "p", "category"}, {"h-product", "description", "p", "description"},
@@ -118,6 +120,11 @@ std::vector<std::string> backcompat_root_types(const ClassList& classes) {
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
+}
+
+bool is_classic_review_item(const ClassList& classes, const std::vector<std::string>& parent_types) {
+  if (!contains(parent_types, "h-review") && !contains(parent_types, "h-review-aggregate")) return false;
+  return std::find(classes.begin(), classes.end(), "item") != classes.end();
 }
 
 std::vector<PropertyClass> backcompat_property_classes(HtmlNode e, const ClassList& classes,

@@ -39,6 +39,9 @@ std::vector<PropertyClass> property_classes(const ClassList& classes);
 // Classic roots mapped to mf2 types ("vcard" -> "h-card"), sorted and unique.
 std::vector<std::string> backcompat_root_types(const ClassList& classes);
 inline std::vector<std::string> backcompat_root_types(HtmlNode e) { return backcompat_root_types(e.classes()); }
+// True for class "item" inside a classic hreview / hreview-aggregate (`parent_types`): parsed as an
+// h-item when the element has no root class of its own.
+bool is_classic_review_item(const ClassList& classes, const std::vector<std::string>& parent_types);
 // Classic property classes (and rel=bookmark/tag) of `e` that mean something inside an item of
 // `parent_types`, mapped to mf2 properties.
 std::vector<PropertyClass> backcompat_property_classes(HtmlNode e, const ClassList& classes,

@@ -160,7 +160,8 @@ ParseOutput parse_bluesky_json(const Page& page) {
   } else if (doc.contains("posts") && doc["posts"].is_array()) {
     for (const auto& post : doc["posts"]) out.items.push_back(post_item(post, page, out));
   } else if (doc.contains("thread") && doc["thread"].is_object()) {
-    out.items.push_back(post_item(jobj(doc["thread"], "post"), page, out));
+    // #threadViewPost carries the post; #notFoundPost / #blockedPost carry none.
+    if (const json& post = jobj(doc["thread"], "post"); !post.is_null()) out.items.push_back(post_item(post, page, out));
   } else if (doc.contains("value") && doc.contains("uri")) {
     const json& value = doc["value"];
     std::string type = jstr(value, "$type");

@@ -1,5 +1,7 @@
 #include "parsers/platforms/reddit.h"
 
+#include <functional>
+
 #include "core/text.h"
 #include "parsers/html_fragment.h"
 #include "parsers/platforms/platform_common.h"
@@ -46,6 +48,8 @@ Item thing_item(const std::string& kind, const json& d, const Page& page, ParseO
   it.author = {"u/" + author, "", k_base + "/user/" + author + "/"};
   it.url = k_base + jstr(d, "permalink");
   if (auto t = from_epoch(d.contains("created_utc") ? d["created_utc"] : json())) it.published_at = t;
+  // "edited" is false, or the edit time in epoch seconds.
+  if (auto t = from_epoch(d.contains("edited") && d["edited"].is_number() ? d["edited"] : json())) it.updated_at = t;
   if (std::string sub = jstr(d, "subreddit_name_prefixed"); !sub.empty()) it.fields.emplace_back("subreddit", sub);
   if (kind == "t3") {
     it.kind = ItemKind::post;
@@ -65,6 +69,9 @@ Item thing_item(const std::string& kind, const json& d, const Page& page, ParseO
     const json& meta = jobj(d, "media_metadata");
     for (auto m = meta.begin(); m != meta.end(); ++m)
       add_media(it, unescape_amp(jstr(jobj(*m, "s"), "u")), "image", "");
+    // Hosted video (v.redd.it): media.reddit_video (secure_media on older responses).
+    for (const char* key : {"media", "secure_media"})
+      add_media(it, unescape_amp(jstr(jobj(jobj(d, key), "reddit_video"), "fallback_url")), "video", "");
     for (const auto& g : jarr(jobj(d, "gallery_data"), "items"))
       if (!jstr(g, "caption").empty() && !it.media.empty()) it.fields.emplace_back("caption", jstr(g, "caption"));
     if (jbool(d, "over_18")) it.fields.emplace_back("over_18", "true");
@@ -87,9 +94,16 @@ ParseOutput parse_reddit_json(const Page& page) {
   std::string url = page.final_url.empty() ? page.url : page.final_url;
   // A post page's JSON is an array of two Listings (the post, its comments).
   std::vector<const json*> things;
+  // A comment's "replies" is "" or a Listing of the comments under it (any depth).
+  std::function<void(const json&, int)> add_thing = [&](const json& c, int depth) {
+    things.push_back(&c);
+    const json& replies = jobj(jobj(c, "data"), "replies");
+    if (depth < 64 && jstr(replies, "kind") == "Listing")
+      for (const auto& r : jarr(jobj(replies, "data"), "children")) add_thing(r, depth + 1);
+  };
   auto collect = [&](const json& listing) {
     if (jstr(listing, "kind") == "Listing") {
-      for (const auto& c : jarr(jobj(listing, "data"), "children")) things.push_back(&c);
+      for (const auto& c : jarr(jobj(listing, "data"), "children")) add_thing(c, 0);
       return true;
     }
     if (listing.is_object() && listing.contains("kind") && listing.contains("data")) things.push_back(&listing);

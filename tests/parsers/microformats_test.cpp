@@ -190,3 +190,30 @@ TEST_CASE("mf2 backcompat: vcard, hentry, hfeed, rel=bookmark and rel=tag", "[mf
   CHECK(author["properties"]["adr"][0]["properties"]["locality"] == json::array({"Springfield"}));
   CHECK_FALSE(author["properties"].contains("photo"));  // no implied properties in backcompat
 }
+
+TEST_CASE("mf2 backcompat: img values stay plain URLs and vcard mailer and class are read", "[mf2][backcompat]") {
+  json p = props(R"(<div class="vcard"><span class="fn">Jane</span>
+      <img class="photo" src="/jane.png" alt="Photo of Jane"><span class="mailer">PigeonMail</span>
+      <span class="class">Public</span></div>)");
+  CHECK(p["photo"] == json::array({"https://example.org/jane.png"}));
+  CHECK(p["mailer"] == json::array({"PigeonMail"}));
+  CHECK(p["class"] == json::array({"Public"}));
+  // The {"value","alt"} form stays for mf2 items.
+  json q = props(R"(<div class="h-card"><img class="u-photo" src="/jane.png" alt="Photo of Jane"></div>)");
+  CHECK(q["photo"][0] == json({{"value", "https://example.org/jane.png"}, {"alt", "Photo of Jane"}}));
+}
+
+TEST_CASE("mf2 backcompat: an hreview item without a root class is an h-item", "[mf2][backcompat]") {
+  json p = props(R"(<div class="hreview"><span class="rating">5</span>
+      <div class="item"><a class="fn url" href="/crepes">Crepes on Main</a><img class="photo" src="/c.png"></div>
+      <div class="item vcard"><span class="fn org">Cafe Example</span></div></div>)");
+  REQUIRE(p["item"].size() == 2);
+  json item = p["item"][0];
+  CHECK(item["type"] == json::array({"h-item"}));
+  CHECK(item["value"] == "Crepes on Main");
+  CHECK(item["properties"]["name"] == json::array({"Crepes on Main"}));
+  CHECK(item["properties"]["url"] == json::array({"https://example.org/crepes"}));
+  CHECK(item["properties"]["photo"] == json::array({"https://example.org/c.png"}));
+  CHECK(p["item"][1]["type"] == json::array({"h-card"}));  // a classic root keeps its own type
+  CHECK_FALSE(p.contains("url"));  // the item's url is not the review's
+}
