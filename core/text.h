@@ -34,6 +34,8 @@ std::string collapse_whitespace(std::string_view s);
 
 // UTF-8: true when `s` is well-formed; `sanitize_utf8` replaces each invalid sequence with U+FFFD.
 bool is_valid_utf8(std::string_view s);
+// Appends code point `cp` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD.
+void append_utf8(std::string& out, char32_t cp);
 std::string sanitize_utf8(std::string_view s);
 // Truncates to at most `max_bytes` without splitting a UTF-8 sequence.
 std::string_view utf8_prefix(std::string_view s, size_t max_bytes);

@@ -8,25 +8,6 @@
 namespace exposcan {
 namespace {
 
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Entities feeds use although XML does not define them (HTML leaking into RSS).
 const std::map<std::string_view, unsigned long>& named_entities() {
   static const std::map<std::string_view, unsigned long> k = {
@@ -335,7 +316,7 @@ std::string decode_xml_entities(std::string_view s) {
         if (cp > 0x10FFFF) cp = 0x110000;
       }
       if (ok && (!hex || ent.size() > 2)) {
-        append_utf8(out, cp);
+        append_utf8(out, static_cast<char32_t>(cp));
         i = semi;
         continue;
       }

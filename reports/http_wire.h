@@ -13,6 +13,8 @@
 // the head is rebuilt from the status and headers, which is also listed. Pure.
 #pragma once
 
+#include "core/http_status.h"  // http_reason_phrase, used with the wire form
+
 #include <string>
 #include <vector>
 
@@ -30,7 +32,5 @@ struct HttpWire {
 
 HttpWire http_wire(const Page& page);
 
-// "OK", "Not Found", ... (RFC 9110 §15); "" for codes without a standard phrase.
-std::string_view http_reason_phrase(int status);
 
 }  // namespace exposcan
