@@ -42,11 +42,12 @@ constexpr std::array<std::string_view, 8> k_at_words{"at",   "ät",           "a
 constexpr std::array<std::string_view, 6> k_dot_words{"dot", "punkt", "point", "punto", "punt", "."};
 
 // Words that read as "<word> at <place>" in prose, never as the local part of a written address.
-constexpr std::array<std::string_view, 40> k_not_local{
-    "i",      "me",     "you",   "he",    "him",    "she",   "her",     "it",      "we",    "us",
-    "they",   "them",   "one",   "look",  "looked", "looking", "stay",  "work",    "works", "worked",
-    "live",   "lives",  "lived", "meet",  "find",   "found", "visit",   "reach",   "call",  "email",
-    "e-mail", "mail",   "write", "post",  "posted", "online", "here",   "there",   "now",   "available"};
+constexpr std::array<std::string_view, 48> k_not_local{
+    "i",      "me",     "you",    "he",     "him",     "she",    "her",    "it",    "we",     "us",
+    "they",   "them",   "one",    "look",   "looked",  "looking", "stay",  "work",  "works",  "worked",
+    "live",   "lives",  "lived",  "meet",   "met",     "find",   "found",  "visit", "reach",  "call",
+    "write",  "posted", "online", "here",   "there",   "now",    "available", "more", "up",  "apply",
+    "tickets", "book",  "booked", "shop",   "arrive",  "arrived", "out",   "in"};
 
 template <size_t N>
 bool one_of(std::string_view w, const std::array<std::string_view, N>& list) {
