@@ -89,7 +89,7 @@ TEST_CASE("agents whose documented purpose is not training are not counted as tr
     CHECK_FALSE(has(x.training_allowed, token));
   }
   // Documented training crawlers stay training agents.
-  for (const char* token : {"GPTBot", "CCBot", "Timpibot", "Webzio-Extended", "PanguBot", "DeepSeekBot"}) {
+  for (const char* token : {"GPTBot", "CCBot", "Timpibot", "Webzio-Extended", "PanguBot", "Cotoyogi"}) {
     INFO(token);
     CHECK(has(x.training_allowed, token));
   }
