@@ -10,9 +10,11 @@
 #    start-up time (the same command on an empty file, packs compiled, nothing scanned).
 # 3. Times ripgrep over the same files with the shared email/phone/IBAN/card rules
 #    (../shared/bench/pii_patterns/{email,phone,iban,card}.txt, 16 patterns), -j1 (exposcan's
-#    detect is single-threaded) and -j$(nproc), output to a file as exposcan's is.
-# Prints MB/s (10^6 bytes of HTML per second) for each, the machine load (uptime) before the
-# runs, and the exact commands.
+#    detect is single-threaded) and -j$(nproc), output to a file as exposcan's is (ripgrep
+#    stops at the first match when its output is /dev/null).
+# Prints MB/s (10^6 bytes of HTML per second) for each, by wall clock and by CPU time (user +
+# sys: what the machine's other load affects least), the machine load (uptime) before and after
+# the runs, and the exact commands.
 #
 # Environment: N=500 (pages), SEED=pii-bench-1, RUNS=3, WORK=/tmp/exposcan-vs-rg,
 #              SHARED=<repo>/../shared/bench
@@ -44,16 +46,16 @@ cat "$SHARED/pii_patterns/email.txt" "$SHARED/pii_patterns/phone.txt" "$SHARED/p
     "$SHARED/pii_patterns/card.txt" > "$WORK/rg-patterns.txt"
 : > "$WORK/empty.txt"
 
-best_of() {  # best wall-clock seconds of RUNS runs of "$@" (stdout to $WORK/out)
-  local best="" t0 t1 s
+best_of() {  # "wall cpu": best wall-clock and best user+sys CPU seconds of RUNS runs (stdout to $WORK/out)
+  local bw="" bc="" w u sy c
   for _ in $(seq "$RUNS"); do
-    t0=$(date +%s.%N)
-    "$@" > "$WORK/out" 
-    t1=$(date +%s.%N)
-    s=$(echo "$t1 - $t0" | bc -l)
-    if [[ -z "$best" ]] || (( $(echo "$s < $best" | bc -l) )); then best=$s; fi
+    /usr/bin/time -f "%e %U %S" -o "$WORK/time" "$@" > "$WORK/out"
+    read -r w u sy < "$WORK/time"
+    c=$(echo "$u + $sy" | bc -l)
+    if [[ -z "$bw" ]] || (( $(echo "$w < $bw" | bc -l) )); then bw=$w; fi
+    if [[ -z "$bc" ]] || (( $(echo "$c < $bc" | bc -l) )); then bc=$c; fi
   done
-  echo "$best"
+  echo "$bw $bc"
 }
 mbps() { echo "scale=1; $BYTES / $1 / 1000000" | bc -l; }
 
@@ -62,19 +64,22 @@ echo "corpus: $N pages, $BYTES bytes of HTML ($WORK/corpus/site, gen_corpus.py -
 echo "exposcan: $("$EXPOSCAN" --version 2>/dev/null | head -1); ripgrep: $(rg --version | head -1)"
 echo
 
-startup=$(best_of "$EXPOSCAN" detect --format json "$WORK/empty.txt")
-detect=$(best_of "$EXPOSCAN" detect --format json "${FILES[@]}")
+read -r startup_w startup_c <<< "$(best_of "$EXPOSCAN" detect --format json "$WORK/empty.txt")"
+read -r detect_w detect_c <<< "$(best_of "$EXPOSCAN" detect --format json "${FILES[@]}")"
 matches_exposcan=$(wc -l < "$WORK/out")
-scan=$(echo "$detect - $startup" | bc -l)
-rg1=$(best_of rg --no-config -j1 -o -b -N --no-heading -f "$WORK/rg-patterns.txt" "${FILES[@]}")
+scan_w=$(echo "$detect_w - $startup_w" | bc -l)
+scan_c=$(echo "$detect_c - $startup_c" | bc -l)
+read -r rg1_w rg1_c <<< "$(best_of rg --no-config -j1 -o -b -N --no-heading -f "$WORK/rg-patterns.txt" "${FILES[@]}")"
 matches_rg=$(wc -l < "$WORK/out")
-rgn=$(best_of rg --no-config -j"$(nproc)" -o -b -N --no-heading -f "$WORK/rg-patterns.txt" "${FILES[@]}")
+read -r rgn_w rgn_c <<< "$(best_of rg --no-config -j"$(nproc)" -o -b -N --no-heading -f "$WORK/rg-patterns.txt" "${FILES[@]}")"
 
-printf '%-58s %8s %8s %9s\n' "scanner (best of $RUNS, wall clock)" seconds "MB/s" matches
-printf '%-58s %8.2f %8s %9s\n' "exposcan detect, all packs (incl. start-up ${startup}s)" "$detect" "$(mbps "$detect")" "$matches_exposcan"
-printf '%-58s %8.2f %8s %9s\n' "exposcan detect, all packs (scan only)" "$scan" "$(mbps "$scan")" ""
-printf '%-58s %8.2f %8s %9s\n' "ripgrep -j1, 16 email/phone/IBAN/card patterns" "$rg1" "$(mbps "$rg1")" "$matches_rg"
-printf '%-58s %8.2f %8s %9s\n' "ripgrep -j$(nproc), same patterns" "$rgn" "$(mbps "$rgn")" ""
+row() { printf '%-52s %7.2f %7s %7.2f %7s %8s\n' "$1" "$2" "$(mbps "$2")" "$3" "$(mbps "$3")" "$4"; }
+printf '%-52s %7s %7s %7s %7s %8s\n' "best of $RUNS" "wall s" "MB/s" "CPU s" "MB/s" matches
+row "exposcan detect, all packs (with start-up)" "$detect_w" "$detect_c" "$matches_exposcan"
+row "exposcan detect, all packs (scan only)" "$scan_w" "$scan_c" ""
+row "ripgrep -j1, 16 email/phone/IBAN/card patterns" "$rg1_w" "$rg1_c" "$matches_rg"
+row "ripgrep -j$(nproc), same patterns" "$rgn_w" "$rgn_c" ""
+echo "start-up (packs compiled, empty input): ${startup_w} s wall, ${startup_c} s CPU"
 echo
 echo "commands:"
 echo "  $EXPOSCAN detect --format json \$(cat $WORK/files.txt) > $WORK/out"
