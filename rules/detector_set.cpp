@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "rules/char_refs.h"
 #include "rules/phone_detector.h"
 #include "rules/text_fold.h"
 
@@ -41,16 +42,44 @@ std::vector<Match> resolve_overlaps(std::vector<Match> matches) {
   return out;
 }
 
+namespace {
+
+// Moves spans found in decoded text back to the original input (decode_char_refs).
+void map_back(const fold::FoldedText& decoded, std::string_view original, size_t& start, size_t& end,
+              std::string& value) {
+  const auto [s, e] = decoded.source_span(start, end);
+  start = s;
+  end = e;
+  value.assign(original.substr(s, e - s));
+}
+
+}  // namespace
+
 std::vector<Match> DetectorSet::scan(std::string_view text, size_t max_matches, bool* truncated,
                                      PhoneFinds* phones) const {
-  std::vector<Match> found;
-  if (text.empty() || m_rules.empty()) return found;
-  const std::string lowered = fold::lower_same_length(text);
-  std::vector<char> keyword_hits(m_rules.size(), 0);
-  m_prefilter.scan(lowered, keyword_hits);
   PhoneFinds local;
   PhoneFinds& finds = phones ? *phones : local;
   finds = PhoneFinds{};
+  if (text.empty() || m_rules.empty()) return {};
+  // Character references ("jane&#64;example.org") are decoded once; spans are mapped back.
+  const std::optional<fold::FoldedText> decoded = decode_char_refs(text);
+  std::vector<Match> found = scan_text(decoded ? std::string_view(decoded->text) : text, finds);
+  if (decoded) {
+    for (Match& m : found) map_back(*decoded, text, m.start, m.end, m.value);
+    for (PhoneMatch& p : finds.matches) map_back(*decoded, text, p.start, p.end, p.raw);
+  }
+  if (max_matches && found.size() > max_matches) {
+    found.resize(max_matches);
+    if (truncated) *truncated = true;
+  }
+  return found;
+}
+
+std::vector<Match> DetectorSet::scan_text(std::string_view text, PhoneFinds& finds) const {
+  std::vector<Match> found;
+  const std::string lowered = fold::lower_same_length(text);
+  std::vector<char> keyword_hits(m_rules.size(), 0);
+  m_prefilter.scan(lowered, keyword_hits);
   for (size_t i = 0; i < m_rules.size(); ++i) {
     const PatternRule& r = m_rules[i];
     if (!r.keywords.empty() && !keyword_hits[i]) continue;
@@ -60,21 +89,20 @@ std::vector<Match> DetectorSet::scan(std::string_view text, size_t max_matches, 
     }
     r.find(text, lowered, finds.computed ? &finds.matches : nullptr, found);
   }
-  found = resolve_overlaps(std::move(found));
-  if (max_matches && found.size() > max_matches) {
-    found.resize(max_matches);
-    if (truncated) *truncated = true;
-  }
-  return found;
+  return resolve_overlaps(std::move(found));
 }
 
-std::vector<Match> DetectorSet::scan_rule(size_t rule_index, std::string_view text) const {
+std::vector<Match> DetectorSet::scan_rule(size_t rule_index, std::string_view original) const {
   std::vector<Match> out;
+  const std::optional<fold::FoldedText> decoded = decode_char_refs(original);
+  const std::string_view text = decoded ? std::string_view(decoded->text) : original;
   const std::string lowered = fold::lower_same_length(text);
   const PatternRule& r = m_rules.at(rule_index);
   std::vector<PhoneMatch> phone_matches;
   if (!r.detector.empty() && m_phones) phone_matches = m_phones->find(text);
   r.find(text, lowered, m_phones ? &phone_matches : nullptr, out);
+  if (decoded)
+    for (Match& m : out) map_back(*decoded, original, m.start, m.end, m.value);
   std::sort(out.begin(), out.end(), [](const Match& a, const Match& b) { return a.start < b.start; });
   return out;
 }

@@ -39,12 +39,16 @@ class DetectorSet {
 
   // Matches in `text` (field left empty), ordered by start. At most `max_matches` (0 = no cap);
   // `*truncated` is set when more were found; `*phones` receives the phone detector's finds.
+  // HTML character references in `text` are decoded first (rules/char_refs.h); offsets and values
+  // always refer to `text` as given.
   std::vector<Match> scan(std::string_view text, size_t max_matches = 0, bool* truncated = nullptr,
                           PhoneFinds* phones = nullptr) const;
   // Matches of one rule only (rule tests): no prefilter, no overlap resolution with other rules.
   std::vector<Match> scan_rule(size_t rule_index, std::string_view text) const;
 
  private:
+  std::vector<Match> scan_text(std::string_view text, PhoneFinds& finds) const;
+
   std::vector<PatternRule> m_rules;
   KeywordPrefilter m_prefilter;
   std::shared_ptr<const PhoneDetector> m_phones;

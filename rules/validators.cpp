@@ -16,10 +16,13 @@ namespace {
 // Digits of a card number with ' ' and '-' allowed between digits; empty on any other byte.
 std::string card_digits(std::string_view s) {
   std::string digits;
-  for (char c : s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     if (is_ascii_digit(c)) {
       digits.push_back(c);
-    } else if (c != ' ' && c != '-') {
+    } else if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+      ++i;  // U+00A0 no-break space
+    } else if (c != ' ' && c != '-' && c != '.') {
       return {};
     }
   }

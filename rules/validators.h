@@ -16,8 +16,8 @@ namespace exposcan {
 
 // ---- Payment cards (ISO/IEC 7812) ----------------------------------------------------------
 
-// True for 13–19 digits passing the Luhn (mod 10) check. Spaces and '-' between digits are
-// ignored; any other character, or a number made of one repeated digit, is rejected.
+// True for 13–19 digits passing the Luhn (mod 10) check. Spaces, U+00A0, '-' and '.' between
+// digits are ignored (cards are printed "4111 1111 …", typed "4111-1111-…" or "4111.1111.…"); any other character, or a number made of one repeated digit, is rejected.
 bool luhn_valid(std::string_view digits_with_separators);
 // The card scheme from the IIN (leading digits) and length: "visa", "mastercard" (51–55,
 // 2221–2720), "amex" (34, 37), "discover", "jcb", "diners", "unionpay", "maestro"; "" when none.
@@ -34,6 +34,10 @@ bool card_number_valid(std::string_view digits_with_separators);
 // BBAN and the mod-97 = 1 check (ISO 7064). Case-insensitive. Spaces are allowed only as the
 // printed form uses them: one space (or U+00A0) after every group of four.
 bool iban_valid(std::string_view iban);
+// iban_valid for an IBAN as people write it: single separators (space, U+00A0, '-', '.') may
+// stand between any two characters ("DE89-3704-0044-…", "DE 89 370400440532013000",
+// "DE89 37040044 0532013000"), but not at either end, not twice in a row and not mixed.
+bool iban_valid_any_grouping(std::string_view iban);
 // The registered IBAN length for a country ("DE" → 22), or 0 when the country has no IBAN.
 int iban_length_for_country(std::string_view country_code);
 
@@ -46,7 +50,15 @@ int iban_length_for_country(std::string_view country_code);
 // address literals ("[192.0.2.1]") are rejected, and so are last labels that are file
 // extensions and not TLDs (png, jpg, gif, css, js, svg, webp, …) as in `logo@2x.png` srcsets.
 bool email_plausible(std::string_view address);
-
+// An address written to dodge scrapers that reads as email_plausible once its "at" and "dot"
+// tokens are replaced: "jane [at] example [dot] org", "jane(at)example.org", "JANE AT EXAMPLE
+// DOT ORG", "jane dot doe at example dot org", "jane @ example . org", and the words other
+// languages use (ät, arobase, arroba, chiocciola, apenstaartje, klammeraffe; punkt, point, punto,
+// punt). Tokens are bracketed ([at] (at) {at} <at>) or stand alone between spaces, optionally
+// with '-' or '_' around them ("-at-"). Rejected: two plain words next to each other, brackets
+// around anything else, and local parts that are pronouns or common words ("contact us at
+// example.org", "look at example dot com").
+bool email_obfuscated_plausible(std::string_view text);
 // ---- Dates and URLs (context checks for numeric matches) -----------------------------------
 
 // True when the trimmed string is NOT plausibly a calendar date. Dates are: Y-M-D with '-', '/'

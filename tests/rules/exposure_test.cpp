@@ -69,7 +69,30 @@ TEST_CASE("the ai.robots.txt robots.txt blocks every training agent of the bundl
   Exposure x = e.exposure(s.item, s.page);
   CHECK(x.training_allowed.empty());
   CHECK(x.training_unknown.empty());
-  CHECK(x.training_blocked.size() > 40);
+  // 32 agents of the bundled list are documented as training crawlers; the robots.txt names
+  // all but a few of them.
+  CHECK(x.training_blocked.size() >= 25);
+}
+
+TEST_CASE("agents whose documented purpose is not training are not counted as training agents", "[exposure]") {
+  RuleEngine e = engine();
+  Site s("https://example.org/a", 200, "User-agent: *\nAllow: /\n");
+  Exposure x = e.exposure(s.item, s.page);
+  // General-purpose scrapers, SEO and monitoring tools, and list entries whose purpose is not
+  // documented, by the descriptions in ai-robots-txt's robots.json.
+  for (const char* token : {"Scrapy", "AgentTimes", "Spider", "Awario", "Datenbank Crawler", "Lightpanda",
+                            "FirecrawlAgent", "SemrushBot-SWA", "newsai"}) {
+    INFO(token);
+    const AgentAssessment* a = x.agent(token);
+    REQUIRE(a);
+    CHECK(a->purpose == "other");
+    CHECK_FALSE(has(x.training_allowed, token));
+  }
+  // Documented training crawlers stay training agents.
+  for (const char* token : {"GPTBot", "CCBot", "Timpibot", "Webzio-Extended", "PanguBot", "Cotoyogi"}) {
+    INFO(token);
+    CHECK(has(x.training_allowed, token));
+  }
 }
 
 TEST_CASE("Instagram: * disallowed, Bingbot may fetch but noarchive keeps it out of training", "[exposure]") {

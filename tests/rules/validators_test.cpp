@@ -7,9 +7,9 @@
 
 using namespace exposcan;
 
-TEST_CASE("luhn_valid accepts 13-19 digit Luhn numbers with space or dash separators", "[validators]") {
+TEST_CASE("luhn_valid accepts 13-19 digit Luhn numbers with space dash or dot separators", "[validators]") {
   for (const char* n :
-       {"4111 1111 1111 1111", "4111-1111-1111-1111", "4111111111111111", "378282246310005",
+       {"4111 1111 1111 1111", "4111-1111-1111-1111", "4111.1111.1111.1111", "4111\u00a01111\u00a01111\u00a01111", "4111111111111111", "378282246310005",
         "6011111111111117", "5555555555554444", "2223003122003222", "3530111333300000", "30569309025904",
         "6200000000000005", "6759649826438453", "4000000000000002", "4222222222222"})
     CHECK(luhn_valid(n));
@@ -20,7 +20,6 @@ TEST_CASE("luhn_valid rejects bad checks, lengths, separators and repeated digit
   CHECK_FALSE(luhn_valid("0000 0000 0000 0000"));   // passes the Luhn sum but is one repeated digit
   CHECK_FALSE(luhn_valid("411111111111"));          // 12 digits
   CHECK_FALSE(luhn_valid("41111111111111111111"));  // 20 digits
-  CHECK_FALSE(luhn_valid("4111.1111.1111.1111"));
   CHECK_FALSE(luhn_valid("4111_1111_1111_1111"));
   CHECK_FALSE(luhn_valid("4111 1111 1111 111a"));
   CHECK_FALSE(luhn_valid(""));
@@ -44,7 +43,7 @@ TEST_CASE("card_brand follows the IIN ranges", "[validators]") {
   CHECK(card_brand("6200000000000005") == "unionpay");
   CHECK(card_brand("6759649826438453") == "maestro");
   CHECK(card_brand("9999999999999995").empty());
-  CHECK(card_brand("4111.1111").empty());
+  CHECK(card_brand("4111_1111").empty());
 }
 
 TEST_CASE("card_number_valid needs Luhn, a brand and that brand's length", "[validators]") {
@@ -90,6 +89,42 @@ TEST_CASE("iban_valid rejects wrong checks, lengths, countries and spacing", "[v
   CHECK(iban_length_for_country("LC") == 32);
   CHECK(iban_length_for_country("US") == 0);
   CHECK(iban_length_for_country("DEU") == 0);
+}
+
+TEST_CASE("iban_valid_any_grouping accepts IBANs as people type them", "[validators]") {
+  for (const char* iban : {"DE89 3704 0044 0532 0130 00", "DE89370400440532013000", "DE89-3704-0044-0532-0130-00",
+                           "DE 89 3704 0044 0532 0130 00", "DE89 37040044 0532013000", "de89.3704.0044.0532.0130.00",
+                           "GB29 NWBK 6016 1331 9268 19", "DE89\u00a03704\u00a00044\u00a00532\u00a00130\u00a000"}) {
+    INFO(iban);
+    CHECK(iban_valid_any_grouping(iban));
+  }
+  CHECK_FALSE(iban_valid_any_grouping("DE89 3704 0044 0532 0130 01"));   // check
+  CHECK_FALSE(iban_valid_any_grouping("DE89-3704 0044-0532 0130-00"));   // mixed separators
+  CHECK_FALSE(iban_valid_any_grouping("DE89  3704 0044 0532 0130 00"));  // two in a row
+  CHECK_FALSE(iban_valid_any_grouping(" DE89370400440532013000"));
+  CHECK_FALSE(iban_valid_any_grouping("DE89370400440532013000-"));
+  CHECK_FALSE(iban_valid_any_grouping("DE89_3704_0044_0532_0130_00"));
+  CHECK_FALSE(iban_valid_any_grouping(""));
+}
+
+TEST_CASE("email_obfuscated_plausible reads at and dot words and brackets", "[validators]") {
+  for (const char* s : {"jane [at] example [dot] org", "jane(at)example.org", "JANE AT EXAMPLE DOT ORG",
+                        "jane dot doe at example dot org", "jane @ example . org", "jane {at} example {dot} co {dot} uk",
+                        "jane (ät) example (punkt) de", "jane arobase example point fr", "jane arroba example punto es",
+                        "jane chiocciola example punto it", "jane apenstaartje example punt nl",
+                        "jane.doe -at- example -dot- org", "jane<at>example<dot>org", "jane [@] example [.] org"}) {
+    INFO(s);
+    CHECK(email_obfuscated_plausible(s));
+  }
+  CHECK_FALSE(email_obfuscated_plausible("jane@example.org"));             // nothing obfuscated
+  CHECK_FALSE(email_obfuscated_plausible("us at example dot com"));        // a pronoun, not a mailbox
+  CHECK_FALSE(email_obfuscated_plausible("look at example dot com"));
+  CHECK_FALSE(email_obfuscated_plausible("jane doe at example dot org"));  // two words side by side
+  CHECK_FALSE(email_obfuscated_plausible("jane [at] example [here] org"));
+  CHECK_FALSE(email_obfuscated_plausible("jane [at] example"));            // one label
+  CHECK_FALSE(email_obfuscated_plausible("jane at logo dot png"));
+  CHECK_FALSE(email_obfuscated_plausible("jane [at] example [dot] org [dot]"));
+  CHECK_FALSE(email_obfuscated_plausible(""));
 }
 
 TEST_CASE("email_plausible accepts dot-atom addresses with a real-looking TLD", "[validators]") {
