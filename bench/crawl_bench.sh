@@ -38,7 +38,7 @@ RESULTS="$WORK/results"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 
 # The exposcan command lines (peers.sh substitutes {URL} {CONC} {OUT}).
-COMMON='--concurrency {CONC} --per-host-connections {CONC} --per-host-rate 0 --max-pages 1000000 --max-depth 100 --quiet --timings --fetched-list {OUT}/fetched.txt --format json -o {OUT}/report.json'
+COMMON='--concurrency {CONC} --per-host-connections {CONC} --per-host-rate 0 --max-pages 1000000 --max-depth 100 --max-bytes 100000000000 --quiet --timings --fetched-list {OUT}/fetched.txt --format json -o {OUT}/report.json'
 FETCH_ARGS="scan {URL} --fetch-only $COMMON"
 FULL_ARGS="scan {URL} $COMMON --state {OUT}/history.db"  # a fresh history per run, not ~/.local/share
 
