@@ -239,13 +239,15 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
       auto findings = engine->evaluate(item, page);
       evaluated.push_back({std::move(item), std::move(findings), {}});
     }
+    StageTimes::add(times.rules_ns, t1);
+    double t2 = thread_cpu_seconds();
     recorder->record_page(page, evaluated);  // every copy, in one transaction
     if (evidence) {
       std::vector<Finding> cited;
       for (const auto& e : evaluated) cited.insert(cited.end(), e.findings.begin(), e.findings.end());
       evidence->add(page, cited);
     }
-    StageTimes::add(times.rules_ns, t1);
+    StageTimes::add(times.store_ns, t2);
     std::lock_guard lock(mutex);
     if (page.error && page.error->code != "robots_disallowed")
       record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
@@ -284,6 +286,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   InterruptGuard interrupts(crawler);
   CrawlStats stats = targets->empty() ? CrawlStats{} : crawler.run(*targets);
   if (progress) progress->finish();
+  times.crawl_rss_mib = peak_rss_mib();
 
   record.scan.finished = std::chrono::system_clock::now();
   record.scan.pages_fetched = stats.pages_fetched + offline_pages;

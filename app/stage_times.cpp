@@ -24,19 +24,24 @@ double process_cpu_seconds() {
   return s(ru.ru_utime) + s(ru.ru_stime);
 }
 
-std::string StageTimes::json(double wall_s) const {
+double peak_rss_mib() {
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_maxrss) / 1024.0;
+}
+
+std::string StageTimes::json(double wall_s) const {
   double cpu = process_cpu_seconds();
   double parse = static_cast<double>(parse_ns.load()) * 1e-9;
   double rules = static_cast<double>(rules_ns.load()) * 1e-9;
+  double store = static_cast<double>(store_ns.load()) * 1e-9;
   double report = static_cast<double>(report_ns.load()) * 1e-9;
   return fmt::format(
       "{{\"pages\":{},\"wall_s\":{:.3f},\"cpu_s\":{:.3f},\"fetch_cpu_s\":{:.3f},\"parse_cpu_s\":{:.3f},"
-      "\"rules_cpu_s\":{:.3f},\"report_cpu_s\":{:.3f},\"peak_rss_mib\":{:.1f},\"requests\":{},\"connections\":{},"
-      "\"items\":{},\"item_mb\":{:.1f}}}",
-      pages.load(), wall_s, cpu, cpu - parse - rules - report, parse, rules, report,
-      static_cast<double>(ru.ru_maxrss) / 1024.0, requests, connections, items.load(),
+      "\"rules_cpu_s\":{:.3f},\"store_cpu_s\":{:.3f},\"report_cpu_s\":{:.3f},\"peak_rss_mib\":{:.1f},"
+      "\"crawl_rss_mib\":{:.1f},\"requests\":{},\"connections\":{},\"items\":{},\"item_mb\":{:.1f}}}",
+      pages.load(), wall_s, cpu, cpu - parse - rules - store - report, parse, rules, store, report, peak_rss_mib(),
+      crawl_rss_mib, requests, connections, items.load(),
       static_cast<double>(item_bytes.load()) / 1e6);
 }
 

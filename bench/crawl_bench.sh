@@ -38,9 +38,9 @@ RESULTS="$WORK/results"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 
 # The exposcan command lines (peers.sh substitutes {URL} {CONC} {OUT}).
-COMMON='--concurrency {CONC} --per-host-connections {CONC} --per-host-rate 0 --max-pages 1000000 --max-depth 100 --quiet --timings --fetched-list {OUT}/fetched.txt --format json -o {OUT}/report.json'
+COMMON='--concurrency {CONC} --per-host-connections {CONC} --per-host-rate 0 --max-pages 1000000 --max-depth 100 --max-bytes 100000000000 --quiet --timings --fetched-list {OUT}/fetched.txt --format json -o {OUT}/report.json'
 FETCH_ARGS="scan {URL} --fetch-only $COMMON"
-FULL_ARGS="scan {URL} $COMMON"
+FULL_ARGS="scan {URL} $COMMON --state {OUT}/history.db"  # a fresh history per run, not ~/.local/share
 
 corpus() {  # corpus N -> path (generated once)
   local dir="$WORK/corpus-$1"
@@ -68,6 +68,8 @@ run_peer() {
     *) peer="$label" ;;
   esac
   rm -rf "$out"; mkdir -p "$out"; sync; sleep 1
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)  # 1-minute load average when the run starts (2 CPUs)
   SCANNER_BIN="$EXPOSCAN_BIN" SCANNER_ARGS="$args" CORPUS="$corp" \
     /usr/bin/time -f '%e\t%U\t%S\t%M' -o "$out.time" "$SHARED/peers.sh" run "$peer" "$out" >"$out.log" 2>&1 ||
     echo "$label: exit status $? (log: $out.log)" >&2
@@ -80,8 +82,8 @@ run_peer() {
   [[ -n "$stages" ]] || stages='{}'
   local counts
   counts=$("$PY" -c 'import json,sys; d=json.loads(sys.argv[1]); print(d["fetched"], d["missing"], sep="\t")' "$got")
-  echo -e "$label\t$round\t$(tail -1 "$out.time")\t$counts\t$stages" >>"$tsv"
-  echo "$label round $round: $(tail -1 "$out.time" | tr '\t' ' ')  $got" >&2
+  echo -e "$label\t$round\t$(tail -1 "$out.time")\t$counts\t$stages\t$load" >>"$tsv"
+  echo "$label round $round (load $load): $(tail -1 "$out.time" | tr '\t' ' ')  $got" >&2
 }
 
 summarize() {  # summarize TSV N
@@ -91,8 +93,8 @@ rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
 n = int(sys.argv[2])
 rows = [r for r in rows if int(r["round"]) >= 1]
 med = statistics.median
-print("| peer | runs | wall s | pages/s | CPU s | CPU s / 1000 pages | peak RSS MiB | pages |")
-print("|---|---|---|---|---|---|---|---|")
+print("| peer | runs | wall s | pages/s | CPU s | CPU s / 1000 pages | peak RSS MiB | pages | load (1 min) |")
+print("|---|---|---|---|---|---|---|---|---|")
 rate = {}
 for peer in dict.fromkeys(r["peer"] for r in rows):
     rs = [r for r in rows if r["peer"] == peer]
@@ -101,8 +103,9 @@ for peer in dict.fromkeys(r["peer"] for r in rows):
     rss = med(int(r["maxrss_kb"]) for r in rs) / 1024
     got = min(int(r["pages"]) for r in rs)
     rate[peer] = got / wall
-    print("| %s | %d | %.2f | %.0f | %.2f | %.3f | %.1f | %d/%d |" % (peer, len(rs), wall, got / wall, cpu,
-          cpu / got * 1000 if got else float("nan"), rss, got, n))
+    loads = ", ".join(r.get("load1") or "?" for r in rs)
+    print("| %s | %d | %.2f | %.0f | %.2f | %.3f | %.1f | %d/%d | %s |" % (peer, len(rs), wall, got / wall, cpu,
+          cpu / got * 1000 if got else float("nan"), rss, got, n, loads))
 if "wget2" in rate and "exposcan-fetch" in rate:
     print("\nexposcan --fetch-only / wget2 pages/s: %.2fx" % (rate["exposcan-fetch"] / rate["wget2"]))
 if "scrapy" in rate and "exposcan-full" in rate:
@@ -110,13 +113,14 @@ if "scrapy" in rate and "exposcan-full" in rate:
 full = [json.loads(r["stages"]) for r in rows if r["peer"] == "exposcan-full" and r["stages"] not in ("", "{}")]
 if full:
     print("\nexposcan full pipeline, CPU seconds by stage (median of %d runs; fetch = curl thread, crawl loop,"
-          " page building, link handling)" % len(full))
+          " page building, link handling, start-up; store = history recording; report = diff step + reporters)"
+          % len(full))
     print("| stage | CPU s | ms / page | share |")
     print("|---|---|---|---|")
     total = med(s["cpu_s"] for s in full)
     pages = med(s["pages"] for s in full)
-    for k in ("fetch", "parse", "rules", "report"):
-        v = med(s[k + "_cpu_s"] for s in full)
+    for k in ("fetch", "parse", "rules", "store", "report"):
+        v = med(s.get(k + "_cpu_s", 0.0) for s in full)
         print("| %s | %.2f | %.2f | %.0f %% |" % (k, v, v / pages * 1000, 100 * v / total))
     print("| total | %.2f | %.2f | |" % (total, total / pages * 1000))
 EOF
@@ -128,7 +132,7 @@ mode_crawl() {
   start_nginx "$corp"
   mkdir -p "$RESULTS"
   tsv="$RESULTS/crawl-$STAMP.tsv"
-  echo -e "peer\tround\twall_s\tuser_s\tsys_s\tmaxrss_kb\tpages\tmissing\tstages" >"$tsv"
+  echo -e "peer\tround\twall_s\tuser_s\tsys_s\tmaxrss_kb\tpages\tmissing\tstages\tload1" >"$tsv"
   for ((r = 1 - WARMUP; r <= RUNS; r++)); do
     run_peer wget2 "$corp" "$tsv" "$r"
     run_peer exposcan-fetch "$corp" "$tsv" "$r"
@@ -142,7 +146,7 @@ mode_crawl() {
 mode_rss() {
   mkdir -p "$RESULTS"
   local tsv="$RESULTS/rss-$STAMP.tsv"
-  echo -e "peer\tround\twall_s\tuser_s\tsys_s\tmaxrss_kb\tpages\tmissing\tstages" >"$tsv"
+  echo -e "peer\tround\twall_s\tuser_s\tsys_s\tmaxrss_kb\tpages\tmissing\tstages\tload1" >"$tsv"
   for n in "$N" "$N_BIG"; do
     local corp
     corp=$(corpus "$n")
@@ -154,15 +158,18 @@ mode_rss() {
   done
   echo; echo "peak RSS by corpus size; raw: $tsv"
   "$PY" - "$tsv" <<'EOF'
-import csv, statistics, sys
+import csv, json, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
-print("| run | pages | wall s | CPU s | peak RSS MiB |")
-print("|---|---|---|---|---|")
+print("| run | pages | wall s | CPU s | peak RSS MiB | peak RSS at the end of the crawl MiB | load (1 min) |")
+print("|---|---|---|---|---|---|---|")
 for peer in dict.fromkeys(r["peer"] for r in rows):
     rs = [r for r in rows if r["peer"] == peer]
     m = statistics.median
-    print("| %s | %s | %.2f | %.2f | %.1f |" % (peer, rs[0]["pages"], m(float(r["wall_s"]) for r in rs),
-          m(float(r["user_s"]) + float(r["sys_s"]) for r in rs), m(int(r["maxrss_kb"]) for r in rs) / 1024))
+    crawl = [json.loads(r["stages"]).get("crawl_rss_mib") for r in rs if r["stages"] not in ("", "{}")]
+    crawl = [c for c in crawl if c is not None]
+    print("| %s | %s | %.2f | %.2f | %.1f | %s | %s |" % (peer, rs[0]["pages"], m(float(r["wall_s"]) for r in rs),
+          m(float(r["user_s"]) + float(r["sys_s"]) for r in rs), m(int(r["maxrss_kb"]) for r in rs) / 1024,
+          "%.1f" % m(crawl) if crawl else "-", ", ".join(r.get("load1") or "?" for r in rs)))
 EOF
 }
 

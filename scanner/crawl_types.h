@@ -85,6 +85,10 @@ struct CrawlOptions {
   std::vector<std::string> allow_hosts;
   bool capture_wire = false;
   size_t workers = 2;  // page-handler threads
+  // Pages fetched but not yet handled (queued for or in the workers) plus transfers in flight: no
+  // new page request starts beyond this, so a slow handler holds back the fetching instead of
+  // letting bodies pile up in memory. 0 = concurrency + 4 × workers.
+  size_t max_pending_pages = 0;
   const ConditionalCache* cache = nullptr;
 };
 

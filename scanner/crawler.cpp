@@ -122,6 +122,7 @@ struct Crawler::Impl {
   std::list<std::shared_ptr<asio::steady_timer>> retry_timers;
   CrawlStats stats;
   size_t in_flight = 0, processing = 0, delayed = 0;
+  size_t pending_cap = 0;  // in_flight + processing at which page requests wait (max_pending_pages)
   int pages_started = 0;
   uint64_t page_bytes = 0;  // page bodies only (site files do not count against max_bytes)
   std::atomic<bool> stop_flag{false}, abort_flag{false};
@@ -139,6 +140,8 @@ struct Crawler::Impl {
     targets = list;
     frontier = std::make_unique<Frontier>(targets, opt.allow_hosts, opt.max_depth);
     pool = std::make_unique<asio::thread_pool>(std::max<size_t>(1, opt.workers));
+    pending_cap = opt.max_pending_pages > 0 ? opt.max_pending_pages
+                                            : opt.concurrency + 4 * std::max<size_t>(1, opt.workers);
     opt.http.max_host_connections = std::max<long>(opt.http.max_host_connections, 1);
     http = std::make_unique<HttpClient>(opt.http, [this](std::function<void()> fn) { asio::post(io, std::move(fn)); });
     // Private addresses are allowed only for hosts the user mapped (--connect-to) and for the
@@ -304,6 +307,7 @@ struct Crawler::Impl {
     while (in_flight < opt.concurrency) {
       bool site = !h.site_queue.empty();
       if (!site && (h.state != HostState::Signals::ready || h.queue.empty())) return;
+      if (!site && in_flight + processing >= pending_cap) return;  // backpressure from the handlers
       Request& next = site ? h.site_queue.front() : h.queue.front();
       if (!site) {
         if (next.fresh() && page_limit_reached()) {
