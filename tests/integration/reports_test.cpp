@@ -245,9 +245,11 @@ TEST_CASE("evidence: usage errors and the store-backed form", "[reports][evidenc
   auto missing = run_process({EXPOSCAN_BIN, "evidence", "verify", empty.path().string()});
   CHECK(missing.exit_code == 1);
   CHECK(missing.out.find("FAIL  manifest.json: cannot be read") != std::string::npos);
-  auto stored = run_process({EXPOSCAN_BIN, "evidence", "1234", "-o", (empty / "b").string()});
+  // the store-backed form reads the history store (tests/integration/stored_evidence_test.cpp)
+  const std::string state = (empty / "none.db").string();
+  auto stored = run_process({EXPOSCAN_BIN, "evidence", "1234", "-o", (empty / "b").string(), "--state", state});
   CHECK(stored.exit_code == 2);
-  CHECK(stored.err.find("needs the history store") != std::string::npos);
+  CHECK(stored.err == "exposcan: error: no history at " + state + " (run a scan first, or pass --state FILE)\n");
 }
 
 TEST_CASE("scan: SARIF and JSON Lines on stdout are redacted unless --show-values", "[reports][scan]") {
@@ -310,8 +312,8 @@ TEST_CASE("letter: the sample objection letter for the demo person", "[reports][
                            "--identity", identity.string(), "--format", "text", "--date", "2026-11-26"});
   REQUIRE(text.exit_code == 0);
   CHECK(text.out.find("Access request under Article 15 GDPR") != std::string::npos);
-  auto bad = run_process({EXPOSCAN_BIN, "letter", (demo().dir / "report.json").string(), "--kind", "objection", "--platform", "linkedin",
+  auto bad = run_process({EXPOSCAN_BIN, "letter", (demo().dir / "report.json").string(), "--kind", "objection", "--platform", "tiktok",
                           "--identity", identity.string()});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find("exposcan: error: no item of yours on 'linkedin'") == 0);
+  CHECK(bad.err.find("exposcan: error: no item of yours on 'tiktok'") == 0);
 }
