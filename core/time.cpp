@@ -12,8 +12,8 @@ namespace {
 
 // TimePoint counts nanoseconds in 64 bits (years 1678..2262): later or earlier dates in a page are
 // treated as unparseable instead of overflowing (found by fuzzing feeds: "Sun, 14 Sep 2442").
-bool representable(std::time_t t) { return t > -9'000'000'000LL && t < 9'000'000'000LL; }
-
+constexpr std::time_t k_earliest = -9'000'000'000LL, k_latest = 9'000'000'000LL;
+bool representable(std::time_t t) { return t > k_earliest && t < k_latest; }
 
 std::tm to_utc_tm(TimePoint tp) {
   std::time_t t = std::chrono::system_clock::to_time_t(tp);
@@ -24,7 +24,8 @@ std::tm to_utc_tm(TimePoint tp) {
 
 // Parses the fixed part with strptime, then optional fraction and zone by hand (strptime's %z
 // does not accept a fraction before it).
-std::optional<TimePoint> parse_iso(std::string_view text) {
+// `clamp`: a time outside that range becomes its nearest end instead of nullopt.
+std::optional<TimePoint> parse_iso(std::string_view text, bool clamp = false) {
   std::string s(trim(text));
   static const char* const k_formats[] = {"%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M",
                                           "%Y-%m-%d %H:%M", "%Y%m%dT%H%M%S", "%Y-%m-%d"};
@@ -67,7 +68,10 @@ std::optional<TimePoint> parse_iso(std::string_view text) {
     }
     std::time_t t = timegm(&tm);
     if (t == static_cast<std::time_t>(-1) && tm.tm_year != 69) return std::nullopt;
-    if (!representable(t - offset_s)) return std::nullopt;
+    if (!representable(t - offset_s)) {
+      if (!clamp) return std::nullopt;
+      return std::chrono::system_clock::from_time_t(t - offset_s < 0 ? k_earliest + 1 : k_latest - 1);
+    }
     return std::chrono::system_clock::from_time_t(t - offset_s) + std::chrono::milliseconds(millis);
   }
   return std::nullopt;
@@ -110,6 +114,11 @@ std::optional<TimePoint> parse_datetime(std::string_view text) {
   time_t v = curl_getdate(s.c_str(), nullptr);
   if (v == -1 || !representable(v)) return std::nullopt;
   return std::chrono::system_clock::from_time_t(v);
+}
+
+std::optional<TimePoint> parse_cutoff(std::string_view text) {
+  if (auto t = parse_datetime(text)) return t;
+  return parse_iso(trim(text), true);
 }
 
 std::optional<TimePoint> parse_date(std::string_view text) {

@@ -24,6 +24,11 @@ std::string format_http_date(TimePoint tp);
 // instead of 'T'), RFC 822/1123/850, asctime. Returns nullopt when nothing fits.
 std::optional<TimePoint> parse_datetime(std::string_view text);
 
+// A cut-off the user gives (`forget --before 2999-01-01`): as parse_datetime, but an ISO 8601 date
+// or time beyond what a TimePoint holds (years 1678..2262) is clamped to the nearest end of that
+// range instead of refused, so it still sorts before or after every real time.
+std::optional<TimePoint> parse_cutoff(std::string_view text);
+
 // Date only ("YYYY-MM-DD"), as the identity's birth date.
 std::optional<TimePoint> parse_date(std::string_view text);
 

@@ -12,6 +12,7 @@
 #include "reports/html_report.h"
 #include "reports/http_wire.h"
 #include "reports/json_model.h"
+#include "reports/json_report.h"
 #include "reports/timestamp_request.h"
 #include "reports/warc_writer.h"
 
@@ -121,8 +122,11 @@ std::vector<Page> EvidenceCollector::pages() const {
   return out;
 }
 
-Expected<EvidenceSummary> write_evidence_bundle(const ScanRecord& record, std::span<const Page> pages_in,
+Expected<EvidenceSummary> write_evidence_bundle(const ScanRecord& unsorted, std::span<const Page> pages_in,
                                                 const std::filesystem::path& dir, const EvidenceOptions& options) {
+  // Report order (sort_record), whoever made the record: the pipeline, or the store reading it back.
+  ScanRecord record = unsorted;
+  sort_record(record);
   EvidenceSummary summary;
   TimePoint created = options.created.value_or(std::chrono::system_clock::now());
   BundleState st(options.make_record_id ? options.make_record_id : std::function<std::string()>(make_warc_record_id));

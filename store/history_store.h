@@ -29,6 +29,7 @@
 #include "core/expected.h"
 #include "reports/scan_record.h"
 #include "scanner/crawl_types.h"
+#include "scanner/page.h"
 #include "store/finding_diff.h"
 #include "store/item_findings.h"
 
@@ -89,6 +90,11 @@ class HistoryStore {
   // Items of a scan by id (the newest row per id).
   Expected<std::vector<Item>> items(int64_t scan_id, const std::vector<std::string>& item_ids);
   Expected<PageOutcomes> page_outcomes(int64_t scan_id);
+  // The pages of a scan whose body was kept (the ones that support a finding: the same set an
+  // EvidenceCollector gathers during the scan), with headers and body, ordered by final URL.
+  // Not kept, so absent: the request heads as sent, the remote IP and the site files (robots.txt,
+  // tdmrep.json, ai.txt); http_wire() rebuilds the response head from status and headers.
+  Expected<std::vector<Page>> evidence_pages(int64_t scan_id);
   // key_id() of the fingerprint key a scan was made with ("" when not recorded).
   Expected<std::string> scan_key_id(int64_t scan_id);
   // "ok" or SQLite's list of problems.

@@ -3,17 +3,12 @@
 // validators() answers from a snapshot taken when the cache is made (one query, then a hash
 // lookup per request on the crawl thread); stored_page() reads and inflates one page's headers and
 // body on demand through the store's reader connection.
-#include <nlohmann/json.hpp>
-
 #include <unordered_map>
 
-#include "store/blob_codec.h"
 #include "store/store_impl.h"
 
 namespace exposcan {
 namespace {
-
-using json = nlohmann::json;
 
 struct CacheEntry {
   int64_t page_id = 0;
@@ -36,39 +31,16 @@ class StoreCache final : public ConditionalCache {
     if (it == m_entries.end()) return std::nullopt;
     std::lock_guard lock(m_impl.read_mutex);
     sql::Db& db = m_impl.reader;
-    auto st = db.prepare(
-        "SELECT p.url, p.final_url, p.redirects, p.status, p.content_type, p.charset, p.sha256, p.truncated, "
-        "p.http_version, h.size, h.data, b.size, b.data FROM pages p JOIN blobs h ON h.id = p.headers_blob "
-        "JOIN blobs b ON b.id = p.body_blob WHERE p.id = ?");
+    auto st = db.prepare(std::string("SELECT ") + k_stored_page_columns +
+                         " FROM pages p JOIN blobs h ON h.id = p.headers_blob JOIN blobs b ON b.id = p.body_blob "
+                         "WHERE p.id = ?");
     if (!st) return std::nullopt;
     st->bind(1, it->second.page_id);
     auto row = st->step();
     if (!row || !*row) return std::nullopt;  // forgotten meanwhile: the crawler fetches in full
-    Page p;
-    p.url = st->text(0);
-    p.final_url = st->text(1);
-    if (auto r = st->opt_text(2)) {
-      auto j = json::parse(*r, nullptr, false);
-      if (j.is_array())
-        for (const auto& u : j)
-          if (u.is_string()) p.redirects.push_back(u.get<std::string>());
-    }
-    p.status = static_cast<int>(st->int64(3));
-    p.content_type = st->text(4);
-    p.charset = st->text(5);
-    p.sha256 = st->text(6);
-    p.truncated = st->int64(7) != 0;
-    p.http_version = st->text(8);
-    auto headers = zlib_decompress(st->blob(10), static_cast<size_t>(st->int64(9)));
-    auto body = zlib_decompress(st->blob(12), static_cast<size_t>(st->int64(11)));
-    if (!headers || !body) return std::nullopt;
-    auto hj = json::parse(*headers, nullptr, false);
-    if (hj.is_array())
-      for (const auto& h : hj)
-        if (h.is_array() && h.size() == 2 && h[0].is_string() && h[1].is_string())
-          p.headers.push_back({h[0].get<std::string>(), h[1].get<std::string>()});
-    p.body = std::move(*body);
-    return p;
+    auto page = exposcan::stored_page(*st);
+    if (!page) return std::nullopt;
+    return std::move(*page);
   }
 
  private:

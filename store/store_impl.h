@@ -31,6 +31,13 @@ struct HistoryStore::Impl {
   Error describe(const sql::Db& db, const Error& e) const;
 };
 
+// Columns stored_page() reads, in this order: pages `p`, its headers blob `h` and body blob `b`.
+inline constexpr const char* k_stored_page_columns =
+    "p.url, p.final_url, p.redirects, p.status, p.content_type, p.charset, p.sha256, p.truncated, p.http_version, "
+    "h.size, h.data, b.size, b.data, p.fetched_at, p.origin, p.target, p.depth";
+// A stored page (headers and body inflated) from a row of k_stored_page_columns.
+Expected<Page> stored_page(const sql::Stmt& row);
+
 std::string host_name();
 // True when `pid` names a live process on this host (this process included).
 bool process_alive(int64_t pid);

@@ -3,6 +3,7 @@
 #include <map>
 #include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/log.h"
 #include "store/scan_recorder.h"
@@ -62,6 +63,7 @@ class StoreRecorder final : public ScanRecorder {
     std::vector<HistoryStore::ReportedItem> reported;
     {
       std::lock_guard lock(m_mutex);
+      if (m_differ) drop_stand_ins(shown);
       for (auto& it : shown) {
         if (m_differ) m_differ->label(it.findings);
         it.suppressed.assign(it.findings.size(), std::string());
@@ -151,6 +153,26 @@ class StoreRecorder final : public ScanRecorder {
       out.push_back(std::move(x));
     }
     return out;
+  }
+
+  // An item whose own page failed this time but that another page also shows (a post in the list
+  // or the feed) would be reported from that copy, a partial view (a summary, without the page's
+  // signals), and compared with what its own page said last time: a transient error would read as
+  // a change. With a comparison, such an item is left out, so its earlier findings come back as
+  // unchecked. Without one (a first scan) the other copy is the best there is.
+  // Only items the earlier scan saw on their own page are left out: one seen elsewhere both times
+  // (its own page a login wall, say) is compared like with like.
+  void drop_stand_ins(std::vector<ItemFindings>& shown) const {
+    auto own_page = [](const std::string& url) { return url.substr(0, url.find('#')); };
+    std::unordered_set<std::string> seen_on_own_page;
+    for (const auto& f : m_differ->previous())
+      if (!f.url.empty() && f.evidence.url == own_page(f.url)) seen_on_own_page.insert(f.item_id);
+    std::erase_if(shown, [&](const ItemFindings& it) {
+      const std::string own = own_page(it.item.url);
+      if (own.empty() || it.item.source_url == own || !seen_on_own_page.count(it.item.id)) return false;
+      auto o = m_outcomes.find(own);
+      return o != m_outcomes.end() && o->second == PageOutcome::failed;
+    });
   }
 
   void write_failed(const Error& e) {

@@ -26,7 +26,7 @@ void register_forget(CLI::App& app, CommandAction& action) {
       if (scans->empty() == before->empty()) return usage_error("forget: name the scans to delete or give --before DATE");
       std::optional<TimePoint> cutoff;
       if (!before->empty()) {
-        cutoff = parse_datetime(*before);
+        cutoff = parse_cutoff(*before);
         if (!cutoff) return usage_error("--before: expected a date YYYY-MM-DD or an RFC 3339 time (got '" + *before + "')");
       }
       auto store = open_state(*state, OpenMode::read);

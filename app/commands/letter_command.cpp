@@ -1,7 +1,9 @@
 // `exposcan letter SCAN --kind objection|access [--platform P]`: a GDPR Art. 21 objection or
 // Art. 15 access request (Markdown or plain text) from a scan's findings and the person's
 // identity (reports/letter.h). SCAN is a JSON report file (`scan --format json -o FILE`, or
-// report.json from `demo`); stored scan ids and `--sent DATE` come with the history store.
+// report.json from `demo`) or, when no such file exists, a stored scan (an id, last or previous)
+// in the history store (--state). Recording the date a letter was sent (`--sent DATE`) is not
+// there yet.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -10,6 +12,7 @@
 
 #include "app/commands/commands.h"
 #include "app/commands/scan_flags.h"
+#include "app/commands/state_option.h"
 #include "app/config.h"
 #include "app/exit_codes.h"
 #include "core/fs.h"
@@ -22,7 +25,7 @@ namespace exposcan {
 namespace {
 
 struct LetterArgs {
-  std::string scan, kind, platform, format = "md", output, identity, config, date, evidence;
+  std::string scan, kind, platform, format = "md", output, identity, config, date, evidence, state;
 };
 
 Expected<Identity> letter_identity(const LetterArgs& a) {
@@ -44,15 +47,35 @@ Expected<Identity> letter_identity(const LetterArgs& a) {
   return parse_identity(*text, c.identity_file);
 }
 
+bool looks_like_scan_ref(const std::string& s) {
+  if (s == "last" || s == "previous") return true;
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// The scan the letter is about: a JSON report file, else a stored scan.
+Expected<ScanRecord> letter_record(const LetterArgs& a) {
+  if (std::filesystem::exists(a.scan) || !looks_like_scan_ref(a.scan)) {
+    auto text = read_file(a.scan);
+    if (!text)
+      return make_error("usage", "letter: cannot read " + a.scan + " (a JSON report file, or a stored scan: an id, last or previous)");
+    auto json = nlohmann::json::parse(*text, nullptr, false);
+    if (json.is_discarded()) return make_error("usage", "letter: " + a.scan + " is not a JSON report");
+    auto record = record_from_json(json);
+    if (!record) return make_error("usage", "letter: " + a.scan + ": " + record.error().message);
+    return record;
+  }
+  auto store = open_state(a.state, OpenMode::read);
+  if (!store) return store.error();
+  auto id = (*store)->resolve(a.scan);
+  if (!id) return id.error();
+  return (*store)->load(*id);
+}
+
 int run_letter(const LetterArgs& a) {
   auto kind = letter_kind_from_string(a.kind);
   if (!kind) return usage_error("letter: --kind must be objection or access (got '" + a.kind + "')");
-  auto text = read_file(a.scan);
-  if (!text) return usage_error("letter: cannot read " + a.scan + " (a JSON report file; stored scan ids need the history store)");
-  auto json = nlohmann::json::parse(*text, nullptr, false);
-  if (json.is_discarded()) return usage_error("letter: " + a.scan + " is not a JSON report");
-  auto record = record_from_json(json);
-  if (!record) return usage_error("letter: " + a.scan + ": " + record.error().message);
+  auto record = letter_record(a);
+  if (!record) return usage_error(record.error().message);
   auto identity = letter_identity(a);
   if (!identity) return usage_error(identity.error().message);
   if (identity->names.empty()) return usage_error("letter: the identity has no name to sign the letter with");
@@ -95,7 +118,8 @@ int run_letter(const LetterArgs& a) {
 void register_letter(CLI::App& app, CommandAction& action) {
   auto* cmd = app.add_subcommand("letter", "Write a GDPR Art. 21 objection or Art. 15 access request from a scan's findings");
   auto a = std::make_shared<LetterArgs>();
-  cmd->add_option("scan", a->scan, "JSON report of the scan (report.json)")->required();
+  cmd->add_option("scan", a->scan, "JSON report of the scan (report.json), or a stored scan: an id, last or previous")->required();
+  add_state_option(cmd, a->state);
   cmd->add_option("--kind", a->kind, "objection (Art. 21) or access (Art. 15)")->required()->check(CLI::IsMember({"objection", "access"}));
   cmd->add_option("--platform", a->platform, "Platform or company to write to (instagram, meta, ...); default: the only one");
   cmd->add_option("--format", a->format, "md (default) or text")->check(CLI::IsMember({"md", "text"}));

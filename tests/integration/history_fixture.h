@@ -73,6 +73,38 @@ struct HistoryFixture {
     std::filesystem::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << text;
   }
+
+  // The overlay's copy of a sample file (`sites/<host>/...`), else the bundled one.
+  std::string site_file(const std::string& rel) const {
+    auto p = overlay.path() / rel;
+    return read_text(std::filesystem::exists(p) ? p : source_dir() / "samples" / rel);
+  }
+
+  // Deletes a jane.example post as its generator would: the page answers 404 (listed in `_deleted`)
+  // and its entry leaves the home page, the post list and feed.xml (each shows the post as an
+  // h-entry or feed item with the same id: while one does, the post is still published and its
+  // findings stay). The sitemap is left stale, still listing the page, so a rescan fetches it and
+  // sees it gone.
+  void delete_post(const std::string& slug) const {
+    std::string deleted = std::filesystem::exists(overlay.path() / "_deleted") ? read_text(overlay.path() / "_deleted") : "";
+    write_overlay("_deleted", deleted + "sites/jane.example/posts/" + slug + "/index.html\n");
+    remove_block("sites/jane.example/feed.xml", "<link>https://jane.example/posts/" + slug + "/</link>", "<item>", "</item>");
+    for (const char* page : {"sites/jane.example/index.html", "sites/jane.example/posts/index.html"})
+      remove_block(page, "href=\"/posts/" + slug + "/\"", "<article class=\"h-entry\">", "</article>");
+  }
+
+  // Removes from a site file the whole lines from the `open` before `marker` to the `close` after it.
+  void remove_block(const std::string& rel, const std::string& marker, const std::string& open, const std::string& close) const {
+    std::string text = site_file(rel);
+    auto at = text.find(marker);
+    REQUIRE(at != std::string::npos);
+    auto begin = text.rfind(open, at), end = text.find(close, at);
+    REQUIRE(begin != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    begin = text.rfind('\n', begin) + 1;
+    end = text.find('\n', end) + 1;
+    write_overlay(rel, text.erase(begin, end - begin));
+  }
 };
 
 // A child process running `argv`, stdout/stderr to files; kill() sends SIGKILL.

@@ -245,9 +245,11 @@ TEST_CASE("evidence: usage errors and the store-backed form", "[reports][evidenc
   auto missing = run_process({EXPOSCAN_BIN, "evidence", "verify", empty.path().string()});
   CHECK(missing.exit_code == 1);
   CHECK(missing.out.find("FAIL  manifest.json: cannot be read") != std::string::npos);
-  auto stored = run_process({EXPOSCAN_BIN, "evidence", "1234", "-o", (empty / "b").string()});
+  // the store-backed form reads the history store (tests/integration/stored_evidence_test.cpp)
+  const std::string state = (empty / "none.db").string();
+  auto stored = run_process({EXPOSCAN_BIN, "evidence", "1234", "-o", (empty / "b").string(), "--state", state});
   CHECK(stored.exit_code == 2);
-  CHECK(stored.err.find("needs the history store") != std::string::npos);
+  CHECK(stored.err == "exposcan: error: no history at " + state + " (run a scan first, or pass --state FILE)\n");
 }
 
 TEST_CASE("scan: SARIF and JSON Lines on stdout are redacted unless --show-values", "[reports][scan]") {
