@@ -93,7 +93,8 @@ std::string saved_page_url(std::string_view html) {
     if (canonical.empty() && ltag.rfind("<link", 0) == 0) {
       auto rel = tag_attr(tag, "rel");
       if (rel) {
-        for (auto t : split(ascii_lower(*rel), ' '))
+        const std::string rels = ascii_lower(*rel);  // named: split() returns views into it
+        for (auto t : split(rels, ' '))
           if (t == "canonical")
             if (auto href = tag_attr(tag, "href")) canonical = unescape_attr(*href);
       }
