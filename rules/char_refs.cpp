@@ -1,5 +1,7 @@
 #include "rules/char_refs.h"
 
+#include "core/text.h"
+
 #include <cstdint>
 #include <cstring>
 
@@ -25,31 +27,6 @@ constexpr NamedRef k_named[] = {
 };
 
 bool is_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Reads the reference starting at s[pos] == '&'; returns its byte length (0 when there is none)
 // and sets `cp`.
 size_t read_ref(std::string_view s, size_t pos, char32_t& cp) {
@@ -62,7 +39,7 @@ size_t read_ref(std::string_view s, size_t pos, char32_t& cp) {
     uint32_t value = 0;
     bool overflow = false;
     for (; p < s.size(); ++p) {
-      const int d = hex ? hex_value(s[p]) : (s[p] >= '0' && s[p] <= '9' ? s[p] - '0' : -1);
+      const int d = hex ? (is_hex_digit(s[p]) ? hex_value(s[p]) : -1) : (is_ascii_digit(s[p]) ? s[p] - '0' : -1);
       if (d < 0) break;
       value = value * (hex ? 16 : 10) + static_cast<uint32_t>(d);
       if (value > 0x10FFFF) overflow = true, value = 0x110000;
