@@ -217,14 +217,19 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
 
   std::mutex mutex;
   std::map<std::string, ItemFindings> chosen;  // item id -> the best copy seen so far
+  // A page that failed (robots.txt refusals are not failures) is a recorded error; caller holds `mutex`.
+  auto note_fetch_error = [&](const Page& page) {
+    if (page.error && page.error->code != "robots_disallowed")
+      record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
+                                    page.error->message, page.target});
+  };
   PageHandler handler = [&](const Page& page) -> std::vector<LinkCandidate> {
     ++times.pages;
     if (fetched) fetched->add(page);
     if (config.fetch_only) {
-      if (page.error && page.error->code != "robots_disallowed") {
+      {
         std::lock_guard lock(mutex);
-        record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
-                                      page.error->message, page.target});
+        note_fetch_error(page);
       }
       return fetch_only_links(page);
     }
@@ -249,9 +254,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     }
     StageTimes::add(times.store_ns, t2);
     std::lock_guard lock(mutex);
-    if (page.error && page.error->code != "robots_disallowed")
-      record.scan.errors.push_back({page.final_url.empty() ? page.url : page.final_url, page.error->code,
-                                    page.error->message, page.target});
+    note_fetch_error(page);
     for (const auto& e : parsed.errors) record.scan.errors.push_back({page.url, "parse", e, page.target});
     for (auto& e : evaluated) {
       auto [it, fresh] = chosen.try_emplace(e.item.id, std::move(e));
@@ -291,8 +294,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   record.scan.finished = std::chrono::system_clock::now();
   record.scan.pages_fetched = stats.pages_fetched + offline_pages;
   record.scan.bytes_fetched = stats.bytes;
-  for (size_t i = 0; i < stats.targets.size(); ++i) {
-    const auto& t = stats.targets[i];
+  for (const auto& t : stats.targets) {
     record.scan.target_status.push_back({t.name, t.url, t.reachable(), t.pages_ok});
     if (!t.reachable()) unreachable = true;
   }
