@@ -336,9 +336,9 @@ std::string wordpress_post_id(const HtmlAnalysis& a) {
         token.find_first_not_of("0123456789", 7) == std::string_view::npos)
       id = std::string(token.substr(7));
   }
-  auto u = Url::parse(a.page_url);
-  if (!single || id.empty() || !u) return {};
-  return "wordpress:" + u->host() + ":post:" + id;
+  if (!single || id.empty()) return {};
+  auto u = Url::parse(a.page_url);  // only on a WordPress post page: curl_url is not free per page
+  return u ? "wordpress:" + u->host() + ":post:" + id : std::string();
 }
 
 ParseOutput parse_generic_html(const Page& page) {
@@ -352,7 +352,7 @@ ParseOutput parse_generic_html(const Page& page) {
   // item (merged by id), not two.
   if (posts.size() == 1 && posts[0].id == a.page_url + "#0" && pg.kind == ItemKind::article) posts[0].id = pg.id;
   // A WordPress post's page is the same item as the post in its feed and REST API.
-  if (std::string wp = wordpress_post_id(a); !wp.empty() && pg.kind == ItemKind::article) {
+  if (std::string wp = pg.kind == ItemKind::article ? wordpress_post_id(a) : std::string(); !wp.empty()) {
     for (auto& p : posts)
       if (p.id == pg.id) p.id = wp;
     pg.id = wp;
