@@ -75,7 +75,7 @@ void apply_scope_patterns(const Config& c, std::vector<CrawlTarget>& targets) {
   }
 }
 
-size_t richness(const Item& i) {
+size_t item_richness(const Item& i) {
   size_t n = i.text.size() + i.title.size();
   for (const auto& m : i.media) n += m.alt.size();
   for (const auto& [k, v] : i.fields) n += v.size();
@@ -84,18 +84,45 @@ size_t richness(const Item& i) {
   return n;
 }
 
-// Several pages can show the same item (a post on the profile and on its permalink page). Keep
-// one copy, chosen without regard to arrival order: the one from the item's own page, else the
-// richest, else the one from the smallest source URL.
-bool preferred(const ItemFindings& a, const ItemFindings& b) {
-  auto own = [](const Item& i) {
-    std::string url = i.url.substr(0, i.url.find('#'));
-    return i.source_url == url;
-  };
-  if (own(a.item) != own(b.item)) return own(a.item);
-  if (richness(a.item) != richness(b.item)) return richness(a.item) > richness(b.item);
-  return a.item.source_url < b.item.source_url;
-}
+// Several pages can show the same item (a post on the profile and on its permalink page). The
+// report shows one copy, chosen without regard to arrival order: the one from the item's own page,
+// else the richest, else the one from the smallest source URL. Only what the choice needs is kept
+// in memory; the copy itself is in the history (or held, when its page could not be recorded).
+struct Choice {
+  bool own = false;
+  size_t richness = 0;
+  std::string source_url;
+  ScanRecorder::ShownCopy copy;
+
+  static Choice of(ItemFindings& e, std::optional<int64_t> page_id) {
+    Choice c;
+    c.own = e.item.source_url == e.item.url.substr(0, e.item.url.find('#'));
+    c.richness = item_richness(e.item);
+    c.source_url = e.item.source_url;
+    c.copy.item_id = e.item.id;
+    c.copy.page_id = page_id;
+    if (!page_id) c.copy.held = std::make_shared<ItemFindings>(std::move(e));
+    return c;
+  }
+  bool preferred_to(const Choice& b) const {
+    if (own != b.own) return own;
+    if (richness != b.richness) return richness > b.richness;
+    return source_url < b.source_url;
+  }
+};
+
+// What the exit code and the closing line need from the findings the report showed.
+struct FindingTally {
+  const ExitPolicy& policy;
+  std::optional<Severity> threshold;
+  bool over_threshold = false;
+  std::map<std::string, size_t> diff;
+
+  void add(const Finding& f) {
+    ++diff[f.diff];
+    over_threshold = over_threshold || counts_for_exit(f, policy, threshold);
+  }
+};
 
 }  // namespace
 
@@ -118,18 +145,25 @@ Expected<std::shared_ptr<const RuleEngine>> load_rule_engine(const Config& confi
   return std::make_shared<const RuleEngine>(std::move(*engine));
 }
 
+bool counts_for_exit(const Finding& f, const ExitPolicy& policy, std::optional<Severity> threshold) {
+  if (!threshold) return false;
+  if (f.diff == "resolved" || f.diff == "unchecked") return false;  // not found this time
+  if (policy.new_only && f.diff != "new" && !(f.diff == "changed" && policy.worsened && policy.worsened(f))) return false;
+  return f.severity >= *threshold && f.verdict != Verdict::not_trainable;
+}
+
+int scan_exit_code(const ScanInfo& scan, bool findings_over_threshold) {
+  if (scan.status == "interrupted") return exit_code::k_interrupted;
+  if (scan.status == "incomplete") return exit_code::k_incomplete;
+  return findings_over_threshold ? exit_code::k_findings : exit_code::k_ok;
+}
+
 int scan_exit_code(const ScanRecord& record, const ExitPolicy& policy) {
-  if (record.scan.status == "interrupted") return exit_code::k_interrupted;
-  if (record.scan.status == "incomplete") return exit_code::k_incomplete;
-  if (!policy.fail_on.empty()) {
-    auto threshold = severity_from_string(policy.fail_on);
-    for (const auto& f : record.findings) {
-      if (f.diff == "resolved" || f.diff == "unchecked") continue;  // not found this time
-      if (policy.new_only && f.diff != "new" && !(f.diff == "changed" && policy.worsened && policy.worsened(f))) continue;
-      if (threshold && f.severity >= *threshold && f.verdict != Verdict::not_trainable) return exit_code::k_findings;
-    }
-  }
-  return exit_code::k_ok;
+  std::optional<Severity> threshold;
+  if (!policy.fail_on.empty()) threshold = severity_from_string(policy.fail_on);
+  bool over = false;
+  for (const auto& f : record.findings) over = over || counts_for_exit(f, policy, threshold);
+  return scan_exit_code(record.scan, over);
 }
 
 int scan_exit_code(const ScanRecord& record, const std::string& fail_on) {
@@ -156,8 +190,7 @@ void report_outcome(const ScanOutcome& outcome) {
     default: break;
   }
   if (!outcome.compared_with.empty()) {
-    std::map<std::string, size_t> n;
-    for (const auto& f : outcome.record.findings) ++n[f.diff];
+    std::map<std::string, size_t> n = outcome.diff_counts;
     log::info("compared with {}: {} new, {} changed, {} resolved, {} unchecked, {} unchanged", outcome.compared_with,
               n["new"], n["changed"], n["resolved"], n["unchecked"], n["unchanged"]);
   }
@@ -216,7 +249,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   if (!config.evidence_dir.empty()) evidence = std::make_unique<EvidenceCollector>();
 
   std::mutex mutex;
-  std::map<std::string, ItemFindings> chosen;  // item id -> the best copy seen so far
+  std::map<std::string, Choice> chosen;  // item id -> the best copy seen so far
   // A page that failed (robots.txt refusals are not failures) is a recorded error; caller holds `mutex`.
   auto note_fetch_error = [&](const Page& page) {
     if (page.error && page.error->code != "robots_disallowed")
@@ -246,7 +279,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     }
     StageTimes::add(times.rules_ns, t1);
     double t2 = thread_cpu_seconds();
-    recorder->record_page(page, evaluated);  // every copy, in one transaction
+    std::optional<int64_t> page_id = recorder->record_page(page, evaluated);  // every copy, in one transaction
     if (evidence) {
       std::vector<Finding> cited;
       for (const auto& e : evaluated) cited.insert(cited.end(), e.findings.begin(), e.findings.end());
@@ -257,8 +290,9 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     note_fetch_error(page);
     for (const auto& e : parsed.errors) record.scan.errors.push_back({page.url, "parse", e, page.target});
     for (auto& e : evaluated) {
-      auto [it, fresh] = chosen.try_emplace(e.item.id, std::move(e));
-      if (!fresh && preferred(e, it->second)) it->second = std::move(e);
+      Choice c = Choice::of(e, page_id);
+      auto [it, fresh] = chosen.try_emplace(c.copy.item_id, c);
+      if (!fresh && c.preferred_to(it->second)) it->second = std::move(c);
     }
     std::vector<LinkCandidate> links;
     for (const auto& l : parsed.links) links.push_back({l.url, l.kind});
@@ -306,19 +340,25 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
             [](const ScanError& a, const ScanError& b) { return std::tie(a.url, a.code) < std::tie(b.url, b.code); });
   double report_start = thread_cpu_seconds();
   // The diff step: the copies the report shows are labelled against the earlier scan, and earlier
-  // findings now resolved or unchecked join the report.
-  std::vector<ItemFindings> shown;
-  for (auto& [id, e] : chosen) shown.push_back(std::move(e));
-  std::vector<ItemFindings> carried;
-  if (recorder) carried = recorder->finish_scan(record.scan, shown);
-  for (auto* list : {&shown, &carried})
-    for (auto& e : *list) {
-      std::vector<Finding> findings = e.reported();
-      if (findings.empty() && list == &carried) continue;
-      for (auto& r : reporters) r->item(e.item, findings);
+  // findings now resolved or unchecked join the report. Copies stream from the history to the
+  // reporters in item id order; the record keeps them only for an evidence bundle.
+  const ExitPolicy policy{config.fail_on, config.new_only, [&](const Finding& f) { return recorder && recorder->worsened(f); }};
+  FindingTally tally{policy, config.fail_on.empty() ? std::nullopt : severity_from_string(config.fail_on), false, {}};
+  std::vector<ScanRecorder::ShownCopy> shown;
+  shown.reserve(chosen.size());
+  for (auto& [id, c] : chosen) shown.push_back(std::move(c.copy));
+  chosen.clear();
+  auto sink = [&](ItemFindings& e, bool carried) {
+    std::vector<Finding> findings = e.reported();
+    if (findings.empty() && carried) return;
+    for (auto& r : reporters) r->item(e.item, findings);
+    for (const auto& f : findings) tally.add(f);
+    if (evidence) {
       record.findings.insert(record.findings.end(), findings.begin(), findings.end());
       record.items.push_back(std::move(e.item));
     }
+  };
+  if (recorder) recorder->finish_scan(record.scan, std::move(shown), sink);
   for (auto& r : reporters)
     if (auto s = r->end(record.scan); !s) log::error("{}", s.error().message);
   StageTimes::add(times.report_ns, report_start);
@@ -337,9 +377,8 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     fmt::print(stderr, "exposcan: timings {}\n",
                times.json(std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count()));
   }
-  outcome.exit_code = scan_exit_code(record, ExitPolicy{config.fail_on, config.new_only, [&](const Finding& f) {
-                                                          return recorder && recorder->worsened(f);
-                                                        }});
+  outcome.diff_counts = std::move(tally.diff);
+  outcome.exit_code = scan_exit_code(record.scan, tally.over_threshold);
   return outcome;
 }
 

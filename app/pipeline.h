@@ -6,7 +6,9 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,7 +21,8 @@ namespace exposcan {
 class RuleEngine;
 
 struct ScanOutcome {
-  ScanRecord record;
+  ScanRecord record;  // scan info; items and findings only when an evidence bundle was written
+  std::map<std::string, size_t> diff_counts;  // "new" -> findings, ... (the report's findings)
   int exit_code = 0;
   std::string compared_with;  // what the diff labels compare with ("scan 12", ...); "" = no labels
   bool new_only = false;
@@ -43,6 +46,9 @@ struct ExitPolicy {
   std::function<bool(const Finding&)> worsened;
 };
 int scan_exit_code(const ScanRecord& record, const ExitPolicy& policy);
+int scan_exit_code(const ScanInfo& scan, bool findings_over_threshold);
+// Whether `finding` makes the scan fail under `policy` (threshold: the policy's fail_on severity).
+bool counts_for_exit(const Finding& finding, const ExitPolicy& policy, std::optional<Severity> threshold);
 int scan_exit_code(const ScanRecord& record, const std::string& fail_on);
 
 // One line on stderr when the exit code is not 0 (what went wrong, in words).

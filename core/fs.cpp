@@ -1,5 +1,7 @@
 #include "core/fs.h"
 
+#include <utility>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -34,31 +36,68 @@ Status create_private_dirs(const std::filesystem::path& dir) {
 }
 
 Status write_private_file(const std::filesystem::path& path, std::string_view data) {
-  if (path.has_parent_path())
-    if (auto s = create_private_dirs(path.parent_path()); !s) return s;
-  std::string tmp = path.string() + ".tmp-" + std::to_string(::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return make_error("io", "cannot write " + path.string() + ": " + std::strerror(errno));
-  ::fchmod(fd, 0600);
+  PrivateFileWriter out(path);
+  out.append(data);
+  return out.commit();
+}
+
+PrivateFileWriter::PrivateFileWriter(std::filesystem::path path) : m_path(std::move(path)) {
+  if (m_path.has_parent_path())
+    if (auto s = create_private_dirs(m_path.parent_path()); !s) {
+      m_error = s.error().message;
+      return;
+    }
+  m_tmp = m_path.string() + ".tmp-" + std::to_string(::getpid());
+  m_fd = ::open(m_tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (m_fd < 0) {
+    fail(errno);
+    return;
+  }
+  ::fchmod(m_fd, 0600);  // an existing file keeps its mode otherwise
+}
+
+PrivateFileWriter::~PrivateFileWriter() {
+  if (m_fd >= 0) {
+    ::close(m_fd);
+    ::unlink(m_tmp.c_str());
+  }
+}
+
+void PrivateFileWriter::fail(int err) {
+  if (m_error.empty()) m_error = "cannot write " + m_path.string() + ": " + std::strerror(err);
+  if (m_fd >= 0) {
+    ::close(m_fd);
+    ::unlink(m_tmp.c_str());
+    m_fd = -1;
+  }
+}
+
+void PrivateFileWriter::append(std::string_view data) {
   const char* p = data.data();
   size_t left = data.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
+  while (left > 0 && m_fd >= 0) {
+    ssize_t n = ::write(m_fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return make_error("io", "cannot write " + path.string() + ": " + std::strerror(err));
+      return fail(errno);
     }
     p += n;
     left -= static_cast<size_t>(n);
   }
-  if (::close(fd) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    ::unlink(tmp.c_str());
-    return make_error("io", "cannot write " + path.string() + ": " + std::strerror(err));
+}
+
+Status PrivateFileWriter::commit() {
+  if (m_fd >= 0) {
+    int fd = std::exchange(m_fd, -1);
+    if (::close(fd) != 0 || ::rename(m_tmp.c_str(), m_path.c_str()) != 0) {
+      int err = errno;
+      ::unlink(m_tmp.c_str());
+      if (m_error.empty()) m_error = "cannot write " + m_path.string() + ": " + std::strerror(err);
+    }
+  } else if (m_error.empty()) {
+    m_error = "cannot write " + m_path.string() + ": already written";
   }
+  if (!m_error.empty()) return make_error("io", m_error);
   return {};
 }
 

@@ -174,8 +174,9 @@ json scan_info_to_json(const ScanInfo& s) {
           {"packs", packs}};
 }
 
-json summary_to_json(const ScanRecord& record) {
-  ReportSummary s = summarize(record);
+json summary_to_json(const ScanRecord& record) { return summary_to_json(summarize(record)); }
+
+json summary_to_json(const ReportSummary& s) {
   return {{"items", s.items},
           {"public_items", s.public_items},
           {"trainable_items", s.trainable_items},

@@ -10,6 +10,7 @@
 
 #include "core/expected.h"
 #include "reports/scan_record.h"
+#include "reports/summary.h"
 
 namespace exposcan {
 
@@ -19,6 +20,7 @@ nlohmann::json item_to_json(const Item& item);
 nlohmann::json finding_to_json(const Finding& finding, bool show_values);
 nlohmann::json scan_info_to_json(const ScanInfo& scan);
 nlohmann::json summary_to_json(const ScanRecord& record);
+nlohmann::json summary_to_json(const ReportSummary& summary);
 nlohmann::json record_to_json(const ScanRecord& record, bool show_values);
 
 Expected<Item> item_from_json(const nlohmann::json& j);

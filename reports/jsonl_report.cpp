@@ -47,16 +47,14 @@ class JsonlReporter final : public Reporter {
       emit(envelope("item", item_to_json(shown)));
       for (const auto& f : shown_findings) emit(envelope("finding", finding_to_json(f, true)));
     }
-    m_record.items.push_back(item);
-    m_record.findings.insert(m_record.findings.end(), findings.begin(), findings.end());
+    m_summary.add(item, findings);
   }
 
   Status end(const ScanInfo& scan) override {
     if (!m_file) open();
-    m_record.scan = scan;
     json scan_json = scan_info_to_json(scan);
     for (const auto& e : scan_json["errors"]) emit(envelope("error", e));
-    emit(envelope("end", {{"scan", std::move(scan_json)}, {"summary", summary_to_json(m_record)}}));
+    emit(envelope("end", {{"scan", std::move(scan_json)}, {"summary", summary_to_json(m_summary.summary())}}));
     if (m_file && m_file != stdout) {
       if (std::fclose(m_file) != 0 && !m_error) m_error = "cannot write " + m_options.output_path + ": " + std::strerror(errno);
       m_file = nullptr;
@@ -99,7 +97,7 @@ class JsonlReporter final : public Reporter {
   bool m_show;
   std::FILE* m_file = nullptr;
   std::optional<std::string> m_error;
-  ScanRecord m_record;  // for the closing summary
+  SummaryBuilder m_summary;  // for the closing summary
 };
 
 }  // namespace

@@ -26,44 +26,67 @@ std::map<std::string, const Finding*> deciding_findings(const ScanRecord& record
   return top;
 }
 
-ReportSummary summarize(const ScanRecord& record) {
-  ReportSummary s;
-  std::map<std::string, const Finding*> top = deciding_findings(record);
-  std::set<std::string> has_pd;
-  std::map<std::string, std::set<std::string>> agents;
-  std::set<std::string> ordered;
-  for (const auto& f : record.findings) {
+void SummaryBuilder::add_findings(std::span<const Finding> findings) {
+  ReportSummary& s = m_summary;
+  for (const auto& f : findings) {
     ++s.findings;
     s.per_severity[std::string(to_string(f.severity))]++;
-    if (!f.matches.empty()) has_pd.insert(f.item_id);
     if (f.verdict == Verdict::trainable)
       for (const auto& a : f.agents)
-        if (a.fetch == AgentState::allowed) {
-          agents[f.item_id].insert(a.agent);
-          if (ordered.insert(a.agent).second) s.agent_order.push_back(a.agent);
-        }
+        if (a.fetch == AgentState::allowed && m_agents.insert(a.agent).second) s.agent_order.push_back(a.agent);
   }
+}
+
+void SummaryBuilder::add_item(const Item& item, std::span<const Finding* const> findings) {
+  ReportSummary& s = m_summary;
+  const Finding* top = nullptr;
+  bool pd = false;
+  std::set<std::string> agents;
+  for (const Finding* f : findings) {
+    if (!top || verdict_rank(f->verdict) > verdict_rank(top->verdict) ||
+        (verdict_rank(f->verdict) == verdict_rank(top->verdict) && f->severity > top->severity))
+      top = f;
+    pd = pd || !f->matches.empty();
+    if (f->verdict == Verdict::trainable)
+      for (const auto& a : f->agents)
+        if (a.fetch == AgentState::allowed) agents.insert(a.agent);
+  }
+  ++s.items;
+  if (item.visibility == Visibility::public_ || item.visibility == Visibility::unlisted) ++s.public_items;
+  std::string verdict = top ? std::string(to_string(top->verdict)) : "unknown";
+  s.per_platform_verdict[item.platform][verdict]++;
+  const bool trainable = top && top->verdict == Verdict::trainable;
+  if (trainable) ++s.trainable_items;
+  if (pd) ++s.items_with_personal_data;
+  if (trainable && pd) ++s.trainable_with_personal_data;
+  for (const auto& a : agents) s.trainable_per_agent[a]++;
+  if (item.published_at) {
+    auto& m = s.items_per_month[format_date(*item.published_at).substr(0, 7)];
+    ++m.total;
+    if (trainable) ++m.trainable;
+  } else {
+    ++s.items_without_date;
+  }
+}
+
+void SummaryBuilder::add(const Item& item, std::span<const Finding> findings) {
+  add_findings(findings);
+  std::vector<const Finding*> own;
+  for (const auto& f : findings) own.push_back(&f);
+  add_item(item, own);
+}
+
+ReportSummary summarize(const ScanRecord& record) {
+  SummaryBuilder builder;
+  builder.add_findings(record.findings);
+  std::map<std::string, std::vector<const Finding*>> by_item;
+  for (const auto& f : record.findings) by_item[f.item_id].push_back(&f);
+  static const std::vector<const Finding*> k_none;
   for (const auto& item : record.items) {
-    ++s.items;
-    if (item.visibility == Visibility::public_ || item.visibility == Visibility::unlisted) ++s.public_items;
-    auto it = top.find(item.id);
-    std::string verdict = it == top.end() ? "unknown" : std::string(to_string(it->second->verdict));
-    s.per_platform_verdict[item.platform][verdict]++;
-    bool trainable = it != top.end() && it->second->verdict == Verdict::trainable;
-    bool pd = has_pd.count(item.id) > 0;
-    if (trainable) ++s.trainable_items;
-    if (pd) ++s.items_with_personal_data;
-    if (trainable && pd) ++s.trainable_with_personal_data;
-    for (const auto& a : agents[item.id]) s.trainable_per_agent[a]++;
-    if (item.published_at) {
-      auto& m = s.items_per_month[format_date(*item.published_at).substr(0, 7)];
-      ++m.total;
-      if (trainable) ++m.trainable;
-    } else {
-      ++s.items_without_date;
-    }
+    auto it = by_item.find(item.id);
+    builder.add_item(item, it == by_item.end() ? k_none : it->second);
   }
-  return s;
+  return builder.summary();
 }
 
 }  // namespace exposcan

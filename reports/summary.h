@@ -3,6 +3,8 @@
 #pragma once
 
 #include <map>
+#include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -38,5 +40,21 @@ int verdict_rank(Verdict v);
 std::map<std::string, const Finding*> deciding_findings(const ScanRecord& record);
 
 ReportSummary summarize(const ScanRecord& record);
+
+// The same counts built one item at a time, for reports streamed to disk: add(item, findings)
+// with every finding of the item (the ones about items the report does not show can be given with
+// add_findings). Memory: the agents seen, not the items.
+class SummaryBuilder {
+ public:
+  void add_findings(std::span<const Finding> findings);
+  // Per-item counts; `findings` are the item's own (counted by add_findings separately).
+  void add_item(const Item& item, std::span<const Finding* const> findings);
+  void add(const Item& item, std::span<const Finding> findings);
+  const ReportSummary& summary() const { return m_summary; }
+
+ private:
+  ReportSummary m_summary;
+  std::set<std::string> m_agents;
+};
 
 }  // namespace exposcan

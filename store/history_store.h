@@ -87,6 +87,9 @@ class HistoryStore {
   Expected<ScanRecord> load(int64_t scan_id, bool with_suppressed = false);
   // A scan's findings to diff against: all of them but the ones it reported resolved.
   Expected<std::vector<Finding>> comparable_findings(int64_t scan_id);
+  // The copy of an item recorded with a page (record_page) and not yet reported, with its
+  // findings in the order they were recorded; nullopt when there is none.
+  Expected<std::optional<ItemFindings>> recorded_copy(int64_t scan_id, int64_t page_id, const std::string& item_id);
   // Items of a scan by id (the newest row per id).
   Expected<std::vector<Item>> items(int64_t scan_id, const std::vector<std::string>& item_ids);
   Expected<PageOutcomes> page_outcomes(int64_t scan_id);
@@ -116,6 +119,9 @@ class HistoryStore {
     const ItemFindings* item = nullptr;
   };
   Status finish_scan(const ScanInfo& scan, std::span<const ReportedItem> reported, std::span<const ItemFindings> carried);
+  // The marking part of finish_scan() for a batch of the report's copies, in its own transaction
+  // (a long report is recorded in batches; finish_scan() then gets the rest).
+  Status report_items(int64_t scan_id, std::span<const ReportedItem> reported);
   // The conditional-GET cache: validators of the newest stored copy of each URL whose body is
   // kept. Snapshot taken now; the returned object reads bodies lazily and is thread-safe.
   Expected<std::unique_ptr<ConditionalCache>> make_cache();

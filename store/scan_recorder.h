@@ -6,10 +6,14 @@
 // each item the report shows. finish_scan() is the diff step: it labels each finding's `diff`
 // against the scan it compares with, marks the suppressed ones, records which copies the report
 // showed, and hands back the earlier findings now resolved or unchecked for the report to show.
+// The streaming form takes references to copies recorded with their page and reads them back one
+// batch at a time, so the end of a large scan needs memory for a batch, not for the scan.
 // The recorder also supplies the fingerprint key the rules engine must use and the
 // conditional-GET cache.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,11 +39,25 @@ class ScanRecorder {
 
   // Records the scan as running and sets scan.id. Errors are start-up errors (exit 2).
   virtual Status begin_scan(ScanInfo& scan) = 0;
-  // Records the page with the items seen on it. Thread-safe. A write failure is logged once and the
-  // scan goes on (the report is still complete).
-  virtual void record_page(const Page& page, const std::vector<ItemFindings>& items) = 0;
-  // Labels `shown` (`diff`, `suppressed`), records the report and the end of the scan; returns the
-  // earlier findings now "resolved" or "unchecked", with their items (recorded too).
+  // Records the page with the items seen on it; returns the page's row id. Thread-safe. A write
+  // failure is logged once, returns nullopt, and the scan goes on (the caller keeps those items).
+  virtual std::optional<int64_t> record_page(const Page& page, const std::vector<ItemFindings>& items) = 0;
+
+  // One copy the report shows: recorded with page `page_id` (read back from the history), or
+  // `held` in memory (its page could not be recorded).
+  struct ShownCopy {
+    std::string item_id;
+    std::optional<int64_t> page_id;
+    std::shared_ptr<ItemFindings> held;
+  };
+  // Receives each labelled copy (`carried`: an earlier finding now resolved or unchecked).
+  using ItemSink = std::function<void(ItemFindings& item, bool carried)>;
+  // Labels every shown copy (`diff`, `suppressed`), records it as reported and passes it to
+  // `sink` in the order given, then the earlier findings now "resolved" or "unchecked" with their
+  // items (recorded too), and records the end of the scan.
+  virtual void finish_scan(ScanInfo& scan, std::vector<ShownCopy> shown, const ItemSink& sink) = 0;
+  // The same for copies held in memory: labels `shown` in place (dropping stand-ins, see the
+  // implementation) and returns the carried ones.
   virtual std::vector<ItemFindings> finish_scan(ScanInfo& scan, std::vector<ItemFindings>& shown) = 0;
 
   // True when `finding` ("changed") is worse than the finding it was matched with.

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <set>
 
 #include "reports/json_model.h"
 #include "store/blob_codec.h"
@@ -286,6 +287,41 @@ Expected<std::vector<Item>> HistoryStore::items(int64_t scan_id, const std::vect
     st->reset();
   }
   return out;
+}
+
+Expected<std::optional<ItemFindings>> HistoryStore::recorded_copy(int64_t scan_id, int64_t page_id,
+                                                                  const std::string& item_id) {
+  std::lock_guard lock(m_impl->read_mutex);
+  sql::Db& db = m_impl->reader;
+  auto item = db.prepare(
+      "SELECT i.provenance, b.size, b.data FROM items i JOIN blobs b ON b.id = i.blob WHERE i.scan_id = ? AND "
+      "i.page_id = ? AND i.item_id = ? AND i.reported = 0 ORDER BY i.rowid LIMIT 1");
+  if (!item) return m_impl->describe(db, item.error());
+  item->bind(1, scan_id).bind(2, page_id).bind(3, item_id);
+  auto row = item->step();
+  if (!row) return m_impl->describe(db, row.error());
+  if (!*row) return std::optional<ItemFindings>();
+  ItemFindings out;
+  auto j = blob_json(*item, 1, 2);
+  if (!j) return j.error();
+  auto parsed = item_from_json(*j);
+  if (!parsed) return parsed.error();
+  out.item = std::move(*parsed);
+  out.item.provenance = item->text(0);
+  auto findings = db.prepare(
+      "SELECT f.diff, f.fetched_at, b.size, b.data FROM findings f JOIN blobs b ON b.id = f.blob WHERE f.scan_id = ? "
+      "AND f.page_id = ? AND f.item_id = ? AND f.reported = 0 ORDER BY f.rowid");
+  if (!findings) return m_impl->describe(db, findings.error());
+  findings->bind(1, scan_id).bind(2, page_id).bind(3, item_id);
+  std::set<std::pair<std::string, std::string>> seen;  // an item shown twice on its page: one copy
+  auto s = each_row(*findings, [&](const sql::Stmt& r) -> Status {
+    auto f = finding_from_row(r);
+    if (!f) return f.error();
+    if (seen.emplace(f->rule_id, f->fingerprint).second) out.findings.push_back(std::move(*f));
+    return {};
+  });
+  if (!s) return m_impl->describe(db, s.error());
+  return std::optional<ItemFindings>(std::move(out));
 }
 
 Expected<PageOutcomes> HistoryStore::page_outcomes(int64_t scan_id) {

@@ -45,7 +45,7 @@ class StoreRecorder final : public ScanRecorder {
     return {};
   }
 
-  void record_page(const Page& page, const std::vector<ItemFindings>& items) override {
+  std::optional<int64_t> record_page(const Page& page, const std::vector<ItemFindings>& items) override {
     auto id = m_store->record_page(m_scan_id, page, items);
     std::lock_guard lock(m_mutex);
     const PageOutcome o = page_outcome(page);
@@ -54,28 +54,30 @@ class StoreRecorder final : public ScanRecorder {
       m_outcomes[*url] = o;
       if (id) m_page_ids[*url] = *id;
     }
-    if (!id) write_failed(id.error());
+    if (!id) {
+      write_failed(id.error());
+      return std::nullopt;
+    }
+    return *id;
+  }
+
+  void finish_scan(ScanInfo& scan, std::vector<ShownCopy> shown, const ItemSink& sink) override {
+    std::lock_guard lock(m_mutex);
+    finish(scan, shown, sink);
   }
 
   std::vector<ItemFindings> finish_scan(ScanInfo& scan, std::vector<ItemFindings>& shown) override {
-    const TimePoint t = now();
-    std::vector<ItemFindings> carried;
-    std::vector<HistoryStore::ReportedItem> reported;
-    {
-      std::lock_guard lock(m_mutex);
-      if (m_differ) drop_stand_ins(shown);
-      for (auto& it : shown) {
-        if (m_differ) m_differ->label(it.findings);
-        it.suppressed.assign(it.findings.size(), std::string());
-        for (size_t i = 0; i < it.findings.size(); ++i)
-          if (auto reason = m_options.suppressions.match(it.findings[i], t)) it.suppressed[i] = *reason;
-        std::optional<int64_t> page;
-        if (auto p = m_page_ids.find(it.item.source_url); p != m_page_ids.end()) page = p->second;
-        reported.push_back({page, &it});
-      }
-      if (m_differ) carried = group_by_item(m_differ->leftovers(m_outcomes));
+    std::lock_guard lock(m_mutex);
+    std::vector<ShownCopy> copies;
+    for (auto& it : shown) {
+      std::optional<int64_t> page;
+      if (auto p = m_page_ids.find(it.item.source_url); p != m_page_ids.end()) page = p->second;
+      std::string id = it.item.id;
+      copies.push_back({std::move(id), page, std::make_shared<ItemFindings>(std::move(it))});
     }
-    if (auto s = m_store->finish_scan(scan, reported, carried); !s) write_failed(s.error());
+    std::vector<ItemFindings> kept, carried;
+    finish(scan, copies, [&](ItemFindings& x, bool is_carried) { (is_carried ? carried : kept).push_back(std::move(x)); });
+    shown = std::move(kept);
     return carried;
   }
 
@@ -155,6 +157,64 @@ class StoreRecorder final : public ScanRecorder {
     return out;
   }
 
+  // Caller holds m_mutex. Reads the shown copies back a batch at a time (so memory holds a batch,
+  // not the scan), labels them, records them as reported and hands them to `sink`.
+  void finish(ScanInfo& scan, std::vector<ShownCopy>& shown, const ItemSink& sink) {
+    constexpr size_t k_batch = 256;
+    const TimePoint t = now();
+    const std::unordered_set<std::string> own_page_items = seen_on_own_page();
+    std::vector<ItemFindings> batch;
+    std::vector<HistoryStore::ReportedItem> reported;
+    for (size_t start = 0; start < shown.size(); start += k_batch) {
+      batch.clear();
+      reported.clear();
+      std::vector<std::optional<int64_t>> pages;
+      for (size_t i = start; i < std::min(shown.size(), start + k_batch); ++i) {
+        ShownCopy& c = shown[i];
+        ItemFindings x;
+        if (c.held) {
+          x = std::move(*c.held);
+          c.held.reset();
+        } else if (c.page_id) {
+          auto loaded = m_store->recorded_copy(m_scan_id, *c.page_id, c.item_id);
+          if (!loaded) {
+            read_failed(c.item_id, loaded.error());
+            continue;
+          }
+          if (!*loaded) continue;
+          x = std::move(**loaded);
+        } else {
+          continue;
+        }
+        if (m_differ && stand_in(x, own_page_items)) continue;
+        if (m_differ) m_differ->label(x.findings);
+        x.suppressed.assign(x.findings.size(), std::string());
+        for (size_t k = 0; k < x.findings.size(); ++k)
+          if (auto reason = m_options.suppressions.match(x.findings[k], t)) x.suppressed[k] = *reason;
+        batch.push_back(std::move(x));
+        pages.push_back(c.page_id);
+      }
+      for (size_t i = 0; i < batch.size(); ++i) reported.push_back({pages[i], &batch[i]});
+      if (auto s = m_store->report_items(m_scan_id, reported); !s) write_failed(s.error());
+      for (auto& x : batch) sink(x, false);
+    }
+    std::vector<ItemFindings> carried;
+    if (m_differ) carried = group_by_item(m_differ->leftovers(m_outcomes));
+    if (auto s = m_store->finish_scan(scan, {}, carried); !s) write_failed(s.error());
+    for (auto& x : carried) sink(x, true);
+  }
+
+  // Items the earlier scan saw on their own page (see stand_in).
+  std::unordered_set<std::string> seen_on_own_page() const {
+    std::unordered_set<std::string> out;
+    if (!m_differ) return out;
+    for (const auto& f : m_differ->previous())
+      if (!f.url.empty() && f.evidence.url == own_page(f.url)) out.insert(f.item_id);
+    return out;
+  }
+
+  static std::string own_page(const std::string& url) { return url.substr(0, url.find('#')); }
+
   // An item whose own page failed this time but that another page also shows (a post in the list
   // or the feed) would be reported from that copy, a partial view (a summary, without the page's
   // signals), and compared with what its own page said last time: a transient error would read as
@@ -162,17 +222,15 @@ class StoreRecorder final : public ScanRecorder {
   // unchecked. Without one (a first scan) the other copy is the best there is.
   // Only items the earlier scan saw on their own page are left out: one seen elsewhere both times
   // (its own page a login wall, say) is compared like with like.
-  void drop_stand_ins(std::vector<ItemFindings>& shown) const {
-    auto own_page = [](const std::string& url) { return url.substr(0, url.find('#')); };
-    std::unordered_set<std::string> seen_on_own_page;
-    for (const auto& f : m_differ->previous())
-      if (!f.url.empty() && f.evidence.url == own_page(f.url)) seen_on_own_page.insert(f.item_id);
-    std::erase_if(shown, [&](const ItemFindings& it) {
-      const std::string own = own_page(it.item.url);
-      if (own.empty() || it.item.source_url == own || !seen_on_own_page.count(it.item.id)) return false;
-      auto o = m_outcomes.find(own);
-      return o != m_outcomes.end() && o->second == PageOutcome::failed;
-    });
+  bool stand_in(const ItemFindings& it, const std::unordered_set<std::string>& seen_on_own_page) const {
+    const std::string own = own_page(it.item.url);
+    if (own.empty() || it.item.source_url == own || !seen_on_own_page.count(it.item.id)) return false;
+    auto o = m_outcomes.find(own);
+    return o != m_outcomes.end() && o->second == PageOutcome::failed;
+  }
+
+  void read_failed(const std::string& item_id, const Error& e) {
+    log::error("history: cannot read back item {} ({}); it is missing from the report", item_id, e.message);
   }
 
   void write_failed(const Error& e) {

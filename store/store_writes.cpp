@@ -294,6 +294,43 @@ Expected<bool> mark_reported(sql::Db& db, int64_t scan_id, int64_t page_id, cons
 
 }  // namespace
 
+namespace {
+
+// Marks the reported copies recorded with a page; the others (and `extra`) get rows of their own.
+Status insert_reported(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::span<const HistoryStore::ReportedItem> reported,
+                       std::vector<PreparedItem>& extra, std::vector<PendingBlob*>& stored) {
+  for (const auto& r : reported) {
+    if (r.page_id) {
+      if (auto s = db.exec("SAVEPOINT mark"); !s) return s;
+      auto marked = mark_reported(db, scan_id, *r.page_id, *r.item);
+      if (!marked) return marked.error();
+      if (!*marked)
+        if (auto s = db.exec("ROLLBACK TO mark"); !s) return s;
+      if (auto s = db.exec("RELEASE mark"); !s) return s;
+      if (*marked) continue;
+    }
+    extra.push_back(prepare_item(blobs, *r.item));  // not recorded with a page: rows of its own
+  }
+  return insert_items(db, blobs, scan_id, std::nullopt, extra, stored, true);
+}
+
+}  // namespace
+
+Status HistoryStore::report_items(int64_t scan_id, std::span<const ReportedItem> reported) {
+  BlobWriter blobs(*m_impl);
+  std::vector<PreparedItem> extra;
+  std::lock_guard lock(m_impl->write_mutex);
+  sql::Db& db = m_impl->writer;
+  sql::Transaction tx(db);
+  std::vector<PendingBlob*> stored;
+  auto fail = [&](const Error& e) -> Status { return m_impl->describe(db, e); };
+  if (auto s = tx.begin(); !s) return fail(s.error());
+  if (auto s = insert_reported(db, blobs, scan_id, reported, extra, stored); !s) return fail(s.error());
+  if (auto s = tx.commit(); !s) return fail(s.error());
+  blobs.remember(stored);
+  return {};
+}
+
 Status HistoryStore::finish_scan(const ScanInfo& scan, std::span<const ReportedItem> reported,
                                  std::span<const ItemFindings> carried) {
   const int64_t scan_id = std::stoll(scan.id);
@@ -305,19 +342,7 @@ Status HistoryStore::finish_scan(const ScanInfo& scan, std::span<const ReportedI
   std::vector<PendingBlob*> stored;
   auto fail = [&](const Error& e) -> Status { return m_impl->describe(db, e); };
   if (auto s = tx.begin(); !s) return fail(s.error());
-  for (const auto& r : reported) {
-    if (r.page_id) {
-      if (auto s = db.exec("SAVEPOINT mark"); !s) return fail(s.error());
-      auto marked = mark_reported(db, scan_id, *r.page_id, *r.item);
-      if (!marked) return fail(marked.error());
-      if (!*marked)
-        if (auto s = db.exec("ROLLBACK TO mark"); !s) return fail(s.error());
-      if (auto s = db.exec("RELEASE mark"); !s) return fail(s.error());
-      if (*marked) continue;
-    }
-    extra.push_back(prepare_item(blobs, *r.item));  // not recorded with a page: rows of its own
-  }
-  if (auto s = insert_items(db, blobs, scan_id, std::nullopt, extra, stored, true); !s) return fail(s.error());
+  if (auto s = insert_reported(db, blobs, scan_id, reported, extra, stored); !s) return fail(s.error());
   auto st = db.prepare(
       "UPDATE scans SET status = ?, finished_at = ?, pages_fetched = ?, bytes_fetched = ?, info = ? WHERE id = ?");
   if (!st) return fail(st.error());
