@@ -75,42 +75,6 @@ void apply_scope_patterns(const Config& c, std::vector<CrawlTarget>& targets) {
   }
 }
 
-size_t item_richness(const Item& i) {
-  size_t n = i.text.size() + i.title.size();
-  for (const auto& m : i.media) n += m.alt.size();
-  for (const auto& [k, v] : i.fields) n += v.size();
-  if (i.geo) n += i.geo->name.size() + 1;
-  if (i.published_at) n += 1;
-  return n;
-}
-
-// Several pages can show the same item (a post on the profile and on its permalink page). The
-// report shows one copy, chosen without regard to arrival order: the one from the item's own page,
-// else the richest, else the one from the smallest source URL. Only what the choice needs is kept
-// in memory; the copy itself is in the history (or held, when its page could not be recorded).
-struct Choice {
-  bool own = false;
-  size_t richness = 0;
-  std::string source_url;
-  ScanRecorder::ShownCopy copy;
-
-  static Choice of(ItemFindings& e, std::optional<int64_t> page_id) {
-    Choice c;
-    c.own = e.item.source_url == e.item.url.substr(0, e.item.url.find('#'));
-    c.richness = item_richness(e.item);
-    c.source_url = e.item.source_url;
-    c.copy.item_id = e.item.id;
-    c.copy.page_id = page_id;
-    if (!page_id) c.copy.held = std::make_shared<ItemFindings>(std::move(e));
-    return c;
-  }
-  bool preferred_to(const Choice& b) const {
-    if (own != b.own) return own;
-    if (richness != b.richness) return richness > b.richness;
-    return source_url < b.source_url;
-  }
-};
-
 // What the exit code and the closing line need from the findings the report showed.
 struct FindingTally {
   const ExitPolicy& policy;
@@ -249,7 +213,9 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   if (!config.evidence_dir.empty()) evidence = std::make_unique<EvidenceCollector>();
 
   std::mutex mutex;
-  std::map<std::string, Choice> chosen;  // item id -> the best copy seen so far
+  // The history chooses each item's report copy among the recorded ones (ScanRecorder::finish_scan);
+  // only copies whose page could not be recorded are held here: item id -> the best such copy.
+  std::map<std::string, ItemFindings> held;
   // A page that failed (robots.txt refusals are not failures) is a recorded error; caller holds `mutex`.
   auto note_fetch_error = [&](const Page& page) {
     if (page.error && page.error->code != "robots_disallowed")
@@ -289,11 +255,12 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     std::lock_guard lock(mutex);
     note_fetch_error(page);
     for (const auto& e : parsed.errors) record.scan.errors.push_back({page.url, "parse", e, page.target});
-    for (auto& e : evaluated) {
-      Choice c = Choice::of(e, page_id);
-      auto [it, fresh] = chosen.try_emplace(c.copy.item_id, c);
-      if (!fresh && c.preferred_to(it->second)) it->second = std::move(c);
-    }
+    if (!page_id)
+      for (auto& e : evaluated) {
+        auto [it, fresh] = held.try_emplace(e.item.id, e);
+        if (!fresh && preferred_copy(copy_rank(e.item), e.item.source_url, copy_rank(it->second.item), it->second.item.source_url))
+          it->second = std::move(e);
+      }
     std::vector<LinkCandidate> links;
     for (const auto& l : parsed.links) links.push_back({l.url, l.kind});
     return links;
@@ -344,10 +311,6 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   // reporters in item id order; the record keeps them only for an evidence bundle.
   const ExitPolicy policy{config.fail_on, config.new_only, [&](const Finding& f) { return recorder && recorder->worsened(f); }};
   FindingTally tally{policy, config.fail_on.empty() ? std::nullopt : severity_from_string(config.fail_on), false, {}};
-  std::vector<ScanRecorder::ShownCopy> shown;
-  shown.reserve(chosen.size());
-  for (auto& [id, c] : chosen) shown.push_back(std::move(c.copy));
-  chosen.clear();
   auto sink = [&](ItemFindings& e, bool carried) {
     std::vector<Finding> findings = e.reported();
     if (findings.empty() && carried) return;
@@ -358,7 +321,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
       record.items.push_back(std::move(e.item));
     }
   };
-  if (recorder) recorder->finish_scan(record.scan, std::move(shown), sink);
+  if (recorder) recorder->finish_scan(record.scan, std::move(held), sink);
   for (auto& r : reporters)
     if (auto s = r->end(record.scan); !s) log::error("{}", s.error().message);
   StageTimes::add(times.report_ns, report_start);

@@ -90,6 +90,18 @@ class HistoryStore {
   // The copy of an item recorded with a page (record_page) and not yet reported, with its
   // findings in the order they were recorded; nullopt when there is none.
   Expected<std::optional<ItemFindings>> recorded_copy(int64_t scan_id, int64_t page_id, const std::string& item_id);
+  // The copy of each item the report shows (copy_rank, preferred_copy) among those recorded with
+  // a page and not yet reported: up to `limit` items with ids after `after`, in id order. Paged
+  // so the end of a scan holds a page of choices, not one per item.
+  struct ChosenCopy {
+    std::string item_id;
+    int64_t page_id = 0;
+    CopyRank rank;
+    std::string source_url;
+  };
+  Expected<std::vector<ChosenCopy>> chosen_copies(int64_t scan_id, const std::string& after, size_t limit);
+  // The newest page row of a scan whose requested or final URL is `url`; nullopt when none.
+  Expected<std::optional<int64_t>> page_id(int64_t scan_id, const std::string& url);
   // Items of a scan by id (the newest row per id).
   Expected<std::vector<Item>> items(int64_t scan_id, const std::vector<std::string>& item_ids);
   Expected<PageOutcomes> page_outcomes(int64_t scan_id);

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,21 +44,16 @@ class ScanRecorder {
   // failure is logged once, returns nullopt, and the scan goes on (the caller keeps those items).
   virtual std::optional<int64_t> record_page(const Page& page, const std::vector<ItemFindings>& items) = 0;
 
-  // One copy the report shows: recorded with page `page_id` (read back from the history), or
-  // `held` in memory (its page could not be recorded).
-  struct ShownCopy {
-    std::string item_id;
-    std::optional<int64_t> page_id;
-    std::shared_ptr<ItemFindings> held;
-  };
   // Receives each labelled copy (`carried`: an earlier finding now resolved or unchecked).
   using ItemSink = std::function<void(ItemFindings& item, bool carried)>;
-  // Labels every shown copy (`diff`, `suppressed`), records it as reported and passes it to
-  // `sink` in the order given, then the earlier findings now "resolved" or "unchecked" with their
-  // items (recorded too), and records the end of the scan.
-  virtual void finish_scan(ScanInfo& scan, std::vector<ShownCopy> shown, const ItemSink& sink) = 0;
-  // The same for copies held in memory: labels `shown` in place (dropping stand-ins, see the
-  // implementation) and returns the carried ones.
+  // The streaming end of a scan: chooses the copy of each item the report shows (copy_rank) among
+  // those record_page() recorded and `held` (copies whose page could not be recorded), labels it
+  // (`diff`, `suppressed`), records it as reported and passes it to `sink`, in item id order;
+  // then the earlier findings now "resolved" or "unchecked" with their items (recorded too); and
+  // records the end of the scan. Memory: a batch of copies, not the scan.
+  virtual void finish_scan(ScanInfo& scan, std::map<std::string, ItemFindings> held, const ItemSink& sink) = 0;
+  // The same when the caller has chosen the copies (`shown`, held in memory): labels them in place
+  // (dropping stand-ins, see the implementation) and returns the carried ones.
   virtual std::vector<ItemFindings> finish_scan(ScanInfo& scan, std::vector<ItemFindings>& shown) = 0;
 
   // True when `finding` ("changed") is worse than the finding it was matched with.

@@ -98,7 +98,15 @@ CREATE INDEX items_page ON items(page_id);
 CREATE INDEX findings_page ON findings(page_id);
 )sql";
 
-constexpr std::string_view k_migrations[] = {k_v1, k_v2};
+// v3: what the end of a scan needs to choose each item's report copy in SQL (store/item_findings.h
+// copy_rank), so the choice costs no memory per item.
+constexpr std::string_view k_v3 = R"sql(
+ALTER TABLE items ADD COLUMN own_page INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE items ADD COLUMN richness INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE items ADD COLUMN source_url TEXT;
+)sql";
+
+constexpr std::string_view k_migrations[] = {k_v1, k_v2, k_v3};
 static_assert(std::size(k_migrations) == k_schema_version);
 
 }  // namespace

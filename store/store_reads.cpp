@@ -289,6 +289,31 @@ Expected<std::vector<Item>> HistoryStore::items(int64_t scan_id, const std::vect
   return out;
 }
 
+Expected<std::vector<HistoryStore::ChosenCopy>> HistoryStore::chosen_copies(int64_t scan_id, const std::string& after,
+                                                                           size_t limit) {
+  std::lock_guard lock(m_impl->read_mutex);
+  sql::Db& db = m_impl->reader;
+  auto st = db.prepare(
+      "SELECT item_id, page_id, own_page, richness, source_url FROM items WHERE scan_id = ? AND item_id > ? AND "
+      "reported = 0 AND page_id IS NOT NULL ORDER BY item_id, rowid");
+  if (!st) return m_impl->describe(db, st.error());
+  st->bind(1, scan_id).bind(2, after);
+  std::vector<ChosenCopy> out;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return m_impl->describe(db, row.error());
+    if (!*row) break;
+    ChosenCopy c{st->text(0), st->int64(1), {st->int64(2) != 0, static_cast<size_t>(st->int64(3))}, st->text(4)};
+    if (!out.empty() && out.back().item_id == c.item_id) {
+      if (preferred_copy(c.rank, c.source_url, out.back().rank, out.back().source_url)) out.back() = std::move(c);
+      continue;
+    }
+    if (out.size() == limit) break;  // the last item's rows are all read
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 Expected<std::optional<ItemFindings>> HistoryStore::recorded_copy(int64_t scan_id, int64_t page_id,
                                                                   const std::string& item_id) {
   std::lock_guard lock(m_impl->read_mutex);
@@ -322,6 +347,18 @@ Expected<std::optional<ItemFindings>> HistoryStore::recorded_copy(int64_t scan_i
   });
   if (!s) return m_impl->describe(db, s.error());
   return std::optional<ItemFindings>(std::move(out));
+}
+
+Expected<std::optional<int64_t>> HistoryStore::page_id(int64_t scan_id, const std::string& url) {
+  std::lock_guard lock(m_impl->read_mutex);
+  sql::Db& db = m_impl->reader;
+  auto st = db.prepare("SELECT max(id) FROM pages WHERE scan_id = ? AND (final_url = ?2 OR url = ?2)");
+  if (!st) return m_impl->describe(db, st.error());
+  st->bind(1, scan_id).bind(2, url);
+  auto row = st->step();
+  if (!row) return m_impl->describe(db, row.error());
+  if (!*row || st->is_null(0)) return std::optional<int64_t>();
+  return std::optional<int64_t>(st->int64(0));
 }
 
 Expected<PageOutcomes> HistoryStore::page_outcomes(int64_t scan_id) {

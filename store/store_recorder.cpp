@@ -17,6 +17,23 @@ std::vector<Finding> ItemFindings::reported() const {
   return out;
 }
 
+CopyRank copy_rank(const Item& i) {
+  CopyRank r;
+  r.own_page = i.source_url == i.url.substr(0, i.url.find('#'));
+  r.richness = i.text.size() + i.title.size();
+  for (const auto& m : i.media) r.richness += m.alt.size();
+  for (const auto& [k, v] : i.fields) r.richness += v.size();
+  if (i.geo) r.richness += i.geo->name.size() + 1;
+  if (i.published_at) r.richness += 1;
+  return r;
+}
+
+bool preferred_copy(const CopyRank& ra, const std::string& source_a, const CopyRank& rb, const std::string& source_b) {
+  if (ra.own_page != rb.own_page) return ra.own_page;
+  if (ra.richness != rb.richness) return ra.richness > rb.richness;
+  return source_a < source_b;
+}
+
 namespace {
 
 class StoreRecorder final : public ScanRecorder {
@@ -47,13 +64,6 @@ class StoreRecorder final : public ScanRecorder {
 
   std::optional<int64_t> record_page(const Page& page, const std::vector<ItemFindings>& items) override {
     auto id = m_store->record_page(m_scan_id, page, items);
-    std::lock_guard lock(m_mutex);
-    const PageOutcome o = page_outcome(page);
-    for (const std::string* url : {&page.url, &page.final_url}) {
-      if (url->empty()) continue;
-      m_outcomes[*url] = o;
-      if (id) m_page_ids[*url] = *id;
-    }
     if (!id) {
       write_failed(id.error());
       return std::nullopt;
@@ -61,9 +71,41 @@ class StoreRecorder final : public ScanRecorder {
     return *id;
   }
 
-  void finish_scan(ScanInfo& scan, std::vector<ShownCopy> shown, const ItemSink& sink) override {
+  void finish_scan(ScanInfo& scan, std::map<std::string, ItemFindings> held, const ItemSink& sink) override {
     std::lock_guard lock(m_mutex);
-    finish(scan, shown, sink);
+    Finisher f(*this, sink);
+    std::string after;
+    for (;;) {
+      auto page = m_store->chosen_copies(m_scan_id, after, k_batch);
+      if (!page) {
+        log::error("history: cannot read the scan's items back ({}); the report is incomplete", page.error().message);
+        break;
+      }
+      if (page->empty()) break;
+      after = page->back().item_id;
+      std::vector<ShownCopy> batch;
+      for (auto& c : *page) {
+        // copies held in memory with smaller ids go first; one with the same id competes
+        for (auto h = held.begin(); h != held.end() && h->first <= c.item_id;) {
+          if (h->first < c.item_id) {
+            batch.push_back({h->first, std::nullopt, std::make_shared<ItemFindings>(std::move(h->second))});
+            h = held.erase(h);
+            continue;
+          }
+          if (preferred_copy(copy_rank(h->second.item), h->second.item.source_url, c.rank, c.source_url)) {
+            batch.push_back({h->first, std::nullopt, std::make_shared<ItemFindings>(std::move(h->second))});
+            c.page_id = 0;  // shown from memory
+          }
+          h = held.erase(h);
+        }
+        if (c.page_id != 0) batch.push_back({c.item_id, c.page_id, nullptr});
+      }
+      f.add(batch);
+    }
+    std::vector<ShownCopy> rest;
+    for (auto& [id, x] : held) rest.push_back({id, std::nullopt, std::make_shared<ItemFindings>(std::move(x))});
+    f.add(rest);
+    f.finish(scan);
   }
 
   std::vector<ItemFindings> finish_scan(ScanInfo& scan, std::vector<ItemFindings>& shown) override {
@@ -71,12 +113,18 @@ class StoreRecorder final : public ScanRecorder {
     std::vector<ShownCopy> copies;
     for (auto& it : shown) {
       std::optional<int64_t> page;
-      if (auto p = m_page_ids.find(it.item.source_url); p != m_page_ids.end()) page = p->second;
+      if (auto p = m_store->page_id(m_scan_id, it.item.source_url); p && *p) page = **p;
       std::string id = it.item.id;
       copies.push_back({std::move(id), page, std::make_shared<ItemFindings>(std::move(it))});
     }
     std::vector<ItemFindings> kept, carried;
-    finish(scan, copies, [&](ItemFindings& x, bool is_carried) { (is_carried ? carried : kept).push_back(std::move(x)); });
+    Finisher f(*this, [&](ItemFindings& x, bool is_carried) { (is_carried ? carried : kept).push_back(std::move(x)); });
+    for (size_t start = 0; start < copies.size(); start += k_batch) {
+      std::vector<ShownCopy> batch(std::make_move_iterator(copies.begin() + static_cast<std::ptrdiff_t>(start)),
+                                   std::make_move_iterator(copies.begin() + static_cast<std::ptrdiff_t>(std::min(copies.size(), start + k_batch))));
+      f.add(batch);
+    }
+    f.finish(scan);
     shown = std::move(kept);
     return carried;
   }
@@ -157,28 +205,40 @@ class StoreRecorder final : public ScanRecorder {
     return out;
   }
 
-  // Caller holds m_mutex. Reads the shown copies back a batch at a time (so memory holds a batch,
-  // not the scan), labels them, records them as reported and hands them to `sink`.
-  void finish(ScanInfo& scan, std::vector<ShownCopy>& shown, const ItemSink& sink) {
-    constexpr size_t k_batch = 256;
-    const TimePoint t = now();
-    const std::unordered_set<std::string> own_page_items = seen_on_own_page();
-    std::vector<ItemFindings> batch;
-    std::vector<HistoryStore::ReportedItem> reported;
-    for (size_t start = 0; start < shown.size(); start += k_batch) {
-      batch.clear();
-      reported.clear();
+  static constexpr size_t k_batch = 256;
+
+  // One copy the report shows: recorded with page `page_id` (read back from the history), or
+  // `held` in memory.
+  struct ShownCopy {
+    std::string item_id;
+    std::optional<int64_t> page_id;
+    std::shared_ptr<ItemFindings> held;
+  };
+
+  // The end of a scan, a batch of shown copies at a time (caller holds m_mutex): reads each copy
+  // back, labels it, records the batch as reported, hands it to the sink; then the carried ones.
+  class Finisher {
+   public:
+    Finisher(StoreRecorder& r, ItemSink sink)
+        : m_r(r), m_sink(std::move(sink)), m_now(r.now()), m_own_page_items(r.seen_on_own_page()) {
+      if (!m_r.m_differ) return;  // the pages' outcomes matter only to a comparison
+      auto outcomes = m_r.m_store->page_outcomes(m_r.m_scan_id);
+      if (outcomes) m_r.m_outcomes = std::move(*outcomes);
+      else log::error("history: cannot read the scan's pages back ({}); findings may read as resolved", outcomes.error().message);
+    }
+
+    void add(std::vector<ShownCopy>& copies) {
+      std::vector<ItemFindings> batch;
       std::vector<std::optional<int64_t>> pages;
-      for (size_t i = start; i < std::min(shown.size(), start + k_batch); ++i) {
-        ShownCopy& c = shown[i];
+      for (ShownCopy& c : copies) {
         ItemFindings x;
         if (c.held) {
           x = std::move(*c.held);
           c.held.reset();
         } else if (c.page_id) {
-          auto loaded = m_store->recorded_copy(m_scan_id, *c.page_id, c.item_id);
+          auto loaded = m_r.m_store->recorded_copy(m_r.m_scan_id, *c.page_id, c.item_id);
           if (!loaded) {
-            read_failed(c.item_id, loaded.error());
+            m_r.read_failed(c.item_id, loaded.error());
             continue;
           }
           if (!*loaded) continue;
@@ -186,23 +246,34 @@ class StoreRecorder final : public ScanRecorder {
         } else {
           continue;
         }
-        if (m_differ && stand_in(x, own_page_items)) continue;
-        if (m_differ) m_differ->label(x.findings);
+        if (m_r.m_differ && m_r.stand_in(x, m_own_page_items)) continue;
+        if (m_r.m_differ) m_r.m_differ->label(x.findings);
         x.suppressed.assign(x.findings.size(), std::string());
         for (size_t k = 0; k < x.findings.size(); ++k)
-          if (auto reason = m_options.suppressions.match(x.findings[k], t)) x.suppressed[k] = *reason;
+          if (auto reason = m_r.m_options.suppressions.match(x.findings[k], m_now)) x.suppressed[k] = *reason;
         batch.push_back(std::move(x));
         pages.push_back(c.page_id);
       }
+      if (batch.empty()) return;
+      std::vector<HistoryStore::ReportedItem> reported;
       for (size_t i = 0; i < batch.size(); ++i) reported.push_back({pages[i], &batch[i]});
-      if (auto s = m_store->report_items(m_scan_id, reported); !s) write_failed(s.error());
-      for (auto& x : batch) sink(x, false);
+      if (auto s = m_r.m_store->report_items(m_r.m_scan_id, reported); !s) m_r.write_failed(s.error());
+      for (auto& x : batch) m_sink(x, false);
     }
-    std::vector<ItemFindings> carried;
-    if (m_differ) carried = group_by_item(m_differ->leftovers(m_outcomes));
-    if (auto s = m_store->finish_scan(scan, {}, carried); !s) write_failed(s.error());
-    for (auto& x : carried) sink(x, true);
-  }
+
+    void finish(ScanInfo& scan) {
+      std::vector<ItemFindings> carried;
+      if (m_r.m_differ) carried = m_r.group_by_item(m_r.m_differ->leftovers(m_r.m_outcomes));
+      if (auto s = m_r.m_store->finish_scan(scan, {}, carried); !s) m_r.write_failed(s.error());
+      for (auto& x : carried) m_sink(x, true);
+    }
+
+   private:
+    StoreRecorder& m_r;
+    ItemSink m_sink;
+    TimePoint m_now;
+    std::unordered_set<std::string> m_own_page_items;
+  };
 
   // Items the earlier scan saw on their own page (see stand_in).
   std::unordered_set<std::string> seen_on_own_page() const {
@@ -246,9 +317,8 @@ class StoreRecorder final : public ScanRecorder {
   std::optional<int64_t> m_previous_scan;
   std::unique_ptr<FindingDiffer> m_differ;
   std::string m_compared_with;
-  std::mutex m_mutex;  // guards m_outcomes and m_page_ids
-  PageOutcomes m_outcomes;
-  std::unordered_map<std::string, int64_t> m_page_ids;  // page URL (requested and final) -> row id
+  std::mutex m_mutex;  // one finish_scan at a time
+  PageOutcomes m_outcomes;  // this scan's pages (read back at the end of a compared scan)
   std::atomic<bool> m_write_failed{false};
 };
 

@@ -140,7 +140,8 @@ std::optional<std::string> suppression_of(const ItemFindings& it, size_t i) {
 Status insert_items(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::optional<int64_t> page_id,
                     std::vector<PreparedItem>& items, std::vector<PendingBlob*>& stored, bool reported) {
   auto ins_item =
-      db.prepare("INSERT INTO items(scan_id, page_id, item_id, provenance, blob, reported) VALUES (?, ?, ?, ?, ?, ?)");
+      db.prepare("INSERT INTO items(scan_id, page_id, item_id, provenance, blob, reported, own_page, richness, source_url) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   auto ins_finding = db.prepare(
       "INSERT INTO findings(scan_id, page_id, item_id, rule_id, fingerprint, severity, verdict, diff, fetched_at, "
       "blob, suppressed, reported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -152,6 +153,8 @@ Status insert_items(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::option
     stored.push_back(&p.item);
     ins_item->bind(1, scan_id).bind(3, src.item.id).bind_opt(4, opt(src.item.provenance)).bind(5, p.item.id);
     ins_item->bind(6, int64_t{reported ? 1 : 0});
+    const CopyRank rank = copy_rank(src.item);
+    ins_item->bind(7, int64_t{rank.own_page ? 1 : 0}).bind(8, static_cast<int64_t>(rank.richness)).bind(9, src.item.source_url);
     page_id ? ins_item->bind(2, *page_id) : ins_item->bind_null(2);
     if (auto s = ins_item->run(); !s) return s;
     for (size_t i = 0; i < src.findings.size(); ++i) {
