@@ -47,6 +47,10 @@ class JsonReporter final : public Reporter {
       redact_item(*redacted, shown_findings);
       shown = &*redacted;
     }
+    // An item's findings in report order, so that items arriving by id keep the list in order.
+    std::stable_sort(shown_findings.begin(), shown_findings.end(), [](const Finding& a, const Finding& b) {
+      return std::tie(a.item_id, a.rule_id, a.fingerprint) < std::tie(b.item_id, b.rule_id, b.fingerprint);
+    });
     m_items.add(sort_key({shown->id}), nested(pretty(item_to_json(*shown)), "    "));
     for (const auto& f : shown_findings)
       m_findings.add(sort_key({f.item_id, f.rule_id, f.fingerprint}), nested(pretty(finding_to_json(f, true)), "    "));

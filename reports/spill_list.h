@@ -1,13 +1,16 @@
 // reports/spill_list.h — report parts kept on disk until they are written out in order.
 //
-// A streamed report (JSON) receives items in any order but must write them sorted. Each part's
-// text goes to an anonymous temporary file (std::tmpfile: mode 0600, unlinked at once, gone when
-// the process ends) and only its sort key and place stay in memory, so memory grows by a key per
-// part, not by the report.
+// A streamed report (JSON) must write its parts sorted, but receives them one item at a time. Each
+// part (its sort key and its text) goes to an anonymous temporary file (std::tmpfile: mode 0600,
+// unlinked at once, gone when the process ends); memory keeps one offset per part. Parts that
+// arrive in key order (the pipeline delivers items by id) are copied out as they are; otherwise
+// the keys are read back and sorted at the end.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,26 +26,24 @@ class SpillList {
   SpillList(const SpillList&) = delete;
   SpillList& operator=(const SpillList&) = delete;
 
-  // Parts with equal keys keep the order they were added in. The key must not contain '\0'
-  // unless it is used as a field separator (sort_key).
-  void add(std::string key, std::string_view text);
-  size_t size() const { return m_parts.size(); }
+  // Parts with equal keys keep the order they were added in.
+  void add(std::string_view key, std::string_view text);
+  size_t size() const { return m_offsets.size(); }
   // Calls `out` with every part's text in key order. Error (code "io"): the temporary file failed.
   Status each_sorted(const std::function<void(std::string_view)>& out);
 
  private:
-  struct Part {
-    std::string key;
-    long offset;
-    size_t size;
-  };
+  bool read_at(uint64_t offset, std::string& into, size_t size) const;
+
   std::FILE* m_file = nullptr;
-  long m_end = 0;
-  std::vector<Part> m_parts;
+  uint64_t m_end = 0;
+  std::vector<uint64_t> m_offsets;  // of each part's header
+  std::string m_last_key;
+  bool m_in_order = true;
   std::string m_error;
 };
 
-// A key that sorts like the tuple of its fields.
+// A key that sorts like the tuple of its fields (fields must not contain '\0').
 std::string sort_key(std::initializer_list<std::string_view> fields);
 
 }  // namespace exposcan

@@ -101,6 +101,15 @@ bool process_alive(int64_t pid) {
   return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
+bool HistoryStore::Impl::has_blob(const std::string& sha) {
+  std::lock_guard lock(read_mutex);
+  auto st = reader.prepare("SELECT 1 FROM blobs WHERE sha256 = ?");
+  if (!st) return false;
+  st->bind_blob(1, sha);
+  auto row = st->step();
+  return row && *row;
+}
+
 Error HistoryStore::Impl::describe(const sql::Db& db, const Error& e) const {
   const std::string where = path.string();
   switch (db.last_code()) {

@@ -22,10 +22,10 @@ struct HistoryStore::Impl {
   std::mutex read_mutex;  // guards `reader`
   sql::Db reader;
 
-  // SHA-256 (raw) of blobs known to be stored: a hint that lets writers skip compressing content
-  // the file already has. The database stays the authority (INSERT … ON CONFLICT).
-  std::mutex blob_mutex;
-  std::unordered_set<std::string> known_blobs;
+  // True when the file already has a blob with this SHA-256 (raw): lets writers skip compressing
+  // content stored before (by this scan or an earlier one) without a set in memory that grows with
+  // the scan. A hint read on the reader connection; the writer's transaction stays the authority.
+  bool has_blob(const std::string& sha);
 
   // "<path>: <what went wrong>", in plain words when the file itself is damaged or foreign.
   Error describe(const sql::Db& db, const Error& e) const;

@@ -205,7 +205,7 @@ Expected<ScanRecord> HistoryStore::load(int64_t scan_id, bool with_suppressed) {
   if (info.packs.empty()) {
     auto packs = json::parse(head->text(6), nullptr, false);
     if (packs.is_array())
-      for (const auto& p : packs) info.packs.push_back({p.value("id", ""), p.value("version", ""), p.value("sha256", "")});
+      for (const auto& p : packs) info.packs.push_back({p.value("id", ""), p.value("version", ""), p.value("sha256", ""), ""});
   }
   info.pages_fetched = static_cast<size_t>(head->int64(7));
   info.bytes_fetched = static_cast<size_t>(head->int64(8));

@@ -72,12 +72,7 @@ class BlobWriter {
   PendingBlob prepare(std::string content) {
     PendingBlob b;
     b.sha = sha256_raw(content);
-    bool known;
-    {
-      std::lock_guard lock(m_impl.blob_mutex);
-      known = m_impl.known_blobs.count(b.sha) > 0;
-    }
-    if (!known) b.compressed = zlib_compress(content, k_blob_level);
+    if (!m_impl.has_blob(b.sha)) b.compressed = zlib_compress(content, k_blob_level);
     b.content = std::move(content);
     return b;
   }
@@ -100,11 +95,6 @@ class BlobWriter {
       b.id = db.last_insert_id();
     }
     return {};
-  }
-
-  void remember(const std::vector<PendingBlob*>& blobs) {
-    std::lock_guard lock(m_impl.blob_mutex);
-    for (auto* b : blobs) m_impl.known_blobs.insert(b->sha);
   }
 
  private:
@@ -138,7 +128,7 @@ std::optional<std::string> suppression_of(const ItemFindings& it, size_t i) {
 // Inserts items with their findings. `reported`: rows the report shows (labels and suppressions
 // kept); else raw rows of a page, labelled at the end of the scan.
 Status insert_items(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::optional<int64_t> page_id,
-                    std::vector<PreparedItem>& items, std::vector<PendingBlob*>& stored, bool reported) {
+                    std::vector<PreparedItem>& items, bool reported) {
   auto ins_item =
       db.prepare("INSERT INTO items(scan_id, page_id, item_id, provenance, blob, reported, own_page, richness, source_url) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -150,7 +140,6 @@ Status insert_items(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::option
   for (auto& p : items) {
     const ItemFindings& src = *p.source;
     if (auto s = blobs.store(db, p.item); !s) return s;
-    stored.push_back(&p.item);
     ins_item->bind(1, scan_id).bind(3, src.item.id).bind_opt(4, opt(src.item.provenance)).bind(5, p.item.id);
     ins_item->bind(6, int64_t{reported ? 1 : 0});
     const CopyRank rank = copy_rank(src.item);
@@ -160,7 +149,6 @@ Status insert_items(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::option
     for (size_t i = 0; i < src.findings.size(); ++i) {
       const Finding& f = src.findings[i];
       if (auto s = blobs.store(db, p.findings[i]); !s) return s;
-      stored.push_back(&p.findings[i]);
       std::optional<std::string> fetched;
       if (f.evidence.fetched_at) fetched = format_rfc3339(*f.evidence.fetched_at, true);
       ins_finding->bind(1, scan_id)
@@ -225,13 +213,11 @@ Expected<int64_t> HistoryStore::record_page(int64_t scan_id, const Page& page, s
   std::lock_guard lock(m_impl->write_mutex);
   sql::Db& db = m_impl->writer;
   sql::Transaction tx(db);
-  std::vector<PendingBlob*> stored;
   auto fail = [&](const Error& e) -> Error { return m_impl->describe(db, e); };
   if (auto s = tx.begin(); !s) return fail(s.error());
   for (auto* b : {headers ? &*headers : nullptr, body ? &*body : nullptr}) {
     if (!b) continue;
     if (auto s = blobs.store(db, *b); !s) return fail(s.error());
-    stored.push_back(b);
   }
   auto st = db.prepare(
       "INSERT INTO pages(scan_id, url, final_url, redirects, target, origin, status, error_code, error_message, etag, "
@@ -260,9 +246,8 @@ Expected<int64_t> HistoryStore::record_page(int64_t scan_id, const Page& page, s
   body ? st->bind(20, body->id) : st->bind_null(20);
   if (auto s = st->run(); !s) return fail(s.error());
   const int64_t page_id = db.last_insert_id();
-  if (auto s = insert_items(db, blobs, scan_id, page_id, prepared, stored, false); !s) return fail(s.error());
+  if (auto s = insert_items(db, blobs, scan_id, page_id, prepared, false); !s) return fail(s.error());
   if (auto s = tx.commit(); !s) return fail(s.error());
-  blobs.remember(stored);
   return page_id;
 }
 
@@ -301,7 +286,7 @@ namespace {
 
 // Marks the reported copies recorded with a page; the others (and `extra`) get rows of their own.
 Status insert_reported(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::span<const HistoryStore::ReportedItem> reported,
-                       std::vector<PreparedItem>& extra, std::vector<PendingBlob*>& stored) {
+                       std::vector<PreparedItem>& extra) {
   for (const auto& r : reported) {
     if (r.page_id) {
       if (auto s = db.exec("SAVEPOINT mark"); !s) return s;
@@ -314,7 +299,7 @@ Status insert_reported(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::spa
     }
     extra.push_back(prepare_item(blobs, *r.item));  // not recorded with a page: rows of its own
   }
-  return insert_items(db, blobs, scan_id, std::nullopt, extra, stored, true);
+  return insert_items(db, blobs, scan_id, std::nullopt, extra, true);
 }
 
 }  // namespace
@@ -325,12 +310,10 @@ Status HistoryStore::report_items(int64_t scan_id, std::span<const ReportedItem>
   std::lock_guard lock(m_impl->write_mutex);
   sql::Db& db = m_impl->writer;
   sql::Transaction tx(db);
-  std::vector<PendingBlob*> stored;
   auto fail = [&](const Error& e) -> Status { return m_impl->describe(db, e); };
   if (auto s = tx.begin(); !s) return fail(s.error());
-  if (auto s = insert_reported(db, blobs, scan_id, reported, extra, stored); !s) return fail(s.error());
+  if (auto s = insert_reported(db, blobs, scan_id, reported, extra); !s) return fail(s.error());
   if (auto s = tx.commit(); !s) return fail(s.error());
-  blobs.remember(stored);
   return {};
 }
 
@@ -342,10 +325,9 @@ Status HistoryStore::finish_scan(const ScanInfo& scan, std::span<const ReportedI
   std::lock_guard lock(m_impl->write_mutex);
   sql::Db& db = m_impl->writer;
   sql::Transaction tx(db);
-  std::vector<PendingBlob*> stored;
   auto fail = [&](const Error& e) -> Status { return m_impl->describe(db, e); };
   if (auto s = tx.begin(); !s) return fail(s.error());
-  if (auto s = insert_reported(db, blobs, scan_id, reported, extra, stored); !s) return fail(s.error());
+  if (auto s = insert_reported(db, blobs, scan_id, reported, extra); !s) return fail(s.error());
   auto st = db.prepare(
       "UPDATE scans SET status = ?, finished_at = ?, pages_fetched = ?, bytes_fetched = ?, info = ? WHERE id = ?");
   if (!st) return fail(st.error());
@@ -357,7 +339,6 @@ Status HistoryStore::finish_scan(const ScanInfo& scan, std::span<const ReportedI
       .bind(6, scan_id);
   if (auto s = st->run(); !s) return fail(s.error());
   if (auto s = tx.commit(); !s) return fail(s.error());
-  blobs.remember(stored);
   return {};
 }
 
@@ -402,10 +383,6 @@ Expected<ForgetResult> HistoryStore::forget(const std::vector<int64_t>& scan_ids
     // Give the space back and push the zeroed pages (secure_delete) out of the WAL into the file.
     (void)db.exec("PRAGMA incremental_vacuum");
     (void)db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-  }
-  {
-    std::lock_guard lock(m_impl->blob_mutex);
-    m_impl->known_blobs.clear();
   }
   return result;
 }
