@@ -28,3 +28,7 @@ target_link_libraries(exposcan::phonenumber INTERFACE ${PHONENUMBER_LIBRARY})
 if(TARGET yaml-cpp AND NOT TARGET yaml-cpp::yaml-cpp)
   add_library(yaml-cpp::yaml-cpp ALIAS yaml-cpp)
 endif()
+
+if(EXPOSCAN_MIMALLOC AND NOT EXPOSCAN_SANITIZE AND NOT EXPOSCAN_FUZZ)
+  find_package(mimalloc 2.0 CONFIG REQUIRED)
+endif()
