@@ -1,35 +1,43 @@
 #include "parsers/html_text.h"
 
 #include <algorithm>
-#include <initializer_list>
+#include <array>
 
 #include "core/text.h"
 
 namespace exposcan {
 namespace {
 
-bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), s) != set.end();
+// Tag sets as sorted arrays searched by bisection: they are asked about every element of a page,
+// several times.
+template <size_t N>
+constexpr std::array<std::string_view, N> sorted(std::array<std::string_view, N> tags) {
+  std::sort(tags.begin(), tags.end());
+  return tags;
 }
+template <size_t N>
+bool contains(const std::array<std::string_view, N>& sorted_tags, std::string_view tag) {
+  return std::binary_search(sorted_tags.begin(), sorted_tags.end(), tag);
+}
+
+constexpr auto k_hidden_containers = sorted(std::to_array<std::string_view>({
+    "script", "style", "template", "noscript", "head", "title", "meta", "link", "iframe", "object", "svg", "math",
+    "select", "datalist", "canvas"}));
+
+constexpr auto k_block_elements = sorted(std::to_array<std::string_view>({
+    "address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
+    "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "ul", "caption", "menu", "center", "legend", "option"}));
 
 }  // namespace
 
 bool is_hidden_text_container(HtmlNode e) {
   if (!e.is_element()) return false;
-  std::string_view t = e.tag();
-  if (one_of(t, {"script", "style", "template", "noscript", "head", "title", "meta", "link", "iframe", "object",
-                 "svg", "math", "select", "datalist", "canvas"}))
-    return true;
-  return e.has_attr("hidden");
+  return contains(k_hidden_containers, e.tag()) || e.has_attr("hidden");
 }
 
-bool is_block_element(std::string_view t) {
-  return one_of(t, {"address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div", "dl",
-                    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-                    "h6", "header", "hgroup", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section",
-                    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "menu",
-                    "center", "legend", "option"});
-}
+bool is_block_element(std::string_view t) { return contains(k_block_elements, t); }
 
 void VisibleTextBuilder::open(HtmlNode e) {
   std::string_view t = e.tag();

@@ -11,13 +11,21 @@ namespace {
 
 constexpr size_t k_scan_bytes = 256u << 10;
 
-std::string title_of(const std::string& lower_body, std::string_view body) {
-  size_t t = lower_body.find("<title");
-  if (t == std::string::npos) return {};
-  size_t gt = lower_body.find('>', t);
-  size_t end = lower_body.find("</title", gt == std::string::npos ? t : gt);
-  if (gt == std::string::npos || end == std::string::npos || end <= gt) return {};
-  return collapse_whitespace(body.substr(gt + 1, std::min<size_t>(end - gt - 1, 300)));
+// Position of `tag` ("<title", "</title": starts with '<', lower-case) in `html` from `from`,
+// ASCII case-insensitively; npos when absent.
+size_t find_tag(std::string_view html, std::string_view tag, size_t from) {
+  for (size_t p = html.find('<', from); p != std::string_view::npos; p = html.find('<', p + 1))
+    if (istarts_with(html.substr(p), tag)) return p;
+  return std::string_view::npos;
+}
+
+std::string title_of(std::string_view head) {
+  size_t t = find_tag(head, "<title", 0);
+  if (t == std::string_view::npos) return {};
+  size_t gt = head.find('>', t);
+  size_t end = find_tag(head, "</title", gt == std::string_view::npos ? t : gt);
+  if (gt == std::string_view::npos || end == std::string_view::npos || end <= gt) return {};
+  return collapse_whitespace(head.substr(gt + 1, std::min<size_t>(end - gt - 1, 300)));
 }
 
 bool has(const std::string& hay, std::string_view needle) { return hay.find(needle) != std::string::npos; }
@@ -53,15 +61,14 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
   // searched only where a wall is plausible (an error status, a suspicious title, a platform
   // host whose interstitials are known, a short page).
   std::string_view body = std::string_view(page.body).substr(0, k_scan_bytes);
-  std::string head = ascii_lower(body.substr(0, 32u << 10));
-  std::string title = title_of(head, body);
+  std::string title = title_of(body.substr(0, 32u << 10));
   std::string ltitle = ascii_lower(title);
   bool error_status = page.status >= 400;
   bool platform = platform_for_host(host) != "web";
   bool json = page.content_type.find("json") != std::string::npos;
   std::string lower_storage;
   auto lower = [&]() -> const std::string& {
-    if (lower_storage.empty()) lower_storage = body.size() <= head.size() ? head : ascii_lower(body);
+    if (lower_storage.empty()) lower_storage = ascii_lower(body);
     return lower_storage;
   };
 

@@ -208,6 +208,7 @@ Exposure assess_exposure(const Item& item, const Page& page, const AgentCatalog&
     if (v.matched) e.ai_txt = v.allowed ? "allowed" : "disallowed";
   }
 
+  e.agents.reserve(catalog.agents().size());
   for (const auto& agent : catalog.agents()) {
     AgentAssessment a;
     a.agent = agent.token;

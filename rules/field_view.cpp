@@ -119,7 +119,7 @@ const StaticField k_fields[] = {
 }  // namespace
 
 FieldSchema::FieldSchema() {
-  for (const auto& f : k_fields) m_defs.push_back({f.name, f.type, f.description});
+  for (const auto& f : k_fields) add({f.name, f.type, f.description});
   for (const char* t : {"identity", "email", "phone", "postal_address", "birth_date", "iban", "payment_card",
                         "ip_address", "geo", "national_id", "special_category"})
     add_match_type(t);
@@ -128,13 +128,17 @@ FieldSchema::FieldSchema() {
 void FieldSchema::add_match_type(std::string_view type) {
   std::string name = "matches." + std::string(type);
   if (index(name)) return;
-  m_defs.push_back({name, FieldType::list, "values of " + std::string(type) + " matches"});
+  add({name, FieldType::list, "values of " + std::string(type) + " matches"});
+}
+
+void FieldSchema::add(FieldDef def) {
+  if (m_index.emplace(def.name, m_defs.size()).second) m_defs.push_back(std::move(def));
 }
 
 std::optional<size_t> FieldSchema::index(std::string_view name) const {
-  for (size_t i = 0; i < m_defs.size(); ++i)
-    if (m_defs[i].name == name) return i;
-  return std::nullopt;
+  auto it = m_index.find(name);
+  if (it == m_index.end()) return std::nullopt;
+  return it->second;
 }
 
 const FieldValue* FieldView::find(std::string_view name) const {

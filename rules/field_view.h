@@ -7,6 +7,8 @@
 // is built per item and read by many rules.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,7 +46,9 @@ class FieldSchema {
   const std::vector<FieldDef>& defs() const { return m_defs; }
 
  private:
+  void add(FieldDef def);
   std::vector<FieldDef> m_defs;
+  std::map<std::string, size_t, std::less<>> m_index;  // name -> position in m_defs
 };
 
 class FieldView {
