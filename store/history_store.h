@@ -4,7 +4,7 @@
 // WAL mode with a busy timeout, so several exposcan processes may read and write it at once.
 // A scan is written while it runs, one transaction per page, so a crash loses at most the page in
 // flight; a scan left "running" by a process that no longer exists is marked "interrupted" the
-// next time the file is opened. Bodies, headers and the JSON of items and findings are zlib blobs
+// next time the file is opened. Bodies, headers and the JSON of items and findings are zstd blobs (older files: zlib)
 // shared by content: an unchanged rescan adds rows, not copies. A body is kept only for a page that
 // supports a finding (for conditional rescans and evidence). The file also keeps the fingerprint
 // key, so fingerprints stay stable from run to run.

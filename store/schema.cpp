@@ -8,7 +8,7 @@ namespace exposcan {
 namespace {
 
 // Version 1: scans, pages, items and findings; bodies, headers and the JSON of items and findings
-// are zlib blobs shared by content (an unchanged page adds rows, not bytes).
+// are compressed blobs (store/blob_codec.h) shared by content (an unchanged page adds rows, not bytes).
 constexpr std::string_view k_v1 = R"sql(
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE scans (

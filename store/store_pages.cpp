@@ -34,9 +34,9 @@ Expected<Page> stored_page(const sql::Stmt& st) {
   p.sha256 = st.text(6);
   p.truncated = st.int64(7) != 0;
   p.http_version = st.text(8);
-  auto headers = zlib_decompress(st.blob(10), static_cast<size_t>(st.int64(9)));
+  auto headers = blob_decompress(st.blob(10), static_cast<size_t>(st.int64(9)));
   if (!headers) return headers.error();
-  auto body = zlib_decompress(st.blob(12), static_cast<size_t>(st.int64(11)));
+  auto body = blob_decompress(st.blob(12), static_cast<size_t>(st.int64(11)));
   if (!body) return body.error();
   auto hj = json::parse(*headers, nullptr, false);
   if (hj.is_array())

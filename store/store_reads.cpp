@@ -23,7 +23,7 @@ std::vector<std::string> json_strings(const std::string& text) {
 }
 
 Expected<json> blob_json(const sql::Stmt& st, int size_col, int data_col) {
-  auto text = zlib_decompress(st.blob(data_col), static_cast<size_t>(st.int64(size_col)));
+  auto text = blob_decompress(st.blob(data_col), static_cast<size_t>(st.int64(size_col)));
   if (!text) return text.error();
   auto j = json::parse(*text, nullptr, false);
   if (j.is_discarded()) return make_error("store", "a stored record is not valid JSON");

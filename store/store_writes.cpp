@@ -60,10 +60,6 @@ bool supports_a_finding(std::span<const ItemFindings> items) {
 
 namespace {
 
-// zlib level 1: on page bodies (the bulk of the blobs) 1.8x faster than level 6 for ~10 % more
-// bytes; compressing them was a tenth of the full pipeline's CPU (bench/README.md).
-constexpr int k_blob_level = 1;
-
 class BlobWriter {
  public:
   explicit BlobWriter(HistoryStore::Impl& impl) : m_impl(impl) {}
@@ -72,7 +68,7 @@ class BlobWriter {
   PendingBlob prepare(std::string content) {
     PendingBlob b;
     b.sha = sha256_raw(content);
-    if (!m_impl.has_blob(b.sha)) b.compressed = zlib_compress(content, k_blob_level);
+    if (!m_impl.has_blob(b.sha)) b.compressed = blob_compress(content);
     b.content = std::move(content);
     return b;
   }
@@ -87,7 +83,7 @@ class BlobWriter {
     if (*row) {
       b.id = find->int64(0);
     } else {
-      if (b.compressed.empty()) b.compressed = zlib_compress(b.content, k_blob_level);
+      if (b.compressed.empty()) b.compressed = blob_compress(b.content);
       auto ins = db.prepare("INSERT INTO blobs(sha256, size, data) VALUES (?, ?, ?)");
       if (!ins) return ins.error();
       ins->bind_blob(1, b.sha).bind(2, static_cast<int64_t>(b.content.size())).bind_blob(3, b.compressed);
