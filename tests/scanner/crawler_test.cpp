@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <map>
+#include <thread>
 
 #include "core/url.h"
 #include "scanner/robots.h"
@@ -116,4 +118,57 @@ TEST_CASE("the per-host token bucket paces requests", "[crawler][politeness]") {
   }
   auto span = std::chrono::duration<double>(times.back() - times.front()).count();
   CHECK(span >= (static_cast<double>(times.size()) - 2) / 4.0 - 0.1);
+}
+
+namespace {
+
+// Runs a crawl of jane.example with a slow one-worker handler and returns the most pages the
+// server had answered that the handler had not yet finished (what backpressure bounds).
+size_t most_outstanding_pages(size_t max_pending_pages, size_t& handled) {
+  CrawlFixture fx;
+  auto options = fx.options();
+  options.concurrency = 8;
+  options.http.max_total_connections = 8;
+  options.http.max_host_connections = 8;
+  options.default_policy = HostPolicy{"*", 0, 8, 8};
+  options.workers = 1;
+  options.max_pending_pages = max_pending_pages;
+  options.fetch_site_signals = false;
+  PageLog log;
+  auto follow = log.handler();
+  std::atomic<size_t> done{0};
+  size_t most = 0;
+  std::mutex mutex;
+  auto is_page = [](const samples::ServedRequest& r) {
+    return r.host == "jane.example" && r.target.find("robots.txt") == std::string::npos &&
+           r.target.find("/.well-known/") != 0 && r.target.find("ai.txt") == std::string::npos;
+  };
+  Crawler crawler(options, [&](const Page& p) {
+    size_t served = 0;
+    for (const auto& r : fx.server.requests()) served += is_page(r) ? 1 : 0;
+    {
+      std::lock_guard lock(mutex);
+      most = std::max(most, served - done.load());
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(40));
+    auto links = follow(p);
+    ++done;
+    return links;
+  });
+  crawler.run({{"https://jane.example/", "https://jane.example/", {}, {}}});
+  handled = done.load();
+  return most;
+}
+
+}  // namespace
+
+TEST_CASE("a slow page handler holds back fetching (max_pending_pages)", "[crawler][backpressure]") {
+  size_t handled_capped = 0, handled_free = 0;
+  const size_t capped = most_outstanding_pages(2, handled_capped);
+  const size_t free = most_outstanding_pages(100, handled_free);
+  INFO("capped " << capped << " uncapped " << free << " pages " << handled_capped);
+  REQUIRE(handled_capped >= 8);
+  CHECK(handled_capped == handled_free);  // the cap slows the crawl, it loses nothing
+  CHECK(capped <= 2);
+  CHECK(free > 2);  // without the cap bodies pile up behind the slow handler
 }
