@@ -300,42 +300,44 @@ Status insert_reported(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::spa
 
 }  // namespace
 
-Status HistoryStore::report_items(int64_t scan_id, std::span<const ReportedItem> reported) {
-  BlobWriter blobs(*m_impl);
-  std::vector<PreparedItem> extra;
-  std::lock_guard lock(m_impl->write_mutex);
-  sql::Db& db = m_impl->writer;
+namespace {
+
+// One transaction: the reported copies, the `carried` items, and with `finished` the scan's end.
+Status write_report(HistoryStore::Impl& impl, int64_t scan_id, std::span<const HistoryStore::ReportedItem> reported,
+                    std::span<const ItemFindings> carried, const ScanInfo* finished) {
+  BlobWriter blobs(impl);
+  std::vector<PreparedItem> extra = prepare_items(blobs, carried);
+  std::lock_guard lock(impl.write_mutex);
+  sql::Db& db = impl.writer;
   sql::Transaction tx(db);
-  auto fail = [&](const Error& e) -> Status { return m_impl->describe(db, e); };
+  auto fail = [&](const Error& e) -> Status { return impl.describe(db, e); };
   if (auto s = tx.begin(); !s) return fail(s.error());
   if (auto s = insert_reported(db, blobs, scan_id, reported, extra); !s) return fail(s.error());
+  if (finished) {
+    auto st = db.prepare(
+        "UPDATE scans SET status = ?, finished_at = ?, pages_fetched = ?, bytes_fetched = ?, info = ? WHERE id = ?");
+    if (!st) return fail(st.error());
+    st->bind(1, finished->status)
+        .bind(2, finished->finished ? format_rfc3339(*finished->finished, true) : now_text())
+        .bind(3, static_cast<int64_t>(finished->pages_fetched))
+        .bind(4, static_cast<int64_t>(finished->bytes_fetched))
+        .bind(5, scan_info_to_json(*finished).dump())
+        .bind(6, scan_id);
+    if (auto s = st->run(); !s) return fail(s.error());
+  }
   if (auto s = tx.commit(); !s) return fail(s.error());
   return {};
 }
 
+}  // namespace
+
+Status HistoryStore::report_items(int64_t scan_id, std::span<const ReportedItem> reported) {
+  return write_report(*m_impl, scan_id, reported, {}, nullptr);
+}
+
 Status HistoryStore::finish_scan(const ScanInfo& scan, std::span<const ReportedItem> reported,
                                  std::span<const ItemFindings> carried) {
-  const int64_t scan_id = std::stoll(scan.id);
-  BlobWriter blobs(*m_impl);
-  std::vector<PreparedItem> extra = prepare_items(blobs, carried);
-  std::lock_guard lock(m_impl->write_mutex);
-  sql::Db& db = m_impl->writer;
-  sql::Transaction tx(db);
-  auto fail = [&](const Error& e) -> Status { return m_impl->describe(db, e); };
-  if (auto s = tx.begin(); !s) return fail(s.error());
-  if (auto s = insert_reported(db, blobs, scan_id, reported, extra); !s) return fail(s.error());
-  auto st = db.prepare(
-      "UPDATE scans SET status = ?, finished_at = ?, pages_fetched = ?, bytes_fetched = ?, info = ? WHERE id = ?");
-  if (!st) return fail(st.error());
-  st->bind(1, scan.status)
-      .bind(2, scan.finished ? format_rfc3339(*scan.finished, true) : now_text())
-      .bind(3, static_cast<int64_t>(scan.pages_fetched))
-      .bind(4, static_cast<int64_t>(scan.bytes_fetched))
-      .bind(5, scan_info_to_json(scan).dump())
-      .bind(6, scan_id);
-  if (auto s = st->run(); !s) return fail(s.error());
-  if (auto s = tx.commit(); !s) return fail(s.error());
-  return {};
+  return write_report(*m_impl, std::stoll(scan.id), reported, carried, &scan);
 }
 
 // ---- forgetting ----------------------------------------------------------------------------
