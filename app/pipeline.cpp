@@ -78,13 +78,12 @@ void apply_scope_patterns(const Config& c, std::vector<CrawlTarget>& targets) {
 // What the exit code and the closing line need from the findings the report showed.
 struct FindingTally {
   const ExitPolicy& policy;
-  std::optional<Severity> threshold;
   bool over_threshold = false;
   std::map<std::string, size_t> diff;
 
   void add(const Finding& f) {
     ++diff[f.diff];
-    over_threshold = over_threshold || counts_for_exit(f, policy, threshold);
+    over_threshold = over_threshold || counts_for_exit(f, policy);
   }
 };
 
@@ -109,7 +108,8 @@ Expected<std::shared_ptr<const RuleEngine>> load_rule_engine(const Config& confi
   return std::make_shared<const RuleEngine>(std::move(*engine));
 }
 
-bool counts_for_exit(const Finding& f, const ExitPolicy& policy, std::optional<Severity> threshold) {
+bool counts_for_exit(const Finding& f, const ExitPolicy& policy) {
+  auto threshold = policy.fail_on.empty() ? std::nullopt : severity_from_string(policy.fail_on);
   if (!threshold) return false;
   if (f.diff == "resolved" || f.diff == "unchecked") return false;  // not found this time
   if (policy.new_only && f.diff != "new" && !(f.diff == "changed" && policy.worsened && policy.worsened(f))) return false;
@@ -123,11 +123,9 @@ int scan_exit_code(const ScanInfo& scan, bool findings_over_threshold) {
 }
 
 int scan_exit_code(const ScanRecord& record, const ExitPolicy& policy) {
-  std::optional<Severity> threshold;
-  if (!policy.fail_on.empty()) threshold = severity_from_string(policy.fail_on);
-  bool over = false;
-  for (const auto& f : record.findings) over = over || counts_for_exit(f, policy, threshold);
-  return scan_exit_code(record.scan, over);
+  FindingTally tally{policy, false, {}};
+  for (const auto& f : record.findings) tally.add(f);
+  return scan_exit_code(record.scan, tally.over_threshold);
 }
 
 int scan_exit_code(const ScanRecord& record, const std::string& fail_on) {
@@ -257,8 +255,9 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     for (const auto& e : parsed.errors) record.scan.errors.push_back({page.url, "parse", e, page.target});
     if (!page_id)
       for (auto& e : evaluated) {
-        auto [it, fresh] = held.try_emplace(e.item.id, e);
-        if (!fresh && preferred_copy(copy_rank(e.item), e.item.source_url, copy_rank(it->second.item), it->second.item.source_url))
+        auto it = held.find(e.item.id);
+        if (it == held.end()) held.emplace(e.item.id, std::move(e));
+        else if (preferred_copy(copy_rank(e.item), e.item.source_url, copy_rank(it->second.item), it->second.item.source_url))
           it->second = std::move(e);
       }
     std::vector<LinkCandidate> links;
@@ -310,7 +309,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   // findings now resolved or unchecked join the report. Copies stream from the history to the
   // reporters in item id order; the record keeps them only for an evidence bundle.
   const ExitPolicy policy{config.fail_on, config.new_only, [&](const Finding& f) { return recorder && recorder->worsened(f); }};
-  FindingTally tally{policy, config.fail_on.empty() ? std::nullopt : severity_from_string(config.fail_on), false, {}};
+  FindingTally tally{policy, false, {}};
   auto sink = [&](ItemFindings& e, bool carried) {
     std::vector<Finding> findings = e.reported();
     if (findings.empty() && carried) return;

@@ -8,7 +8,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,8 +46,8 @@ struct ExitPolicy {
 };
 int scan_exit_code(const ScanRecord& record, const ExitPolicy& policy);
 int scan_exit_code(const ScanInfo& scan, bool findings_over_threshold);
-// Whether `finding` makes the scan fail under `policy` (threshold: the policy's fail_on severity).
-bool counts_for_exit(const Finding& finding, const ExitPolicy& policy, std::optional<Severity> threshold);
+// Whether `finding` makes the scan fail under `policy` (at or above its fail_on severity).
+bool counts_for_exit(const Finding& finding, const ExitPolicy& policy);
 int scan_exit_code(const ScanRecord& record, const std::string& fail_on);
 
 // One line on stderr when the exit code is not 0 (what went wrong, in words).

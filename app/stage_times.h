@@ -3,8 +3,9 @@
 //
 // Stages: parse (parsers::parse_page), rules (RuleEngine::evaluate) and store (the history
 // recorder's record_page) are timed on the worker threads with CLOCK_THREAD_CPUTIME_ID, report
-// (the history's diff step and the reporters, after the crawl) on the main thread; fetch is the rest of the process's CPU time (curl thread, crawl loop, page building,
-// link handling, start-up), so the five add up to the process total.
+// (the history's diff step and the reporters, after the crawl) on the main thread; fetch is the
+// rest of the process's CPU time (curl thread, crawl loop, page building, link handling,
+// start-up), so the five add up to the process total.
 #pragma once
 
 #include <atomic>

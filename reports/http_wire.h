@@ -32,5 +32,4 @@ struct HttpWire {
 
 HttpWire http_wire(const Page& page);
 
-
 }  // namespace exposcan

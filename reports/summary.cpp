@@ -15,13 +15,21 @@ int verdict_rank(Verdict v) {
   return 0;
 }
 
+namespace {
+
+// True when `f` decides an item's verdict rather than `current` (none yet: null).
+bool decides_over(const Finding& f, const Finding* current) {
+  return !current || verdict_rank(f.verdict) > verdict_rank(current->verdict) ||
+         (verdict_rank(f.verdict) == verdict_rank(current->verdict) && f.severity > current->severity);
+}
+
+}  // namespace
+
 std::map<std::string, const Finding*> deciding_findings(const ScanRecord& record) {
   std::map<std::string, const Finding*> top;
   for (const auto& f : record.findings) {
     auto& t = top[f.item_id];
-    if (!t || verdict_rank(f.verdict) > verdict_rank(t->verdict) ||
-        (verdict_rank(f.verdict) == verdict_rank(t->verdict) && f.severity > t->severity))
-      t = &f;
+    if (decides_over(f, t)) t = &f;
   }
   return top;
 }
@@ -43,9 +51,7 @@ void SummaryBuilder::add_item(const Item& item, std::span<const Finding* const> 
   bool pd = false;
   std::set<std::string> agents;
   for (const Finding* f : findings) {
-    if (!top || verdict_rank(f->verdict) > verdict_rank(top->verdict) ||
-        (verdict_rank(f->verdict) == verdict_rank(top->verdict) && f->severity > top->severity))
-      top = f;
+    if (decides_over(*f, top)) top = f;
     pd = pd || !f->matches.empty();
     if (f->verdict == Verdict::trainable)
       for (const auto& a : f->agents)

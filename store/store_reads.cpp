@@ -48,6 +48,16 @@ std::optional<int64_t> parse_id(std::string_view ref) {
   return id;
 }
 
+Expected<Item> item_from_row(const sql::Stmt& st) {
+  // columns: provenance, size, data
+  auto j = blob_json(st, 1, 2);
+  if (!j) return j.error();
+  auto item = item_from_json(*j);
+  if (!item) return item.error();
+  item->provenance = st.text(0);
+  return item;
+}
+
 Expected<Finding> finding_from_row(const sql::Stmt& st) {
   // columns: diff, fetched_at, size, data
   auto j = blob_json(st, 2, 3);
@@ -218,11 +228,8 @@ Expected<ScanRecord> HistoryStore::load(int64_t scan_id, bool with_suppressed) {
   if (!items) return m_impl->describe(db, items.error());
   items->bind(1, scan_id).bind(2, *done);
   auto s = each_row(*items, [&](const sql::Stmt& r) -> Status {
-    auto j = blob_json(r, 1, 2);
-    if (!j) return j.error();
-    auto item = item_from_json(*j);
+    auto item = item_from_row(r);
     if (!item) return item.error();
-    item->provenance = r.text(0);
     record.items.push_back(std::move(*item));
     return {};
   });
@@ -277,11 +284,8 @@ Expected<std::vector<Item>> HistoryStore::items(int64_t scan_id, const std::vect
     auto row = st->step();
     if (!row) return m_impl->describe(db, row.error());
     if (*row) {
-      auto j = blob_json(*st, 1, 2);
-      if (!j) return j.error();
-      auto item = item_from_json(*j);
+      auto item = item_from_row(*st);
       if (!item) return item.error();
-      item->provenance = st->text(0);
       out.push_back(std::move(*item));
     }
     st->reset();
@@ -327,12 +331,9 @@ Expected<std::optional<ItemFindings>> HistoryStore::recorded_copy(int64_t scan_i
   if (!row) return m_impl->describe(db, row.error());
   if (!*row) return std::optional<ItemFindings>();
   ItemFindings out;
-  auto j = blob_json(*item, 1, 2);
-  if (!j) return j.error();
-  auto parsed = item_from_json(*j);
+  auto parsed = item_from_row(*item);
   if (!parsed) return parsed.error();
   out.item = std::move(*parsed);
-  out.item.provenance = item->text(0);
   auto findings = db.prepare(
       "SELECT f.diff, f.fetched_at, b.size, b.data FROM findings f JOIN blobs b ON b.id = f.blob WHERE f.scan_id = ? "
       "AND f.page_id = ? AND f.item_id = ? AND f.reported = 0 ORDER BY f.rowid");

@@ -2,7 +2,6 @@
 #include <atomic>
 #include <map>
 #include <mutex>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "core/log.h"
@@ -86,24 +85,19 @@ class StoreRecorder final : public ScanRecorder {
       std::vector<ShownCopy> batch;
       for (auto& c : *page) {
         // copies held in memory with smaller ids go first; one with the same id competes
-        for (auto h = held.begin(); h != held.end() && h->first <= c.item_id;) {
-          if (h->first < c.item_id) {
-            batch.push_back({h->first, std::nullopt, std::make_shared<ItemFindings>(std::move(h->second))});
-            h = held.erase(h);
-            continue;
-          }
-          if (preferred_copy(copy_rank(h->second.item), h->second.item.source_url, c.rank, c.source_url)) {
-            batch.push_back({h->first, std::nullopt, std::make_shared<ItemFindings>(std::move(h->second))});
-            c.page_id = 0;  // shown from memory
-          }
-          h = held.erase(h);
+        bool shown_from_memory = false;
+        for (auto h = held.begin(); h != held.end() && h->first <= c.item_id; h = held.erase(h)) {
+          const bool same = h->first == c.item_id;
+          if (same && !preferred_copy(copy_rank(h->second.item), h->second.item.source_url, c.rank, c.source_url)) continue;
+          shown_from_memory = shown_from_memory || same;
+          batch.push_back({h->first, std::nullopt, std::make_unique<ItemFindings>(std::move(h->second))});
         }
-        if (c.page_id != 0) batch.push_back({c.item_id, c.page_id, nullptr});
+        if (!shown_from_memory) batch.push_back({c.item_id, c.page_id, nullptr});
       }
       f.add(batch);
     }
     std::vector<ShownCopy> rest;
-    for (auto& [id, x] : held) rest.push_back({id, std::nullopt, std::make_shared<ItemFindings>(std::move(x))});
+    for (auto& [id, x] : held) rest.push_back({id, std::nullopt, std::make_unique<ItemFindings>(std::move(x))});
     f.add(rest);
     f.finish(scan);
   }
@@ -115,7 +109,7 @@ class StoreRecorder final : public ScanRecorder {
       std::optional<int64_t> page;
       if (auto p = m_store->page_id(m_scan_id, it.item.source_url); p && *p) page = **p;
       std::string id = it.item.id;
-      copies.push_back({std::move(id), page, std::make_shared<ItemFindings>(std::move(it))});
+      copies.push_back({std::move(id), page, std::make_unique<ItemFindings>(std::move(it))});
     }
     std::vector<ItemFindings> kept, carried;
     Finisher f(*this, [&](ItemFindings& x, bool is_carried) { (is_carried ? carried : kept).push_back(std::move(x)); });
@@ -212,7 +206,7 @@ class StoreRecorder final : public ScanRecorder {
   struct ShownCopy {
     std::string item_id;
     std::optional<int64_t> page_id;
-    std::shared_ptr<ItemFindings> held;
+    std::unique_ptr<ItemFindings> held;
   };
 
   // The end of a scan, a batch of shown copies at a time (caller holds m_mutex): reads each copy

@@ -276,10 +276,6 @@ Expected<bool> mark_reported(sql::Db& db, int64_t scan_id, int64_t page_id, cons
   return true;
 }
 
-}  // namespace
-
-namespace {
-
 // Marks the reported copies recorded with a page; the others (and `extra`) get rows of their own.
 Status insert_reported(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::span<const HistoryStore::ReportedItem> reported,
                        std::vector<PreparedItem>& extra) {
@@ -297,10 +293,6 @@ Status insert_reported(sql::Db& db, BlobWriter& blobs, int64_t scan_id, std::spa
   }
   return insert_items(db, blobs, scan_id, std::nullopt, extra, true);
 }
-
-}  // namespace
-
-namespace {
 
 // One transaction: the reported copies, the `carried` items, and with `finished` the scan's end.
 Status write_report(HistoryStore::Impl& impl, int64_t scan_id, std::span<const HistoryStore::ReportedItem> reported,
