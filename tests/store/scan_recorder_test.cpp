@@ -387,3 +387,51 @@ TEST_CASE("the stored record holds the copy of each item the report showed", "[s
     CHECK(store->scans()->at(0).findings == 1);
   }
 }
+
+TEST_CASE("the streaming end of a scan shows the history's choice of each item's copy merged with held copies", "[store][report]") {
+  TempDir dir;
+  auto store = open_store(dir / "history.db");
+  auto item = [](const std::string& name, const std::string& source, const std::string& text) {
+    Item i = make_item(url(name), url(name), text);
+    i.source_url = url(source);
+    return i;
+  };
+  auto rec = recorder(store, since("last"));
+  ScanInfo info = scan_info();
+  REQUIRE(rec->begin_scan(info));
+  // a: on the list and on its own page (the own page wins, though recorded first and shorter)
+  Item a_own = item("a", "a", "own");
+  Item a_list = item("a", "list", "a much longer summary on the list page");
+  // b: recorded on the list only, and held in memory from its own page (whose write "failed")
+  Item b_list = item("b", "list", "b summary");
+  Item b_held = item("b", "b", "b in full");
+  // c: held only; d: recorded only
+  Item c_held = item("c", "c", "c in full");
+  Item d_list = item("d", "list", "d summary");
+  REQUIRE(rec->record_page(make_page(url("a")), {evaluated(a_own, {make_finding("ai-training.third-party", a_own)})}));
+  REQUIRE(rec->record_page(make_page(url("list")), {evaluated(a_list, {make_finding("ai-training.third-party", a_list)}),
+                                                    evaluated(b_list, {make_finding("ai-training.third-party", b_list)}),
+                                                    evaluated(d_list, {make_finding("ai-training.third-party", d_list)})}));
+  std::map<std::string, ItemFindings> held;
+  held.emplace(b_held.id, evaluated(b_held, {make_finding("ai-training.third-party", b_held)}));
+  held.emplace(c_held.id, evaluated(c_held, {make_finding("ai-training.third-party", c_held)}));
+
+  std::vector<std::pair<std::string, std::string>> seen;  // item id, text, in sink order
+  info.status = "complete";
+  rec->finish_scan(info, std::move(held), [&](ItemFindings& x, bool carried) {
+    CHECK_FALSE(carried);
+    REQUIRE(x.findings.size() == 1);
+    CHECK(x.findings[0].diff == "new");
+    seen.emplace_back(x.item.id, x.item.text);
+  });
+  const std::vector<std::pair<std::string, std::string>> want = {
+      {url("a"), "own"}, {url("b"), "b in full"}, {url("c"), "c in full"}, {url("d"), "d summary"}};
+  CHECK(seen == want);
+
+  auto record = store->load(std::stoll(info.id));
+  REQUIRE(record);
+  std::map<std::string, std::string> stored;
+  for (const auto& i : record->items) stored[i.id] = i.text;
+  CHECK(stored == std::map<std::string, std::string>(want.begin(), want.end()));
+  CHECK(record->findings.size() == 4);
+}
