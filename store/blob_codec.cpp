@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstring>
+#include <memory>
 
 namespace exposcan {
 namespace {
@@ -25,9 +26,30 @@ Expected<std::string> zlib_decompress(std::string_view data, size_t size) {
   return out;
 }
 
+// One compression and one decompression context per thread, kept: ZSTD_compress() makes and
+// frees a context (and its tables) on every call, which cost more than compressing a 40 KB page.
+struct CCtxFree {
+  void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
+};
+struct DCtxFree {
+  void operator()(ZSTD_DCtx* d) const { ZSTD_freeDCtx(d); }
+};
+
+ZSTD_CCtx* compress_context() {
+  thread_local std::unique_ptr<ZSTD_CCtx, CCtxFree> ctx(ZSTD_createCCtx());
+  return ctx.get();
+}
+
+ZSTD_DCtx* decompress_context() {
+  thread_local std::unique_ptr<ZSTD_DCtx, DCtxFree> ctx(ZSTD_createDCtx());
+  return ctx.get();
+}
+
 Expected<std::string> zstd_decompress(std::string_view data, size_t size) {
   std::string out(size, '\0');
-  size_t n = ZSTD_decompress(out.data(), out.size(), data.data(), data.size());
+  ZSTD_DCtx* ctx = decompress_context();
+  size_t n = ctx ? ZSTD_decompressDCtx(ctx, out.data(), out.size(), data.data(), data.size())
+                 : ZSTD_decompress(out.data(), out.size(), data.data(), data.size());
   if (ZSTD_isError(n)) return make_error("store", std::string("a stored blob is damaged (zstd: ") + ZSTD_getErrorName(n) + ")");
   if (n != size) return make_error("store", "a stored blob is damaged (zstd: " + std::to_string(n) + " bytes, " + std::to_string(size) + " expected)");
   return out;
@@ -37,7 +59,9 @@ Expected<std::string> zstd_decompress(std::string_view data, size_t size) {
 
 std::string blob_compress(std::string_view data) {
   std::string out(ZSTD_compressBound(data.size()), '\0');
-  size_t n = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), k_zstd_level);
+  ZSTD_CCtx* ctx = compress_context();
+  size_t n = ctx ? ZSTD_compressCCtx(ctx, out.data(), out.size(), data.data(), data.size(), k_zstd_level)
+                 : ZSTD_compress(out.data(), out.size(), data.data(), data.size(), k_zstd_level);
   if (ZSTD_isError(n)) return {};  // only allocation failures are possible with a correct bound
   out.resize(n);
   return out;

@@ -6,8 +6,16 @@ namespace exposcan::sql {
 
 // ---- Stmt ----------------------------------------------------------------------------------
 
-Stmt::~Stmt() {
-  if (m_stmt) sqlite3_finalize(m_stmt);
+Stmt::~Stmt() { give_back(); }
+
+void Stmt::give_back() {
+  if (!m_stmt) return;
+  if (m_db) {
+    m_db->keep_idle(m_stmt);
+  } else {
+    sqlite3_finalize(m_stmt);
+  }
+  m_stmt = nullptr;
 }
 
 Stmt::Stmt(Stmt&& other) noexcept
@@ -17,7 +25,7 @@ Stmt::Stmt(Stmt&& other) noexcept
 
 Stmt& Stmt::operator=(Stmt&& other) noexcept {
   if (this != &other) {
-    if (m_stmt) sqlite3_finalize(m_stmt);
+    give_back();
     m_stmt = other.m_stmt;
     m_db = other.m_db;
     m_bind_status = std::move(other.m_bind_status);
@@ -109,17 +117,27 @@ bool Stmt::is_null(int column) const { return sqlite3_column_type(m_stmt, column
 
 // ---- Db --------------------------------------------------------------------------------------
 
-Db::~Db() {
+Db::~Db() { close(); }
+
+void Db::close() {
+  for (auto& [sql, stmt] : m_idle) sqlite3_finalize(stmt);
+  m_idle.clear();
   if (m_db) sqlite3_close_v2(m_db);
+  m_db = nullptr;
 }
 
-Db::Db(Db&& other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
+Db::Db(Db&& other) noexcept : m_db(other.m_db), m_idle(std::move(other.m_idle)) {
+  other.m_db = nullptr;
+  other.m_idle.clear();
+}
 
 Db& Db::operator=(Db&& other) noexcept {
   if (this != &other) {
-    if (m_db) sqlite3_close_v2(m_db);
+    close();
     m_db = other.m_db;
+    m_idle = std::move(other.m_idle);
     other.m_db = nullptr;
+    other.m_idle.clear();
   }
   return *this;
 }
@@ -150,10 +168,26 @@ Status Db::exec(std::string_view sql) {
 }
 
 Expected<Stmt> Db::prepare(std::string_view sql) {
+  if (auto it = m_idle.find(sql); it != m_idle.end()) {
+    sqlite3_stmt* stmt = it->second;
+    m_idle.erase(it);
+    return Stmt(stmt, this);
+  }
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  int rc = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                              nullptr);
   if (rc != SQLITE_OK) return error();
+  if (!stmt) return make_error("store", "no SQL statement in \"" + std::string(sql) + "\"");
   return Stmt(stmt, this);
+}
+
+void Db::keep_idle(sqlite3_stmt* stmt) {
+  sqlite3_reset(stmt);
+  sqlite3_clear_bindings(stmt);
+  const char* text = sqlite3_sql(stmt);
+  // One idle statement per SQL text; a second one (the same SQL prepared while the first was in
+  // use) is finalized.
+  if (!text || !m_idle.emplace(text, stmt).second) sqlite3_finalize(stmt);
 }
 
 Expected<int64_t> Db::query_int(std::string_view sql) {
