@@ -51,6 +51,47 @@ size_t shorter_end(std::string_view text, size_t start, size_t end) {
   return start;
 }
 
+// True when the pattern is one capture group from its first character to its last (after an
+// optional leading flag group such as "(?i)"), so every match's value starts where the match does.
+bool capture_is_whole(std::string_view re) {
+  size_t i = 0;
+  if (re.substr(0, 2) == "(?") {
+    size_t close = re.find(')');
+    if (close == std::string_view::npos || re.find(':', 2) < close) return false;  // "(?i:" is a group
+    i = close + 1;
+  }
+  if (i + 1 >= re.size() || re[i] != '(' || re[i + 1] == '?' || re.back() != ')') return false;
+  int depth = 0;
+  bool in_class = false;
+  for (size_t k = i; k < re.size(); ++k) {
+    const char c = re[k];
+    if (c == '\\') {
+      ++k;
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      continue;
+    }
+    if (c == '[') {
+      in_class = true;
+      if (k + 1 < re.size() && re[k + 1] == '^') ++k;
+      if (k + 1 < re.size() && re[k + 1] == ']') ++k;  // "[]...]": a literal ']' first
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && --depth == 0) return k == re.size() - 1;
+  }
+  return false;
+}
+
+// The first position at or after `from` that no word character precedes (text end at the latest).
+size_t next_word_start(std::string_view text, size_t from) {
+  size_t q = from;
+  while (q < text.size() && fold::word_char_before(text, q)) q += std::max<size_t>(fold::decode(text, q).length, 1);
+  return std::min(q, text.size());
+}
+
 Expected<ContextClue> parse_clue(const YAML::Node& n, const yaml::Where& where) {
   if (auto s = yaml::check_mapping(n, "context entry", {"words", "where", "within", "score"}, where); !s)
     return s.error();
@@ -123,6 +164,7 @@ Expected<PatternRule> PatternRule::parse(const YAML::Node& node, RuleMeta meta, 
                                                 std::to_string(re->NumberOfCapturingGroups()));
     r.pattern_texts.push_back((*texts)[i]);
     r.patterns.push_back(std::move(re));
+    r.capture_whole.push_back(capture_is_whole((*texts)[i]));
   }
   auto keywords = yaml::string_list(node["keywords"], "keywords", where);
   if (!keywords) return keywords.error();
@@ -263,7 +305,12 @@ void PatternRule::find(std::string_view text, std::string_view lowered, const st
         // try the next code point, a bounded number of times per region.
         if (ms >= region_end) retries = 0, region_end = me;
         region_end = std::max(region_end, me);
-        pos = ++retries <= k_max_retries_per_region ? ms + step : std::max(me, region_end);
+        // With word boundaries required and the value starting where the match does, a match
+        // starting inside a word is rejected whatever it is: skip to the next word start (a
+        // 19-digit number is one retry for a 9-digit rule, not eleven).
+        size_t next = ms + step;
+        if (word_boundary && capture_whole[p]) next = next_word_start(text, next);
+        pos = ++retries <= k_max_retries_per_region ? next : std::max(me, region_end);
         if (retries > k_max_retries_per_region) retries = 0, region_end = 0;
       }
     }

@@ -59,6 +59,7 @@ class PatternRule {
   std::string detector;  // "" (patterns) or "phone"
   std::vector<std::string> pattern_texts;
   std::vector<std::shared_ptr<const re2::RE2>> patterns;
+  std::vector<bool> capture_whole;  // per pattern: its one capture group is the whole pattern
   std::vector<std::string> keywords;  // lowered
   std::vector<ValidatorUse> validators;
   std::vector<ContextClue> context;

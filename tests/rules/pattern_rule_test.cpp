@@ -66,6 +66,17 @@ TEST_CASE("word boundaries are Unicode-aware around the capture", "[pattern]") {
   CHECK(loose.detect("éAB123").size() == 1);
 }
 
+TEST_CASE("after a rejected match the search resumes at the next word start", "[pattern]") {
+  // The whole-text match is on the allow list; every retry inside the 20-letter word fails the
+  // word boundary. Bounded retries per code point (16) used to give up before "bb ok".
+  const std::string a20(20, 'a');
+  auto e = engine_with(rule("t.ok", "    type: ok\n    patterns: ['([a-z ]+ ok)']\n    allow: ['" + a20 + " bb ok']\n"));
+  auto ms = e.detect(a20 + " bb ok");
+  REQUIRE(ms.size() == 1);
+  CHECK(ms[0].value == "bb ok");
+  CHECK(ms[0].start == 21);
+}
+
 TEST_CASE("the keyword prefilter skips only text without any keyword", "[pattern][prefilter]") {
   auto e = engine_with(rule("t.ref", "    type: ref\n    keywords: [Ref, Référence]\n    patterns: ['(?i)(?:ref|référence)[: ]+(\\d{4})']\n",
                             "\"ref 1234\""));
