@@ -53,7 +53,8 @@ std::string text_value(HtmlNode e, bool replace_img, const Resolver& resolve, bo
 
 // Value-class pattern for p-/u- (values concatenated); nullopt when no value elements.
 std::optional<std::string> value_class_text(HtmlNode e);
-// Value-class pattern for dt- with the date/time/timezone combination rules.
+// Value-class pattern for dt- with the date/time/timezone combination rules; nullopt when no value
+// element holds a valid date, time or date-time (then the other dt-* rules apply).
 std::optional<std::string> value_class_datetime(HtmlNode e);
 
 // Date helpers for the dt- implied-date rule.

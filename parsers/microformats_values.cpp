@@ -37,10 +37,21 @@ size_t count_digits(std::string_view s, size_t i) {
   return n;
 }
 
+int two_digits(std::string_view v, size_t i) { return (v[i] - '0') * 10 + (v[i + 1] - '0'); }
+
+// YYYY-MM-DD (month 01-12, day 01-31) or the ordinal YYYY-DDD (day 001-366); the VCP ignores
+// value parts that are not valid dates, times or timezones.
 bool is_date(std::string_view v) {
-  if (v.size() == 10) return count_digits(v, 0) == 4 && v[4] == '-' && count_digits(v, 5) == 2 && v[7] == '-' &&
-                             count_digits(v, 8) == 2;
-  if (v.size() == 8) return count_digits(v, 0) == 4 && v[4] == '-' && count_digits(v, 5) == 3;
+  if (v.size() == 10) {
+    if (!(count_digits(v, 0) == 4 && v[4] == '-' && count_digits(v, 5) == 2 && v[7] == '-' && count_digits(v, 8) == 2))
+      return false;
+    int month = two_digits(v, 5), day = two_digits(v, 8);
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  }
+  if (v.size() == 8 && count_digits(v, 0) == 4 && v[4] == '-' && count_digits(v, 5) == 3) {
+    int day = (v[5] - '0') * 100 + two_digits(v, 6);
+    return day >= 1 && day <= 366;
+  }
   return false;
 }
 
@@ -94,6 +105,10 @@ std::optional<TimeParts> parse_time(std::string_view v) {
   std::string_view tz = v.substr(j);
   if (!tz.empty() && !is_tz(tz)) return std::nullopt;
   if (!colon && !ampm) return std::nullopt;
+  // Ranges: minutes 00-59, seconds 00-60 (a leap second), 24-hour hours 00-23.
+  if (!mm.empty() && two_digits(mm, 0) > 59) return std::nullopt;
+  if (!ss.empty() && two_digits(ss, 0) > 60) return std::nullopt;
+  if (!ampm && std::stoi(std::string(hh)) > 23) return std::nullopt;
   TimeParts p;
   p.tz = std::string(tz);
   if (ampm) {
@@ -225,10 +240,9 @@ std::optional<std::string> value_class_datetime(HtmlNode e) {
   std::vector<std::pair<HtmlNode, bool>> values;
   collect_value_elements(e, values);
   if (values.empty()) return std::nullopt;
-  std::string date, time, tz, joined;
+  std::string date, time, tz;
   for (auto& [v, title] : values) {
     std::string raw(trim_html_space(value_of(v, title, true)));
-    joined += raw;
     std::string_view s = raw;
     if (date.empty() && time.empty() && s.size() > 11 && is_date(s.substr(0, 10)) && (s[10] == 'T' || s[10] == ' ')) {
       if (auto t = parse_time(s.substr(11))) {
@@ -251,7 +265,9 @@ std::optional<std::string> value_class_datetime(HtmlNode e) {
   if (!date.empty() && !time.empty()) return date + " " + time + tz;
   if (!date.empty()) return date;
   if (!time.empty()) return time + tz;
-  return joined;
+  // No value part is a date or a time: the pattern yields nothing and the dt-* rules go on to
+  // datetime / title / value attributes and the text (VCP: invalid parts are ignored).
+  return std::nullopt;
 }
 
 bool has_date_part(std::string_view v) {

@@ -217,3 +217,28 @@ TEST_CASE("mf2 backcompat: an hreview item without a root class is an h-item", "
   CHECK(p["item"][1]["type"] == json::array({"h-card"}));  // a classic root keeps its own type
   CHECK_FALSE(p.contains("url"));  // the item's url is not the review's
 }
+
+TEST_CASE("mf2: value-class dt parts that are not dates or times are ignored", "[mf2]") {
+  // No value part is a valid date or time: the other dt-* rules apply (here the text).
+  json p = props(R"(<div class="h-event">
+    <span class="dt-start">On <span class="value">soon</span> maybe</span>
+    <span class="dt-end">Until <span class="value">2031-13-02</span> then</span>
+    <span class="dt-updated">At <span class="value">2031-04-05 24:10</span> ok</span>
+    <time class="dt-published" datetime="2031-04-05">Day <span class="value">TBA</span></time>
+    <span class="dt-deadline">x<img class="value" alt="">y</span>
+  </div>)");
+  CHECK(p["start"] == json::array({"On soon maybe"}));
+  CHECK(p["end"] == json::array({"Until 2031-13-02 then"}));
+  CHECK(p["updated"] == json::array({"At 2031-04-05 24:10 ok"}));
+  CHECK(p["published"] == json::array({"2031-04-05"}));
+  CHECK(p["deadline"] == json::array({"xy"}));
+  // Invalid parts are skipped and the valid ones still combine.
+  json q = props(R"(<div class="h-event"><span class="dt-start">
+    <span class="value">someday</span> <span class="value">2031-04-05</span>
+    <span class="value">25:00</span> <span class="value">09:30</span> <span class="value">2031-002</span></span></div>)");
+  CHECK(q["start"] == json::array({"2031-04-05 09:30"}));
+  json r = props(R"(<div class="h-event"><span class="dt-start"><span class="value">2031-366</span></span>
+    <span class="dt-end"><span class="value">2031-367</span></span></div>)");
+  CHECK(r["start"] == json::array({"2031-366"}));
+  CHECK(r["end"] == json::array({"2031-367"}));
+}
