@@ -333,4 +333,16 @@ Expected<ScanRecord> record_from_json(const json& j) {
   return r;
 }
 
+std::string pretty_json(const nlohmann::json& j) { return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+std::string nested_json(std::string_view pretty, std::string_view prefix) {
+  std::string out(prefix);
+  out.reserve(pretty.size() + pretty.size() / 8);
+  for (char c : pretty) {
+    out += c;
+    if (c == '\n') out += prefix;
+  }
+  return out;
+}
+
 }  // namespace exposcan

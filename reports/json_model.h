@@ -23,6 +23,12 @@ nlohmann::json summary_to_json(const ScanRecord& record);
 nlohmann::json summary_to_json(const ReportSummary& summary);
 nlohmann::json record_to_json(const ScanRecord& record, bool show_values);
 
+// Reports' pretty form: dump(2), invalid UTF-8 replaced.
+std::string pretty_json(const nlohmann::json& j);
+// Pretty JSON text with `prefix` after every line break (and before the first line): how a part
+// reads nested in a pretty-printed document, for reports written a part at a time.
+std::string nested_json(std::string_view pretty, std::string_view prefix);
+
 Expected<Item> item_from_json(const nlohmann::json& j);
 Expected<Finding> finding_from_json(const nlohmann::json& j);
 Expected<ScanRecord> record_from_json(const nlohmann::json& j);

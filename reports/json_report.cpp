@@ -15,19 +15,6 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string pretty(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
-
-// `text` (pretty JSON) indented by `prefix` on every line, as it reads nested in the document.
-std::string nested(const std::string& text, std::string_view prefix) {
-  std::string out(prefix);
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    out += c;
-    if (c == '\n') out += prefix;
-  }
-  return out;
-}
-
 // The document is what nlohmann's dump(2) makes of {"findings", "items", "scan", "schema_version",
 // "summary", "tool"} (keys in that order), written a part at a time.
 class JsonReporter final : public Reporter {
@@ -51,46 +38,38 @@ class JsonReporter final : public Reporter {
     std::stable_sort(shown_findings.begin(), shown_findings.end(), [](const Finding& a, const Finding& b) {
       return std::tie(a.item_id, a.rule_id, a.fingerprint) < std::tie(b.item_id, b.rule_id, b.fingerprint);
     });
-    m_items.add(sort_key({shown->id}), nested(pretty(item_to_json(*shown)), "    "));
+    m_items.add(sort_key({shown->id}), nested_json(pretty_json(item_to_json(*shown)), "    "));
     for (const auto& f : shown_findings)
-      m_findings.add(sort_key({f.item_id, f.rule_id, f.fingerprint}), nested(pretty(finding_to_json(f, true)), "    "));
+      m_findings.add(sort_key({f.item_id, f.rule_id, f.fingerprint}), nested_json(pretty_json(finding_to_json(f, true)), "    "));
   }
 
   Status end(const ScanInfo& scan) override {
-    std::optional<PrivateFileWriter> file;
-    if (!writes_to_stdout(m_options)) file.emplace(m_options.output_path);
-    bool stdout_failed = false;
-    auto out = [&](std::string_view text) {
-      if (file) file->append(text);
-      else if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) stdout_failed = true;
-    };
-    out("{\n");
+    ReportStream out(m_options);
+    out.write("{\n");
     for (auto [name, list] : {std::pair<const char*, SpillList*>{"findings", &m_findings}, {"items", &m_items}}) {
-      out(std::string("  \"") + name + "\": ");
+      out.write(std::string("  \"") + name + "\": ");
       if (list->size() == 0) {
-        out("[],\n");
+        out.write("[],\n");
         continue;
       }
-      out("[\n");
+      out.write("[\n");
       bool first = true;
       auto s = list->each_sorted([&](std::string_view part) {
-        if (!first) out(",\n");
+        if (!first) out.write(",\n");
         first = false;
-        out(part);
+        out.write(part);
       });
       if (!s) return s;
-      out("\n  ],\n");
+      out.write("\n  ],\n");
     }
     json tail = {{"schema_version", k_report_schema_version},
                  {"tool", {{"name", scan.tool}, {"version", scan.tool_version}}},
                  {"scan", scan_info_to_json(scan)},
                  {"summary", summary_to_json(m_summary.summary())}};
-    std::string rest = pretty(tail);  // "{\n  \"scan\": …\n}": keep what is between the braces
-    out(std::string_view(rest).substr(2, rest.size() - 4));
-    out("\n}\n");
-    if (file) return file->commit();
-    if (stdout_failed || std::fflush(stdout) != 0) return make_error("io", "cannot write the report to stdout");
-    return {};
+    std::string rest = pretty_json(tail);  // "{\n  \"scan\": …\n}": keep what is between the braces
+    out.write(std::string_view(rest).substr(2, rest.size() - 4));
+    out.write("\n}\n");
+    return out.finish();
   }
 
  private:

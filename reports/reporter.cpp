@@ -25,6 +25,24 @@ Status write_report_text(const ReportOptions& options, std::string_view text) {
   return write_private_file(options.output_path, text);
 }
 
+ReportStream::ReportStream(const ReportOptions& options) {
+  if (!writes_to_stdout(options)) m_file.emplace(options.output_path);
+}
+
+void ReportStream::write(std::string_view text) {
+  if (m_file) {
+    m_file->append(text);
+  } else if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+    m_stdout_failed = true;
+  }
+}
+
+Status ReportStream::finish() {
+  if (m_file) return m_file->commit();
+  if (m_stdout_failed || std::fflush(stdout) != 0) return make_error("io", "cannot write the report to stdout");
+  return {};
+}
+
 Status render(const ScanRecord& record, Reporter& reporter) {
   reporter.begin(record.scan);
   std::map<std::string, std::vector<Finding>> by_item;

@@ -6,11 +6,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "core/expected.h"
+#include "core/fs.h"
 #include "reports/scan_record.h"
 
 namespace exposcan {
@@ -52,6 +54,19 @@ bool personal_file_shows_values(const ReportOptions& options);  // JSON/JSONL/HT
 
 // Writes a finished report to stdout or to output_path (atomically, mode 0600).
 Status write_report_text(const ReportOptions& options, std::string_view text);
+
+// A report written a part at a time, to stdout or to output_path (a temporary file renamed into
+// place by finish(), mode 0600; nothing is left behind when finish() is never called).
+class ReportStream {
+ public:
+  explicit ReportStream(const ReportOptions& options);
+  void write(std::string_view text);
+  Status finish();
+
+ private:
+  std::optional<PrivateFileWriter> m_file;
+  bool m_stdout_failed = false;
+};
 
 // Feeds a complete record to a reporter: begin, every item with its findings, end.
 Status render(const ScanRecord& record, Reporter& reporter);

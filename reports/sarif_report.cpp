@@ -5,7 +5,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <optional>
+#include <span>
 #include <set>
 
 #include "core/fs.h"
@@ -13,8 +16,10 @@
 #include "core/text.h"
 #include "core/url.h"
 #include "core/version.h"
+#include "reports/json_model.h"
 #include "reports/json_report.h"
 #include "reports/report_text.h"
+#include "reports/spill_list.h"
 #include "reports/text_escape.h"
 
 namespace exposcan {
@@ -220,51 +225,69 @@ std::string sarif_uri_prefix(const std::string& output_path) {
   return s + "/";
 }
 
-SarifOutput render_sarif(const ScanRecord& record, const ReportOptions& options, const std::string& uri_prefix) {
-  const bool show = options.show_values;
-  SarifOutput out;
+namespace {
 
-  // Rules: the catalog, then any rule a finding names; severities from the catalog, else the
-  // most severe finding of the rule.
-  std::map<std::string, RuleDescriptor> rules;
-  std::map<std::string, Severity> rule_severity;
-  for (const auto& d : options.rules) {
-    rules[d.id] = d;
-    if (auto s = severity_from_string(d.severity)) rule_severity[d.id] = *s;
-  }
-  for (const auto& f : record.findings) {
-    auto& d = rules[f.rule_id];
-    if (d.id.empty()) d = RuleDescriptor{f.rule_id, f.pack, f.title, std::string(to_string(f.severity)), "", ""};
-    if (d.help.empty() && !f.remediation.empty()) d.help = f.remediation;
-    if (d.title.empty()) d.title = f.title;
-  }
-  for (const auto& f : record.findings) {
-    bool from_catalog = false;
-    for (const auto& d : options.rules) from_catalog |= d.id == f.rule_id && severity_from_string(d.severity).has_value();
-    if (from_catalog) continue;
-    auto it = rule_severity.find(f.rule_id);
-    if (it == rule_severity.end() || f.severity > it->second) rule_severity[f.rule_id] = f.severity;
-  }
-  json rules_json = json::array();
-  std::map<std::string, size_t> rule_index;
-  for (const auto& [id, d] : rules) {
-    rule_index[id] = rules_json.size();
-    rules_json.push_back(rule_json(d, rule_severity.count(id) ? rule_severity[id] : Severity::info));
-  }
+constexpr std::string_view k_result_indent = "        ";  // results sit at depth 4 of the document
+constexpr std::string_view k_results_placeholder = "\n      \"results\": []";
 
-  std::map<std::string, std::vector<const Finding*>> by_item;
-  for (const auto& f : record.findings) by_item[f.item_id].push_back(&f);
-  std::map<std::string, Snapshot> snapshots;
-  for (const auto& item : record.items) {
-    auto it = by_item.find(item.id);
-    if (it == by_item.end()) continue;
-    snapshots[item.id] = build_snapshot(item, it->second, show);
-  }
+// What the findings say about one rule, each from the first finding in report order (item id,
+// rule id, fingerprint) that has it; a rule outside the catalog is described by them.
+struct NamedRule {
+  std::string first_key, title_key, help_key;
+  std::string pack, first_title, title, help;
+  Severity max_severity = Severity::info;
+  bool seen = false;
+};
 
-  json results = json::array();
-  for (const auto& f : record.findings) {
-    const Snapshot* snap = snapshots.count(f.item_id) ? &snapshots[f.item_id] : nullptr;
-    std::string uri = uri_prefix + (snap ? snap->path : "snapshots/unknown.txt");
+// The SARIF document a finding at a time: each result is rendered as its item arrives and kept on
+// disk (SpillList) without its ruleIndex, which depends on every rule the findings name and is
+// appended at the end (it is the result's last key); snapshots go to the sink as items arrive.
+class SarifWriter {
+ public:
+  using SnapshotSink = std::function<void(const Item&, const std::string& path, std::string text)>;
+  SarifWriter(bool show_values, std::string uri_prefix, SnapshotSink sink)
+      : m_show(show_values), m_uri_prefix(std::move(uri_prefix)), m_sink(std::move(sink)) {}
+
+  // One item's findings (`item` null: their item is unknown).
+  void add(const Item* item, std::span<const Finding> findings);
+  Status finish(const ScanInfo& scan, const std::vector<RuleDescriptor>& catalog,
+                const std::function<void(std::string_view)>& out);
+
+ private:
+  void note_rule(const Finding& f, const std::string& key);
+
+  bool m_show;
+  std::string m_uri_prefix;
+  SnapshotSink m_sink;
+  std::map<std::string, NamedRule> m_named;
+  SpillList m_results;
+};
+
+void SarifWriter::note_rule(const Finding& f, const std::string& key) {
+  NamedRule& r = m_named[f.rule_id];
+  if (!r.seen || f.severity > r.max_severity) r.max_severity = f.severity;
+  if (!r.seen || key < r.first_key) {
+    r.first_key = key;
+    r.pack = f.pack;
+    r.first_title = f.title;
+  }
+  if (!f.title.empty() && (r.title.empty() || key < r.title_key)) r.title = f.title, r.title_key = key;
+  if (!f.remediation.empty() && (r.help.empty() || key < r.help_key)) r.help = f.remediation, r.help_key = key;
+  r.seen = true;
+}
+
+void SarifWriter::add(const Item* item, std::span<const Finding> findings) {
+  if (findings.empty()) return;
+  std::optional<Snapshot> snap;
+  if (item) {
+    std::vector<const Finding*> all;
+    for (const auto& f : findings) all.push_back(&f);
+    snap = build_snapshot(*item, all, m_show);
+  }
+  const std::string uri = m_uri_prefix + (snap ? snap->path : "snapshots/unknown.txt");
+  for (const auto& f : findings) {
+    const std::string key = sort_key({f.item_id, f.rule_id, f.fingerprint});
+    note_rule(f, key);
     json logical = json::array({{{"name", short_url(f.url.empty() ? f.item_id : f.url, 120)},
                                  {"fullyQualifiedName", f.url.empty() ? f.item_id : f.url},
                                  {"kind", "resource"}}});
@@ -275,7 +298,7 @@ SarifOutput render_sarif(const ScanRecord& record, const ReportOptions& options,
                   {"logicalLocations", logical}};
       if (id >= 0) {
         loc["id"] = id;
-        loc["message"] = {{"text", match_label(*m) + " " + shown_value(*m, show) + " in " + m->field}};
+        loc["message"] = {{"text", match_label(*m) + " " + shown_value(*m, m_show) + " in " + m->field}};
       }
       return loc;
     };
@@ -301,39 +324,66 @@ SarifOutput render_sarif(const ScanRecord& record, const ReportOptions& options,
                   {"evidence", evidence},
                   {"security-severity", security_severity(f.severity)}};
     json result = {{"ruleId", f.rule_id},
-                   {"ruleIndex", rule_index[f.rule_id]},
                    {"kind", kind_for(f.verdict)},
                    {"level", f.verdict == Verdict::trainable ? level_for(f.severity) : "none"},
-                   {"message", {{"text", message_for(f, show)}}},
+                   {"message", {{"text", message_for(f, m_show)}}},
                    {"locations", json::array({location(f.matches.empty() ? nullptr : &f.matches[0], -1)})},
                    {"partialFingerprints", {{k_fingerprint_key, fingerprint}}},
                    {"properties", props}};
     if (!related.empty()) result["relatedLocations"] = related;
-    results.push_back(std::move(result));
+    std::string text = pretty_json(result);  // "…\n  \"ruleId\": …\n}": ruleIndex goes before the brace
+    text.resize(text.size() - 2);
+    m_results.add(key, f.rule_id + '\0' + text);
+  }
+  if (snap && m_sink) m_sink(*item, snap->path, sanitize_utf8(snap->text));
+}
+
+Status SarifWriter::finish(const ScanInfo& scan, const std::vector<RuleDescriptor>& catalog,
+                           const std::function<void(std::string_view)>& out) {
+  // Rules: the catalog, then any rule a finding names; severities from the catalog, else the
+  // most severe finding of the rule.
+  std::map<std::string, RuleDescriptor> rules;
+  std::map<std::string, Severity> rule_severity;
+  for (const auto& d : catalog) {
+    rules[d.id] = d;
+    if (auto s = severity_from_string(d.severity)) rule_severity[d.id] = *s;
+  }
+  for (const auto& [id, named] : m_named) {
+    auto& d = rules[id];
+    if (d.id.empty()) d = RuleDescriptor{id, named.pack, named.first_title, "", "", ""};
+    if (d.help.empty()) d.help = named.help;
+    if (d.title.empty()) d.title = named.title;
+    if (!rule_severity.count(id)) rule_severity[id] = named.max_severity;
+  }
+  json rules_json = json::array();
+  std::map<std::string, size_t> rule_index;
+  for (const auto& [id, d] : rules) {
+    rule_index[id] = rules_json.size();
+    rules_json.push_back(rule_json(d, rule_severity.count(id) ? rule_severity[id] : Severity::info));
   }
 
-  std::vector<std::string> targets = record.scan.targets;
+  std::vector<std::string> targets = scan.targets;
   std::sort(targets.begin(), targets.end());
   std::string joined;
   for (const auto& t : targets) joined += t + "\n";
-  std::string automation = "exposcan/targets-" + sha256_hex(joined).substr(0, 12) + "/" +
-                           (record.scan.id.empty() ? "scan" : record.scan.id);
+  std::string automation =
+      "exposcan/targets-" + sha256_hex(joined).substr(0, 12) + "/" + (scan.id.empty() ? "scan" : scan.id);
 
   json notifications = json::array();
-  for (const auto& e : record.scan.errors)
+  for (const auto& e : scan.errors)
     notifications.push_back({{"level", "warning"},
                              {"message", {{"text", e.code + ": " + e.url + " — " + e.message}}},
                              {"descriptor", {{"id", "fetch/" + e.code}}},
                              {"properties", {{"url", e.url}, {"code", e.code}, {"target", e.target}}}});
-  json invocation = {{"executionSuccessful", record.scan.status == "complete"},
-                     {"startTimeUtc", format_rfc3339(record.scan.started)},
+  json invocation = {{"executionSuccessful", scan.status == "complete"},
+                     {"startTimeUtc", format_rfc3339(scan.started)},
                      {"toolExecutionNotifications", notifications},
-                     {"properties", {{"status", record.scan.status}, {"pages_fetched", record.scan.pages_fetched}}}};
-  if (record.scan.finished) invocation["endTimeUtc"] = format_rfc3339(*record.scan.finished);
+                     {"properties", {{"status", scan.status}, {"pages_fetched", scan.pages_fetched}}}};
+  if (scan.finished) invocation["endTimeUtc"] = format_rfc3339(*scan.finished);
 
   json packs = json::array();
-  for (const auto& p : record.scan.packs) packs.push_back({{"id", p.id}, {"version", p.version}, {"sha256", p.sha256}});
-  std::string version = record.scan.tool_version.empty() ? k_version : record.scan.tool_version;
+  for (const auto& p : scan.packs) packs.push_back({{"id", p.id}, {"version", p.version}, {"sha256", p.sha256}});
+  std::string version = scan.tool_version.empty() ? k_version : scan.tool_version;
   json driver = {{"name", "exposcan"},
                  {"version", version},
                  {"semanticVersion", version},
@@ -344,44 +394,91 @@ SarifOutput render_sarif(const ScanRecord& record, const ReportOptions& options,
               {"automationDetails", {{"id", automation}}},
               {"invocations", json::array({invocation})},
               {"columnKind", "unicodeCodePoints"},
-              {"results", results},
-              {"properties", {{"scan_id", record.scan.id}, {"targets", record.scan.targets}}}};
+              {"results", json::array()},
+              {"properties", {{"scan_id", scan.id}, {"targets", scan.targets}}}};
   json sarif = {{"$schema", k_sarif_schema}, {"version", "2.1.0"}, {"runs", json::array({run})}};
-  out.sarif = sarif.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-  for (auto& [_, s] : snapshots) out.snapshots.emplace_back(s.path, sanitize_utf8(s.text));
+  const std::string doc = pretty_json(sarif) + "\n";
+  const size_t at = doc.find(k_results_placeholder);
+  if (m_results.size() == 0 || at == std::string::npos) {
+    out(doc);
+    return {};
+  }
+  out(std::string_view(doc).substr(0, at));
+  out("\n      \"results\": [\n");
+  bool first = true;
+  auto s = m_results.each_sorted([&](std::string_view part) {
+    const size_t cut = part.find('\0');
+    const std::string rule_id(part.substr(0, cut));
+    std::string text(part.substr(cut + 1));
+    text += ",\n  \"ruleIndex\": " + std::to_string(rule_index[rule_id]) + "\n}";
+    if (!first) out(",\n");
+    first = false;
+    out(nested_json(text, k_result_indent));
+  });
+  if (!s) return s;
+  out("\n      ]");
+  out(std::string_view(doc).substr(at + k_results_placeholder.size()));
+  return {};
+}
+
+}  // namespace
+
+SarifOutput render_sarif(const ScanRecord& unsorted, const ReportOptions& options, const std::string& uri_prefix) {
+  ScanRecord record = unsorted;
+  sort_record(record);
+  std::map<std::string, std::pair<std::string, std::string>> snapshots;  // by item id
+  SarifWriter writer(options.show_values, uri_prefix, [&](const Item& item, const std::string& path, std::string text) {
+    snapshots[item.id] = {path, std::move(text)};
+  });
+  std::map<std::string, std::vector<Finding>> by_item;
+  for (const auto& f : record.findings) by_item[f.item_id].push_back(f);
+  for (const auto& item : record.items) {
+    auto it = by_item.find(item.id);
+    if (it == by_item.end()) continue;
+    writer.add(&item, it->second);
+    by_item.erase(it);
+  }
+  for (const auto& [id, findings] : by_item) writer.add(nullptr, findings);  // findings without their item
+  SarifOutput out;
+  auto s = writer.finish(record.scan, options.rules, [&](std::string_view part) { out.sarif += part; });
+  if (!s) out.sarif.clear();
+  for (auto& [_, snap] : snapshots) out.snapshots.push_back(std::move(snap));
   return out;
 }
 
 namespace {
 
+// Streams: snapshots are written as their items arrive, results kept on disk until end().
 class SarifReporter final : public Reporter {
  public:
-  explicit SarifReporter(ReportOptions o) : m_options(std::move(o)) {}
-  void begin(const ScanInfo& scan) override { m_record.scan = scan; }
-  void item(const Item& item, std::span<const Finding> findings) override {
-    m_record.items.push_back(item);
-    m_record.findings.insert(m_record.findings.end(), findings.begin(), findings.end());
-  }
+  explicit SarifReporter(ReportOptions o)
+      : m_options(std::move(o)),
+        m_writer(m_options.show_values, sarif_uri_prefix(m_options.output_path),
+                 [this](const Item&, const std::string& path, std::string text) { write_snapshot(path, text); }) {}
+  void begin(const ScanInfo&) override {}
+  void item(const Item& item, std::span<const Finding> findings) override { m_writer.add(&item, findings); }
   Status end(const ScanInfo& scan) override;
   void set_rules(std::vector<RuleDescriptor> rules) override { m_options.rules = std::move(rules); }
 
  private:
+  void write_snapshot(const std::string& path, const std::string& text) {
+    if (writes_to_stdout(m_options) || !m_snapshot_status) return;
+    auto dir = std::filesystem::path(m_options.output_path).parent_path();
+    m_snapshot_status = write_private_file(dir / path, text);
+  }
+
   ReportOptions m_options;
-  ScanRecord m_record;
+  SarifWriter m_writer;
+  Status m_snapshot_status;
 };
 
 }  // namespace
 
 Status SarifReporter::end(const ScanInfo& scan) {
-  m_record.scan = scan;
-  sort_record(m_record);
-  SarifOutput out = render_sarif(m_record, m_options, sarif_uri_prefix(m_options.output_path));
-  if (!writes_to_stdout(m_options)) {
-    auto dir = std::filesystem::path(m_options.output_path).parent_path();
-    for (const auto& [path, text] : out.snapshots)
-      if (auto s = write_private_file(dir / path, text); !s) return s;
-  }
-  return write_report_text(m_options, out.sarif);
+  if (!m_snapshot_status) return m_snapshot_status;
+  ReportStream out(m_options);
+  if (auto s = m_writer.finish(scan, m_options.rules, [&](std::string_view part) { out.write(part); }); !s) return s;
+  return out.finish();
 }
 
 std::unique_ptr<Reporter> make_sarif_reporter(ReportOptions options) {

@@ -4,7 +4,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
+#include <random>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -236,6 +238,46 @@ TEST_CASE("sarif: the reporter writes snapshots beside the SARIF file with mode 
   for (const auto& r : s["runs"][0]["results"]) {
     std::string uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
     CHECK(std::filesystem::exists(dir / "out" / uri));
+  }
+}
+
+TEST_CASE("sarif: the streamed report is the same document in any item order", "[sarif][spill]") {
+  // The reporter writes results as items arrive and appends each ruleIndex at the end; a rule from
+  // the catalog that sorts before the findings' rules shifts every index.
+  TempDir dir;
+  ScanRecord record = test::fixture_record();
+  REQUIRE(record.findings.size() >= 2);
+  ReportOptions o;
+  o.rules = {RuleDescriptor{"0-first.catalog-rule", "pii", "Catalog rule", "high", "", ""}};
+  // Each file is compared with the whole record rendered at once for the same output folder.
+  auto check = [&](const ScanRecord& r, const std::string& name) {
+    ReportOptions mine = o;
+    mine.output_path = (dir / name / "exposcan.sarif").string();
+    auto reporter = make_sarif_reporter(mine);
+    REQUIRE(render(r, *reporter));
+    std::string got = test::read_text(mine.output_path);
+    CHECK(got == render_sarif(record, o, sarif_uri_prefix(mine.output_path)).sarif);
+    return got;
+  };
+  const std::string want = check(record, "as-given");
+  ScanRecord reversed = record;
+  std::reverse(reversed.items.begin(), reversed.items.end());
+  std::reverse(reversed.findings.begin(), reversed.findings.end());
+  check(reversed, "reversed");
+  std::mt19937 rng(11);
+  ScanRecord shuffled = record;
+  std::shuffle(shuffled.items.begin(), shuffled.items.end(), rng);
+  check(shuffled, "shuffled");
+
+  json s = json::parse(want);
+  const auto& run = s["runs"][0];
+  CHECK(run["tool"]["driver"]["rules"][0]["id"] == "0-first.catalog-rule");
+  REQUIRE(run["results"].size() == record.findings.size());
+  for (const auto& r : run["results"]) {
+    size_t index = r["ruleIndex"];
+    REQUIRE(index < run["tool"]["driver"]["rules"].size());
+    CHECK(run["tool"]["driver"]["rules"][index]["id"] == r["ruleId"]);
+    CHECK(index > 0);
   }
 }
 
