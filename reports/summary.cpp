@@ -1,6 +1,9 @@
 #include "reports/summary.h"
 
+#include <algorithm>
 #include <set>
+
+#include "reports/spill_list.h"
 
 namespace exposcan {
 
@@ -39,9 +42,15 @@ void SummaryBuilder::add_findings(std::span<const Finding> findings) {
   for (const auto& f : findings) {
     ++s.findings;
     s.per_severity[std::string(to_string(f.severity))]++;
-    if (f.verdict == Verdict::trainable)
-      for (const auto& a : f.agents)
-        if (a.fetch == AgentState::allowed && m_agents.insert(a.agent).second) s.agent_order.push_back(a.agent);
+    if (f.verdict != Verdict::trainable) continue;
+    std::string key;
+    for (size_t i = 0; i < f.agents.size(); ++i) {
+      if (f.agents[i].fetch != AgentState::allowed) continue;
+      if (key.empty()) key = sort_key({f.item_id, f.rule_id, f.fingerprint});
+      FirstSeen seen{key, i, m_seq++};
+      auto [it, inserted] = m_agents.emplace(f.agents[i].agent, seen);
+      if (!inserted && seen < it->second) it->second = seen;
+    }
   }
 }
 
@@ -73,6 +82,15 @@ void SummaryBuilder::add_item(const Item& item, std::span<const Finding* const> 
   } else {
     ++s.items_without_date;
   }
+}
+
+const ReportSummary& SummaryBuilder::summary() const {
+  std::vector<std::pair<const FirstSeen*, const std::string*>> order;
+  for (const auto& [agent, seen] : m_agents) order.emplace_back(&seen, &agent);
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  m_summary.agent_order.clear();
+  for (const auto& [_, agent] : order) m_summary.agent_order.push_back(*agent);
+  return m_summary;
 }
 
 void SummaryBuilder::add(const Item& item, std::span<const Finding> findings) {

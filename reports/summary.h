@@ -6,6 +6,7 @@
 #include <set>
 #include <span>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "reports/scan_record.h"
@@ -26,7 +27,7 @@ struct ReportSummary {
   size_t findings = 0;
   std::map<std::string, std::map<std::string, size_t>> per_platform_verdict;  // platform -> verdict -> items
   std::map<std::string, size_t> trainable_per_agent;  // agent -> trainable items it may take
-  std::vector<std::string> agent_order;  // the same agents, in the order findings list them (major first)
+  std::vector<std::string> agent_order;  // the same agents, in the order findings list them in report order (major first)
   std::map<std::string, size_t> per_severity;          // severity -> findings
   std::map<std::string, MonthCount> items_per_month;   // "YYYY-MM" (published) -> items
   size_t items_without_date = 0;
@@ -43,18 +44,29 @@ ReportSummary summarize(const ScanRecord& record);
 
 // The same counts built one item at a time, for reports streamed to disk: add(item, findings)
 // with every finding of the item (the ones about items the report does not show can be given with
-// add_findings). Memory: the agents seen, not the items.
+// add_findings). Items may come in any order: agent_order follows the findings' report order
+// (item id, rule id, fingerprint) whatever order they arrive in. Memory: the agents seen, not the
+// items.
 class SummaryBuilder {
  public:
   void add_findings(std::span<const Finding> findings);
   // Per-item counts; `findings` are the item's own (counted by add_findings separately).
   void add_item(const Item& item, std::span<const Finding* const> findings);
   void add(const Item& item, std::span<const Finding> findings);
-  const ReportSummary& summary() const { return m_summary; }
+  const ReportSummary& summary() const;
 
  private:
-  ReportSummary m_summary;
-  std::set<std::string> m_agents;
+  // Where an agent is first listed: the finding's report-order key, the agent's place in the
+  // finding's list, and the arrival count (equal keys keep arrival order).
+  struct FirstSeen {
+    std::string key;
+    size_t index = 0;
+    uint64_t seq = 0;
+    bool operator<(const FirstSeen& o) const { return std::tie(key, index, seq) < std::tie(o.key, o.index, o.seq); }
+  };
+  mutable ReportSummary m_summary;
+  std::map<std::string, FirstSeen> m_agents;
+  uint64_t m_seq = 0;
 };
 
 }  // namespace exposcan

@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "reports/report_text.h"
+#include "reports/spill_list.h"
 #include "reports/summary.h"
 
 namespace exposcan {
@@ -43,26 +44,65 @@ std::string upper(std::string_view s) {
   return out;
 }
 
+constexpr size_t k_top_findings = 10;
+
 std::string duration_text(const ScanInfo& s) {
   if (!s.finished) return "";
   double secs = std::chrono::duration<double>(*s.finished - s.started).count();
   return fmt::format(" in {:.1f} s", secs);
 }
 
-class TerminalReporter final : public RecordReporter {
+// The summary built one item at a time: the counts and the `top` findings that rank first (most
+// severe, then most personal-data matches, then report order), never the whole scan.
+class TerminalSummary {
  public:
-  using RecordReporter::RecordReporter;
+  explicit TerminalSummary(size_t top) : m_top(top) {}
 
- protected:
-  std::string render_record(const ScanRecord& record) override { return render_terminal(record, options()); }
+  // One item's findings (`item` null: their item is not in the report).
+  void add(const Item* item, std::span<const Finding> findings) {
+    if (item) {
+      m_counts.add(*item, findings);
+    } else {
+      m_counts.add_findings(findings);
+    }
+    for (const auto& f : findings) {
+      if (f.verdict == Verdict::not_trainable) continue;
+      ++m_ranked;
+      Ranked r{f, item ? item->platform + " " + std::string(to_string(item->kind)) : f.platform,
+               sort_key({f.item_id, f.rule_id, f.fingerprint}), m_seq++};
+      auto at = std::upper_bound(m_best.begin(), m_best.end(), r, ranks_before);
+      if (static_cast<size_t>(at - m_best.begin()) >= m_top) continue;
+      m_best.insert(at, std::move(r));
+      if (m_best.size() > m_top) m_best.pop_back();
+    }
+  }
+
+  std::string render(const ScanInfo& scan, const ReportOptions& options) const;
+
+ private:
+  struct Ranked {
+    Finding finding;
+    std::string what;  // "platform kind" of its item
+    std::string key;   // report order
+    uint64_t seq = 0;
+  };
+  static bool ranks_before(const Ranked& a, const Ranked& b) {
+    const Finding &x = a.finding, &y = b.finding;
+    if (x.severity != y.severity) return x.severity > y.severity;
+    if (x.matches.size() != y.matches.size()) return x.matches.size() > y.matches.size();
+    return std::tie(a.key, a.seq) < std::tie(b.key, b.seq);
+  }
+
+  size_t m_top;
+  SummaryBuilder m_counts;
+  std::vector<Ranked> m_best;
+  size_t m_ranked = 0;
+  uint64_t m_seq = 0;
 };
 
-}  // namespace
-
-std::string render_terminal(const ScanRecord& record, const ReportOptions& options, size_t top) {
+std::string TerminalSummary::render(const ScanInfo& scan, const ReportOptions& options) const {
   Style st{options.color};
-  const ScanInfo& scan = record.scan;
-  ReportSummary s = summarize(record);
+  const ReportSummary& s = m_counts.summary();
   std::string out;
   out += st.bold(fmt::format("exposcan {}", scan.tool_version)) +
          fmt::format(" — {} target{}, {} page{} fetched{} ({})\n\n", scan.targets.size(),
@@ -75,8 +115,6 @@ std::string render_terminal(const ScanRecord& record, const ReportOptions& optio
     out += fmt::format("  {} item(s) in all carry personal data.\n", s.items_with_personal_data);
   out += "\n";
 
-  static const std::vector<std::string> k_verdicts = {"trainable", "not_trainable", "not_public", "could_not_check",
-                                                      "unknown"};
   out += fmt::format("  {:<12} {:>6} {:>10} {:>14} {:>11} {:>16}\n", "platform", "items", "trainable", "not trainable",
                      "not public", "could not check");
   for (const auto& entry : s.per_platform_verdict) {
@@ -100,30 +138,19 @@ std::string render_terminal(const ScanRecord& record, const ReportOptions& optio
     out += "\n";
   }
 
-  std::map<std::string, const Item*> items;
-  for (const auto& i : record.items) items[i.id] = &i;
-  std::vector<const Finding*> ranked;
-  for (const auto& f : record.findings)
-    if (f.verdict != Verdict::not_trainable) ranked.push_back(&f);
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Finding* a, const Finding* b) {
-    if (a->severity != b->severity) return a->severity > b->severity;
-    return a->matches.size() > b->matches.size();
-  });
-  if (!ranked.empty()) {
+  if (!m_best.empty()) {
     out += "\n" + st.bold("Top findings") + "\n";
-    for (size_t i = 0; i < ranked.size() && i < top; ++i) {
-      const Finding& f = *ranked[i];
+    for (const auto& r : m_best) {
+      const Finding& f = r.finding;
       std::string sev = fmt::format("{:<8}", upper(to_string(f.severity)));
-      auto item = items.find(f.item_id);
-      std::string what = item == items.end() ? f.platform
-                                             : item->second->platform + " " + std::string(to_string(item->second->kind));
-      out += fmt::format("  {} {:<16} {:<18} {}\n", st.severity(f.severity, sev), to_string(f.verdict), what, f.url);
+      out += fmt::format("  {} {:<16} {:<18} {}\n", st.severity(f.severity, sev), to_string(f.verdict), r.what, f.url);
       out += "           " + f.title + "\n";
-      for (size_t r = 0; r < f.reasons.size() && r < 3; ++r) out += "           - " + f.reasons[r] + "\n";
+      for (size_t i = 0; i < f.reasons.size() && i < 3; ++i) out += "           - " + f.reasons[i] + "\n";
       std::string pd = match_summary(f.matches, options.show_values, 4);
       if (!pd.empty()) out += "           personal data: " + pd + "\n";
     }
-    if (ranked.size() > top) out += st.dim(fmt::format("  … and {} more findings in the report\n", ranked.size() - top));
+    if (m_ranked > m_best.size())
+      out += st.dim(fmt::format("  … and {} more findings in the report\n", m_ranked - m_best.size()));
   }
   if (!scan.errors.empty()) {
     out += "\n" + st.bold(fmt::format("Errors ({})", scan.errors.size())) + "\n";
@@ -132,6 +159,37 @@ std::string render_terminal(const ScanRecord& record, const ReportOptions& optio
     if (scan.errors.size() > 10) out += fmt::format("  … and {} more\n", scan.errors.size() - 10);
   }
   return out;
+}
+
+class TerminalReporter final : public Reporter {
+ public:
+  explicit TerminalReporter(ReportOptions options) : m_options(std::move(options)) {}
+  void begin(const ScanInfo&) override {}
+  void item(const Item& item, std::span<const Finding> findings) override { m_summary.add(&item, findings); }
+  Status end(const ScanInfo& scan) override { return write_report_text(m_options, m_summary.render(scan, m_options)); }
+
+ private:
+  ReportOptions m_options;
+  TerminalSummary m_summary{k_top_findings};
+};
+
+}  // namespace
+
+std::string render_terminal(const ScanRecord& record, const ReportOptions& options, size_t top) {
+  TerminalSummary summary(top);
+  std::map<std::string, std::vector<Finding>> by_item;
+  for (const auto& f : record.findings) by_item[f.item_id].push_back(f);
+  for (const auto& item : record.items) {
+    auto it = by_item.find(item.id);
+    if (it == by_item.end()) {
+      summary.add(&item, {});
+      continue;
+    }
+    summary.add(&item, it->second);
+    by_item.erase(it);
+  }
+  for (const auto& [_, findings] : by_item) summary.add(nullptr, findings);
+  return summary.render(record.scan, options);
 }
 
 bool terminal_colors_wanted(int fd) {

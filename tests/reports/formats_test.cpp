@@ -16,6 +16,8 @@
 #include "reports/markdown_report.h"
 #include "reports/reporters.h"
 #include "reports/sarif_report.h"
+#include "reports/summary.h"
+#include "reports/json_report.h"
 #include "reports/terminal_report.h"
 #include "tests/reports/capture_stdout.h"
 #include "tests/reports/fixture_record.h"
@@ -310,6 +312,59 @@ TEST_CASE("markdown: page text cannot inject markup", "[markdown]") {
   CHECK(md.find("### =Garden notes \\| tomatoes, \"beans\" & \\<b\\>more\\</b\\>") != std::string::npos);
   CHECK(md.find("<b>") == std::string::npos);
   CHECK(md.find("**3 of your 5 public items can be used to train AI; 3 carry your personal data.**") != std::string::npos);
+}
+
+TEST_CASE("terminal: the streamed summary does not depend on the order items arrive in", "[terminal][summary]") {
+  // The reporter keeps the counts and the top findings, not the scan; ties rank in report order
+  // and the AI crawlers are listed in the order the findings name them in report order.
+  ScanRecord record = test::fixture_record();
+  ScanRecord sorted = record;
+  sort_record(sorted);
+  const std::string want = render_terminal(sorted, ReportOptions{});
+  CHECK(render_terminal(record, ReportOptions{}) == want);
+  auto through_reporter = [](const ScanRecord& r) {
+    TempDir dir;
+    ReportOptions o;
+    o.output_path = (dir / "summary.txt").string();
+    auto reporter = make_reporter("table", o);
+    REQUIRE(reporter);
+    REQUIRE(render(r, **reporter));
+    return test::read_text(o.output_path);
+  };
+  CHECK(through_reporter(sorted) == want);
+  ScanRecord items_reversed = record;
+  std::reverse(items_reversed.items.begin(), items_reversed.items.end());
+  std::reverse(items_reversed.findings.begin(), items_reversed.findings.end());
+  CHECK(through_reporter(items_reversed) == want);
+  // Only the top 3 are kept, and the rest are counted.
+  const std::string top3 = render_terminal(items_reversed, ReportOptions{}, 3);
+  CHECK(top3.find("more findings in the report") != std::string::npos);
+  CHECK(top3.substr(0, top3.find("Top findings")) == want.substr(0, want.find("Top findings")));
+}
+
+TEST_CASE("summary: agents are listed in report order whatever order findings arrive in", "[summary]") {
+  auto finding = [](std::string item, std::vector<std::string> agents) {
+    Finding f;
+    f.item_id = std::move(item);
+    f.rule_id = "ai-training.third-party";
+    f.verdict = Verdict::trainable;
+    for (auto& a : agents) {
+      AgentAssessment as;
+      as.agent = std::move(a);
+      as.fetch = AgentState::allowed;
+      f.agents.push_back(std::move(as));
+    }
+    return f;
+  };
+  // Report order: item-a (GPTBot) before item-b (CCBot, then GPTBot).
+  const Finding a = finding("item-a", {"GPTBot"}), b = finding("item-b", {"CCBot", "GPTBot"});
+  SummaryBuilder in_order, reversed;
+  in_order.add_findings(std::span<const Finding>(&a, 1));
+  in_order.add_findings(std::span<const Finding>(&b, 1));
+  reversed.add_findings(std::span<const Finding>(&b, 1));
+  reversed.add_findings(std::span<const Finding>(&a, 1));
+  CHECK(in_order.summary().agent_order == std::vector<std::string>{"GPTBot", "CCBot"});
+  CHECK(reversed.summary().agent_order == std::vector<std::string>{"GPTBot", "CCBot"});
 }
 
 TEST_CASE("terminal: colours only when asked and NO_COLOR turns them off", "[terminal]") {
