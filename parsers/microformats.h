@@ -38,12 +38,14 @@
 // and v2 h-card/impliedname do not pad); value-title/value-title-dt wants a time-only value-class
 // result with no date anywhere to fall back to the text and a date implied from a later dt-*
 // (we imply only from earlier ones); nested/nested-microformat-mistyped wants the element's own
-// u-* text unresolved ("Valid"), which the other u-* files contradict; tentative files want
-// uppercase percent-escapes and e-* html src="" resolved.
+// u-* text unresolved ("Valid"), which the other u-* files contradict; text/tentative-text-img
+// wants e-* html src="" resolved. Relative references are prepared as the WHATWG URL parser does
+// (C0/space trimmed, tab/LF/CR removed, spaces, controls and non-ASCII percent-encoded with
+// uppercase hex); absolute ones stay as written.
 // Measured with `BASE=http://example.test python3 /work/mf2-suite/tools/compare_base.py
 // /work/mf2-suite/full/microformats-v2-unit /nonexistent BIN CATEGORY` (strict JSON equality),
-// microformats-v2-unit 31/40: id 1/1, implied 2/3, names 5/5, nested 8/9, properties 4/4, text 2/4,
-// value 5/5, value-date 0/4, value-title 4/5 (19/40 before); with BASE=http://example.test/ 24/40
+// microformats-v2-unit 32/40: id 1/1, implied 2/3, names 5/5, nested 8/9, properties 4/4, text 3/4,
+// value 5/5, value-date 0/4, value-title 4/5 (19/40 before); with BASE=http://example.test/ 25/40
 // (the files expect "http://example.test" for empty references). microformats-v2 (base
 // http://example.com/) 28/40 (h-card 12/16, h-entry 5/9, h-event 0/1, h-feed 0/2, mixed 5/5, rel
 // 6/7); the older npm release 0.1.23 of the suite: v1 17/39, v2 37/76, mixed 1/4 (not re-measured).

@@ -181,6 +181,18 @@ namespace mf2 {
 
 std::string_view trim_space(std::string_view s) { return trim_html_space(s); }
 
+// RFC 3986 scheme ":" at the start: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":".
+static bool has_url_scheme(std::string_view r) {
+  if (r.empty() || !((r[0] >= 'a' && r[0] <= 'z') || (r[0] >= 'A' && r[0] <= 'Z'))) return false;
+  for (size_t i = 1; i < r.size(); ++i) {
+    char c = r[i];
+    if (c == ':') return true;
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_ascii_digit(c) || c == '+' || c == '-' || c == '.';
+    if (!ok) return false;
+  }
+  return false;
+}
+
 ClassList class_list(HtmlNode e) {
   ClassList out;
   auto attr = e.attr("class");
@@ -204,10 +216,39 @@ bool has_class_token(HtmlNode e, std::string_view name) {
 }
 
 std::string Resolver::operator()(std::string_view ref) const {
-  std::string_view r = trim_html_space(ref);
+  // WHATWG URL parsing first removes leading and trailing C0 controls and spaces.
+  std::string_view r = ref;
+  while (!r.empty() && static_cast<unsigned char>(r.front()) <= 0x20) r.remove_prefix(1);
+  while (!r.empty() && static_cast<unsigned char>(r.back()) <= 0x20) r.remove_suffix(1);
   // RFC 3986 5.2.2: an empty reference is the base URI itself (without its fragment), kept as
   // written like any absolute URL ("http://example.test" stays without a trailing slash).
   if (r.empty()) return std::string(base.substr(0, std::min(base.find('#'), base.size())));
+  // A relative reference is prepared as the WHATWG URL parser does for HTML: tab, LF and CR are
+  // removed, spaces, other control characters and non-ASCII bytes are percent-encoded (with
+  // uppercase hex digits, RFC 3986 2.1). Absolute references stay as written.
+  if (!has_url_scheme(r)) {
+    std::string prepared;
+    bool changed = false;
+    for (char ch : r) {
+      auto b = static_cast<unsigned char>(ch);
+      if (b == '\t' || b == '\n' || b == '\r') {
+        changed = true;
+      } else if (b <= 0x20 || b >= 0x7F) {
+        static constexpr char k_hex[] = "0123456789ABCDEF";
+        prepared += '%';
+        prepared += k_hex[b >> 4];
+        prepared += k_hex[b & 0xF];
+        changed = true;
+      } else {
+        prepared += ch;
+      }
+    }
+    if (changed) {
+      if (prepared.empty()) return std::string(base.substr(0, std::min(base.find('#'), base.size())));
+      std::string out = resolver.resolve(prepared);
+      return out.empty() ? prepared : out;
+    }
+  }
   std::string out = resolver.resolve(r);
   return out.empty() && !r.empty() ? std::string(r) : out;
 }

@@ -128,3 +128,20 @@ TEST_CASE("mf2 rules: a value-class time with its own timezone cannot replace a 
   CHECK(p["end"] == json::array({"2031-04-05"}));
   CHECK(p["updated"] == json::array({"2031-04-05 10:30+0200"}));  // first timezone wins
 }
+
+TEST_CASE("mf2 rules: relative references are prepared like the WHATWG URL parser does", "[mf2]") {
+  json items = items_of(
+      "<div class=\"h-card\"><span class=\"p-name\">Jo</span>"
+      "<a class=\"u-url\" href=\"&#xB;jo&#x9;ex\nample&#xB;\">a</a>"
+      "<span class=\"u-photo\">my photo.png</span>"
+      "<span class=\"u-logo\">caf\xC3\xA9.png</span>"
+      "<span class=\"u-note\">A &#xC;B</span>"
+      "<a class=\"u-uid\" href=\"https://example.com/a b\">abs</a></div>");
+  REQUIRE(items.size() == 1);
+  json p = items[0]["properties"];
+  CHECK(p["url"] == json::array({"https://example.com/notes/joexample"}));    // tab/LF removed, VT trimmed
+  CHECK(p["photo"] == json::array({"https://example.com/notes/my%20photo.png"}));
+  CHECK(p["logo"] == json::array({"https://example.com/notes/caf%C3%A9.png"}));  // uppercase hex
+  CHECK(p["note"] == json::array({"https://example.com/notes/A%20%0CB"}));
+  CHECK(p["uid"] == json::array({"https://example.com/a b"}));  // absolute: kept as written
+}
