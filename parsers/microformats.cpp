@@ -24,7 +24,11 @@ struct ItemState {
   bool has_p_or_e = false;  // explicit p-* / e-* properties (other than name)
   bool has_u = false;       // explicit u-* properties
   bool has_nested = false;  // nested microformats (property values or children)
-  bool has_children = false;  // nested microformats that are not property values
+  // Index in "name" of the first value from a p-name (or the implied name), in "url" of the first
+  // value from a u-url (or the implied url): the value a p-* / u-* property takes from a nested
+  // item ("use the first p-name", "use the first such u-url"); -1 when there is none.
+  int p_name_index = -1;
+  int u_url_index = -1;
   std::string date_context; // date of an earlier dt-* value, for the implied-date rule
 };
 
@@ -38,7 +42,7 @@ class Mf2Parser {
       if (n.is_document()) return true;
       if (!n.is_element() || n.is("template")) return false;
       if (!n.has_attr("class")) return true;
-      const mf2::ClassList classes = n.classes();
+      const mf2::ClassList classes = mf2::class_list(n);
       auto types = mf2::root_types(classes);
       bool backcompat = false;
       if (types.empty()) {
@@ -56,12 +60,14 @@ class Mf2Parser {
   }
 
  private:
-  json parse_item(HtmlNode root, const std::vector<std::string>& types, bool backcompat, int depth) {
+  json parse_item(HtmlNode root, const std::vector<std::string>& types, bool backcompat, int depth,
+                  ItemState* state_out = nullptr) {
     json item;
     item["type"] = types;
     json props = json::object();
     json children = json::array();
-    ItemState st;
+    ItemState local;
+    ItemState& st = state_out ? *state_out : local;
     parse_children(root, types, backcompat, depth, props, children, st);
     if (!backcompat) imply(root, props, st);
     item["properties"] = std::move(props);
@@ -80,7 +86,7 @@ class Mf2Parser {
         parse_children(c, types, backcompat, depth + 1, props, children, st);
         continue;
       }
-      const mf2::ClassList classes = c.classes();
+      const mf2::ClassList classes = mf2::class_list(c);
       auto c_types = mf2::root_types(classes);
       bool c_backcompat = false;
       if (c_types.empty()) {
@@ -95,17 +101,18 @@ class Mf2Parser {
       std::vector<PropertyClass> c_props =
           backcompat ? mf2::backcompat_property_classes(c, classes, types) : mf2::property_classes(classes);
       if (!c_types.empty()) {
-        json nested = parse_item(c, c_types, c_backcompat, depth + 1);
+        ItemState nested_state;
+        json nested = parse_item(c, c_types, c_backcompat, depth + 1, &nested_state);
         st.has_nested = true;
         if (c_props.empty()) {
-          st.has_children = true;
           children.push_back(std::move(nested));
           continue;
         }
         for (const auto& p : c_props) {
           json v = nested;
-          add_nested_value(c, p, v, st);
+          add_nested_value(c, p, v, st, nested_state);
           note_prefix(p, st);
+          note_index(p, props, st);
           props[p.name].push_back(std::move(v));
         }
         continue;
@@ -114,6 +121,7 @@ class Mf2Parser {
         // <br>/<hr> carry no p-* value (the spec's old "return empty" rule; parsers drop it).
         if (p.prefix == "p" && (c.is("br") || c.is("hr"))) continue;
         note_prefix(p, st);
+        note_index(p, props, st);
         props[p.name].push_back(parse_value(c, p, st, backcompat));
       }
       parse_children(c, types, backcompat, depth + 1, props, children, st);
@@ -126,24 +134,31 @@ class Mf2Parser {
     if (p.prefix == "u") st.has_u = true;
   }
 
-  static std::string first_string(const json& props, const char* name) {
-    if (!props.contains(name) || props[name].empty()) return {};
-    const json& v = props[name][0];
-    if (v.is_string()) return v.get<std::string>();
-    if (v.is_object() && v.contains("value") && v["value"].is_string()) return v["value"].get<std::string>();
-    return {};
+  // Called before the value is appended to props[p.name].
+  static void note_index(const PropertyClass& p, const json& props, ItemState& st) {
+    int next = props.contains(p.name) ? static_cast<int>(props[p.name].size()) : 0;
+    if (p.name == "name" && p.prefix == "p" && st.p_name_index < 0) st.p_name_index = next;
+    if (p.name == "url" && p.prefix == "u" && st.u_url_index < 0) st.u_url_index = next;
   }
 
-  void add_nested_value(HtmlNode c, const PropertyClass& p, json& nested, ItemState& st) {
+  static const json* value_at(const json& props, const char* name, int index) {
+    if (index < 0 || !props.contains(name) || static_cast<size_t>(index) >= props[name].size()) return nullptr;
+    return &props[name][static_cast<size_t>(index)];
+  }
+
+  // The "value" of a nested item that is a property value: a p-* property takes the item's first
+  // p-name (a u-name, dt-name or e-name does not count), a u-* property its first u-url (kept as
+  // parsed, so an img u-url gives {"value","alt"}); otherwise the element's own p-/u- value.
+  void add_nested_value(HtmlNode c, const PropertyClass& p, json& nested, ItemState& st, const ItemState& nst) {
     const json& nprops = nested["properties"];
     if (p.prefix == "p") {
-      std::string name = nprops.contains("name") && !nprops["name"].empty() && nprops["name"][0].is_string()
-                             ? nprops["name"][0].get<std::string>()
-                             : std::string();
-      nested["value"] = !name.empty() ? name : p_value(c);
+      const json* name = value_at(nprops, "name", nst.p_name_index);
+      if (name && name->is_string() && !name->get_ref<const std::string&>().empty()) nested["value"] = *name;
+      else nested["value"] = p_value(c);
     } else if (p.prefix == "u") {
-      std::string url = first_string(nprops, "url");
-      if (!url.empty()) nested["value"] = url;
+      const json* url = value_at(nprops, "url", nst.u_url_index);
+      if (url && url->is_object()) nested["value"] = *url;
+      else if (url && url->is_string() && !url->get_ref<const std::string&>().empty()) nested["value"] = *url;
       else {
         json v = u_value(c);
         nested["value"] = v.is_object() ? v["value"] : v;
@@ -240,7 +255,7 @@ class Mf2Parser {
 
   static bool is_root(HtmlNode e) {
     if (!e.has_attr("class")) return false;
-    const mf2::ClassList classes = e.classes();
+    const mf2::ClassList classes = mf2::class_list(e);
     return !mf2::root_types(classes).empty() || !mf2::backcompat_root_types(classes).empty();
   }
 
@@ -271,11 +286,11 @@ class Mf2Parser {
     return std::nullopt;
   }
 
-  void imply(HtmlNode root, json& props, const ItemState& st) const {
-    // "no nested microformats" for the implied name: nested items that are not property values
-    // (a u-in-reply-to h-cite is a u-* property and does not prevent the name; the suite's
-    // h-entry/nestedvalue and impliedvalue-nested cases expect it, h-card/impliedname does not).
-    if (!props.contains("name") && !st.has_p_or_e && !st.has_children) {
+  void imply(HtmlNode root, json& props, ItemState& st) const {
+    // Spec: "if no explicit name property, and no other p-* or e-* properties, and no nested
+    // microformats" - any nested microformat, a property value (u-in-reply-to h-cite) included
+    // (the older suite files h-entry/nestedvalue and impliedvalue-nested expect a name there).
+    if (!props.contains("name") && !st.has_p_or_e && !st.has_nested) {
       std::optional<std::string> name;
       if ((root.is("img") || root.is("area")) && root.has_attr("alt")) name = std::string(*root.attr("alt"));
       else if (root.is("abbr") && root.has_attr("title")) name = std::string(*root.attr("title"));
@@ -290,7 +305,10 @@ class Mf2Parser {
         }
       }
       if (!name) name = mf2::text_value(root, true, m_resolve);
-      props["name"] = json::array({*name});
+      // The spec's last step ("remove all leading/trailing spaces") applies to every source of
+      // the implied name, an img/area alt or abbr title included.
+      props["name"] = json::array({std::string(mf2::trim_space(*name))});
+      st.p_name_index = 0;
     }
     if (!props.contains("photo") && !st.has_u && !st.has_nested) {
       json photo;
@@ -338,7 +356,10 @@ class Mf2Parser {
           }
         }
       }
-      if (url) props["url"] = json::array({*url});
+      if (url) {
+        props["url"] = json::array({*url});
+        st.u_url_index = 0;
+      }
     }
   }
 

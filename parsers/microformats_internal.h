@@ -16,9 +16,11 @@
 namespace exposcan::mf2 {
 
 struct Resolver {
-  explicit Resolver(std::string_view base = {}) : resolver(base) {}
+  explicit Resolver(std::string_view base_url = {}) : resolver(base_url), base(base_url) {}
   LinkResolver resolver;
-  // Relative references are resolved against the base; absolute ones are returned as written.
+  std::string base;  // as given: the document URL or the <base href> resolved against it
+  // Relative references are resolved against the base; absolute ones are returned as written;
+  // an empty one is the base (no fragment), as written.
   std::string operator()(std::string_view ref) const;
 };
 
@@ -28,17 +30,22 @@ struct PropertyClass {
   bool rel_tag = false;  // classic rel=tag: the value is the last path segment of href
 };
 
-using ClassList = std::vector<std::string_view>;  // an element's classes (HtmlNode::classes)
+using ClassList = std::vector<std::string_view>;  // an element's classes
+
+// The class attribute split on HTML's ASCII whitespace (space, tab, LF, FF, CR). A vertical tab
+// or any Unicode space is part of a class name (which then is not a valid mf2 name).
+ClassList class_list(HtmlNode e);
+bool has_class_token(HtmlNode e, std::string_view name);
 
 // mf2 root types of an element ("h-card"), sorted and unique.
 std::vector<std::string> root_types(const ClassList& classes);
-inline std::vector<std::string> root_types(HtmlNode e) { return root_types(e.classes()); }
-// Properties declared by mf2 classes on an element, in class order, unique.
+inline std::vector<std::string> root_types(HtmlNode e) { return root_types(class_list(e)); }
+// Properties declared by mf2 classes on an element, in class order (a repeated class repeats).
 std::vector<PropertyClass> property_classes(const ClassList& classes);
 
 // Classic roots mapped to mf2 types ("vcard" -> "h-card"), sorted and unique.
 std::vector<std::string> backcompat_root_types(const ClassList& classes);
-inline std::vector<std::string> backcompat_root_types(HtmlNode e) { return backcompat_root_types(e.classes()); }
+inline std::vector<std::string> backcompat_root_types(HtmlNode e) { return backcompat_root_types(class_list(e)); }
 // True for class "item" inside a classic hreview / hreview-aggregate (`parent_types`): parsed as an
 // h-item when the element has no root class of its own.
 bool is_classic_review_item(const ClassList& classes, const std::vector<std::string>& parent_types);
@@ -56,6 +63,9 @@ std::optional<std::string> value_class_text(HtmlNode e);
 // Value-class pattern for dt- with the date/time/timezone combination rules; nullopt when no value
 // element holds a valid date, time or date-time (then the other dt-* rules apply).
 std::optional<std::string> value_class_datetime(HtmlNode e);
+
+// Removes leading/trailing ASCII whitespace (space, tab, LF, FF, CR) - not NBSP or other Unicode spaces.
+std::string_view trim_space(std::string_view s);
 
 // Date helpers for the dt- implied-date rule.
 bool has_date_part(std::string_view v);   // starts with YYYY-MM-DD or YYYY-DDD
