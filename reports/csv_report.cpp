@@ -1,9 +1,7 @@
 #include "reports/csv_report.h"
 
-#include <map>
-
-#include "reports/redaction.h"
 #include "reports/report_text.h"
+#include "reports/spill_list.h"
 #include "reports/text_escape.h"
 
 namespace exposcan {
@@ -21,63 +19,69 @@ std::string join(const std::vector<std::string>& parts) {
   return out;
 }
 
-class CsvReporter final : public RecordReporter {
- public:
-  using RecordReporter::RecordReporter;
+std::string csv_row(const std::vector<std::string>& cells) {
+  std::string out;
+  for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
+  return out + "\r\n";
+}
 
- protected:
-  std::string render_record(const ScanRecord& record) override {
-    return render_csv(record, personal_file_shows_values(options()));
+// One row per finding, kept on disk in report order (item id, rule id, fingerprint).
+class CsvWriter final : public ReportWriter {
+ public:
+  explicit CsvWriter(bool show_values) : m_show(show_values) {}
+
+  void add(const Item* source, std::span<const Finding> findings) override {
+    ShownItem shown(source, findings, m_show);
+    const Item* item = shown.item();
+    for (const auto& f : shown.findings()) {
+      std::vector<std::string> values;
+      for (const auto& m : f.matches) values.push_back(match_label(m) + ": " + m.value);
+      m_rows.add(sort_key({f.item_id, f.rule_id, f.fingerprint}),
+                 csv_row({f.item_id,
+                          f.platform,
+                          item ? std::string(to_string(item->kind)) : "",
+                          f.url,
+                          item ? time_text(item->published_at) : "",
+                          item ? std::string(to_string(item->visibility)) : "",
+                          std::string(to_string(f.verdict)),
+                          std::string(to_string(f.severity)),
+                          f.confidence,
+                          f.rule_id,
+                          f.title,
+                          join(f.reasons),
+                          join(match_categories(f.matches)),
+                          join(values),
+                          allowed_agents(f),
+                          f.policy ? f.policy->id : "",
+                          f.policy ? f.policy->user_control : "",
+                          f.evidence.url,
+                          f.evidence.status ? std::to_string(f.evidence.status) : "",
+                          time_text(f.evidence.fetched_at),
+                          f.evidence.sha256,
+                          f.fingerprint}));
+    }
   }
+
+  Status finish(const ScanInfo&, const std::function<void(std::string_view)>& out) override {
+    out(csv_row(std::vector<std::string>(std::begin(k_csv_columns), std::end(k_csv_columns))));
+    return m_rows.each_sorted(out);
+  }
+
+ private:
+  bool m_show;
+  SpillList m_rows;
 };
 
 }  // namespace
 
-std::string render_csv(const ScanRecord& input, bool show_values) {
-  ScanRecord redacted;
-  if (!show_values) redacted = redacted_record(input);
-  const ScanRecord& record = show_values ? input : redacted;  // values already redacted when !show_values
-  std::map<std::string, const Item*> items;
-  for (const auto& i : record.items) items[i.id] = &i;
-  std::string out;
-  auto row = [&out](const std::vector<std::string>& cells) {
-    for (size_t i = 0; i < cells.size(); ++i) out += (i ? "," : "") + csv_field(cells[i]);
-    out += "\r\n";
-  };
-  row(std::vector<std::string>(std::begin(k_csv_columns), std::end(k_csv_columns)));
-  for (const auto& f : record.findings) {
-    auto it = items.find(f.item_id);
-    const Item* item = it == items.end() ? nullptr : it->second;
-    std::vector<std::string> values;
-    for (const auto& m : f.matches) values.push_back(match_label(m) + ": " + m.value);
-    row({f.item_id,
-         f.platform,
-         item ? std::string(to_string(item->kind)) : "",
-         f.url,
-         item ? time_text(item->published_at) : "",
-         item ? std::string(to_string(item->visibility)) : "",
-         std::string(to_string(f.verdict)),
-         std::string(to_string(f.severity)),
-         f.confidence,
-         f.rule_id,
-         f.title,
-         join(f.reasons),
-         join(match_categories(f.matches)),
-         join(values),
-         allowed_agents(f),
-         f.policy ? f.policy->id : "",
-         f.policy ? f.policy->user_control : "",
-         f.evidence.url,
-         f.evidence.status ? std::to_string(f.evidence.status) : "",
-         time_text(f.evidence.fetched_at),
-         f.evidence.sha256,
-         f.fingerprint});
-  }
-  return out;
+std::string render_csv(const ScanRecord& record, bool show_values) {
+  CsvWriter writer(show_values);
+  return render_with(record, writer);
 }
 
 std::unique_ptr<Reporter> make_csv_reporter(ReportOptions options) {
-  return std::make_unique<CsvReporter>(std::move(options));
+  const bool show = personal_file_shows_values(options);
+  return make_writer_reporter(std::make_unique<CsvWriter>(show), std::move(options));
 }
 
 }  // namespace exposcan

@@ -3,16 +3,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "core/hash.h"
 #include "core/text.h"
 #include "reports/html_assets.h"
 #include "reports/html_charts.h"
-#include "reports/redaction.h"
 #include "reports/report_text.h"
 #include "reports/signals_text.h"
+#include "reports/spill_list.h"
 #include "reports/summary.h"
 #include "reports/text_escape.h"
 
@@ -99,53 +98,124 @@ std::string finding_html(const Finding& f, bool show_values) {
   return out + "</div>";
 }
 
-class HtmlReporter final : public RecordReporter {
- public:
-  using RecordReporter::RecordReporter;
+// Items are shown most consequential first: by their deciding finding's verdict and severity
+// (summary.h), then by id; a key that sorts that way.
+std::string rank_key(const Finding* f) {
+  if (!f) return "99";  // no findings: last
+  return fmt::format("{}{}", 9 - verdict_rank(f->verdict), 9 - static_cast<int>(f->severity));
+}
 
- protected:
-  std::string render_record(const ScanRecord& record) override {
-    return render_html(record, personal_file_shows_values(options()));
-  }
+// A part whose anchor ("item-N") is only known when the parts are written in order: the text
+// before and after it, and for finding rows the item id (rows of one item are adjacent).
+std::string anchored_part(std::string_view item_id, std::string_view before, std::string_view after) {
+  return fmt::format("{}:{}:", item_id.size(), before.size()) + std::string(item_id) + std::string(before) + std::string(after);
+}
+
+struct AnchoredPart {
+  std::string_view item_id, before, after;
 };
 
-}  // namespace
+AnchoredPart split_anchored(std::string_view part) {
+  size_t c1 = part.find(':'), c2 = part.find(':', c1 + 1);
+  size_t id_len = std::stoul(std::string(part.substr(0, c1)));
+  size_t before_len = std::stoul(std::string(part.substr(c1 + 1, c2 - c1 - 1)));
+  std::string_view rest = part.substr(c2 + 1);
+  return {rest.substr(0, id_len), rest.substr(id_len, before_len), rest.substr(id_len + before_len)};
+}
 
-std::string render_html(const ScanRecord& input, bool show_values) {
-  ScanRecord redacted;
-  if (!show_values) redacted = redacted_record(input);
-  const ScanRecord& record = show_values ? input : redacted;  // values already redacted when !show_values
-  const ScanInfo& scan = record.scan;
-  ReportSummary s = summarize(record);
-  auto deciding = deciding_findings(record);
-  std::map<std::string, std::vector<const Finding*>> by_item;
-  for (const auto& f : record.findings) by_item[f.item_id].push_back(&f);
-  // People read the most consequential first: items by their deciding verdict and severity,
-  // findings in the order of their items, then by verdict and severity.
-  auto rank = [](const Finding& f) { return std::pair(verdict_rank(f.verdict), static_cast<int>(f.severity)); };
-  std::vector<const Item*> ordered_items;
-  for (const auto& item : record.items) ordered_items.push_back(&item);
-  std::stable_sort(ordered_items.begin(), ordered_items.end(), [&](const Item* a, const Item* b) {
-    auto ra = deciding.count(a->id) ? rank(*deciding.at(a->id)) : std::pair(-1, -1);
-    auto rb = deciding.count(b->id) ? rank(*deciding.at(b->id)) : std::pair(-1, -1);
-    return ra > rb;
-  });
-  std::map<std::string, std::string> anchor;
-  std::map<std::string, const Item*> items;
-  std::vector<const Finding*> ordered_findings;
-  size_t n = 0;
-  for (const Item* item : ordered_items) {
-    items[item->id] = item;
-    auto it = by_item.find(item->id);
-    if (it == by_item.end()) continue;
-    anchor[item->id] = "item-" + std::to_string(++n);
-    std::stable_sort(it->second.begin(), it->second.end(), [&](const Finding* a, const Finding* b) { return rank(*a) > rank(*b); });
-    ordered_findings.insert(ordered_findings.end(), it->second.begin(), it->second.end());
+// Findings rows, item articles and the quiet items are kept on disk in display order; the page
+// head needs the counts, known only at the end.
+class HtmlWriter final : public ReportWriter {
+ public:
+  explicit HtmlWriter(bool show_values) : m_show(show_values) {}
+
+  void add(const Item* source, std::span<const Finding> findings) override {
+    ShownItem shown(source, findings, m_show);
+    if (source) {
+      m_summary.add(*source, findings);
+    } else {
+      m_summary.add_findings(findings);
+    }
+    m_findings += findings.size();
+    for (const auto& f : findings) {
+      m_verdicts.insert(std::string(to_string(f.verdict)));
+      m_platforms.insert(f.platform);
+      m_severities.insert(std::string(to_string(f.severity)));
+    }
+    if (!source) {
+      for (const auto& f : shown.findings())
+        m_orphans.add(sort_key({f.item_id, f.rule_id, f.fingerprint}), anchored_part(f.item_id, row(f, short_url(f.url)), ""));
+      return;
+    }
+    const Item& item = *shown.item();
+    if (findings.empty()) {
+      m_quiet.add(sort_key({item.id}),
+                  "<li>" + link(item.url, item_title(item)) + " <span class=\"muted\">(" + h(item.platform) + ")</span></li>");
+      return;
+    }
+    ++m_finding_items;
+    const Finding* top = nullptr;
+    for (const auto& f : shown.findings())
+      if (!top || verdict_rank(f.verdict) > verdict_rank(top->verdict) ||
+          (verdict_rank(f.verdict) == verdict_rank(top->verdict) && f.severity > top->severity))
+        top = &f;
+    const std::string item_key = rank_key(top);
+    const std::string title = item_title(item);
+    for (const auto& f : shown.findings()) {
+      std::string r = row(f, title);
+      size_t at = r.find(k_anchor);
+      m_rows.add(sort_key({item_key, item.id, rank_key(&f), f.rule_id, f.fingerprint}),
+                 anchored_part(item.id, std::string_view(r).substr(0, at), std::string_view(r).substr(at + k_anchor.size())));
+    }
+    // Findings within the item: by verdict and severity, then report order.
+    std::vector<const Finding*> ordered;
+    for (const auto& f : shown.findings()) ordered.push_back(&f);
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Finding* a, const Finding* b) { return rank_key(a) < rank_key(b); });
+    std::string before = fmt::format("<article class=\"item iv-{}\" id=\"", to_string(top->verdict));
+    std::string after = fmt::format("\" data-platform=\"{}\">\n", h(item.platform));
+    after += "<h3>" + h(title) + "</h3>\n";
+    after += fmt::format("<p class=\"meta\">{} · {} {} on {}{} · {}</p>\n", badge(top->verdict), h(to_string(item.visibility)),
+                         h(to_string(item.kind)), h(item.platform),
+                         item.published_at ? " · published " + date_text(item.published_at) : "", link(item.url, short_url(item.url)));
+    auto page_signals = page_signal_lines(item);
+    if (!page_signals.empty()) {
+      after += "<details class=\"page-signals\"><summary>Page signals</summary><ul>";
+      for (const auto& l : page_signals) after += "<li>" + h(l) + "</li>";
+      after += "</ul></details>\n";
+    }
+    for (const Finding* f : ordered) after += finding_html(*f, m_show) + "\n";
+    after += "</article>\n";
+    m_articles.add(sort_key({item_key, item.id}), anchored_part(item.id, before, after));
   }
-  for (const auto& f : record.findings)  // findings of items the record does not hold
-    if (!items.count(f.item_id)) ordered_findings.push_back(&f);
-  size_t finding_items = n;
 
+  Status finish(const ScanInfo& scan, const std::function<void(std::string_view)>& write) override;
+
+ private:
+  static constexpr std::string_view k_anchor = "\x01" "anchor" "\x01";
+
+  // A findings-table row; the link to its item is k_anchor until the items are numbered.
+  static std::string row(const Finding& f, const std::string& title) {
+    std::string cats;
+    for (const auto& c : match_categories(f.matches)) cats += (cats.empty() ? "" : ", ") + c;
+    return fmt::format(
+        "<tr class=\"finding-row\" data-verdict=\"{}\" data-platform=\"{}\" data-severity=\"{}\" data-pd=\"{}\">"
+        "<td data-label=\"Severity\"><span class=\"sev sev-{}\">{}</span></td><td data-label=\"Verdict\">{}</td>"
+        "<td data-label=\"Platform\">{}</td><td data-label=\"Item\"><a href=\"#{}\">{}</a></td>"
+        "<td data-label=\"Personal data\">{}</td><td data-label=\"Rule\"><code>{}</code></td></tr>\n",
+        to_string(f.verdict), h(f.platform), to_string(f.severity), f.matches.empty() ? 0 : 1, to_string(f.severity),
+        to_string(f.severity), badge(f.verdict), h(f.platform), k_anchor, h(title), cats.empty() ? "—" : h(cats), h(f.rule_id));
+  }
+
+  bool m_show;
+  SummaryBuilder m_summary;
+  size_t m_findings = 0;
+  size_t m_finding_items = 0;
+  std::set<std::string> m_verdicts, m_platforms, m_severities;
+  SpillList m_rows, m_orphans, m_articles, m_quiet;
+};
+
+Status HtmlWriter::finish(const ScanInfo& scan, const std::function<void(std::string_view)>& write) {
+  const ReportSummary& s = m_summary.summary();
   std::string css(html_report_css());
   std::string js(html_report_js());
   std::string summary = fmt::format("{} of your {} public items can be used to train AI; {} carry your personal data.",
@@ -154,7 +224,7 @@ std::string render_html(const ScanRecord& input, bool show_values) {
   out += fmt::format(
       "<html lang=\"en\" data-findings=\"{}\" data-finding-items=\"{}\" data-items=\"{}\" data-trainable=\"{}\" "
       "data-public=\"{}\" data-personal=\"{}\">\n",
-      record.findings.size(), finding_items, s.items, s.trainable_items, s.public_items, s.trainable_with_personal_data);
+      m_findings, m_finding_items, s.items, s.trainable_items, s.public_items, s.trainable_with_personal_data);
   out += "<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format(
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {}; script-src {}; img-src data:; "
@@ -170,7 +240,7 @@ std::string render_html(const ScanRecord& input, bool show_values) {
                      "status {} · started {}{}</p>\n",
                      s.items_with_personal_data, s.findings, scan.pages_fetched, h(scan.id), h(scan.status),
                      h(format_rfc3339(scan.started)), scan.finished ? " · finished " + h(format_rfc3339(*scan.finished)) : "");
-  if (!show_values) out += "<p class=\"muted\">Personal values are redacted in this file (run with --show-values to keep them).</p>\n";
+  if (!m_show) out += "<p class=\"muted\">Personal values are redacted in this file (run with --show-values to keep them).</p>\n";
   out += "<nav><a href=\"#charts\">Charts</a><a href=\"#findings\">Findings</a><a href=\"#items\">Items</a><a href=\"#scan\">Scan details</a></nav>\n</header>\n";
 
   out += "<section id=\"charts\">\n<h2>Overview</h2>\n<div class=\"charts\">\n";
@@ -179,73 +249,57 @@ std::string render_html(const ScanRecord& input, bool show_values) {
   out += "<figure><figcaption>Items over time</figcaption>" + svg_timeline_chart(s, "chart-timeline") + "</figure>\n";
   out += "</div>\n</section>\n";
 
-  std::set<std::string> verdicts, platforms, severities;
-  for (const auto& f : record.findings) {
-    verdicts.insert(std::string(to_string(f.verdict)));
-    platforms.insert(f.platform);
-    severities.insert(std::string(to_string(f.severity)));
-  }
-  out += fmt::format("<section id=\"findings\">\n<h2>Findings ({})</h2>\n", record.findings.size());
+  out += fmt::format("<section id=\"findings\">\n<h2>Findings ({})</h2>\n", m_findings);
   out += "<form id=\"filters\" role=\"search\">";
-  out += "<label>Verdict<select id=\"f-verdict\">" + options_html(verdicts, "all") + "</select></label>";
-  out += "<label>Platform<select id=\"f-platform\">" + options_html(platforms, "all") + "</select></label>";
-  out += "<label>Severity<select id=\"f-severity\">" + options_html(severities, "all") + "</select></label>";
+  out += "<label>Verdict<select id=\"f-verdict\">" + options_html(m_verdicts, "all") + "</select></label>";
+  out += "<label>Platform<select id=\"f-platform\">" + options_html(m_platforms, "all") + "</select></label>";
+  out += "<label>Severity<select id=\"f-severity\">" + options_html(m_severities, "all") + "</select></label>";
   out += "<label>Search<input id=\"f-q\" type=\"search\" placeholder=\"text, URL, rule\"></label>";
   out += "<label><span>Personal data only</span><input id=\"f-pd\" type=\"checkbox\"></label>";
-  out += fmt::format("<output id=\"shown\">{0} of {0} findings shown</output></form>\n", record.findings.size());
+  out += fmt::format("<output id=\"shown\">{0} of {0} findings shown</output></form>\n", m_findings);
   out += "<div class=\"table-wrap\"><table id=\"findings-table\"><thead><tr><th>Severity</th><th>Verdict</th><th>Platform</th>"
          "<th>Item</th><th>Personal data</th><th>Rule</th></tr></thead>\n<tbody>\n";
-  for (const Finding* fp : ordered_findings) {
-    const Finding& f = *fp;
-    auto it = items.find(f.item_id);
-    std::string title = it != items.end() ? item_title(*it->second) : short_url(f.url);
-    std::string cats;
-    for (const auto& c : match_categories(f.matches)) cats += (cats.empty() ? "" : ", ") + c;
-    out += fmt::format(
-        "<tr class=\"finding-row\" data-verdict=\"{}\" data-platform=\"{}\" data-severity=\"{}\" data-pd=\"{}\">"
-        "<td data-label=\"Severity\"><span class=\"sev sev-{}\">{}</span></td><td data-label=\"Verdict\">{}</td>"
-        "<td data-label=\"Platform\">{}</td><td data-label=\"Item\"><a href=\"#{}\">{}</a></td>"
-        "<td data-label=\"Personal data\">{}</td><td data-label=\"Rule\"><code>{}</code></td></tr>\n",
-        to_string(f.verdict), h(f.platform), to_string(f.severity), f.matches.empty() ? 0 : 1, to_string(f.severity),
-        to_string(f.severity), badge(f.verdict), h(f.platform), anchor.count(f.item_id) ? anchor[f.item_id] : "items", h(title),
-        cats.empty() ? "—" : h(cats), h(f.rule_id));
-  }
-  out += "</tbody></table></div>\n</section>\n";
+  write(out);
+  // Items are numbered in display order; a row links to its item's number.
+  size_t n = 0;
+  std::string last_item;
+  bool first = true;
+  auto st = m_rows.each_sorted([&](std::string_view part) {
+    AnchoredPart p = split_anchored(part);
+    if (first || p.item_id != last_item) ++n, last_item = std::string(p.item_id), first = false;
+    write(p.before);
+    write("item-" + std::to_string(n));
+    write(p.after);
+  });
+  if (!st) return st;
+  st = m_orphans.each_sorted([&](std::string_view part) {
+    AnchoredPart p = split_anchored(part);
+    write(p.before);
+    write("items");
+    write(p.after);
+  });
+  if (!st) return st;
+  write("</tbody></table></div>\n</section>\n");
 
-  out += "<section id=\"items\">\n<h2>Items</h2>\n";
-  if (show_values)
+  out = "<section id=\"items\">\n<h2>Items</h2>\n";
+  if (m_show)
     out += "<p class=\"toolbar\"><button type=\"button\" id=\"reveal-all\">Reveal all personal data</button>"
            "<button type=\"button\" id=\"hide-all\">Hide all</button></p>\n";
-  std::vector<const Item*> quiet;
-  for (const Item* item_ptr : ordered_items) {
-    const Item& item = *item_ptr;
-    auto it = by_item.find(item.id);
-    if (it == by_item.end()) {
-      quiet.push_back(&item);
-      continue;
-    }
-    const Finding* top = deciding.at(item.id);
-    out += fmt::format("<article class=\"item iv-{}\" id=\"{}\" data-platform=\"{}\">\n", to_string(top->verdict),
-                       anchor[item.id], h(item.platform));
-    out += "<h3>" + h(item_title(item)) + "</h3>\n";
-    out += fmt::format("<p class=\"meta\">{} · {} {} on {}{} · {}</p>\n", badge(top->verdict), h(to_string(item.visibility)),
-                       h(to_string(item.kind)), h(item.platform),
-                       item.published_at ? " · published " + date_text(item.published_at) : "", link(item.url, short_url(item.url)));
-    auto page_signals = page_signal_lines(item);
-    if (!page_signals.empty()) {
-      out += "<details class=\"page-signals\"><summary>Page signals</summary><ul>";
-      for (const auto& l : page_signals) out += "<li>" + h(l) + "</li>";
-      out += "</ul></details>\n";
-    }
-    for (const Finding* f : it->second) out += finding_html(*f, show_values) + "\n";
-    out += "</article>\n";
+  write(out);
+  n = 0;
+  st = m_articles.each_sorted([&](std::string_view part) {
+    AnchoredPart p = split_anchored(part);
+    write(p.before);
+    write("item-" + std::to_string(++n));
+    write(p.after);
+  });
+  if (!st) return st;
+  if (m_quiet.size()) {
+    write(fmt::format("<details class=\"quiet\"><summary>{} item(s) without findings</summary><ul>", m_quiet.size()));
+    if (st = m_quiet.each_sorted(write); !st) return st;
+    write("</ul></details>\n");
   }
-  if (!quiet.empty()) {
-    out += fmt::format("<details class=\"quiet\"><summary>{} item(s) without findings</summary><ul>", quiet.size());
-    for (const Item* i : quiet) out += "<li>" + link(i->url, item_title(*i)) + " <span class=\"muted\">(" + h(i->platform) + ")</span></li>";
-    out += "</ul></details>\n";
-  }
-  out += "</section>\n";
+  out = "</section>\n";
 
   out += "<section id=\"scan\">\n<h2>Scan details</h2>\n<div class=\"table-wrap\"><table><thead><tr><th>Target</th><th>Reachable</th><th>Pages</th></tr></thead><tbody>";
   for (const auto& t : scan.target_status)
@@ -269,11 +323,20 @@ std::string render_html(const ScanRecord& input, bool show_values) {
   out += fmt::format("<footer>Generated by exposcan {} (robots mode {}). This file is self-contained: it loads nothing from the network.</footer>\n",
                      h(scan.tool_version), h(scan.robots_mode));
   out += "<script>" + js + "</script>\n</body>\n</html>\n";
-  return out;
+  write(out);
+  return {};
+}
+
+}  // namespace
+
+std::string render_html(const ScanRecord& record, bool show_values) {
+  HtmlWriter writer(show_values);
+  return render_with(record, writer);
 }
 
 std::unique_ptr<Reporter> make_html_reporter(ReportOptions options) {
-  return std::make_unique<HtmlReporter>(std::move(options));
+  const bool show = personal_file_shows_values(options);
+  return make_writer_reporter(std::make_unique<HtmlWriter>(show), std::move(options));
 }
 
 }  // namespace exposcan

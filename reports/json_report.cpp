@@ -2,12 +2,10 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <optional>
 #include <tuple>
 
 #include "core/fs.h"
 #include "reports/json_model.h"
-#include "reports/redaction.h"
 #include "reports/spill_list.h"
 
 namespace exposcan {
@@ -26,20 +24,9 @@ class JsonReporter final : public Reporter {
 
   void item(const Item& item, std::span<const Finding> findings) override {
     m_summary.add(item, findings);
-    const Item* shown = &item;
-    std::vector<Finding> shown_findings(findings.begin(), findings.end());
-    std::optional<Item> redacted;
-    if (!m_show && !findings.empty()) {
-      redacted = item;
-      redact_item(*redacted, shown_findings);
-      shown = &*redacted;
-    }
-    // An item's findings in report order, so that items arriving by id keep the list in order.
-    std::stable_sort(shown_findings.begin(), shown_findings.end(), [](const Finding& a, const Finding& b) {
-      return std::tie(a.item_id, a.rule_id, a.fingerprint) < std::tie(b.item_id, b.rule_id, b.fingerprint);
-    });
-    m_items.add(sort_key({shown->id}), nested_json(pretty_json(item_to_json(*shown)), "    "));
-    for (const auto& f : shown_findings)
+    ShownItem shown(&item, findings, m_show);
+    m_items.add(sort_key({item.id}), nested_json(pretty_json(item_to_json(*shown.item())), "    "));
+    for (const auto& f : shown.findings())
       m_findings.add(sort_key({f.item_id, f.rule_id, f.fingerprint}), nested_json(pretty_json(finding_to_json(f, true)), "    "));
   }
 

@@ -3,11 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
 
-#include "reports/redaction.h"
 #include "reports/report_text.h"
 #include "reports/signals_text.h"
+#include "reports/spill_list.h"
 #include "reports/summary.h"
 #include "reports/text_escape.h"
 
@@ -41,106 +40,120 @@ std::string item_heading(const Item& item) {
   return short_url(item.url);
 }
 
-class MarkdownReporter final : public RecordReporter {
+// The findings table and the item sections are kept on disk in report order; the header needs
+// the counts, known only at the end.
+class MarkdownWriter final : public ReportWriter {
  public:
-  using RecordReporter::RecordReporter;
+  explicit MarkdownWriter(bool show_values) : m_show(show_values) {}
 
- protected:
-  std::string render_record(const ScanRecord& record) override {
-    return render_markdown(record, personal_file_shows_values(options()));
-  }
-};
-
-}  // namespace
-
-std::string render_markdown(const ScanRecord& input, bool show_values) {
-  ScanRecord redacted;
-  if (!show_values) redacted = redacted_record(input);
-  const ScanRecord& record = show_values ? input : redacted;  // values already redacted when !show_values
-  const ScanInfo& scan = record.scan;
-  ReportSummary s = summarize(record);
-  std::string out = "# exposcan report\n\n";
-  out += fmt::format("**{} of your {} public items can be used to train AI; {} carry your personal data.**\n\n",
-                     s.trainable_items, s.public_items, s.trainable_with_personal_data);
-  out += fmt::format("- Scan: {}, status **{}**, robots mode {}\n", code(scan.id), md(scan.status), code(scan.robots_mode));
-  out += fmt::format("- Started: {}; finished: {}\n", format_rfc3339(scan.started),
-                     scan.finished ? format_rfc3339(*scan.finished) : "—");
-  out += fmt::format("- Pages fetched: {} ({} bytes); items: {}; findings: {}; items with personal data: {}\n",
-                     scan.pages_fetched, scan.bytes_fetched, s.items, s.findings, s.items_with_personal_data);
-  out += fmt::format("- Tool: exposcan {}\n", md(scan.tool_version));
-  out += "- Targets:\n";
-  for (const auto& t : scan.target_status)
-    out += fmt::format("  - {} — {}, {} page(s)\n", md_url(t.url.empty() ? t.target : t.url),
-                       t.reachable ? "reachable" : "**unreachable**", t.pages);
-  if (scan.target_status.empty())
-    for (const auto& t : scan.targets) out += "  - " + md_url(t) + "\n";
-  if (!show_values) out += "\nPersonal values are redacted (use `--show-values` to include them).\n";
-
-  out += "\n## Per platform\n\n| platform | items | trainable | not trainable | unknown | not public | could not check |\n"
-         "|---|---:|---:|---:|---:|---:|---:|\n";
-  for (const auto& [platform, verdicts] : s.per_platform_verdict) {
-    size_t total = 0;
-    for (const auto& [_, n] : verdicts) total += n;
-    const auto& counts = verdicts;  // clang 14 cannot capture structured bindings
-    auto get = [&counts](const char* v) {
-      auto it = counts.find(v);
-      return it == counts.end() ? size_t{0} : it->second;
-    };
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md(platform), total, get("trainable"), get("not_trainable"),
-                       get("unknown"), get("not_public"), get("could_not_check"));
-  }
-  if (!s.trainable_per_agent.empty()) {
-    out += "\n## AI training crawlers that may take your trainable items\n\n| agent | items |\n|---|---:|\n";
-    std::vector<std::pair<std::string, size_t>> agents;
-    for (const auto& a : s.agent_order)
-      if (s.trainable_per_agent.count(a)) agents.emplace_back(a, s.trainable_per_agent.at(a));
-    std::stable_sort(agents.begin(), agents.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-    for (const auto& [agent, n] : agents) out += fmt::format("| {} | {} |\n", md(agent), n);
-  }
-
-  out += fmt::format("\n## Findings ({})\n\n", record.findings.size());
-  if (!record.findings.empty()) {
-    out += "| severity | verdict | platform | item | rule | personal data |\n|---|---|---|---|---|---|\n";
-    for (const auto& f : record.findings)
-      out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", to_string(f.severity), to_string(f.verdict), md(f.platform),
-                         md_url(f.url), code(f.rule_id), md(match_summary(f.matches, true, 4)));
-  }
-
-  std::map<std::string, std::vector<const Finding*>> by_item;
-  for (const auto& f : record.findings) by_item[f.item_id].push_back(&f);
-  out += "\n## Items\n";
-  size_t quiet = 0;
-  for (const auto& item : record.items) {
-    auto it = by_item.find(item.id);
-    if (it == by_item.end()) {
-      ++quiet;
-      continue;
+  void add(const Item* source, std::span<const Finding> findings) override {
+    ShownItem shown(source, findings, m_show);
+    if (source) {
+      m_summary.add(*source, findings);
+    } else {
+      m_summary.add_findings(findings);
     }
-    out += "\n### " + md(item_heading(item)) + "\n\n";
+    m_findings += findings.size();
+    for (const auto& f : shown.findings())
+      m_rows.add(sort_key({f.item_id, f.rule_id, f.fingerprint}),
+                 fmt::format("| {} | {} | {} | {} | {} | {} |\n", to_string(f.severity), to_string(f.verdict), md(f.platform),
+                             md_url(f.url), code(f.rule_id), md(match_summary(f.matches, true, 4))));
+    if (!source) return;
+    if (findings.empty()) {
+      ++m_quiet;
+      return;
+    }
+    m_items.add(sort_key({source->id}), item_section(*shown.item(), shown.findings()));
+  }
+
+  Status finish(const ScanInfo& scan, const std::function<void(std::string_view)>& write) override {
+    const ReportSummary& s = m_summary.summary();
+    std::string out = "# exposcan report\n\n";
+    out += fmt::format("**{} of your {} public items can be used to train AI; {} carry your personal data.**\n\n",
+                       s.trainable_items, s.public_items, s.trainable_with_personal_data);
+    out += fmt::format("- Scan: {}, status **{}**, robots mode {}\n", code(scan.id), md(scan.status), code(scan.robots_mode));
+    out += fmt::format("- Started: {}; finished: {}\n", format_rfc3339(scan.started),
+                       scan.finished ? format_rfc3339(*scan.finished) : "—");
+    out += fmt::format("- Pages fetched: {} ({} bytes); items: {}; findings: {}; items with personal data: {}\n",
+                       scan.pages_fetched, scan.bytes_fetched, s.items, s.findings, s.items_with_personal_data);
+    out += fmt::format("- Tool: exposcan {}\n", md(scan.tool_version));
+    out += "- Targets:\n";
+    for (const auto& t : scan.target_status)
+      out += fmt::format("  - {} — {}, {} page(s)\n", md_url(t.url.empty() ? t.target : t.url),
+                         t.reachable ? "reachable" : "**unreachable**", t.pages);
+    if (scan.target_status.empty())
+      for (const auto& t : scan.targets) out += "  - " + md_url(t) + "\n";
+    if (!m_show) out += "\nPersonal values are redacted (use `--show-values` to include them).\n";
+
+    out += "\n## Per platform\n\n| platform | items | trainable | not trainable | unknown | not public | could not check |\n"
+           "|---|---:|---:|---:|---:|---:|---:|\n";
+    for (const auto& [platform, verdicts] : s.per_platform_verdict) {
+      size_t total = 0;
+      for (const auto& [_, n] : verdicts) total += n;
+      const auto& counts = verdicts;  // clang 14 cannot capture structured bindings
+      auto get = [&counts](const char* v) {
+        auto it = counts.find(v);
+        return it == counts.end() ? size_t{0} : it->second;
+      };
+      out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", md(platform), total, get("trainable"), get("not_trainable"),
+                         get("unknown"), get("not_public"), get("could_not_check"));
+    }
+    if (!s.trainable_per_agent.empty()) {
+      out += "\n## AI training crawlers that may take your trainable items\n\n| agent | items |\n|---|---:|\n";
+      std::vector<std::pair<std::string, size_t>> agents;
+      for (const auto& a : s.agent_order)
+        if (s.trainable_per_agent.count(a)) agents.emplace_back(a, s.trainable_per_agent.at(a));
+      std::stable_sort(agents.begin(), agents.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+      for (const auto& [agent, n] : agents) out += fmt::format("| {} | {} |\n", md(agent), n);
+    }
+
+    out += fmt::format("\n## Findings ({})\n\n", m_findings);
+    if (m_findings) out += "| severity | verdict | platform | item | rule | personal data |\n|---|---|---|---|---|---|\n";
+    write(out);
+    if (auto st = m_rows.each_sorted(write); !st) return st;
+    write("\n## Items\n");
+    if (auto st = m_items.each_sorted(write); !st) return st;
+    out.clear();
+    if (m_quiet) out += fmt::format("\n{} item(s) without findings are listed in the JSON report.\n", m_quiet);
+    if (!scan.errors.empty()) {
+      out += fmt::format("\n## Errors ({})\n\n| code | URL | message |\n|---|---|---|\n", scan.errors.size());
+      for (const auto& e : scan.errors) out += fmt::format("| {} | {} | {} |\n", md(e.code), md_url(e.url), md(e.message));
+    }
+    if (!scan.packs.empty()) {
+      out += "\n## Rule packs\n\n| pack | version | SHA-256 |\n|---|---|---|\n";
+      for (const auto& p : scan.packs) out += fmt::format("| {} | {} | {} |\n", md(p.id), md(p.version), code(p.sha256));
+    }
+    write(out);
+    return {};
+  }
+
+ private:
+  static std::string item_section(const Item& item, const std::vector<Finding>& findings) {
+    std::string out = "\n### " + md(item_heading(item)) + "\n\n";
     out += fmt::format("- {} {} on {}{}: {}\n", to_string(item.visibility), to_string(item.kind), md(item.platform),
                        item.published_at ? ", published " + date_text(item.published_at) : "", md_url(item.url));
-    for (const Finding* f : it->second) {
-      out += fmt::format("- **{}** — {} ({}, {} severity)\n", verdict_label(f->verdict), md(f->title), code(f->rule_id),
-                         to_string(f->severity));
-      for (const auto& r : f->reasons) out += "  - " + md(r) + "\n";
-      if (!f->matches.empty()) {
+    for (const Finding& f : findings) {
+      out += fmt::format("- **{}** — {} ({}, {} severity)\n", verdict_label(f.verdict), md(f.title), code(f.rule_id),
+                         to_string(f.severity));
+      for (const auto& r : f.reasons) out += "  - " + md(r) + "\n";
+      if (!f.matches.empty()) {
         out += "  - Personal data:\n";
-        for (const auto& m : f->matches)
+        for (const auto& m : f.matches)
           out += fmt::format("    - {}: {} in {}\n", md(match_label(m)), md(m.value), code(m.field));
       }
-      auto agent_lines = agent_signal_lines(*f);
+      auto agent_lines = agent_signal_lines(f);
       if (!agent_lines.empty()) {
         out += "  - AI crawlers:\n";
         for (const auto& l : agent_lines) out += "    - " + md(l) + "\n";
       }
-      if (f->policy)
-        out += fmt::format("  - Platform policy: {} ({}, {} since {})\n", md(f->policy->title), md(f->policy->platform),
-                           md(f->policy->jurisdiction.empty() ? "all regions" : f->policy->jurisdiction),
-                           md(f->policy->since.empty() ? "an unknown date" : f->policy->since));
-      out += fmt::format("  - Evidence: {}, HTTP {}, fetched {}, SHA-256 {}\n", md_url(f->evidence.url), f->evidence.status,
-                         f->evidence.fetched_at ? format_rfc3339(*f->evidence.fetched_at) : "—",
-                         f->evidence.sha256.empty() ? "—" : code(f->evidence.sha256));
-      auto todo = what_to_do(*f);
+      if (f.policy)
+        out += fmt::format("  - Platform policy: {} ({}, {} since {})\n", md(f.policy->title), md(f.policy->platform),
+                           md(f.policy->jurisdiction.empty() ? "all regions" : f.policy->jurisdiction),
+                           md(f.policy->since.empty() ? "an unknown date" : f.policy->since));
+      out += fmt::format("  - Evidence: {}, HTTP {}, fetched {}, SHA-256 {}\n", md_url(f.evidence.url), f.evidence.status,
+                         f.evidence.fetched_at ? format_rfc3339(*f.evidence.fetched_at) : "—",
+                         f.evidence.sha256.empty() ? "—" : code(f.evidence.sha256));
+      auto todo = what_to_do(f);
       if (!todo.empty()) {
         out += "  - What to do:\n";
         for (const auto& t : todo) out += "    - " + md(t) + "\n";
@@ -151,22 +164,27 @@ std::string render_markdown(const ScanRecord& input, bool show_values) {
       out += "- Page signals:\n";
       for (const auto& l : signals) out += "  - " + md(l) + "\n";
     }
+    return out;
   }
-  if (quiet) out += fmt::format("\n{} item(s) without findings are listed in the JSON report.\n", quiet);
 
-  if (!scan.errors.empty()) {
-    out += fmt::format("\n## Errors ({})\n\n| code | URL | message |\n|---|---|---|\n", scan.errors.size());
-    for (const auto& e : scan.errors) out += fmt::format("| {} | {} | {} |\n", md(e.code), md_url(e.url), md(e.message));
-  }
-  if (!scan.packs.empty()) {
-    out += "\n## Rule packs\n\n| pack | version | SHA-256 |\n|---|---|---|\n";
-    for (const auto& p : scan.packs) out += fmt::format("| {} | {} | {} |\n", md(p.id), md(p.version), code(p.sha256));
-  }
-  return out;
+  bool m_show;
+  SummaryBuilder m_summary;
+  SpillList m_rows;
+  SpillList m_items;
+  size_t m_findings = 0;
+  size_t m_quiet = 0;
+};
+
+}  // namespace
+
+std::string render_markdown(const ScanRecord& record, bool show_values) {
+  MarkdownWriter writer(show_values);
+  return render_with(record, writer);
 }
 
 std::unique_ptr<Reporter> make_markdown_reporter(ReportOptions options) {
-  return std::make_unique<MarkdownReporter>(std::move(options));
+  const bool show = personal_file_shows_values(options);
+  return make_writer_reporter(std::make_unique<MarkdownWriter>(show), std::move(options));
 }
 
 }  // namespace exposcan

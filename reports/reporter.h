@@ -5,6 +5,7 @@
 // format touches nothing but its own file and the factory.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -71,22 +72,39 @@ class ReportStream {
 // Feeds a complete record to a reporter: begin, every item with its findings, end.
 Status render(const ScanRecord& record, Reporter& reporter);
 
-// Base for formats that render the whole record at end(): collects items and findings, sorts
-// them into report order (sort_record) and hands the record to render_record().
-class RecordReporter : public Reporter {
- public:
-  explicit RecordReporter(ReportOptions options) : m_options(std::move(options)) {}
-  void begin(const ScanInfo& scan) override;
-  void item(const Item& item, std::span<const Finding> findings) override;
-  Status end(const ScanInfo& scan) override;
+// Calls `each` with every item of `record` and its findings, then once with a null item and the
+// findings whose item the record does not hold (skipped when there are none).
+void for_each_item(const ScanRecord& record, const std::function<void(const Item*, std::span<const Finding>)>& each);
 
- protected:
-  virtual std::string render_record(const ScanRecord& record) = 0;
-  const ReportOptions& options() const { return m_options; }
+// An item and its findings as a report shows them: a redacted copy (redact_item) unless
+// `show_values`, and the findings in report order (rule id, fingerprint; equal keys keep their
+// order). With a null item only the match values are redacted.
+class ShownItem {
+ public:
+  ShownItem(const Item* item, std::span<const Finding> findings, bool show_values);
+  const Item* item() const { return m_redacted ? &*m_redacted : m_item; }
+  const std::vector<Finding>& findings() const { return m_findings; }
 
  private:
-  ReportOptions m_options;
-  ScanRecord m_record;
+  const Item* m_item;
+  std::optional<Item> m_redacted;
+  std::vector<Finding> m_findings;
 };
+
+// A format written a part at a time (CSV, Markdown, HTML): add() takes each item as it arrives
+// and keeps its rendered parts on disk (SpillList), finish() writes the document in report order.
+// Memory holds counts, not items.
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  // `item` null: findings whose item is unknown (a record read back without it).
+  virtual void add(const Item* item, std::span<const Finding> findings) = 0;
+  virtual Status finish(const ScanInfo& scan, const std::function<void(std::string_view)>& out) = 0;
+};
+
+// A reporter that feeds a ReportWriter and writes its document with ReportStream.
+std::unique_ptr<Reporter> make_writer_reporter(std::unique_ptr<ReportWriter> writer, ReportOptions options);
+// The whole record through a writer, as a string (what a reporter would write).
+std::string render_with(const ScanRecord& record, ReportWriter& writer);
 
 }  // namespace exposcan

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "reports/csv_report.h"
+#include "reports/html_report.h"
 #include "reports/json_model.h"
 #include "reports/markdown_report.h"
 #include "reports/reporters.h"
@@ -305,6 +306,70 @@ TEST_CASE("csv: RFC 4180 quoting and formula cells defused", "[csv]") {
   r.findings[0].title = "=HYPERLINK(\"x\")";
   std::string hostile = render_csv(r, true);
   CHECK(hostile.find(",\"'=HYPERLINK(\"\"x\"\")\",") != std::string::npos);
+}
+
+TEST_CASE("csv markdown and html: the streamed file is the same in any item order", "[csv][markdown][html][spill]") {
+  // The writers keep rows and sections on disk and sort them at the end: the file must not depend
+  // on the order items arrive in, and must be what the whole record renders to at once. A finding
+  // whose item the record lacks is kept too.
+  ScanRecord record = test::fixture_record();
+  REQUIRE(record.findings.size() >= 2);
+  Finding orphan = record.findings.front();
+  orphan.item_id = "zz-missing-item";
+  orphan.fingerprint = "orphan";
+  record.findings.push_back(orphan);
+  std::mt19937 rng(5);
+  for (const std::string format : {"csv", "md", "html"}) {
+    auto whole = [&](const ScanRecord& r) {
+      if (format == "csv") return render_csv(r, true);
+      if (format == "md") return render_markdown(r, true);
+      return render_html(r, true);
+    };
+    const std::string want = whole(record);
+    const std::string n = std::to_string(record.findings.size());
+    if (format == "csv") CHECK(want.find("zz-missing-item") != std::string::npos);
+    if (format == "md") CHECK(want.find("## Findings (" + n + ")") != std::string::npos);
+    if (format == "html") CHECK(want.find("<h2>Findings (" + n + ")</h2>") != std::string::npos);
+    for (int round = 0; round < 3; ++round) {
+      ScanRecord shuffled = record;
+      if (round == 0) std::reverse(shuffled.items.begin(), shuffled.items.end());
+      if (round > 0) std::shuffle(shuffled.items.begin(), shuffled.items.end(), rng);
+      std::shuffle(shuffled.findings.begin(), shuffled.findings.end(), rng);
+      INFO(format << " round " << round);
+      CHECK(whole(shuffled) == want);
+      // Through the reporter (items only, as the pipeline feeds it) to a 0600 file.
+      TempDir dir;
+      ReportOptions o;
+      o.output_path = (dir / ("report." + format)).string();
+      auto reporter = make_reporter(format, o);
+      REQUIRE(reporter);
+      REQUIRE(render(shuffled, **reporter));
+      ScanRecord without_orphan = record;
+      without_orphan.findings.pop_back();
+      CHECK(test::read_text(o.output_path) == whole(without_orphan));
+    }
+  }
+}
+
+TEST_CASE("html: items are ordered by verdict and severity and rows link to their item", "[html]") {
+  ScanRecord record = test::fixture_record();
+  std::string html = render_html(record, true);
+  // Every row's link names an article that exists, and articles are numbered in page order.
+  std::regex href("href=\"#(item-[0-9]+)\"");
+  std::set<std::string> targets;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), href); it != std::sregex_iterator(); ++it)
+    targets.insert((*it)[1]);
+  REQUIRE(!targets.empty());
+  for (const auto& t : targets) CHECK(html.find("id=\"" + t + "\"") != std::string::npos);
+  size_t previous = 0;
+  for (size_t n = 1; n <= targets.size(); ++n) {
+    size_t at = html.find("<article class=\"item iv-", previous);
+    REQUIRE(at != std::string::npos);
+    CHECK(html.find("id=\"item-" + std::to_string(n) + "\"", at) == html.find("id=\"", at));
+    previous = at + 1;
+  }
+  // The first article is the most consequential item: a trainable one.
+  CHECK(html.find("<article class=\"item iv-trainable\"") == html.find("<article class=\"item iv-"));
 }
 
 TEST_CASE("markdown: page text cannot inject markup", "[markdown]") {
