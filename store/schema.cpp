@@ -106,7 +106,26 @@ ALTER TABLE items ADD COLUMN richness INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE items ADD COLUMN source_url TEXT;
 )sql";
 
-constexpr std::string_view k_migrations[] = {k_v1, k_v2, k_v3};
+// v4: the site files of each origin whose pages back a finding (robots.txt, tdmrep.json, ai.txt),
+// so a bundle made later from the store (`evidence SCAN`) has the site records a live one has.
+// The remote IP and the request and response heads as sent travel in the page's headers blob.
+constexpr std::string_view k_v4 = R"sql(
+CREATE TABLE site_files (
+  scan_id INTEGER NOT NULL,
+  origin TEXT NOT NULL,
+  name TEXT NOT NULL,
+  url TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  fetched INTEGER NOT NULL,
+  error_code TEXT,
+  error_message TEXT,
+  fetched_at TEXT,
+  body_blob INTEGER,
+  PRIMARY KEY (scan_id, origin, name)
+);
+)sql";
+
+constexpr std::string_view k_migrations[] = {k_v1, k_v2, k_v3, k_v4};
 static_assert(std::size(k_migrations) == k_schema_version);
 
 }  // namespace

@@ -17,7 +17,7 @@ class Db;
 
 namespace exposcan {
 
-inline constexpr int k_schema_version = 3;
+inline constexpr int k_schema_version = 4;
 inline constexpr int32_t k_application_id = 0x45585053;  // "EXPS"
 
 // Applies the migrations from the file's version up to `target` (tests build old files with

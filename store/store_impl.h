@@ -2,6 +2,7 @@
 #pragma once
 
 #include <mutex>
+#include <set>
 #include <string>
 #include <unordered_set>
 
@@ -26,6 +27,13 @@ struct HistoryStore::Impl {
   // content stored before (by this scan or an earlier one) without a set in memory that grows with
   // the scan. A hint read on the reader connection; the writer's transaction stays the authority.
   bool has_blob(const std::string& sha);
+
+  // Origins whose site files this process has recorded, per scan (a few per scan; two pages of one
+  // origin racing both insert, and the table's key keeps one).
+  bool site_recorded(int64_t scan_id, const std::string& origin);
+  void mark_site_recorded(int64_t scan_id, const std::string& origin);
+  std::mutex site_mutex;
+  std::set<std::pair<int64_t, std::string>> sites;
 
   // "<path>: <what went wrong>", in plain words when the file itself is damaged or foreign.
   Error describe(const sql::Db& db, const Error& e) const;

@@ -2,6 +2,9 @@
 // cache and for evidence bundles made after the scan.
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <memory>
+
 #include "store/blob_codec.h"
 #include "store/store_impl.h"
 
@@ -38,9 +41,23 @@ Expected<Page> stored_page(const sql::Stmt& st) {
   if (!headers) return headers.error();
   auto body = blob_decompress(st.blob(12), static_cast<size_t>(st.int64(11)));
   if (!body) return body.error();
+  // Schema v4 writes {"headers": [...], "remote_ip", "request_head", "response_head"}; earlier
+  // files hold the headers array alone.
   auto hj = json::parse(*headers, nullptr, false);
-  if (hj.is_array())
-    for (const auto& h : hj)
+  auto text = [&hj](const char* key) {
+    auto it = hj.find(key);
+    return it != hj.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  const json* list = &hj;
+  if (hj.is_object()) {
+    p.remote_ip = text("remote_ip");
+    p.request_block = text("request_head");
+    p.response_head = text("response_head");
+    auto it = hj.find("headers");
+    list = it != hj.end() ? &*it : nullptr;
+  }
+  if (list && list->is_array())
+    for (const auto& h : *list)
       if (h.is_array() && h.size() == 2 && h[0].is_string() && h[1].is_string())
         p.headers.push_back({h[0].get<std::string>(), h[1].get<std::string>()});
   p.body = std::move(*body);
@@ -50,6 +67,55 @@ Expected<Page> stored_page(const sql::Stmt& st) {
   p.depth = static_cast<int>(st.int64(16));
   return p;
 }
+
+namespace {
+
+// "https://host[:port]" of a normalised absolute URL: what SiteSignals::origin holds.
+std::string url_origin(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  size_t end = url.find_first_of("/?#", scheme + 3);
+  return std::string(url.substr(0, end));
+}
+
+// The site files recorded for a scan, per origin (schema v4; none in scans recorded before).
+Expected<std::map<std::string, std::shared_ptr<const SiteSignals>>> site_signals(sql::Db& db, int64_t scan_id) {
+  auto st = db.prepare(
+      "SELECT s.origin, s.name, s.url, s.status, s.fetched, s.error_code, s.error_message, s.fetched_at, b.size, b.data "
+      "FROM site_files s LEFT JOIN blobs b ON b.id = s.body_blob WHERE s.scan_id = ? ORDER BY s.origin, s.name");
+  if (!st) return st.error();
+  st->bind(1, scan_id);
+  std::map<std::string, std::shared_ptr<SiteSignals>> sites;
+  for (;;) {
+    auto row = st->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    auto& site = sites[st->text(0)];
+    if (!site) {
+      site = std::make_shared<SiteSignals>();
+      site->origin = st->text(0);
+    }
+    const std::string name = st->text(1);
+    SiteFile* f = name == "robots.txt" ? &site->robots_file
+                  : name == "tdmrep.json" ? &site->tdmrep_file
+                  : name == "ai.txt"      ? &site->ai_txt_file
+                                          : nullptr;
+    if (!f) continue;  // a file a newer exposcan records
+    f->url = st->text(2);
+    f->status = static_cast<int>(st->int64(3));
+    f->fetched = st->int64(4) != 0;
+    if (auto code = st->opt_text(5)) f->error = FetchError{*code, st->opt_text(6).value_or("")};
+    if (auto at = st->opt_text(7)) f->fetched_at = parse_datetime(*at).value_or(TimePoint{});
+    if (!st->is_null(9)) {
+      auto body = blob_decompress(st->blob(9), static_cast<size_t>(st->int64(8)));
+      if (!body) return body.error();
+      f->body = std::move(*body);
+    }
+  }
+  return std::map<std::string, std::shared_ptr<const SiteSignals>>(sites.begin(), sites.end());
+}
+
+}  // namespace
 
 Expected<std::vector<Page>> HistoryStore::evidence_pages(int64_t scan_id) {
   std::lock_guard lock(m_impl->read_mutex);
@@ -68,6 +134,11 @@ Expected<std::vector<Page>> HistoryStore::evidence_pages(int64_t scan_id) {
     if (!page) return m_impl->describe(db, page.error());
     out.push_back(std::move(*page));
   }
+  auto sites = site_signals(db, scan_id);
+  if (!sites) return m_impl->describe(db, sites.error());
+  for (auto& page : out)  // the crawler fetches site files for the origin of the URL it requested
+    for (const std::string& url : {page.url, page.final_url})
+      if (auto it = sites->find(url_origin(url)); !page.site && it != sites->end()) page.site = it->second;
   return out;
 }
 

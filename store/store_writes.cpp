@@ -42,11 +42,20 @@ json finding_blob_json(const Finding& f) {
   return j;
 }
 
+// The response headers, and what the evidence bundle needs of the exchange: the remote IP and the
+// request and response heads as sent (when the scan captured them). stored_page() reads it.
 json headers_json(const Page& page) {
-  json out = json::array();
-  for (const auto& h : page.headers) out.push_back({h.name, h.value});
+  json headers = json::array();
+  for (const auto& h : page.headers) headers.push_back({h.name, h.value});
+  json out = {{"headers", std::move(headers)}};
+  if (!page.remote_ip.empty()) out["remote_ip"] = page.remote_ip;
+  if (!page.request_block.empty()) out["request_head"] = page.request_block;
+  if (!page.response_head.empty()) out["response_head"] = page.response_head;
   return out;
 }
+
+constexpr std::pair<const char*, const SiteFile SiteSignals::*> k_site_files[] = {
+    {"robots.txt", &SiteSignals::robots_file}, {"tdmrep.json", &SiteSignals::tdmrep_file}, {"ai.txt", &SiteSignals::ai_txt_file}};
 
 bool supports_a_finding(std::span<const ItemFindings> items) {
   for (const auto& it : items)
@@ -55,6 +64,16 @@ bool supports_a_finding(std::span<const ItemFindings> items) {
 }
 
 }  // namespace
+
+bool HistoryStore::Impl::site_recorded(int64_t scan_id, const std::string& origin) {
+  std::lock_guard lock(site_mutex);
+  return sites.count({scan_id, origin}) > 0;
+}
+
+void HistoryStore::Impl::mark_site_recorded(int64_t scan_id, const std::string& origin) {
+  std::lock_guard lock(site_mutex);
+  sites.insert({scan_id, origin});
+}
 
 // ---- blobs -------------------------------------------------------------------------------
 
@@ -205,6 +224,17 @@ Expected<int64_t> HistoryStore::record_page(int64_t scan_id, const Page& page, s
   }
   std::vector<PreparedItem> prepared = prepare_items(blobs, items);
   std::string redirects = page.redirects.empty() ? std::string() : json(page.redirects).dump();
+  // The origin's site files, once per scan, with the first page of that origin that is kept.
+  const SiteSignals* site = keep_body && page.site && !page.site->origin.empty() &&
+                                    !m_impl->site_recorded(scan_id, page.site->origin)
+                                ? page.site.get()
+                                : nullptr;
+  std::vector<std::optional<PendingBlob>> site_bodies;
+  if (site)
+    for (const auto& [name, member] : k_site_files) {
+      const SiteFile& f = site->*member;
+      site_bodies.push_back(f.body.empty() ? std::nullopt : std::optional(blobs.prepare(f.body)));
+    }
 
   std::lock_guard lock(m_impl->write_mutex);
   sql::Db& db = m_impl->writer;
@@ -243,7 +273,30 @@ Expected<int64_t> HistoryStore::record_page(int64_t scan_id, const Page& page, s
   if (auto s = st->run(); !s) return fail(s.error());
   const int64_t page_id = db.last_insert_id();
   if (auto s = insert_items(db, blobs, scan_id, page_id, prepared, false); !s) return fail(s.error());
+  if (site) {
+    for (size_t i = 0; i < std::size(k_site_files); ++i) {
+      const SiteFile& f = site->*k_site_files[i].second;
+      if (site_bodies[i])
+        if (auto s = blobs.store(db, *site_bodies[i]); !s) return fail(s.error());
+      auto ins = db.prepare(
+          "INSERT OR IGNORE INTO site_files(scan_id, origin, name, url, status, fetched, error_code, error_message, "
+          "fetched_at, body_blob) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      if (!ins) return fail(ins.error());
+      ins->bind(1, scan_id)
+          .bind(2, site->origin)
+          .bind(3, std::string(k_site_files[i].first))
+          .bind(4, f.url)
+          .bind(5, static_cast<int64_t>(f.status))
+          .bind(6, int64_t{f.fetched ? 1 : 0})
+          .bind_opt(7, f.error ? opt(f.error->code) : std::nullopt)
+          .bind_opt(8, f.error ? opt(f.error->message) : std::nullopt)
+          .bind_opt(9, f.fetched ? std::optional(format_rfc3339(f.fetched_at, true)) : std::nullopt);
+      site_bodies[i] ? ins->bind(10, site_bodies[i]->id) : ins->bind_null(10);
+      if (auto s = ins->run(); !s) return fail(s.error());
+    }
+  }
   if (auto s = tx.commit(); !s) return fail(s.error());
+  if (site) m_impl->mark_site_recorded(scan_id, site->origin);
   return page_id;
 }
 
@@ -355,7 +408,7 @@ Expected<ForgetResult> HistoryStore::forget(const std::vector<int64_t>& scan_ids
       if (!pages) return pages.error();
       pages->bind(1, id);
       if (auto r = pages->step(); r && *r) result.pages += static_cast<size_t>(pages->int64(0));
-      for (const char* table : {"findings", "items", "pages", "scans"}) {
+      for (const char* table : {"findings", "items", "pages", "site_files", "scans"}) {
         auto del = db.prepare(std::string("DELETE FROM ") + table + (std::string(table) == "scans" ? " WHERE id = ?" : " WHERE scan_id = ?"));
         if (!del) return del.error();
         if (auto s = del->bind(1, id).run(); !s) return m_impl->describe(db, s.error());
@@ -365,6 +418,7 @@ Expected<ForgetResult> HistoryStore::forget(const std::vector<int64_t>& scan_ids
     if (auto s = db.exec(
             "DELETE FROM blobs WHERE id NOT IN (SELECT body_blob FROM pages WHERE body_blob IS NOT NULL "
             "UNION SELECT headers_blob FROM pages WHERE headers_blob IS NOT NULL "
+            "UNION SELECT body_blob FROM site_files WHERE body_blob IS NOT NULL "
             "UNION SELECT blob FROM items UNION SELECT blob FROM findings)");
         !s)
       return m_impl->describe(db, s.error());

@@ -3,10 +3,10 @@
 // exits 0 when everything matches, 1 when anything differs or cannot be read, naming the file.
 // `exposcan evidence SCAN -o DIR [--state FILE]` makes a bundle for a stored scan (an id, last or
 // previous): the scan's report as stored and the pages whose bodies the store kept (every page
-// that supports a finding). The store does not keep the request heads as sent or the site files
-// (robots.txt, tdmrep.json, ai.txt), so such a bundle has no request or site-file records and its
-// response heads are rebuilt from the stored status and headers (each record says so); a bundle
-// written during the scan (`scan --evidence DIR`) has them all.
+// that supports a finding), with the request and response heads as sent, the remote IP and each
+// origin's site files (robots.txt, tdmrep.json, ai.txt): the same records as the bundle written
+// during the scan (`scan --evidence DIR`). Scans recorded before schema v4 have none of these: their
+// bundles rebuild the response heads from the stored status and headers (each record says so).
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 

@@ -1,7 +1,9 @@
 // Evidence bundles and letters made from a stored scan (`evidence SCAN -o DIR`, `letter SCAN`)
 // through the binary, checked against what the same scan wrote live (`scan --evidence DIR`,
 // `--format json -o FILE`).
+#include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "tests/integration/history_fixture.h"
 
@@ -20,6 +22,18 @@ std::set<std::pair<std::string, std::string>> page_records(const json& manifest)
     if (backing_ids.count(r["id"].get<std::string>()))
       out.insert({r["target_uri"].get<std::string>(),
                   (r["payload_digest"].is_null() ? r["block_digest"] : r["payload_digest"]).get<std::string>()});
+  return out;
+}
+
+// (type, target URI, block digest) of every request, response and resource record: the exchanges
+// as sent and received, and the site files (metadata records name record ids, which differ).
+std::set<std::tuple<std::string, std::string, std::string>> wire_records(const json& manifest) {
+  std::set<std::tuple<std::string, std::string, std::string>> out;
+  for (const auto& r : manifest["warc"]["records"]) {
+    std::string type = r["type"].get<std::string>();
+    if (type == "request" || type == "response" || type == "resource")
+      out.insert({type, r["target_uri"].get<std::string>(), r["block_digest"].get<std::string>()});
+  }
   return out;
 }
 
@@ -65,6 +79,18 @@ TEST_CASE("evidence SCAN writes a bundle from a stored scan that verifies", "[hi
   auto live_pages = page_records(live), stored_pages = page_records(stored);
   CHECK_FALSE(stored_pages.empty());
   CHECK(stored_pages == live_pages);
+  // The store keeps the site files, the remote IP and the heads as sent (schema v4): the stored
+  // bundle's request, response and site-file records are the live bundle's, byte for byte.
+  const auto live_wire = wire_records(live), stored_wire = wire_records(stored);
+  CHECK(stored_wire == live_wire);
+  auto count = [](const auto& records, const std::string& type, const std::string& uri_end) {
+    return std::count_if(records.begin(), records.end(), [&](const auto& r) {
+      const std::string& uri = std::get<1>(r);
+      return std::get<0>(r) == type && uri.size() >= uri_end.size() && uri.compare(uri.size() - uri_end.size(), uri_end.size(), uri_end) == 0;
+    });
+  };
+  CHECK(count(stored_wire, "request", "") >= 2);
+  CHECK(count(stored_wire, "resource", "/robots.txt") >= 1);
   // the bundle's report is the scan's report, values shown (as in the live bundle)
   CHECK(read_json(stored_dir / "report.json")["findings"] == read_json(live_dir / "report.json")["findings"]);
   CHECK(read_json(stored_dir / "report.json")["findings"] == read_json(fx.dir / "live.json")["findings"]);
@@ -76,6 +102,30 @@ TEST_CASE("evidence SCAN writes a bundle from a stored scan that verifies", "[hi
   auto tampered = fx.exposcan({"evidence", "verify", stored_dir.string()});
   CHECK(tampered.exit_code == 1);
   CHECK(tampered.out.find("FAIL  scan.warc.gz: ") != std::string::npos);
+}
+
+TEST_CASE("a scan without --evidence still keeps what a later bundle needs", "[history][evidence]") {
+  // Scheduled scans rarely ask for a bundle; the one made later from the store must still have
+  // the requests as sent and the site files.
+  HistoryFixture fx;
+  auto scan = fx.run(fx.scan_args({"https://jane.example/", "--format", "json", "-o", (fx.dir / "r.json").string()}));
+  INFO(scan.err);
+  REQUIRE(scan.exit_code == 0);
+  const auto bundle = fx.dir / "later";
+  auto r = fx.exposcan({"evidence", "last", "-o", bundle.string(), "--state", fx.state});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  const auto records = wire_records(read_json(bundle / "manifest.json"));
+  size_t requests = 0, responses = 0, robots = 0;
+  for (const auto& [type, uri, digest] : records) {
+    requests += type == "request";
+    responses += type == "response";
+    robots += type == "resource" && uri == "https://jane.example/robots.txt";
+  }
+  CHECK(requests >= 1);
+  CHECK(requests == responses);
+  CHECK(robots == 1);
+  CHECK(fx.exposcan({"evidence", "verify", bundle.string()}).exit_code == 0);
 }
 
 TEST_CASE("evidence SCAN: unknown scans and missing stores are usage errors", "[history][evidence][cli]") {

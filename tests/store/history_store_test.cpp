@@ -194,6 +194,14 @@ TEST_CASE("a version 1 state file is migrated and keeps its scans key and bodies
   auto page = (*cache)->stored_page("https://jane.example/posts/hello-springfield/");
   REQUIRE(page);
   CHECK(page->body.find("jane@example.org") != std::string::npos);
+  // pages recorded before v4 hold the headers array alone: no site files or heads as sent
+  auto evidence = store->evidence_pages(1);
+  REQUIRE(evidence);
+  REQUIRE(evidence->size() == 1);
+  CHECK(evidence->at(0).header("ETag") == "\"v1-fixture\"");
+  CHECK(evidence->at(0).site == nullptr);
+  CHECK(evidence->at(0).request_block.empty());
+  CHECK(count(path, "SELECT count(*) FROM sqlite_master WHERE name = 'site_files'") == 1);
   // and a new scan can be recorded on top, compared with the migrated one
   auto rec = recorder(store, since("last"));
   Item item = make_item("https://jane.example/posts/hello-springfield/", "https://jane.example/posts/hello-springfield/");
@@ -203,6 +211,59 @@ TEST_CASE("a version 1 state file is migrated and keeps its scans key and bodies
   f.matches = {Match{"email", "", "text", 33, 49, "jane@example.org", 1.0, "pii.email"}};
   auto result = run_scan(*rec, {{make_page(item.url), {evaluated(item, {f})}}});
   CHECK(result.recorded.at(0).findings.at(0).diff == "unchanged");
+}
+
+TEST_CASE("evidence pages come back with their site files remote IP and heads as sent", "[store][evidence]") {
+  TempDir dir;
+  auto path = dir / "history.db";
+  auto store = open_store(path);
+  auto site = std::make_shared<SiteSignals>();
+  site->origin = "https://jane.example";
+  site->robots_file = {"https://jane.example/robots.txt", 200, true, "User-agent: GPTBot\nDisallow: /\n", std::nullopt,
+                       std::chrono::system_clock::now()};
+  site->tdmrep_file = {"https://jane.example/.well-known/tdmrep.json", 404, true, "", std::nullopt, {}};
+  site->ai_txt_file = {"https://jane.example/ai.txt", 0, false, "", FetchError{"timeout", "no answer in 10 s"}, {}};
+  auto page_of = [&](const std::string& url) {
+    Page p = make_page(url);
+    p.site = site;
+    p.remote_ip = "127.0.0.1";
+    p.request_block = "GET " + url.substr(20) + " HTTP/1.1\r\nHost: jane.example\r\n\r\n";
+    p.response_head = "HTTP/1.1 200 OK\r\nETag: \"v1\"\r\n\r\n";
+    return p;
+  };
+  {
+    auto rec = recorder(store);
+    std::vector<std::pair<Page, std::vector<ItemFindings>>> pages;
+    for (const char* url : {"https://jane.example/posts/a/", "https://jane.example/posts/b/"}) {
+      Item item = make_item(url, url);
+      pages.push_back({page_of(url), {evaluated(item, {make_finding("ai-training.third-party", item)})}});
+    }
+    run_scan(*rec, pages);
+  }
+  // one row per file and origin, not per page
+  CHECK(count(path, "SELECT count(*) FROM site_files") == 3);
+  auto pages = store->evidence_pages(1);
+  REQUIRE(pages);
+  REQUIRE(pages->size() == 2);
+  for (const Page& p : *pages) {
+    CHECK(p.remote_ip == "127.0.0.1");
+    CHECK(p.request_block.rfind("GET /posts/", 0) == 0);
+    CHECK(p.response_head == "HTTP/1.1 200 OK\r\nETag: \"v1\"\r\n\r\n");
+    CHECK(p.header("ETag") == "\"v1\"");
+    REQUIRE(p.site);
+    CHECK(p.site->origin == "https://jane.example");
+    CHECK(p.site->robots_file.body == site->robots_file.body);
+    CHECK(p.site->robots_file.status == 200);
+    CHECK(p.site->tdmrep_file.status == 404);
+    CHECK(p.site->tdmrep_file.body.empty());
+    REQUIRE(p.site->ai_txt_file.error);
+    CHECK(p.site->ai_txt_file.error->code == "timeout");
+    CHECK_FALSE(p.site->ai_txt_file.fetched);
+  }
+  // forgetting the scan drops the rows and the robots.txt body
+  REQUIRE(store->forget({1}));
+  CHECK(count(path, "SELECT count(*) FROM site_files") == 0);
+  CHECK(count(path, "SELECT count(*) FROM blobs") == 0);
 }
 
 TEST_CASE("a scan left running by a process that is gone is marked interrupted at the next open", "[store]") {
