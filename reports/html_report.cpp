@@ -131,12 +131,7 @@ class HtmlWriter final : public ReportWriter {
 
   void add(const Item* source, std::span<const Finding> findings) override {
     ShownItem shown(source, findings, m_show);
-    if (source) {
-      m_summary.add(*source, findings);
-    } else {
-      m_summary.add_findings(findings);
-    }
-    m_findings += findings.size();
+    m_summary.add(source, findings);
     for (const auto& f : findings) {
       m_verdicts.insert(std::string(to_string(f.verdict)));
       m_platforms.insert(f.platform);
@@ -208,7 +203,6 @@ class HtmlWriter final : public ReportWriter {
 
   bool m_show;
   SummaryBuilder m_summary;
-  size_t m_findings = 0;
   size_t m_finding_items = 0;
   std::set<std::string> m_verdicts, m_platforms, m_severities;
   SpillList m_rows, m_orphans, m_articles, m_quiet;
@@ -224,7 +218,7 @@ Status HtmlWriter::finish(const ScanInfo& scan, const std::function<void(std::st
   out += fmt::format(
       "<html lang=\"en\" data-findings=\"{}\" data-finding-items=\"{}\" data-items=\"{}\" data-trainable=\"{}\" "
       "data-public=\"{}\" data-personal=\"{}\">\n",
-      m_findings, m_finding_items, s.items, s.trainable_items, s.public_items, s.trainable_with_personal_data);
+      s.findings, m_finding_items, s.items, s.trainable_items, s.public_items, s.trainable_with_personal_data);
   out += "<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format(
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {}; script-src {}; img-src data:; "
@@ -249,14 +243,14 @@ Status HtmlWriter::finish(const ScanInfo& scan, const std::function<void(std::st
   out += "<figure><figcaption>Items over time</figcaption>" + svg_timeline_chart(s, "chart-timeline") + "</figure>\n";
   out += "</div>\n</section>\n";
 
-  out += fmt::format("<section id=\"findings\">\n<h2>Findings ({})</h2>\n", m_findings);
+  out += fmt::format("<section id=\"findings\">\n<h2>Findings ({})</h2>\n", s.findings);
   out += "<form id=\"filters\" role=\"search\">";
   out += "<label>Verdict<select id=\"f-verdict\">" + options_html(m_verdicts, "all") + "</select></label>";
   out += "<label>Platform<select id=\"f-platform\">" + options_html(m_platforms, "all") + "</select></label>";
   out += "<label>Severity<select id=\"f-severity\">" + options_html(m_severities, "all") + "</select></label>";
   out += "<label>Search<input id=\"f-q\" type=\"search\" placeholder=\"text, URL, rule\"></label>";
   out += "<label><span>Personal data only</span><input id=\"f-pd\" type=\"checkbox\"></label>";
-  out += fmt::format("<output id=\"shown\">{0} of {0} findings shown</output></form>\n", m_findings);
+  out += fmt::format("<output id=\"shown\">{0} of {0} findings shown</output></form>\n", s.findings);
   out += "<div class=\"table-wrap\"><table id=\"findings-table\"><thead><tr><th>Severity</th><th>Verdict</th><th>Platform</th>"
          "<th>Item</th><th>Personal data</th><th>Rule</th></tr></thead>\n<tbody>\n";
   write(out);

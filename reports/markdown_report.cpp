@@ -48,12 +48,7 @@ class MarkdownWriter final : public ReportWriter {
 
   void add(const Item* source, std::span<const Finding> findings) override {
     ShownItem shown(source, findings, m_show);
-    if (source) {
-      m_summary.add(*source, findings);
-    } else {
-      m_summary.add_findings(findings);
-    }
-    m_findings += findings.size();
+    m_summary.add(source, findings);
     for (const auto& f : shown.findings())
       m_rows.add(sort_key({f.item_id, f.rule_id, f.fingerprint}),
                  fmt::format("| {} | {} | {} | {} | {} | {} |\n", to_string(f.severity), to_string(f.verdict), md(f.platform),
@@ -107,8 +102,8 @@ class MarkdownWriter final : public ReportWriter {
       for (const auto& [agent, n] : agents) out += fmt::format("| {} | {} |\n", md(agent), n);
     }
 
-    out += fmt::format("\n## Findings ({})\n\n", m_findings);
-    if (m_findings) out += "| severity | verdict | platform | item | rule | personal data |\n|---|---|---|---|---|---|\n";
+    out += fmt::format("\n## Findings ({})\n\n", s.findings);
+    if (s.findings) out += "| severity | verdict | platform | item | rule | personal data |\n|---|---|---|---|---|---|\n";
     write(out);
     if (auto st = m_rows.each_sorted(write); !st) return st;
     write("\n## Items\n");
@@ -171,7 +166,6 @@ class MarkdownWriter final : public ReportWriter {
   SummaryBuilder m_summary;
   SpillList m_rows;
   SpillList m_items;
-  size_t m_findings = 0;
   size_t m_quiet = 0;
 };
 

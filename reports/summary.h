@@ -53,6 +53,8 @@ class SummaryBuilder {
   // Per-item counts; `findings` are the item's own (counted by add_findings separately).
   void add_item(const Item& item, std::span<const Finding* const> findings);
   void add(const Item& item, std::span<const Finding> findings);
+  // `item` null: findings whose item the report does not hold (add_findings alone).
+  void add(const Item* item, std::span<const Finding> findings) { item ? add(*item, findings) : add_findings(findings); }
   const ReportSummary& summary() const;
 
  private:
