@@ -3,7 +3,10 @@
 #include <curl/curl.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ctime>
+#include <string>
+#include <vector>
 
 #include "core/text.h"
 
@@ -66,8 +69,10 @@ std::optional<TimePoint> parse_iso(std::string_view text, bool clamp = false) {
         continue;
       }
     }
+    const int mday = tm.tm_mday, mon = tm.tm_mon;
     std::time_t t = timegm(&tm);
     if (t == static_cast<std::time_t>(-1) && tm.tm_year != 69) return std::nullopt;
+    if (tm.tm_mday != mday || tm.tm_mon != mon) return std::nullopt;  // 30 February: not a date, not 1 March
     if (!representable(t - offset_s)) {
       if (!clamp) return std::nullopt;
       return std::chrono::system_clock::from_time_t(t - offset_s < 0 ? k_earliest + 1 : k_latest - 1);
@@ -75,6 +80,42 @@ std::optional<TimePoint> parse_iso(std::string_view text, bool clamp = false) {
     return std::chrono::system_clock::from_time_t(t - offset_s) + std::chrono::milliseconds(millis);
   }
   return std::nullopt;
+}
+
+// False when a written "30 Feb 2024" / "Feb 30 2024" names a day its month does not have.
+bool day_exists(std::string_view text) {
+  static constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::vector<std::string> tokens;
+  std::string cur;
+  for (char c : text) {
+    if (is_ascii_alnum(c)) {
+      cur += c;
+    } else if (!cur.empty()) {
+      tokens.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) tokens.push_back(std::move(cur));
+  auto number = [](const std::string& s) { return !s.empty() && s.size() <= 4 && std::all_of(s.begin(), s.end(), is_ascii_digit) ? std::stoi(s) : -1; };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].size() < 3) continue;
+    std::string m = ascii_lower(tokens[i].substr(0, 3));
+    auto it = std::find(std::begin(k_months), std::end(k_months), m);
+    if (it == std::end(k_months)) continue;
+    int month = static_cast<int>(it - std::begin(k_months)) + 1;
+    int day = i > 0 ? number(tokens[i - 1]) : -1;  // "30 Feb 2024"
+    int year = i + 1 < tokens.size() ? number(tokens[i + 1]) : -1;
+    if (day < 1 || day > 31) {  // "Feb 30 2024"
+      day = year >= 1 && year <= 31 ? year : -1;
+      year = i + 2 < tokens.size() ? number(tokens[i + 2]) : -1;
+    }
+    if (day < 1 || year < 1000) return true;  // not a form this check reads
+    static constexpr int k_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return day <= (month == 2 && !leap ? 28 : k_days[month - 1]);
+  }
+  return true;
 }
 
 }  // namespace
@@ -109,10 +150,10 @@ std::optional<TimePoint> parse_datetime(std::string_view text) {
   std::string_view t = trim(text);
   if (t.empty() || t.size() > 64) return std::nullopt;
   if (auto iso = parse_iso(t)) return iso;
-  // RFC 822 and friends; curl_getdate returns -1 on failure.
+  // RFC 822 and friends; curl_getdate returns -1 on failure, and rolls "30 Feb" over to March.
   std::string s(t);
   time_t v = curl_getdate(s.c_str(), nullptr);
-  if (v == -1 || !representable(v)) return std::nullopt;
+  if (v == -1 || !representable(v) || !day_exists(s)) return std::nullopt;
   return std::chrono::system_clock::from_time_t(v);
 }
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include "core/text.h"
 #include "core/url.h"
@@ -51,6 +52,7 @@ struct FeedContext {
   std::string base;  // feed URL (relative links in entries resolve against it)
   Person feed_author;
   std::string language;
+  std::set<std::string> entry_urls;  // entry URLs seen in this feed
 };
 
 // Fills text/media/links/tags from an HTML (or plain) content string.
@@ -139,19 +141,46 @@ std::string platform_entry_id(const FeedContext& ctx, const Item& it, const std:
 
 void finish(Item& it, FeedContext& ctx, const std::string& native_id, const char* extractor) {
   it.extractor = extractor;
-  if (it.author.name.empty() && it.author.handle.empty()) it.author = ctx.feed_author;
+  if (it.author.name.empty() && it.author.handle.empty() && it.author.url.empty()) it.author = ctx.feed_author;
   std::string platform_id = platform_entry_id(ctx, it, native_id);
-  it.id = !platform_id.empty() ? platform_id
-          : !it.url.empty()    ? it.url
-          : native_id.empty()  ? ctx.base + "#" + std::to_string(ctx.out.items.size())
-                               : ctx.platform + ":entry:" + native_id;
+  // An entry is known by its URL (so it meets the same post's page), unless an earlier entry of this
+  // feed has that URL (podcasts and link blogs often point every entry at one page): then by its
+  // guid / atom:id, else by its position.
+  const bool url_taken = !it.url.empty() && !ctx.entry_urls.insert(it.url).second;
+  it.id = !platform_id.empty()         ? platform_id
+          : !it.url.empty() && !url_taken ? it.url
+          : native_id.empty()            ? ctx.base + "#" + std::to_string(ctx.out.items.size())
+                                         : ctx.platform + ":entry:" + native_id;
   if (!it.url.empty()) ctx.out.links.push_back({it.url, "anchor", ""});
   ctx.out.items.push_back(std::move(it));
 }
 
 // --- RSS 2.0 / 0.9x / RDF ---------------------------------------------------------------------
 
-void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item_ns) {
+// RSS 2.0 <author> and <managingEditor> hold "an email address" and, by custom, the name in
+// parentheses: "jane@example.org (Jane Example)". The name becomes the author; the address stays on
+// the item (field "author_email"), where the rules see it.
+Person rss_person(std::string_view value, std::string* email) {
+  std::string_view v = trim(value);
+  size_t open = v.find('(');
+  if (open != std::string_view::npos && v.back() == ')' && open > 0) {
+    std::string_view addr = trim(v.substr(0, open));
+    std::string_view name = trim(v.substr(open + 1, v.size() - open - 2));
+    if (addr.find('@') != std::string_view::npos && !name.empty()) {
+      if (email) *email = std::string(addr);
+      return {"", std::string(name), ""};
+    }
+  }
+  return {"", std::string(v), ""};
+}
+
+void set_rss_author(Item& it, std::string_view value) {
+  std::string email;
+  it.author = rss_person(value, &email);
+  if (!email.empty()) it.fields.emplace_back("author_email", email);
+}
+
+void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item_ns, std::string_view source) {
   Item it = entry_item(ctx);
   it.title = html_to_text(e.child_text(item_ns, "title"));
   std::string link = e.child_text(item_ns, "link");
@@ -165,6 +194,9 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
   if (!link.empty()) it.url = resolve(ctx.base, link);
   std::string encoded = e.child_text(ns::content, "encoded");
   std::string description = e.child_text(item_ns, "description");
+  // HTML written into <description> without escaping is invalid RSS but common: read its markup.
+  if (const XmlElement* d = e.child(item_ns, "description"); d && !d->children.empty() && d->inner_end > d->inner_begin)
+    description = std::string(source.substr(d->inner_begin, d->inner_end - d->inner_begin));
   if (!encoded.empty()) apply_html(it, encoded, it.url.empty() ? ctx.base : it.url);
   if (!description.empty()) {
     Item tmp;
@@ -172,14 +204,19 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
     if (it.text.empty()) it.text = tmp.text;
     else if (!tmp.text.empty() && it.text.find(tmp.text.substr(0, 40)) == std::string::npos) it.fields.emplace_back("summary", tmp.text);
     for (auto& m : tmp.media) add_media(it.media, m.url, m.type, m.alt);
+    for (auto& l : tmp.links)
+      if (std::find(it.links.begin(), it.links.end(), l) == it.links.end()) it.links.push_back(l);
+    for (auto& t : tmp.tags) add_tag(it, t);
   }
   if (it.text.empty()) it.text = it.title;
   std::string date = e.child_text(item_ns, "pubDate");
   if (date.empty()) date = e.child_text(ns::dc, "date");
   if (auto t = normalize_datetime(date)) it.published_at = t;
-  std::string creator = e.child_text(ns::dc, "creator");
-  if (creator.empty()) creator = e.child_text(item_ns, "author");
-  if (!creator.empty()) it.author.name = creator;
+  if (std::string creator = e.child_text(ns::dc, "creator"); !creator.empty()) {
+    it.author.name = std::string(trim(creator));
+  } else if (std::string author = e.child_text(item_ns, "author"); !author.empty()) {
+    set_rss_author(it, author);
+  }
   for (const XmlElement* c : e.children_named(item_ns, "category")) add_tag(it, c->text);
   for (const XmlElement* c : e.children_named(ns::dc, "subject")) add_tag(it, c->text);
   for (const XmlElement* enc : e.children_named(item_ns, "enclosure"))
@@ -190,7 +227,7 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
   finish(it, ctx, guid, "rss");
 }
 
-void parse_rss(const XmlElement& root, FeedContext& ctx) {
+void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source) {
   bool rdf = root.name == "RDF";
   std::string_view item_ns = rdf ? ns::rss1 : root.ns;  // RSS 2.0 has no namespace
   const XmlElement* channel = root.child(item_ns, "channel");
@@ -198,6 +235,9 @@ void parse_rss(const XmlElement& root, FeedContext& ctx) {
     ctx.language = channel->child_text(item_ns, "language");
     if (ctx.language.empty()) ctx.language = channel->child_text(ns::dc, "language");
     ctx.feed_author.name = channel->child_text(ns::dc, "creator");
+    if (ctx.feed_author.name.empty())
+      if (std::string editor = channel->child_text(item_ns, "managingEditor"); !editor.empty())
+        ctx.feed_author = rss_person(editor, nullptr);
     if (ctx.feed_author.name.empty()) ctx.feed_author.name = channel->child_text(ns::itunes, "author");
     ctx.feed_author.url = channel->child_text(item_ns, "link");
     // A platform's per-account feed (Mastodon, Bluesky, Tumblr) is titled with the account's name.
@@ -209,7 +249,7 @@ void parse_rss(const XmlElement& root, FeedContext& ctx) {
   const XmlElement& holder = channel && !rdf ? *channel : root;
   for (const auto& c : holder.children) {
     if (ctx.out.items.size() >= k_max_entries) break;
-    if (c.ns == item_ns && c.name == "item") parse_rss_item(c, ctx, item_ns);
+    if (c.ns == item_ns && c.name == "item") parse_rss_item(c, ctx, item_ns, source);
   }
 }
 
@@ -231,6 +271,13 @@ std::string atom_text(const XmlElement& e, std::string_view source, bool as_html
 }
 
 void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view source) {
+  // xml:base on the entry changes what its relative references resolve against (RFC 4287 §2).
+  struct BaseScope {
+    std::string& base;
+    std::string saved;
+    ~BaseScope() { base = std::move(saved); }
+  } scope{ctx.base, ctx.base};
+  if (std::string base = e.attr("base", ns::xml); !base.empty()) ctx.base = resolve(scope.saved, base);
   Item it = entry_item(ctx);
   if (const XmlElement* t = e.child(ns::atom, "title")) it.title = atom_text(*t, source);
   for (const XmlElement* l : e.children_named(ns::atom, "link")) {
@@ -264,7 +311,13 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
     it.updated_at = t;
     if (!it.published_at) it.published_at = t;
   }
-  if (const XmlElement* a = e.child(ns::atom, "author")) it.author = atom_person(*a);
+  if (auto authors = e.children_named(ns::atom, "author"); !authors.empty()) {
+    it.author = atom_person(*authors[0]);
+    for (size_t k = 1; k < authors.size(); ++k)  // co-authors (RFC 4287 allows several)
+      if (Person p = atom_person(*authors[k]); !p.name.empty()) it.fields.emplace_back("co_author", p.name);
+  } else if (const XmlElement* src = e.child(ns::atom, "source")) {  // an aggregated entry (RFC 4287 §4.2.11)
+    if (const XmlElement* sa = src->child(ns::atom, "author")) it.author = atom_person(*sa);
+  }
   for (const XmlElement* c : e.children_named(ns::atom, "category")) add_tag(it, c->attr("label").empty() ? c->attr("term") : c->attr("label"));
   read_georss(e, it);
   if (std::string lang = e.attr("lang"); !lang.empty()) it.language = lang;
@@ -280,6 +333,7 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
 }
 
 void parse_atom(const XmlElement& root, FeedContext& ctx, std::string_view source) {
+  if (std::string base = root.attr("base", ns::xml); !base.empty()) ctx.base = resolve(ctx.base, base);
   if (const XmlElement* a = root.child(ns::atom, "author")) ctx.feed_author = atom_person(*a);
   ctx.language = root.attr("lang");
   for (const XmlElement* l : root.children_named(ns::atom, "link"))
@@ -333,6 +387,11 @@ void parse_json_feed(const json& doc, FeedContext& ctx) {
     if (auto t = normalize_datetime(jstr(j, "date_published"))) it.published_at = t;
     if (auto t = normalize_datetime(jstr(j, "date_modified"))) it.updated_at = t;
     it.author = json_feed_author(j);
+    if (j.contains("authors") && j["authors"].is_array())  // co-authors (the first is the author)
+      for (size_t k = 1; k < j["authors"].size(); ++k)
+        if (std::string who = jstr(j["authors"][k], "name").empty() ? jstr(j["authors"][k], "url") : jstr(j["authors"][k], "name");
+            !who.empty())
+          it.fields.emplace_back("co_author", who);
     if (j.contains("tags") && j["tags"].is_array())
       for (const auto& t : j["tags"])
         if (t.is_string()) add_tag(it, t.get<std::string>());
@@ -345,12 +404,19 @@ void parse_json_feed(const json& doc, FeedContext& ctx) {
 }  // namespace
 
 FeedFormat detect_feed_format(std::string_view body) {
-  std::string_view head = body.substr(0, 2048);
+  // Long prologs (comments, stylesheets, DOCTYPEs) and JSON with sorted keys put the telling part
+  // well past the first kilobytes.
+  std::string_view head = body.substr(0, 16384);
   size_t i = 0;
   if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < head.size() && is_ascii_space(head[i])) ++i;
   if (i < head.size() && head[i] == '{') {
-    return head.find("jsonfeed.org/version") != std::string_view::npos ? FeedFormat::json_feed : FeedFormat::none;
+    // "version": "https://jsonfeed.org/version/1.1", also written with escaped slashes (PHP's
+    // json_encode default: "https:\/\/jsonfeed.org\/version\/1.1").
+    std::string_view json_head = body.substr(0, 65536);
+    for (std::string_view marker : {"jsonfeed.org/version", "jsonfeed.org\\/version"})
+      if (json_head.find(marker) != std::string_view::npos) return FeedFormat::json_feed;
+    return FeedFormat::none;
   }
   // Skip the prolog (XML declaration, comments, processing instructions, DOCTYPE).
   std::string lower = ascii_lower(head);
@@ -402,7 +468,7 @@ ParseOutput parse_feed(const Page& page, std::string_view platform) {
       const XmlElement* root = doc.document_element();
       if (!root) return out;
       if (root->is(ns::atom, "feed")) parse_atom(*root, ctx, page.body);
-      else parse_rss(*root, ctx);
+      else parse_rss(*root, ctx, page.body);
       return out;
     }
     case FeedFormat::none: out.errors.push_back("not a feed: " + url); return out;

@@ -10,6 +10,28 @@ std::optional<TimePoint> normalize_datetime(std::string_view text) {
   std::string s(trim(text));
   if (s.empty() || s.size() > 64) return std::nullopt;
   if (auto t = parse_datetime(s)) return t;
+  const bool iso_like = s.size() >= 4 && is_ascii_digit(s[0]) && is_ascii_digit(s[1]) && is_ascii_digit(s[2]) && is_ascii_digit(s[3]);
+  if (iso_like) {
+    // W3C-DTF (Dublin Core dc:date) allows a year or a year and month alone.
+    if (s.size() == 4) return parse_datetime(s + "-01-01");
+    if (s.size() == 7 && s[4] == '-') return parse_datetime(s + "-01");
+    std::string fixed = s;
+    // RFC 3339 §5.6: "T" and "Z" may be written in lower case.
+    if (fixed.size() > 10 && fixed[10] == 't') fixed[10] = 'T';
+    if (!fixed.empty() && fixed.back() == 'z') fixed.back() = 'Z';
+    // "2024-05-01 10:00:00 +0200": a space before the offset.
+    if (fixed.size() > 6) {
+      size_t sign = fixed.find_last_of("+-");
+      if (sign != std::string::npos && sign > 10 && fixed[sign - 1] == ' ') fixed.erase(sign - 1, 1);
+    }
+    if (fixed != s)
+      if (auto t = parse_datetime(fixed)) return t;
+  } else if (s.size() > 6 && (s[s.size() - 6] == '+' || s[s.size() - 6] == '-') && s[s.size() - 3] == ':') {
+    // RFC 822 dates written with an ISO offset: "Wed, 01 May 2024 10:00:00 +02:00".
+    std::string fixed = s;
+    fixed.erase(fixed.size() - 3, 1);
+    if (auto t = parse_datetime(fixed)) return t;
+  }
   // "2024/05/01[ ...]" -> "2024-05-01[ ...]"
   if (s.size() >= 10 && is_ascii_digit(s[0]) && s[4] == '/' && s[7] == '/') {
     s[4] = '-';

@@ -1,7 +1,12 @@
-// WARC 1.0 / 1.1 (ISO 28500) records: response (application/http; msgtype=response) and resource.
+// WARC 1.0 / 1.1 (ISO 28500) records: response (application/http; msgtype=response), resource and
+// revisit (identical-payload-digest, resolved against an earlier record of the same file). A damaged
+// record is skipped to the next "WARC/" line.
 // A .warc.gz is a sequence of gzip members, normally one per record; it is inflated whole, member
 // after member, with the output capped.
 #include <zlib.h>
+
+#include <charconv>
+#include <map>
 
 #include "core/text.h"
 #include "core/time.h"
@@ -113,6 +118,13 @@ std::optional<std::string> dechunk(std::string_view body) {
   return out;
 }
 
+// Where the next record starts: the next line that begins with "WARC/" (data.size() if none).
+size_t next_record(std::string_view data, size_t from) {
+  for (size_t at = data.find("WARC/", from); at != std::string_view::npos; at = data.find("WARC/", at + 1))
+    if (at == 0 || data[at - 1] == '\n') return at;
+  return data.size();
+}
+
 bool wanted(std::string_view content_type) {
   std::string m = ascii_lower(content_type);
   return m.find("html") != std::string::npos || m.find("json") != std::string::npos || m.find("xml") != std::string::npos ||
@@ -134,31 +146,36 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
   }
   size_t pos = 0;
   size_t record = 0;
+  std::map<std::string, size_t> by_payload;  // WARC-Payload-Digest -> index in out.pages (for revisits)
   while (pos < data.size()) {
     while (pos < data.size() && (data[pos] == '\r' || data[pos] == '\n')) ++pos;
     if (pos >= data.size()) break;
     ++record;
     std::string where = path.string() + ": record " + std::to_string(record);
     if (data.substr(pos, 5) != "WARC/") {
-      out.errors.push_back(where + ": no WARC/ version line; stopped reading");
-      return;
+      size_t next = next_record(data, pos);
+      out.errors.push_back(where + ": no WARC/ version line; skipped " + std::to_string(next - pos) + " bytes to the next record");
+      pos = next;
+      continue;
     }
     auto head = read_headers(data, pos);
     if (!head) {
       out.errors.push_back(where + ": unterminated record header; stopped reading");
       return;
     }
+    // Content-Length is 1*DIGIT (WARC 1.1 §5.3): no sign, no spaces, no overflow.
+    std::string cl(trim(header_of(head->headers, "Content-Length")));
     size_t length = 0;
-    std::string cl = header_of(head->headers, "Content-Length");
-    try {
-      length = cl.empty() ? 0 : std::stoull(cl);
-    } catch (...) {
-      out.errors.push_back(where + ": bad Content-Length '" + cl + "'; stopped reading");
-      return;
+    auto [end, ec] = std::from_chars(cl.data(), cl.data() + cl.size(), length);
+    if (cl.empty() || ec != std::errc() || end != cl.data() + cl.size() || !is_ascii_digit(cl.front())) {
+      size_t next = next_record(data, head->end);
+      out.errors.push_back(where + ": bad Content-Length '" + cl + "'; skipped to the next record");
+      pos = next;
+      continue;
     }
     size_t block_start = head->end;
     bool cut = false;
-    if (block_start + length > data.size()) {
+    if (length > data.size() - block_start) {
       length = data.size() - block_start;
       cut = true;
       out.errors.push_back(where + ": block shorter than its Content-Length (file truncated)");
@@ -179,7 +196,32 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
     page.remote_ip = header_of(head->headers, "WARC-IP-Address");
     std::string body;
     std::string content_type;
-    if (type == "response" && ascii_lower(record_ct).find("application/http") != std::string::npos) {
+    // A response record should say application/http, but some writers leave Content-Type out.
+    const bool http_block = ascii_lower(record_ct).find("application/http") != std::string::npos ||
+                            (record_ct.empty() && block.substr(0, 5) == "HTTP/");
+    if (type == "revisit") {
+      // A revisit (WARC 1.1 §6.7) repeats an earlier capture: with the identical-payload-digest
+      // profile, the page is the earlier record's payload at this URI and date.
+      std::string digest(trim(header_of(head->headers, "WARC-Payload-Digest")));
+      auto it = by_payload.find(digest);
+      if (digest.empty() || it == by_payload.end()) {
+        out.errors.push_back(where + ": revisit of " + uri + " refers to a payload not in this file; skipped");
+        continue;
+      }
+      Page copy = out.pages[it->second];
+      copy.url = copy.final_url = uri;
+      copy.fetched_at = page.fetched_at;
+      copy.remote_ip = page.remote_ip;
+      if (auto http = read_headers(block, 0); http && http->first_line.rfind("HTTP/", 0) == 0) {
+        auto parts = split(http->first_line, ' ');
+        if (parts.size() >= 2) copy.status = std::atoi(std::string(parts[1]).c_str());
+        if (!http->headers.empty()) copy.headers = http->headers;
+      }
+      if (out.pages.size() >= o.max_pages) continue;
+      out.pages.push_back(std::move(copy));
+      continue;
+    }
+    if (type == "response" && http_block) {
       auto http = read_headers(block, 0);
       if (!http) {
         out.errors.push_back(where + ": response record without a complete HTTP header");
@@ -193,6 +235,11 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
       }
       page.headers = http->headers;
       content_type = header_of(http->headers, "Content-Type");
+      if (content_type.empty()) {  // unlabelled: what the body looks like (finish_page sniffs it too)
+        std::string_view payload = trim(block.substr(std::min(http->end, block.size()), 512));
+        if (!payload.empty() && payload.front() == '<') content_type = "text/html";
+        else if (!payload.empty() && (payload.front() == '{' || payload.front() == '[')) content_type = "application/json";
+      }
       if (!wanted(content_type)) continue;
       std::string_view payload = block.substr(std::min(http->end, block.size()));
       body = std::string(payload);
@@ -222,6 +269,8 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
     if (page.status >= 400) page.error = FetchError{"http_status", "HTTP " + std::to_string(page.status) + " (from " + path.filename().string() + ")"};
     if (cut) page.truncated = true;
     finish_page(page, std::move(body), content_type, PageOrigin::warc, path.string(), o.max_body_bytes);
+    if (std::string digest(trim(header_of(head->headers, "WARC-Payload-Digest"))); !digest.empty())
+      by_payload.emplace(digest, out.pages.size());
     out.pages.push_back(std::move(page));
   }
 }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "parsers/feeds.h"
 #include "parsers/registry.h"
 #include "tests/parsers/sample_pages.h"
@@ -136,4 +138,75 @@ TEST_CASE("feeds: a pubDate beyond what a TimePoint holds is no date (fuzz regre
   REQUIRE(out.items.size() == 2);
   CHECK_FALSE(out.items[0].published_at);
   CHECK_FALSE(out.items[1].published_at);
+}
+
+TEST_CASE("feeds: entries that share a link stay separate items", "[feeds][spec]") {
+  // Podcasts and link blogs point every entry at one page; the guid tells them apart.
+  ParseOutput out = parse_page(feed_page("https://example.org/podcast.rss", R"(<rss version="2.0"><channel><title>Show</title>
+<item><title>Episode 1</title><link>https://example.org/podcast</link><guid isPermaLink="false">ep-1</guid><description>One</description></item>
+<item><title>Episode 2</title><link>https://example.org/podcast</link><guid isPermaLink="false">ep-2</guid><description>Call +1 202-555-0145</description></item>
+<item><title>Episode 3</title><link>https://example.org/podcast</link><description>Three</description></item>
+</channel></rss>)"));
+  REQUIRE(out.items.size() == 3);
+  CHECK(out.items[0].id == "https://example.org/podcast");
+  CHECK(out.items[1].id == "web:entry:ep-2");
+  CHECK(out.items[1].text == "Call +1 202-555-0145");
+  CHECK(out.items[2].id == "https://example.org/podcast.rss#2");
+  for (const auto& it : out.items) CHECK(it.url == "https://example.org/podcast");
+}
+
+TEST_CASE("feeds: RSS description links and tags and unescaped HTML", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://example.org/feed", R"(<rss version="2.0"><channel><title>t</title>
+<managingEditor>editor@example.org (Jane Example)</managingEditor>
+<item><title>A</title><link>https://example.org/a</link><author>jane@example.org (Jane Example)</author>
+<description>&lt;p&gt;See &lt;a href="https://example.net/other"&gt;my other site&lt;/a&gt; and &lt;a rel="tag" href="https://example.org/tag/gardening"&gt;#gardening&lt;/a&gt;&lt;/p&gt;</description></item>
+<item><title>B</title><link>https://example.org/b</link><description><p>Hello <b>world</b> from Jane</p></description></item>
+</channel></rss>)"));
+  REQUIRE(out.items.size() == 2);
+  const Item& a = out.items[0];
+  CHECK(a.text == "See my other site and #gardening");
+  CHECK(std::find(a.links.begin(), a.links.end(), "https://example.net/other") != a.links.end());
+  CHECK(std::find(a.tags.begin(), a.tags.end(), "gardening") != a.tags.end());
+  // RSS <author> is "email (name)": the name is the author, the address stays on the item
+  CHECK(a.author.name == "Jane Example");
+  auto email = std::find_if(a.fields.begin(), a.fields.end(), [](const auto& f) { return f.first == "author_email"; });
+  REQUIRE(email != a.fields.end());
+  CHECK(email->second == "jane@example.org");
+  // raw HTML inside <description> (invalid RSS, common in the wild) is read, not dropped
+  CHECK(out.items[1].text == "Hello world from Jane");
+  // <managingEditor> is the feed's author when an item names none
+  CHECK(out.items[1].author.name == "Jane Example");
+}
+
+TEST_CASE("feeds: JSON Feed with escaped slashes or its version late in the file is detected", "[feeds][spec]") {
+  CHECK(detect_feed_format(R"({"version": "https:\/\/jsonfeed.org\/version\/1.1", "items": []})") == FeedFormat::json_feed);
+  std::string sorted = R"({"home_page_url": "https://example.org/", "items": [)";
+  for (int i = 0; i < 40; ++i)
+    sorted += std::string(i ? "," : "") + R"({"id": ")" + std::to_string(i) + R"(", "content_text": ")" + std::string(100, 'x') + R"("})";
+  sorted += R"(], "title": "t", "version": "https://jsonfeed.org/version/1.1"})";
+  REQUIRE(sorted.size() > 4096);
+  CHECK(detect_feed_format(sorted) == FeedFormat::json_feed);
+  // an XML prolog longer than a few kilobytes
+  std::string atom = "<?xml version='1.0'?>\n<!-- " + std::string(5000, 'c') + " -->\n<feed xmlns='http://www.w3.org/2005/Atom'>";
+  CHECK(detect_feed_format(atom) == FeedFormat::atom);
+}
+
+TEST_CASE("feeds: Atom xml:base and source authors", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://planet.example.org/atom.xml", R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example.net/jane/">
+<title>Planet</title><author><name>Planet Example</name></author>
+<entry xml:base="posts/"><title>Relative</title><id>tag:example.net,2024:1</id><link href="first.html"/>
+<content type="html">&lt;img src="pic.jpg" alt="Jane portrait"&gt;</content><author><name>Jane Example</name></author></entry>
+<entry><title>Syndicated</title><id>tag:example.net,2024:2</id><link href="https://jane.example.net/post-2"/>
+<source><title>Jane's blog</title><author><name>Jane Example</name><uri>https://jane.example.net/</uri></author></source></entry>
+<entry><title>Planet's own</title><id>tag:example.net,2024:3</id><link href="own.html"/></entry>
+</feed>)", "application/atom+xml"));
+  REQUIRE(out.items.size() == 3);
+  CHECK(out.items[0].url == "https://blog.example.net/jane/posts/first.html");
+  REQUIRE_FALSE(out.items[0].media.empty());
+  CHECK(out.items[0].media[0].url == "https://blog.example.net/jane/posts/pic.jpg");
+  CHECK(out.items[1].author.name == "Jane Example");
+  CHECK(out.items[1].author.url == "https://jane.example.net/");
+  // the entry's xml:base does not leak into the next entry; the feed's still applies
+  CHECK(out.items[2].url == "https://blog.example.net/jane/own.html");
+  CHECK(out.items[2].author.name == "Planet Example");
 }

@@ -24,3 +24,21 @@ TEST_CASE("published/updated dates normalise to UTC", "[dates]") {
   CHECK(norm("") == "none");
   CHECK(norm("yesterday-ish") == "none");
 }
+
+TEST_CASE("dates as feeds write them: RFC 3339 lower case and W3C-DTF reduced precision", "[dates][spec]") {
+  // RFC 3339 §5.6: "T" and "Z" may be lower case.
+  CHECK(norm("2024-05-05t10:00:00z") == "2024-05-05T10:00:00Z");
+  // W3C-DTF (dc:date): a year, or a year and month.
+  CHECK(norm("2024") == "2024-01-01T00:00:00Z");
+  CHECK(norm("2024-05") == "2024-05-01T00:00:00Z");
+  // common in the wild: a space before the offset; RFC 822 with an ISO offset
+  CHECK(norm("2024-05-01 10:00:00 +0200") == "2024-05-01T08:00:00Z");
+  CHECK(norm("Wed, 01 May 2024 10:00:00 +02:00") == "2024-05-01T08:00:00Z");
+  // a day the month does not have is no date (not rolled over into the next month)
+  CHECK(norm("Mon, 30 Feb 2024 10:00:00 GMT") == "none");
+  CHECK(norm("2024-02-30T10:00:00Z") == "none");
+  CHECK(norm("Feb 30, 2023") == "none");
+  CHECK(norm("Thu, 29 Feb 2024 10:00:00 GMT") == "2024-02-29T10:00:00Z");
+  CHECK(norm("Sun, 29 Feb 2023 10:00:00 GMT") == "none");
+  CHECK(norm("May 1, 2024") == "2024-05-01T00:00:00Z");
+}

@@ -164,6 +164,57 @@ TEST_CASE("offline: WARC response records (chunked / gzip) / resource records / 
   CHECK(cut->errors[0] == (dir / "cut.warc").string() + ": record 5: block shorter than its Content-Length (file truncated)");
 }
 
+TEST_CASE("offline: WARC revisits, unlabelled responses and damaged records", "[offline][spec]") {
+  test::TempDir dir;
+  const std::string body = "<html><body><p>Jane Example, call +1 202-555-0143</p></body></html>";
+  const std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body;
+  auto with_digest = [](std::string rec, const std::string& digest) {
+    return rec.insert(rec.find("Content-Type:"), "WARC-Payload-Digest: " + digest + "\r\n");
+  };
+  // A revisit (identical-payload-digest) of another URI is the earlier payload at that URI.
+  std::string revisit_block = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n";
+  std::string warc = with_digest(warc_record("response", "https://jane.example/one", "application/http; msgtype=response", http), "sha1:AAAA") +
+                     with_digest(warc_record("revisit", "https://jane.example/one-again", "application/http; msgtype=response", revisit_block), "sha1:AAAA") +
+                     with_digest(warc_record("revisit", "https://jane.example/gone", "application/http; msgtype=response", revisit_block), "sha1:BBBB");
+  // A response without a WARC Content-Type and without an HTTP one is still read.
+  std::string unlabelled = warc_record("response", "https://jane.example/bare", "", "HTTP/1.1 200 OK\r\n\r\n" + body);
+  unlabelled.erase(unlabelled.find("Content-Type: \r\n"), 16);
+  warc += unlabelled;
+  write(dir / "dedup.warc", warc);
+  auto load = load_offline(dir / "dedup.warc");
+  REQUIRE(load);
+  REQUIRE(load->pages.size() == 3);
+  CHECK(load->pages[1].url == "https://jane.example/one-again");
+  CHECK(load->pages[1].body == load->pages[0].body);
+  CHECK(load->pages[2].url == "https://jane.example/bare");
+  CHECK(load->pages[2].content_type == "text/html");
+  REQUIRE(load->errors.size() == 1);
+  CHECK(load->errors[0].find("revisit of https://jane.example/gone refers to a payload not in this file") != std::string::npos);
+
+  // Content-Length is digits only: a negative or overflowing one is an error, never a hang, and
+  // the records after it are still read.
+  for (const std::string bad : {"-54", "18446744073709551999", "12 34", ""}) {
+    std::string first = warc_record("resource", "https://jane.example/a.html", "text/html", "<p>a</p>");
+    first.replace(first.find("Content-Length: 8"), 18, "Content-Length: " + bad);
+    write(dir / "bad.warc", first + warc_record("resource", "https://jane.example/b.html", "text/html", "<p>b</p>"));
+    auto bad_load = load_offline(dir / "bad.warc");
+    REQUIRE(bad_load);
+    INFO(bad);
+    REQUIRE(bad_load->pages.size() == 1);
+    CHECK(bad_load->pages[0].url == "https://jane.example/b.html");
+    REQUIRE(bad_load->errors.size() == 1);
+    CHECK(bad_load->errors[0].find("record 1: bad Content-Length") != std::string::npos);
+  }
+  // Garbage between records is skipped to the next WARC/ line.
+  write(dir / "junk.warc", warc_record("resource", "https://jane.example/a.html", "text/html", "<p>a</p>") + "junk junk\r\n" +
+                               warc_record("resource", "https://jane.example/b.html", "text/html", "<p>b</p>"));
+  auto junk = load_offline(dir / "junk.warc");
+  REQUIRE(junk);
+  CHECK(junk->pages.size() == 2);
+  REQUIRE(junk->errors.size() == 1);
+  CHECK(junk->errors[0].find("record 2: no WARC/ version line; skipped 11 bytes to the next record") != std::string::npos);
+}
+
 TEST_CASE("offline: unreadable and unknown inputs are errors with the path", "[offline]") {
   test::TempDir dir;
   auto missing = load_offline(dir / "nope.har");
