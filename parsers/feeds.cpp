@@ -39,9 +39,17 @@ void add_media(std::vector<Media>& media, std::string url, std::string type, std
   media.push_back({std::move(url), std::move(type), std::string(trim(alt))});
 }
 
-std::string media_type_of(std::string_view mime, std::string_view medium) {
+std::string media_type_of(std::string_view mime, std::string_view medium, std::string_view url = {}) {
   if (medium == "video" || istarts_with(mime, "video/") || mime == "application/x-shockwave-flash") return "video";
   if (medium == "audio" || istarts_with(mime, "audio/")) return "audio";
+  if (mime.empty() && medium.empty()) {  // neither says: the file name may
+    std::string path = ascii_lower(url.substr(0, url.find_first_of("?#")));
+    auto ends = [&path](std::string_view ext) { return path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0; };
+    for (std::string_view ext : {".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi"})
+      if (ends(ext)) return "video";
+    for (std::string_view ext : {".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav", ".flac", ".aac"})
+      if (ends(ext)) return "audio";
+  }
   return "image";
 }
 
@@ -71,19 +79,28 @@ std::string resolve(const std::string& base, std::string_view ref) {
   return r.empty() ? std::string(trim(ref)) : r;
 }
 
+// media:description / media:title text; type="html" means the text is HTML (Media RSS 1.5).
+std::string media_text(const XmlElement& parent, std::string_view name) {
+  const XmlElement* t = parent.child(ns::media, name);
+  if (!t) return {};
+  return ascii_lower(t->attr("type")) == "html" ? html_to_text(t->text) : std::string(trim(t->text));
+}
+
 // Media RSS: media:content / media:thumbnail / media:group, with media:description / media:title.
 void read_media_rss(const XmlElement& e, Item& it, const std::string& base) {
-  std::string group_desc = e.child_text(ns::media, "description");
-  std::string group_title = e.child_text(ns::media, "title");
+  std::string group_desc = media_text(e, "description");
+  std::string group_title = media_text(e, "title");
   for (const auto& c : e.children) {
     if (c.ns != ns::media) continue;
     if (c.name == "group") {
       read_media_rss(c, it, base);
     } else if (c.name == "content") {
-      std::string alt = c.child_text(ns::media, "description");
-      if (alt.empty()) alt = c.child_text(ns::media, "title");
+      std::string alt = media_text(c, "description");
+      if (alt.empty()) alt = media_text(c, "title");
       if (alt.empty()) alt = group_desc.empty() ? group_title : group_desc;
-      add_media(it.media, resolve(base, c.attr("url")), media_type_of(c.attr("type"), c.attr("medium")), alt);
+      add_media(it.media, resolve(base, c.attr("url")), media_type_of(c.attr("type"), c.attr("medium"), c.attr("url")), alt);
+      for (const XmlElement* t : c.children_named(ns::media, "thumbnail"))  // optional elements may sit inside content
+        add_media(it.media, resolve(base, t->attr("url")), "image", alt);
     } else if (c.name == "thumbnail") {
       add_media(it.media, resolve(base, c.attr("url")), "image", group_title);
     }
@@ -229,7 +246,17 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
 
 void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source) {
   bool rdf = root.name == "RDF";
-  std::string_view item_ns = rdf ? ns::rss1 : root.ns;  // RSS 2.0 has no namespace
+  // RSS 2.0 has no namespace; RSS 1.0 uses its own, RSS 0.90 (also RDF) "http://my.netscape.com/rdf/simple/0.9/":
+  // take the channel's.
+  std::string_view item_ns = root.ns;
+  if (rdf) {
+    item_ns = ns::rss1;
+    for (const auto& c : root.children)
+      if (c.name == "channel" || c.name == "item") {
+        item_ns = c.ns;
+        break;
+      }
+  }
   const XmlElement* channel = root.child(item_ns, "channel");
   if (channel) {
     ctx.language = channel->child_text(item_ns, "language");
@@ -430,10 +457,13 @@ FeedFormat detect_feed_format(std::string_view body) {
       pos = gt + 1;
       continue;
     }
+    // The root element's local name; its prefix is the document's choice (<a:feed xmlns:a=...>).
     std::string_view tag = std::string_view(lower).substr(lt + 1);
-    if (tag.rfind("rss", 0) == 0) return FeedFormat::rss;
-    if (tag.rfind("feed", 0) == 0 || tag.rfind("atom:feed", 0) == 0) return FeedFormat::atom;
-    if (tag.rfind("rdf:rdf", 0) == 0) return FeedFormat::rdf;
+    tag = tag.substr(0, tag.find_first_of(" \t\r\n/>"));
+    if (size_t colon = tag.find(':'); colon != std::string_view::npos) tag.remove_prefix(colon + 1);
+    if (tag == "rss") return FeedFormat::rss;
+    if (tag == "feed") return FeedFormat::atom;
+    if (tag == "rdf") return FeedFormat::rdf;
     return FeedFormat::none;
   }
   return FeedFormat::none;
@@ -468,6 +498,7 @@ ParseOutput parse_feed(const Page& page, std::string_view platform) {
       const XmlElement* root = doc.document_element();
       if (!root) return out;
       if (root->is(ns::atom, "feed")) parse_atom(*root, ctx, page.body);
+      else if (root->name == "feed") out.errors.push_back("feed format not supported (namespace '" + root->ns + "', e.g. Atom 0.3): " + url);
       else parse_rss(*root, ctx, page.body);
       return out;
     }

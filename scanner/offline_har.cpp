@@ -70,7 +70,7 @@ void load_har(const std::filesystem::path& path, std::string_view data, const Of
       }
     }
     std::string text = str(content, "text");
-    std::string raw = str(content, "encoding") == "base64" ? base64_decode(text) : text;
+    std::string raw = iequals(str(content, "encoding"), "base64") ? base64_decode(text) : text;
     Page page;
     page.url = page.final_url = str(req, "url");
     page.status = int_of(resp, "status", 0);

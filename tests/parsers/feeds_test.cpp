@@ -210,3 +210,41 @@ TEST_CASE("feeds: Atom xml:base and source authors", "[feeds][spec]") {
   CHECK(out.items[2].url == "https://blog.example.net/jane/own.html");
   CHECK(out.items[2].author.name == "Planet Example");
 }
+
+TEST_CASE("feeds: RSS 0.90 prefixed Atom and Atom 0.3", "[feeds][spec]") {
+  // RSS 0.90: RDF with the Netscape namespace, items beside the channel.
+  ParseOutput rss090 = parse_page(feed_page("https://example.org/rss090.xml", R"(<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
+<channel><title>Old</title><link>https://example.org/</link><description>d</description></channel>
+<item><title>RSS 0.90 item</title><link>https://example.org/090/1</link></item></rdf:RDF>)", "application/xml"));
+  REQUIRE(rss090.items.size() == 1);
+  CHECK(rss090.items[0].url == "https://example.org/090/1");
+  // The namespace prefix is the document's choice.
+  CHECK(detect_feed_format("<a:feed xmlns:a='http://www.w3.org/2005/Atom'>") == FeedFormat::atom);
+  ParseOutput prefixed = parse_page(feed_page("https://example.org/p.xml", R"(<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>t</a:title>
+<a:entry><a:title>Prefixed entry</a:title><a:id>urn:x:1</a:id><a:link href="https://example.org/pfx/1"/><a:content>hi</a:content></a:entry></a:feed>)",
+                                              "application/xml"));
+  REQUIRE(prefixed.items.size() == 1);
+  CHECK(prefixed.items[0].url == "https://example.org/pfx/1");
+  // Atom 0.3 is not read, and says so.
+  ParseOutput atom03 = parse_page(feed_page("https://example.org/a03.xml", R"(<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>t</title>
+<entry><title>x</title><link rel="alternate" href="https://example.org/03/1"/></entry></feed>)", "application/atom+xml"));
+  CHECK(atom03.items.empty());
+  REQUIRE(atom03.errors.size() == 1);
+  CHECK(atom03.errors[0].find("feed format not supported (namespace 'http://purl.org/atom/ns#'") == 0);
+}
+
+TEST_CASE("feeds: Media RSS html descriptions nested thumbnails and untyped video", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://example.org/m.rss", R"(<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title>
+<item><title>Gallery</title><link>https://example.org/g/1</link><description>gallery</description>
+<media:content url="https://example.org/m/b.mp4"><media:description>Clip of John</media:description></media:content>
+<media:content url="https://example.org/m/c.jpg" medium="image"><media:description type="html">&lt;b&gt;Jane&lt;/b&gt; on the pier</media:description>
+<media:thumbnail url="https://example.org/m/c-thumb.jpg"/></media:content>
+</item></channel></rss>)"));
+  REQUIRE(out.items.size() == 1);
+  const auto& media = out.items[0].media;
+  REQUIRE(media.size() == 3);
+  CHECK(media[0].type == "video");
+  CHECK(media[1].alt == "Jane on the pier");
+  CHECK(media[2].url == "https://example.org/m/c-thumb.jpg");
+}

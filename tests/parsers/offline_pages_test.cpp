@@ -97,7 +97,7 @@ TEST_CASE("offline: HAR 1.2 entries (text and base64 bodies) become Pages - imag
                      {"content", {{"mimeType", "text/html; charset=utf-8"}, {"text", test::read_text(test::source_dir() / "samples/sites/www.instagram.com/janeexample/index.html")}}}}}},
       {{"startedDateTime", "2026-10-30T10:15:01.000+01:00"},
        {"request", {{"method", "GET"}, {"url", "https://www.instagram.com/api/v1/users/web_profile_info/?username=janeexample"}}},
-       {"response", {{"status", 200}, {"headers", json::array()}, {"content", {{"mimeType", "application/json; charset=utf-8"}, {"encoding", "base64"}, {"text", base64_encode(api)}}}}}},
+       {"response", {{"status", 200}, {"headers", json::array()}, {"content", {{"mimeType", "application/json; charset=utf-8"}, {"encoding", "BASE64"}, {"text", base64_encode(api)}}}}}},
       {{"startedDateTime", "2026-10-30T10:15:02.000+01:00"},
        {"request", {{"method", "GET"}, {"url", "https://scontent.cdninstagram.com/a.jpg"}}},
        {"response", {{"status", 200}, {"headers", json::array()}, {"content", {{"mimeType", "image/jpeg"}, {"encoding", "base64"}, {"text", "/9j/4AAQ"}}}}}}})}}}};
@@ -110,7 +110,7 @@ TEST_CASE("offline: HAR 1.2 entries (text and base64 bodies) become Pages - imag
   CHECK(load->pages[0].origin == PageOrigin::har);
   CHECK(format_rfc3339(load->pages[0].fetched_at) == "2026-10-30T09:15:00Z");
   CHECK(load->pages[0].remote_ip == "203.0.113.7");
-  CHECK(load->pages[1].body == api);
+  CHECK(load->pages[1].body == api);  // the encoding name is case-insensitive ("BASE64")
   auto out = parse_page(load->pages[1]);
   REQUIRE(out.items.size() == 4);
   for (const auto& it : out.items) CHECK(it.provenance == "har");
