@@ -17,10 +17,12 @@ namespace {
 
 constexpr size_t k_max_inflated = 1024ull << 20;
 
-// Inflates every gzip member of `in` in turn.
+// Inflates every gzip member of `in` in turn. A damaged member (one record, in a .warc.gz written a
+// record per member) is dropped and reading resumes at the next gzip header.
 bool inflate_members(std::string_view in, std::string& out, std::string& error) {
   size_t pos = 0;
   while (pos < in.size()) {
+    const size_t member_start = out.size();
     z_stream zs{};
     if (inflateInit2(&zs, 15 + 16) != Z_OK) return false;
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data() + pos));
@@ -41,8 +43,13 @@ bool inflate_members(std::string_view in, std::string& out, std::string& error) 
     size_t used = (in.size() - pos) - zs.avail_in;
     inflateEnd(&zs);
     if (rc != Z_STREAM_END) {
-      error = "damaged gzip data at byte " + std::to_string(pos);
-      return !out.empty();
+      size_t next = in.find("\x1f\x8b\x08", pos + 1);
+      error += std::string(error.empty() ? "" : "; ") + "damaged gzip data at byte " + std::to_string(pos) +
+               (next == std::string_view::npos ? "" : ", skipped to the next member at byte " + std::to_string(next));
+      if (next == std::string_view::npos) return !out.empty();  // a cut-off file: keep what inflated
+      out.resize(member_start);
+      pos = next;
+      continue;
     }
     pos += used;
     while (pos < in.size() && in[pos] == '\0') ++pos;  // padding between members

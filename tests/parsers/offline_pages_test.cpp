@@ -156,6 +156,21 @@ TEST_CASE("offline: WARC response records (chunked / gzip) / resource records / 
   auto gz_load = load_offline(dir / "capture.warc.gz");
   REQUIRE(gz_load);
   CHECK(gz_load->pages.size() == 2);
+  // A damaged member costs its record, not the members after it.
+  std::string damaged;
+  for (const char* name : {"a", "b", "c"})
+    damaged += gzip(warc_record("resource", std::string("https://jane.example/") + name + ".html", "text/html", std::string("<p>") + name + "</p>"));
+  size_t second = damaged.find("\x1f\x8b\x08", 1);
+  REQUIRE(second != std::string::npos);
+  damaged[second + 20] = static_cast<char>(damaged[second + 20] ^ 0x55);
+  write(dir / "damaged.warc.gz", damaged);
+  auto damaged_load = load_offline(dir / "damaged.warc.gz");
+  REQUIRE(damaged_load);
+  REQUIRE(damaged_load->pages.size() == 2);
+  CHECK(damaged_load->pages[0].url == "https://jane.example/a.html");
+  CHECK(damaged_load->pages[1].url == "https://jane.example/c.html");
+  REQUIRE(damaged_load->errors.size() == 1);
+  CHECK(damaged_load->errors[0].find("damaged gzip data at byte " + std::to_string(second) + ", skipped to the next member") != std::string::npos);
   write(dir / "cut.warc", warc.substr(0, warc.size() - 40));
   auto cut = load_offline(dir / "cut.warc");
   REQUIRE(cut);
