@@ -48,11 +48,6 @@ bool is_absolute_http(const std::string& u) {
   return p && p->is_http();
 }
 
-std::string file_url(const std::filesystem::path& p) {
-  std::error_code ec;
-  auto abs = std::filesystem::absolute(p, ec);
-  return "file://" + (ec ? p : abs).generic_string();
-}
 
 void load_file(const std::filesystem::path& p, const OfflineOptions& o, OfflineLoad& out, const std::string& target) {
   std::ifstream in(p, std::ios::binary);
@@ -73,7 +68,7 @@ void load_file(const std::filesystem::path& p, const OfflineOptions& o, OfflineL
         mtime - std::filesystem::file_time_type::clock::now() + std::chrono::system_clock::now());
   offline::finish_page(page, std::move(raw), "text/html", PageOrigin::file, target, o.max_body_bytes);
   std::string original = saved_page_url(page.body);
-  page.url = page.final_url = original.empty() ? file_url(p) : original;
+  page.url = page.final_url = original.empty() ? offline::file_url(p) : original;
   page.headers.push_back({"X-Exposcan-Saved-File", p.string()});
   out.pages.push_back(std::move(page));
 }
@@ -151,6 +146,12 @@ void load_saved_html(const std::filesystem::path& path, const OfflineOptions& o,
   }
   std::sort(files.begin(), files.end());
   for (const auto& f : files) load_file(f, o, out, target);
+}
+
+std::string file_url(const std::filesystem::path& p) {
+  std::error_code ec;
+  auto abs = std::filesystem::absolute(p, ec);
+  return "file://" + (ec ? p : abs).generic_string();
 }
 
 }  // namespace offline

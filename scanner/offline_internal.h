@@ -20,5 +20,14 @@ std::string base64_decode(std::string_view in);
 void load_har(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out);
 void load_warc(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out);
 void load_saved_html(const std::filesystem::path& path, const OfflineOptions& o, OfflineLoad& out);
+void load_saved_feed(const std::filesystem::path& path, const OfflineOptions& o, OfflineLoad& out);
+
+// "file:///abs/path" of a local file.
+std::string file_url(const std::filesystem::path& p);
+// The media type of a saved feed from its first bytes (application/rss+xml, application/atom+xml,
+// application/feed+json), or "" when it is not a feed.
+std::string saved_feed_type(std::string_view head);
+// The feed's own URL (Atom/RSS rel="self" link, JSON Feed feed_url), or "".
+std::string saved_feed_url(std::string_view body, std::string_view content_type);
 
 }  // namespace exposcan::offline

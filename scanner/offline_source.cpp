@@ -130,14 +130,17 @@ OfflineFormat offline_format(const std::filesystem::path& path) {
   if (ends_with_ci(name, ".har")) return OfflineFormat::har;
   if (ends_with_ci(name, ".warc") || ends_with_ci(name, ".warc.gz")) return OfflineFormat::warc;
   if (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") || ends_with_ci(name, ".xhtml")) return OfflineFormat::html_file;
-  // No telling extension: look at the first bytes.
+  if (ends_with_ci(name, ".rss") || ends_with_ci(name, ".atom")) return OfflineFormat::feed_file;
+  // No telling extension: look at the first bytes (feeds may start with a long prolog).
   std::ifstream in(path, std::ios::binary);
-  char head[512] = {};
-  in.read(head, sizeof head);
-  std::string_view h(head, static_cast<size_t>(in.gcount()));
+  std::string buffer(16384, '\0');
+  in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  buffer.resize(static_cast<size_t>(in.gcount()));
+  std::string_view h = std::string_view(buffer).substr(0, 512);
   if (h.rfind("WARC/", 0) == 0 || h.rfind("\x1f\x8b", 0) == 0) return OfflineFormat::warc;
   std::string lower = ascii_lower(h);
   if (lower.find("\"log\"") != std::string::npos && lower.find('{') < 8) return OfflineFormat::har;
+  if (!offline::saved_feed_type(buffer).empty()) return OfflineFormat::feed_file;
   if (lower.find("<html") != std::string::npos || lower.find("<!doctype html") != std::string::npos) return OfflineFormat::html_file;
   return OfflineFormat::unknown;
 }
@@ -157,6 +160,7 @@ Expected<OfflineLoad> load_offline(const std::filesystem::path& path_in, const O
   switch (offline_format(path)) {
     case OfflineFormat::html_file:
     case OfflineFormat::html_folder: offline::load_saved_html(path, options, out); break;
+    case OfflineFormat::feed_file: offline::load_saved_feed(path, options, out); break;
     case OfflineFormat::har: {
       auto data = read_capped(path, options.max_file_bytes);
       if (!data) return data.error();
@@ -172,7 +176,7 @@ Expected<OfflineLoad> load_offline(const std::filesystem::path& path_in, const O
     case OfflineFormat::unknown:
       std::error_code ec;
       if (!std::filesystem::exists(path, ec)) return make_error("io", "cannot read " + path.string() + ": no such file or folder");
-      return make_error("usage", path.string() + ": not a saved HTML page, folder, HAR or WARC file");
+      return make_error("usage", path.string() + ": not a saved HTML page, feed, folder, HAR or WARC file");
   }
   return out;
 }

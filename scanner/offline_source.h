@@ -7,6 +7,8 @@
 //   browsers create are skipped);
 // - HAR 1.2 files exported from a browser's developer tools: every HTML, JSON, XML and feed
 //   response in them (base64 bodies decoded), with its status, headers and startedDateTime;
+// - saved feeds (RSS, Atom, JSON Feed: .rss, .atom, or .xml/.json whose content is a feed), with the
+//   feed's own self link as URL;
 // - WARC 1.0/1.1 files, plain or gzip-compressed per record (.warc.gz): `response` records with
 //   application/http (chunked transfer coding removed, gzip/deflate content coding decoded) and
 //   `resource` records.
@@ -26,7 +28,7 @@
 
 namespace exposcan {
 
-enum class OfflineFormat { html_file, html_folder, har, warc, unknown };
+enum class OfflineFormat { html_file, html_folder, har, warc, feed_file, unknown };
 
 struct OfflineOptions {
   size_t max_body_bytes = 8u << 20;  // per page

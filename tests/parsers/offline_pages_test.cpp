@@ -230,6 +230,44 @@ TEST_CASE("offline: WARC revisits, unlabelled responses and damaged records", "[
   CHECK(junk->errors[0].find("record 2: no WARC/ version line; skipped 11 bytes to the next record") != std::string::npos);
 }
 
+TEST_CASE("offline: saved feeds are read with their self link as URL", "[offline][feeds]") {
+  test::TempDir dir;
+  // RSS saved with a .rss name: the atom:link rel=self names the account's feed, so the platform is known.
+  write(dir / "jane.rss", R"(<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>
+<title>Jane</title><atom:link type="application/rss+xml" rel="self" href="https://mastodon.social/@janeexample.rss"/>
+<item><title>t</title><link>https://mastodon.social/@janeexample/115202077976969650</link><description>Call +1 202-555-0147</description></item>
+</channel></rss>)");
+  auto rss = load_offline(dir / "jane.rss");
+  REQUIRE(rss);
+  REQUIRE(rss->pages.size() == 1);
+  CHECK(rss->pages[0].url == "https://mastodon.social/@janeexample.rss");
+  CHECK(rss->pages[0].content_type == "application/rss+xml");
+  CHECK(rss->pages[0].origin == PageOrigin::file);
+  auto out = parse_page(rss->pages[0]);
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].platform == "mastodon");
+  CHECK(out.items[0].provenance == "file");
+  // An Atom feed saved as .xml is told by its content; without a self link its URL is the file's.
+  write(dir / "feed.xml", "<?xml version='1.0'?>\n<!-- " + std::string(3000, 'c') + " -->\n"
+                          "<feed xmlns='http://www.w3.org/2005/Atom'><title>t</title><entry><title>e</title><id>urn:x:1</id>"
+                          "<link href='https://jane.example/posts/1'/></entry></feed>");
+  CHECK(offline_format(dir / "feed.xml") == OfflineFormat::feed_file);
+  auto atom = load_offline(dir / "feed.xml");
+  REQUIRE(atom);
+  REQUIRE(atom->pages.size() == 1);
+  CHECK(atom->pages[0].url.rfind("file:///", 0) == 0);
+  CHECK(atom->pages[0].content_type == "application/atom+xml");
+  // A JSON Feed: its feed_url.
+  write(dir / "feed.json", R"({"version": "https://jsonfeed.org/version/1.1", "title": "t", "feed_url": "https://jane.example/feed.json", "items": []})");
+  auto jf = load_offline(dir / "feed.json");
+  REQUIRE(jf);
+  REQUIRE(jf->pages.size() == 1);
+  CHECK(jf->pages[0].url == "https://jane.example/feed.json");
+  // Plain JSON is not a feed.
+  write(dir / "data.json", R"({"a": 1})");
+  CHECK(offline_format(dir / "data.json") == OfflineFormat::unknown);
+}
+
 TEST_CASE("offline: unreadable and unknown inputs are errors with the path", "[offline]") {
   test::TempDir dir;
   auto missing = load_offline(dir / "nope.har");
@@ -238,7 +276,7 @@ TEST_CASE("offline: unreadable and unknown inputs are errors with the path", "[o
   write(dir / "data.bin", "\x01\x02\x03");
   auto unknown = load_offline(dir / "data.bin");
   REQUIRE_FALSE(unknown);
-  CHECK(unknown.error().message == (dir / "data.bin").string() + ": not a saved HTML page, folder, HAR or WARC file");
+  CHECK(unknown.error().message == (dir / "data.bin").string() + ": not a saved HTML page, feed, folder, HAR or WARC file");
   write(dir / "odd.har", R"({"log":{"entries":[{"request":{"url":"https://a.example/"},"response":{"status":2.07778e+125,"content":{"mimeType":"text/html","text":"<p>x</p>"}}}]}})");
   auto odd = load_offline(dir / "odd.har");  // fuzz regression: a float status is not converted
   REQUIRE(odd);
