@@ -233,7 +233,11 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
     it.author.name = std::string(trim(creator));
   } else if (std::string author = e.child_text(item_ns, "author"); !author.empty()) {
     set_rss_author(it, author);
+  } else if (std::string itunes = e.child_text(ns::itunes, "author"); !itunes.empty()) {
+    it.author.name = std::string(trim(itunes));
   }
+  if (std::string comments = std::string(trim(e.child_text(item_ns, "comments"))); !comments.empty())
+    if (std::string c = resolve(ctx.base, comments); std::find(it.links.begin(), it.links.end(), c) == it.links.end()) it.links.push_back(c);
   for (const XmlElement* c : e.children_named(item_ns, "category")) add_tag(it, c->text);
   for (const XmlElement* c : e.children_named(ns::dc, "subject")) add_tag(it, c->text);
   for (const XmlElement* enc : e.children_named(item_ns, "enclosure"))
@@ -310,7 +314,10 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
   for (const XmlElement* l : e.children_named(ns::atom, "link")) {
     std::string rel = l->attr("rel");
     if ((rel.empty() || rel == "alternate") && it.url.empty()) it.url = resolve(ctx.base, l->attr("href"));
-    else if (rel == "enclosure") add_media(it.media, resolve(ctx.base, l->attr("href")), media_type_of(l->attr("type"), ""), l->attr("title"));
+    else if (rel == "enclosure") add_media(it.media, resolve(ctx.base, l->attr("href")), media_type_of(l->attr("type"), "", l->attr("href")), l->attr("title"));
+    else if (rel == "related" || rel == "via")
+      if (std::string u = resolve(ctx.base, l->attr("href")); !u.empty() && std::find(it.links.begin(), it.links.end(), u) == it.links.end())
+        it.links.push_back(u);
   }
   std::string id = e.child_text(ns::atom, "id");
   const XmlElement* content = e.child(ns::atom, "content");

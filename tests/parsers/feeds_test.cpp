@@ -248,3 +248,19 @@ TEST_CASE("feeds: Media RSS html descriptions nested thumbnails and untyped vide
   CHECK(media[1].alt == "Jane on the pier");
   CHECK(media[2].url == "https://example.org/m/c-thumb.jpg");
 }
+
+TEST_CASE("feeds: itunes author comments and related links", "[feeds][spec]") {
+  ParseOutput rss = parse_page(feed_page("https://example.org/pod.rss", R"(<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>t</title>
+<item><title>e</title><link>https://example.org/e/1</link><itunes:author>Jane Example</itunes:author><comments>https://example.org/e/1#comments</comments></item>
+</channel></rss>)"));
+  REQUIRE(rss.items.size() == 1);
+  CHECK(rss.items[0].author.name == "Jane Example");
+  CHECK(std::find(rss.items[0].links.begin(), rss.items[0].links.end(), "https://example.org/e/1#comments") != rss.items[0].links.end());
+  ParseOutput atom = parse_page(feed_page("https://example.org/a.xml", R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title>e</title><id>urn:x:1</id><link href="https://example.org/a/1"/><link rel="related" href="https://example.net/source"/><link rel="via" href="/via"/></entry></feed>)",
+                                          "application/atom+xml"));
+  REQUIRE(atom.items.size() == 1);
+  const auto& links = atom.items[0].links;
+  CHECK(std::find(links.begin(), links.end(), "https://example.net/source") != links.end());
+  CHECK(std::find(links.begin(), links.end(), "https://example.org/via") != links.end());
+}
