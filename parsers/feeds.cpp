@@ -437,45 +437,6 @@ void parse_json_feed(const json& doc, FeedContext& ctx) {
 
 }  // namespace
 
-FeedFormat detect_feed_format(std::string_view body) {
-  // Long prologs (comments, stylesheets, DOCTYPEs) and JSON with sorted keys put the telling part
-  // well past the first kilobytes.
-  std::string_view head = body.substr(0, 16384);
-  size_t i = 0;
-  if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
-  while (i < head.size() && is_ascii_space(head[i])) ++i;
-  if (i < head.size() && head[i] == '{') {
-    // "version": "https://jsonfeed.org/version/1.1", also written with escaped slashes (PHP's
-    // json_encode default: "https:\/\/jsonfeed.org\/version\/1.1").
-    std::string_view json_head = body.substr(0, 65536);
-    for (std::string_view marker : {"jsonfeed.org/version", "jsonfeed.org\\/version"})
-      if (json_head.find(marker) != std::string_view::npos) return FeedFormat::json_feed;
-    return FeedFormat::none;
-  }
-  // Skip the prolog (XML declaration, comments, processing instructions, DOCTYPE).
-  std::string lower = ascii_lower(head);
-  size_t pos = i;
-  while (pos < lower.size()) {
-    size_t lt = lower.find('<', pos);
-    if (lt == std::string::npos) break;
-    if (lower.compare(lt, 2, "<?") == 0 || lower.compare(lt, 2, "<!") == 0) {
-      size_t gt = lower.find('>', lt);
-      if (gt == std::string::npos) break;
-      pos = gt + 1;
-      continue;
-    }
-    // The root element's local name; its prefix is the document's choice (<a:feed xmlns:a=...>).
-    std::string_view tag = std::string_view(lower).substr(lt + 1);
-    tag = tag.substr(0, tag.find_first_of(" \t\r\n/>"));
-    if (size_t colon = tag.find(':'); colon != std::string_view::npos) tag.remove_prefix(colon + 1);
-    if (tag == "rss") return FeedFormat::rss;
-    if (tag == "feed") return FeedFormat::atom;
-    if (tag == "rdf") return FeedFormat::rdf;
-    return FeedFormat::none;
-  }
-  return FeedFormat::none;
-}
-
 const std::vector<std::string>& well_known_feed_paths() {
   static const std::vector<std::string> k = {"/feed", "/feed.xml", "/rss.xml", "/atom.xml", "/index.xml", "/feed.json"};
   return k;
@@ -487,7 +448,7 @@ ParseOutput parse_feed(const Page& page, std::string_view platform) {
   out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, url, &out.errors));
   FeedContext ctx{page, out, platform.empty() ? platform_for_host(host_of(url)) : std::string(platform), url, {}, {}};
   if (page.truncated) out.errors.push_back("feed body was truncated at the size cap");
-  switch (detect_feed_format(page.body)) {
+  switch (sniff_feed(page.body)) {
     case FeedFormat::json_feed: {
       json doc = json::parse(page.body, nullptr, false);
       if (doc.is_discarded() || !doc.is_object()) {

@@ -15,15 +15,11 @@
 #include <string_view>
 
 #include "parsers/parse_output.h"
+#include "scanner/charset.h"  // FeedFormat, sniff_feed
 #include "scanner/page.h"
 
 namespace exposcan {
 
-enum class FeedFormat { none, rss, atom, rdf, json_feed };
-
-// Sniffs the body (not the content type): "<rss", "<feed" (Atom), "<rdf:RDF", or a JSON object
-// with "version": "https://jsonfeed.org/version/...".
-FeedFormat detect_feed_format(std::string_view body);
 
 // Items of a feed Page; `errors` records XML/JSON problems. `platform` overrides the platform
 // name (default: the registry's name for the feed's host).

@@ -30,11 +30,11 @@ Shape shape_of(const Page& page) {
   if (ct == "application/feed+json" || ct.find("rss") != std::string::npos || ct.find("atom") != std::string::npos ||
       ct == "application/rdf+xml")
     return Shape::feed;
-  if (ct.find("html") != std::string::npos) return detect_feed_format(page.body) != FeedFormat::none ? Shape::feed : Shape::html;
+  if (ct.find("html") != std::string::npos) return sniff_feed(page.body) != FeedFormat::none ? Shape::feed : Shape::html;
   if (ct.find("json") != std::string::npos || ct == "text/javascript" || ct == "application/javascript")
-    return detect_feed_format(page.body) == FeedFormat::json_feed ? Shape::feed : Shape::json;
+    return sniff_feed(page.body) == FeedFormat::json_feed ? Shape::feed : Shape::json;
   if (ct.find("xml") != std::string::npos || ct == "text/plain" || ct.empty())
-    return detect_feed_format(page.body) != FeedFormat::none ? Shape::feed : Shape::other;
+    return sniff_feed(page.body) != FeedFormat::none ? Shape::feed : Shape::other;
   return Shape::other;
 }
 

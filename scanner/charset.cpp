@@ -108,6 +108,35 @@ bool is_text_media_type(std::string_view mt) {
          mt.empty();
 }
 
+FeedFormat sniff_feed(std::string_view body) {
+  std::string_view head = body.substr(0, 16384);
+  size_t pos = head.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  while (pos < head.size() && is_ascii_space(head[pos])) ++pos;
+  if (pos < head.size() && head[pos] == '{') {
+    std::string_view json_head = body.substr(0, 65536);
+    for (std::string_view marker : {"jsonfeed.org/version", "jsonfeed.org\\/version"})
+      if (json_head.find(marker) != std::string_view::npos) return FeedFormat::json_feed;
+    return FeedFormat::none;
+  }
+  while ((pos = head.find('<', pos)) != std::string_view::npos) {
+    if (head.substr(pos, 2) == "<?" || head.substr(pos, 2) == "<!") {
+      size_t end = head.substr(pos, 4) == "<!--" ? head.find("-->", pos) : head.find('>', pos);
+      if (end == std::string_view::npos) return FeedFormat::none;
+      pos = end + 1;
+      continue;
+    }
+    std::string_view tag = head.substr(pos + 1);
+    tag = tag.substr(0, tag.find_first_of(" \t\r\n/>"));
+    if (size_t colon = tag.find(':'); colon != std::string_view::npos) tag.remove_prefix(colon + 1);
+    std::string name = ascii_lower(tag);
+    if (name == "rss") return FeedFormat::rss;
+    if (name == "feed") return FeedFormat::atom;
+    if (name == "rdf") return FeedFormat::rdf;
+    return FeedFormat::none;
+  }
+  return FeedFormat::none;
+}
+
 std::string sniff_media_type(std::string_view declared, std::string_view body) {
   std::string mt(declared);
   std::string_view start = trim(head(body, 512));
@@ -116,23 +145,20 @@ std::string sniff_media_type(std::string_view declared, std::string_view body) {
   std::string lower = ascii_lower(start);
   bool generic = mt.empty() || mt == "text/plain" || mt == "application/octet-stream" ||
                  mt == "binary/octet-stream";
+  bool xml = mt == "application/xml" || mt == "text/xml";
   bool looks_html = lower.rfind("<!doctype html", 0) == 0 || lower.rfind("<html", 0) == 0 ||
                     (lower.rfind("<!--", 0) == 0 && lower.find("<html") != std::string::npos);
+  if (generic && looks_html) return "text/html";
+  if (generic || xml) {
+    FeedFormat feed = lower.empty() || lower[0] != '<' ? FeedFormat::none : sniff_feed(body);
+    if (feed == FeedFormat::rss) return "application/rss+xml";
+    if (feed == FeedFormat::atom) return "application/atom+xml";
+  }
   if (generic) {
-    if (looks_html) return "text/html";
-    if (lower.rfind("<?xml", 0) == 0 || lower.rfind("<rss", 0) == 0 || lower.rfind("<feed", 0) == 0) {
-      std::string h = ascii_lower(head(body, 1024));
-      if (h.find("<rss") != std::string::npos) return "application/rss+xml";
-      if (h.find("<feed") != std::string::npos) return "application/atom+xml";
-      return "application/xml";
-    }
+    if (lower.rfind("<?xml", 0) == 0 || lower.rfind("<rss", 0) == 0 || lower.rfind("<feed", 0) == 0) return "application/xml";
     if (!lower.empty() && (lower[0] == '{' || lower[0] == '[')) return "application/json";
     return mt.empty() ? "application/octet-stream" : mt;
   }
-  if ((mt == "application/xml" || mt == "text/xml") && lower.find("<rss") != std::string::npos)
-    return "application/rss+xml";
-  if ((mt == "application/xml" || mt == "text/xml") && lower.find("<feed") != std::string::npos)
-    return "application/atom+xml";
   return mt;
 }
 

@@ -22,6 +22,14 @@ bool is_text_media_type(std::string_view media_type);
 // wrong for the bytes (e.g. HTML served as text/plain).
 std::string sniff_media_type(std::string_view declared, std::string_view body);
 
+enum class FeedFormat { none, rss, atom, rdf, json_feed };
+
+// What feed the body is, from the bytes alone: the XML root element after the prolog (declaration,
+// comments, processing instructions, DOCTYPE; first 16 KiB), whatever its namespace prefix: rss,
+// feed (Atom), RDF (RSS 0.90 / 1.0); or a JSON object naming "jsonfeed.org/version" in its first
+// 64 KiB (escaped slashes too, as PHP writes them).
+FeedFormat sniff_feed(std::string_view body);
+
 struct DecodedText {
   std::string text;     // UTF-8
   std::string charset;  // what the bytes were taken to be

@@ -1,6 +1,7 @@
 // scanner/offline_internal.h — pieces shared by the offline readers (not a public API).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,10 +25,15 @@ void load_saved_feed(const std::filesystem::path& path, const OfflineOptions& o,
 
 // "file:///abs/path" of a local file.
 std::string file_url(const std::filesystem::path& p);
-// The media type of a saved feed from its first bytes (application/rss+xml, application/atom+xml,
-// application/feed+json), or "" when it is not a feed.
-std::string saved_feed_type(std::string_view head);
-// The feed's own URL (Atom/RSS rel="self" link, JSON Feed feed_url), or "".
-std::string saved_feed_url(std::string_view body, std::string_view content_type);
+// A saved file as a Page (body capped and decoded, fetched_at from its mtime, URL file_url(p)); a
+// file that cannot be read is an error in `out` and nullopt.
+std::optional<Page> read_saved_file(const std::filesystem::path& p, const OfflineOptions& o, OfflineLoad& out,
+                                    std::string_view content_type, const std::string& target);
+
+// Value of attribute `name` in one tag's text ("<link rel=canonical href='x'>"), or nullopt.
+std::optional<std::string> tag_attr(std::string_view tag, std::string_view name);
+// The common character references of attribute values undone, and trimmed.
+std::string unescape_attr(std::string s);
+bool is_absolute_http(const std::string& u);
 
 }  // namespace exposcan::offline

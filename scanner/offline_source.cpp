@@ -140,7 +140,7 @@ OfflineFormat offline_format(const std::filesystem::path& path) {
   if (h.rfind("WARC/", 0) == 0 || h.rfind("\x1f\x8b", 0) == 0) return OfflineFormat::warc;
   std::string lower = ascii_lower(h);
   if (lower.find("\"log\"") != std::string::npos && lower.find('{') < 8) return OfflineFormat::har;
-  if (!offline::saved_feed_type(buffer).empty()) return OfflineFormat::feed_file;
+  if (sniff_feed(buffer) != FeedFormat::none) return OfflineFormat::feed_file;
   if (lower.find("<html") != std::string::npos || lower.find("<!doctype html") != std::string::npos) return OfflineFormat::html_file;
   return OfflineFormat::unknown;
 }

@@ -19,12 +19,12 @@ Page feed_page(std::string url, std::string body, std::string ct = "application/
 }  // namespace
 
 TEST_CASE("feeds: format detection sniffs the body", "[feeds]") {
-  CHECK(detect_feed_format("\xEF\xBB\xBF<?xml version='1.0'?>\n<!-- c --><rss version='2.0'>") == FeedFormat::rss);
-  CHECK(detect_feed_format("<feed xmlns='http://www.w3.org/2005/Atom'>") == FeedFormat::atom);
-  CHECK(detect_feed_format("<rdf:RDF xmlns:rdf='x'>") == FeedFormat::rdf);
-  CHECK(detect_feed_format(R"({"version": "https://jsonfeed.org/version/1.1", "items": []})") == FeedFormat::json_feed);
-  CHECK(detect_feed_format("<!DOCTYPE html><html>") == FeedFormat::none);
-  CHECK(detect_feed_format(R"({"items": []})") == FeedFormat::none);
+  CHECK(sniff_feed("\xEF\xBB\xBF<?xml version='1.0'?>\n<!-- c --><rss version='2.0'>") == FeedFormat::rss);
+  CHECK(sniff_feed("<feed xmlns='http://www.w3.org/2005/Atom'>") == FeedFormat::atom);
+  CHECK(sniff_feed("<rdf:RDF xmlns:rdf='x'>") == FeedFormat::rdf);
+  CHECK(sniff_feed(R"({"version": "https://jsonfeed.org/version/1.1", "items": []})") == FeedFormat::json_feed);
+  CHECK(sniff_feed("<!DOCTYPE html><html>") == FeedFormat::none);
+  CHECK(sniff_feed(R"({"items": []})") == FeedFormat::none);
 }
 
 TEST_CASE("feeds: RSS 2.0 content:encoded / dc:creator / media RSS and GeoRSS", "[feeds]") {
@@ -179,16 +179,16 @@ TEST_CASE("feeds: RSS description links and tags and unescaped HTML", "[feeds][s
 }
 
 TEST_CASE("feeds: JSON Feed with escaped slashes or its version late in the file is detected", "[feeds][spec]") {
-  CHECK(detect_feed_format(R"({"version": "https:\/\/jsonfeed.org\/version\/1.1", "items": []})") == FeedFormat::json_feed);
+  CHECK(sniff_feed(R"({"version": "https:\/\/jsonfeed.org\/version\/1.1", "items": []})") == FeedFormat::json_feed);
   std::string sorted = R"({"home_page_url": "https://example.org/", "items": [)";
   for (int i = 0; i < 40; ++i)
     sorted += std::string(i ? "," : "") + R"({"id": ")" + std::to_string(i) + R"(", "content_text": ")" + std::string(100, 'x') + R"("})";
   sorted += R"(], "title": "t", "version": "https://jsonfeed.org/version/1.1"})";
   REQUIRE(sorted.size() > 4096);
-  CHECK(detect_feed_format(sorted) == FeedFormat::json_feed);
+  CHECK(sniff_feed(sorted) == FeedFormat::json_feed);
   // an XML prolog longer than a few kilobytes
   std::string atom = "<?xml version='1.0'?>\n<!-- " + std::string(5000, 'c') + " -->\n<feed xmlns='http://www.w3.org/2005/Atom'>";
-  CHECK(detect_feed_format(atom) == FeedFormat::atom);
+  CHECK(sniff_feed(atom) == FeedFormat::atom);
 }
 
 TEST_CASE("feeds: Atom xml:base and source authors", "[feeds][spec]") {
@@ -220,7 +220,7 @@ TEST_CASE("feeds: RSS 0.90 prefixed Atom and Atom 0.3", "[feeds][spec]") {
   REQUIRE(rss090.items.size() == 1);
   CHECK(rss090.items[0].url == "https://example.org/090/1");
   // The namespace prefix is the document's choice.
-  CHECK(detect_feed_format("<a:feed xmlns:a='http://www.w3.org/2005/Atom'>") == FeedFormat::atom);
+  CHECK(sniff_feed("<a:feed xmlns:a='http://www.w3.org/2005/Atom'>") == FeedFormat::atom);
   ParseOutput prefixed = parse_page(feed_page("https://example.org/p.xml", R"(<a:feed xmlns:a="http://www.w3.org/2005/Atom"><a:title>t</a:title>
 <a:entry><a:title>Prefixed entry</a:title><a:id>urn:x:1</a:id><a:link href="https://example.org/pfx/1"/><a:content>hi</a:content></a:entry></a:feed>)",
                                               "application/xml"));
