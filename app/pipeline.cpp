@@ -61,7 +61,9 @@ CrawlOptions crawl_options(const Config& c) {
   o.max_retry_after_s = c.max_retry_after_s;
   o.low_speed_time_s = c.low_speed_time_s;
   o.robots_mode = c.robots;
-  o.capture_wire = !c.evidence_dir.empty();  // request heads as sent, for the WARC (and the history)
+  // Request heads as sent, for the WARC: for --evidence, and whenever a history is kept (every scan
+  // but --fetch-only), so a bundle made later (`evidence SCAN`) has the request records a live one has.
+  o.capture_wire = !c.evidence_dir.empty() || !c.fetch_only;
   o.follow_sitemaps = c.follow_sitemaps;
   o.http.http2 = c.http2;
   o.allow_hosts = c.allow_hosts;
@@ -283,12 +285,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   std::unique_ptr<ProgressLine> progress;
   if (!config.quiet && isatty(STDERR_FILENO)) progress = std::make_unique<ProgressLine>();
   CrawlOptions options = crawl_options(config);
-  if (recorder) {
-    options.cache = recorder->cache();
-    // The history keeps the request heads as sent with the pages that back a finding, so a bundle
-    // made later (`evidence SCAN`) has the request records a live one has.
-    options.capture_wire = true;
-  }
+  if (recorder) options.cache = recorder->cache();
   Crawler crawler(options, handler,
                   progress ? ProgressHandler([&](const CrawlProgress& p) { progress->update(p); }) : ProgressHandler{});
   InterruptGuard interrupts(crawler);

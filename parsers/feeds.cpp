@@ -43,12 +43,11 @@ std::string media_type_of(std::string_view mime, std::string_view medium, std::s
   if (medium == "video" || istarts_with(mime, "video/") || mime == "application/x-shockwave-flash") return "video";
   if (medium == "audio" || istarts_with(mime, "audio/")) return "audio";
   if (mime.empty() && medium.empty()) {  // neither says: the file name may
-    std::string path = ascii_lower(url.substr(0, url.find_first_of("?#")));
-    auto ends = [&path](std::string_view ext) { return path.size() > ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0; };
+    const std::string path = ascii_lower(url.substr(0, url.find_first_of("?#")));
     for (std::string_view ext : {".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi"})
-      if (ends(ext)) return "video";
+      if (std::string_view(path).ends_with(ext)) return "video";
     for (std::string_view ext : {".mp3", ".m4a", ".ogg", ".oga", ".opus", ".wav", ".flac", ".aac"})
-      if (ends(ext)) return "audio";
+      if (std::string_view(path).ends_with(ext)) return "audio";
   }
   return "image";
 }

@@ -151,9 +151,7 @@ class HtmlWriter final : public ReportWriter {
     ++m_finding_items;
     const Finding* top = nullptr;
     for (const auto& f : shown.findings())
-      if (!top || verdict_rank(f.verdict) > verdict_rank(top->verdict) ||
-          (verdict_rank(f.verdict) == verdict_rank(top->verdict) && f.severity > top->severity))
-        top = &f;
+      if (decides_over(f, top)) top = &f;
     const std::string item_key = rank_key(top);
     const std::string title = item_title(item);
     for (const auto& f : shown.findings()) {

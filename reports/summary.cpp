@@ -18,15 +18,10 @@ int verdict_rank(Verdict v) {
   return 0;
 }
 
-namespace {
-
-// True when `f` decides an item's verdict rather than `current` (none yet: null).
 bool decides_over(const Finding& f, const Finding* current) {
   return !current || verdict_rank(f.verdict) > verdict_rank(current->verdict) ||
          (verdict_rank(f.verdict) == verdict_rank(current->verdict) && f.severity > current->severity);
 }
-
-}  // namespace
 
 std::map<std::string, const Finding*> deciding_findings(const ScanRecord& record) {
   std::map<std::string, const Finding*> top;

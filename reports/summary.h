@@ -36,6 +36,8 @@ struct ReportSummary {
 // How consequential a verdict is: trainable > not_public > could_not_check > unknown >
 // not_trainable. An item's verdict is its highest-ranked finding's.
 int verdict_rank(Verdict v);
+// True when `f` decides an item's verdict rather than `current` (none yet: null).
+bool decides_over(const Finding& f, const Finding* current);
 
 // item id -> the finding that decides the item's verdict (see verdict_rank; ties: higher severity).
 std::map<std::string, const Finding*> deciding_findings(const ScanRecord& record);

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <unordered_set>
+#include <utility>
 
 #include "store/history_store.h"
 #include "store/sqlite_db.h"
@@ -38,6 +39,10 @@ struct HistoryStore::Impl {
   // "<path>: <what went wrong>", in plain words when the file itself is damaged or foreign.
   Error describe(const sql::Db& db, const Error& e) const;
 };
+
+// The site files a scan records per origin (table site_files), by the name stored in its rows.
+inline constexpr std::pair<const char*, SiteFile SiteSignals::*> k_site_files[] = {
+    {"robots.txt", &SiteSignals::robots_file}, {"tdmrep.json", &SiteSignals::tdmrep_file}, {"ai.txt", &SiteSignals::ai_txt_file}};
 
 // Columns stored_page() reads, in this order: pages `p`, its headers blob `h` and body blob `b`.
 inline constexpr const char* k_stored_page_columns =

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 
+#include "core/url.h"
 #include "store/blob_codec.h"
 #include "store/store_impl.h"
 
@@ -70,14 +71,6 @@ Expected<Page> stored_page(const sql::Stmt& st) {
 
 namespace {
 
-// "https://host[:port]" of a normalised absolute URL: what SiteSignals::origin holds.
-std::string url_origin(std::string_view url) {
-  size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  size_t end = url.find_first_of("/?#", scheme + 3);
-  return std::string(url.substr(0, end));
-}
-
 // The site files recorded for a scan, per origin (schema v4; none in scans recorded before).
 Expected<std::map<std::string, std::shared_ptr<const SiteSignals>>> site_signals(sql::Db& db, int64_t scan_id) {
   auto st = db.prepare(
@@ -96,10 +89,9 @@ Expected<std::map<std::string, std::shared_ptr<const SiteSignals>>> site_signals
       site->origin = st->text(0);
     }
     const std::string name = st->text(1);
-    SiteFile* f = name == "robots.txt" ? &site->robots_file
-                  : name == "tdmrep.json" ? &site->tdmrep_file
-                  : name == "ai.txt"      ? &site->ai_txt_file
-                                          : nullptr;
+    SiteFile* f = nullptr;
+    for (const auto& [stored, member] : k_site_files)
+      if (name == stored) f = &((*site).*member);
     if (!f) continue;  // a file a newer exposcan records
     f->url = st->text(2);
     f->status = static_cast<int>(st->int64(3));
@@ -138,7 +130,8 @@ Expected<std::vector<Page>> HistoryStore::evidence_pages(int64_t scan_id) {
   if (!sites) return m_impl->describe(db, sites.error());
   for (auto& page : out)  // the crawler fetches site files for the origin of the URL it requested
     for (const std::string& url : {page.url, page.final_url})
-      if (auto it = sites->find(url_origin(url)); !page.site && it != sites->end()) page.site = it->second;
+      if (auto u = Url::parse(url); u && !page.site)
+        if (auto it = sites->find(u->origin()); it != sites->end()) page.site = it->second;
   return out;
 }
 

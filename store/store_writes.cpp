@@ -54,8 +54,6 @@ json headers_json(const Page& page) {
   return out;
 }
 
-constexpr std::pair<const char*, const SiteFile SiteSignals::*> k_site_files[] = {
-    {"robots.txt", &SiteSignals::robots_file}, {"tdmrep.json", &SiteSignals::tdmrep_file}, {"ai.txt", &SiteSignals::ai_txt_file}};
 
 bool supports_a_finding(std::span<const ItemFindings> items) {
   for (const auto& it : items)
