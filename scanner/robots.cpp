@@ -129,8 +129,10 @@ class RobotsBuilder final : public RobotsParseHandler {
   }
   void on_allow(int line, std::string_view value) override { add_rule(line, value, true); }
   void on_disallow(int line, std::string_view value) override { add_rule(line, value, false); }
+  // Sitemap and unknown records do not end a run of user-agent lines (RFC 9309 §2.1; google/robotstxt
+  // ID_LineSyntax_Groups_OtherRules). Group members do: rules, Content-Usage, Content-Signal and
+  // Crawl-delay, which every parser that reads it treats as a member of the group above it.
   void on_sitemap(int, std::string_view value) override {
-    m_in_agent_lines = false;
     if (!value.empty()) m_sitemaps.emplace_back(value);
   }
   void on_content_usage(int line, std::string_view value) override {
@@ -160,7 +162,9 @@ class RobotsBuilder final : public RobotsParseHandler {
       m_groups.back().signals.push_back(std::move(signal));
     }
   }
-  void on_unknown(int, std::string_view, std::string_view) override { m_in_agent_lines = false; }
+  void on_unknown(int, std::string_view key, std::string_view) override {
+    if (iequals(key, "crawl-delay")) m_in_agent_lines = false;
+  }
   void on_truncated(std::size_t parsed_bytes) override {
     m_cut = true;
     m_parsed_bytes = parsed_bytes;

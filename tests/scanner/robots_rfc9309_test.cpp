@@ -179,11 +179,18 @@ TEST_CASE("Sitemap and unknown lines do not end a group", "[rfc9309-2.2.4]") {
       RobotsTxt::parse("User-agent: *\nCrawl-delay: 10\n\nUser-agent: GPTBot\nDisallow: /\n");
   CHECK(delayed.check("OtherBot", "/a").allowed);
   CHECK_FALSE(delayed.check("GPTBot", "/a").allowed);
+  // Sitemap and unknown records do not: the user-agent lines around them form one group
+  // (google/robotstxt ID_LineSyntax_Groups_OtherRules).
   const auto mapped = RobotsTxt::parse(
       "User-agent: *\nSitemap: https://example.org/s.xml\n\nUser-agent: GPTBot\nDisallow: /\n");
-  CHECK(mapped.check("OtherBot", "/a").allowed);
+  CHECK_FALSE(mapped.check("OtherBot", "/a").allowed);
   CHECK(mapped.check("OtherBot", "/a").group == "*");
   CHECK_FALSE(mapped.check("GPTBot", "/a").allowed);
+  CHECK(mapped.sitemaps() == std::vector<std::string>{"https://example.org/s.xml"});
+  const auto unknown =
+      RobotsTxt::parse("User-agent: FooBot\nInvalid-Unknown-Line: unknown\nUser-agent: *\nDisallow: /\n");
+  CHECK_FALSE(unknown.check("FooBot", "/").allowed);
+  CHECK_FALSE(unknown.check("BarBot", "/").allowed);
 }
 
 TEST_CASE("matching is case-sensitive and starts at the first octet", "[rfc9309-2.2.2]") {
