@@ -52,6 +52,17 @@ Expected<RobotsTxt> fetch_robots(const RobotsArgs& a, const Url& site) {
   return make_error("robots", "unreachable");
 }
 
+// The path and query a checked argument names: a URL's, a path as given, or, for a URL written
+// without a scheme ("example.com/a", "//example.com/a"), the part after its host, as google/robotstxt
+// reads such arguments. A bare word is a host, so it checks "/".
+std::string path_to_check(const std::string& u) {
+  if (auto url = Url::parse(u)) return robots_path(*url);
+  if (!u.empty() && u[0] == '/' && (u.size() < 2 || u[1] != '/')) return u;
+  const std::string with_scheme = u.rfind("//", 0) == 0 ? "http:" + u : "http://" + u;
+  if (auto url = Url::parse(with_scheme)) return robots_path(*url);
+  return u.empty() || u[0] != '/' ? "/" + u : u;
+}
+
 int run_robots(const RobotsArgs& a) {
   if (a.agents.empty()) return usage_error("robots: at least one --agent is required");
   if (a.urls.empty()) return usage_error("robots: give at least one URL to check");
@@ -67,9 +78,7 @@ int run_robots(const RobotsArgs& a) {
   if (!robots) return usage_error("robots: " + robots.error().message);
   for (const auto& agent : a.agents) {
     for (const auto& u : a.urls) {
-      auto url = Url::parse(u);
-      std::string path = url ? robots_path(*url) : (u.empty() || u[0] != '/' ? "/" + u : u);
-      fmt::print("{}\n", robots_decision_json(agent, u, robots->check(agent, path)));
+      fmt::print("{}\n", robots_decision_json(agent, u, robots->check(agent, path_to_check(u))));
     }
   }
   return exit_code::k_ok;
@@ -81,7 +90,7 @@ void register_robots(CLI::App& app, CommandAction& action) {
   auto* cmd = app.add_subcommand("robots", "RFC 9309 verdicts: may AGENT fetch URL according to FILE or SITE's robots.txt");
   auto a = std::make_shared<RobotsArgs>();
   cmd->add_option("source", a->source, "A robots.txt file, or a site URL whose /robots.txt is fetched")->required();
-  cmd->add_option("urls", a->urls, "URLs (or paths) to check");
+  cmd->add_option("urls", a->urls, "URLs to check (a path such as /x, or host/path without a scheme, also works)");
   cmd->add_option("--agent", a->agents, "Product token to check (repeatable, one value each)")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->expected(1)

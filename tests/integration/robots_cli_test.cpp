@@ -200,6 +200,23 @@ TEST_CASE("robots cli: --agent takes one value per occurrence and URLs may follo
   CHECK(lines[3]["agent"] == "BarBot");
 }
 
+TEST_CASE("robots cli: paths and URLs written without a scheme are checked by their path", "[robots-cli]") {
+  TempDir dir;
+  auto file = write(dir, "robots.txt", "User-agent: FooBot\nDisallow: /a\n");
+  auto r = run_process({EXPOSCAN_BIN, "robots", file.string(), "--agent", "FooBot", "/a", "example.com/a",
+                        "//example.com/a?q", "example.com", "example.com/b;c#d", "a/b"});
+  REQUIRE(r.exit_code == 0);
+  auto out = lines_of(r.out);
+  REQUIRE(out.size() == 6);
+  CHECK(out[0]["allowed"] == false);  // a path as given
+  CHECK(out[1]["allowed"] == false);  // host and path: /a
+  CHECK(out[1]["url"] == "example.com/a");
+  CHECK(out[2]["allowed"] == false);  // network-path reference: /a?q
+  CHECK(out[3]["allowed"] == true);   // a bare host checks "/"
+  CHECK(out[4]["allowed"] == true);   // /b;c
+  CHECK(out[5]["allowed"] == true);   // host "a", path /b
+}
+
 TEST_CASE("robots cli: usage errors exit 2", "[robots-cli]") {
   TempDir dir;
   auto file = write(dir, "robots.txt", "User-agent: *\nDisallow: /\n");
