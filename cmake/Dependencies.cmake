@@ -18,6 +18,8 @@ endif()
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+# IDNA2008/UTS #46 host names: libcurl 7.88.1's CURLU_PUNYCODE fails on every non-ASCII host.
+pkg_check_modules(IDN2 REQUIRED IMPORTED_TARGET libidn2)
 
 # libphonenumber ships no CMake or pkg-config file in Debian 12.
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)

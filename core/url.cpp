@@ -1,7 +1,9 @@
 #include "core/url.h"
 
 #include <curl/curl.h>
+#include <idn2.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "core/text.h"
@@ -53,12 +55,28 @@ bool has_scheme(std::string_view ref) {
   return false;
 }
 
+std::string host_to_ascii(std::string_view host) {
+  const bool ascii = std::all_of(host.begin(), host.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return ascii_lower(host);
+  const std::string in(host);
+  char* out = nullptr;
+  int rc = idn2_to_ascii_8z(in.c_str(), &out, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
+  if (rc != IDN2_OK) rc = idn2_to_ascii_8z(in.c_str(), &out, IDN2_NFC_INPUT | IDN2_TRANSITIONAL);
+  std::string result = rc == IDN2_OK && out ? ascii_lower(out) : std::string();
+  idn2_free(out);
+  return result;
+}
+
 class UrlBuilder {
  public:
   static Expected<Url> from_handle(CURLU* h) {
     Url u;
     u.m_scheme = ascii_lower(get_part(h, CURLUPART_SCHEME));
-    u.m_host = ascii_lower(get_part(h, CURLUPART_HOST));
+    const std::string host = get_part(h, CURLUPART_HOST);
+    u.m_host = host_to_ascii(host);
+    if (u.m_host.empty() && !host.empty()) return make_error("url", "invalid international host name '" + host + "'");
+    if (u.m_host != ascii_lower(host) && curl_url_set(h, CURLUPART_HOST, u.m_host.c_str(), 0) != CURLUE_OK)
+      return make_error("url", "could not set host '" + u.m_host + "'");
     std::string port = get_part(h, CURLUPART_PORT);
     u.m_explicit_port = !port.empty();
     u.m_port = port.empty() ? default_port(u.m_scheme) : std::atoi(port.c_str());

@@ -60,6 +60,11 @@ bool has_scheme(std::string_view ref);
 // (ALPHA / DIGIT / "-" / "." / "_" / "~"); used by Url::normalized and the robots matcher.
 std::string normalize_percent_encoding(std::string_view s);
 
+// A host name in its ASCII form: lower-cased, and an international name (IDNA2008 with UTS #46
+// mapping, as browsers and libcurl resolve it) in punycode, so that "MÜNCHEN.example" and
+// "xn--mnchen-3ya.example" compare equal. Empty when the name is not a valid IDN. Url::parse applies it.
+std::string host_to_ascii(std::string_view host);
+
 // Percent-decodes %XX sequences (invalid sequences are kept verbatim).
 std::string percent_decode(std::string_view s);
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "core/url.h"
 
 namespace exposcan {
 
@@ -32,7 +33,31 @@ TokenBucket::Clock::time_point TokenBucket::next_available(Clock::time_point now
   return now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(wait_s));
 }
 
-bool host_matches(std::string_view pattern, std::string_view host) {
+namespace {
+
+// A host pattern written with international labels ("*.münchen.example") in the ASCII form that
+// Url gives hosts; labels holding '*' are kept as written.
+std::string ascii_host_pattern(std::string_view pattern) {
+  std::string out;
+  const std::vector<std::string_view> labels = split(pattern, '.');
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (i > 0) out += '.';
+    std::string ascii = labels[i].find('*') == std::string_view::npos ? host_to_ascii(labels[i]) : std::string();
+    out += ascii.empty() ? std::string(labels[i]) : ascii;
+  }
+  return out;
+}
+
+bool is_ascii_text(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+}  // namespace
+
+bool host_matches(std::string_view pattern_as_written, std::string_view host) {
+  std::string converted;
+  if (!is_ascii_text(pattern_as_written)) converted = ascii_host_pattern(pattern_as_written);
+  const std::string_view pattern = converted.empty() ? pattern_as_written : std::string_view(converted);
   // Iterative glob with '*' only.
   size_t p = 0, h = 0, star = std::string_view::npos, mark = 0;
   while (h < host.size()) {

@@ -29,6 +29,7 @@ class TokenBucket {
 };
 
 // '*' wildcard match of a host against a pattern, ASCII case-insensitive ("*.example.org").
+// International labels in the pattern match the ASCII (punycode) hosts that Url gives.
 bool host_matches(std::string_view pattern, std::string_view host);
 
 // The first policy whose pattern matches the host, else the default.

@@ -25,6 +25,22 @@ TEST_CASE("Url::normalized applies RFC 3986 section 6 normalisation", "[url]") {
   CHECK(bare->normalized().str() == "https://example.org/");
 }
 
+TEST_CASE("international host names become their ASCII form", "[url]") {
+  auto u = Url::parse("https://MÜNCHEN.example:8443/pfad/ä?q=ü#f");
+  REQUIRE(u);
+  CHECK(u->host() == "xn--mnchen-3ya.example");
+  CHECK(u->origin() == "https://xn--mnchen-3ya.example:8443");
+  CHECK(u->normalized().str() == "https://xn--mnchen-3ya.example:8443/pfad/%C3%A4?q=%C3%BC");
+  // The Unicode and the punycode spelling are one host; IDNA2008 keeps ß (UTS #46 non-transitional).
+  CHECK(Url::parse("http://münchen.example/")->host() == Url::parse("http://xn--mnchen-3ya.example/")->host());
+  CHECK(Url::parse("http://faß.example/")->host() == "xn--fa-hia.example");
+  auto resolved = Url::parse("https://example.org/")->resolve("//bücher.example/x");
+  REQUIRE(resolved);
+  CHECK(resolved->str() == "https://xn--bcher-kva.example/x");
+  // A host that is not a valid IDN is a parse error, not a silently different host.
+  CHECK_FALSE(Url::parse("http://\xCC\x81" "a.example/"));  // a label may not start with a combining mark
+}
+
 TEST_CASE("Url::resolve follows RFC 3986 section 5.4 examples", "[url]") {
   auto base = Url::parse("http://a/b/c/d;p?q");
   REQUIRE(base);
