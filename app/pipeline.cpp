@@ -21,6 +21,7 @@
 #include "parsers/registry.h"
 #include "reports/evidence_bundle.h"
 #include "rules/engine.h"
+#include "scanner/politeness.h"
 #include "scanner/crawler.h"
 #include "scanner/offline_source.h"
 
@@ -51,6 +52,7 @@ CrawlOptions crawl_options(const Config& c) {
   o.concurrency = c.concurrency;
   o.default_policy = HostPolicy{"*", c.per_host_rate, c.burst, c.per_host_connections};
   o.host_policies = c.host_policies;
+  for (auto& p : o.host_policies) p.host_pattern = ascii_host_pattern(p.host_pattern);
   o.max_pages = c.max_pages;
   o.max_depth = c.max_depth;
   o.max_bytes = c.max_bytes;
@@ -66,7 +68,7 @@ CrawlOptions crawl_options(const Config& c) {
   o.capture_wire = !c.evidence_dir.empty() || !c.fetch_only;
   o.follow_sitemaps = c.follow_sitemaps;
   o.http.http2 = c.http2;
-  o.allow_hosts = c.allow_hosts;
+  for (const auto& h : c.allow_hosts) o.allow_hosts.push_back(ascii_host_pattern(h));
   return o;
 }
 

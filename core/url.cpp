@@ -3,7 +3,6 @@
 #include <curl/curl.h>
 #include <idn2.h>
 
-#include <algorithm>
 #include <memory>
 
 #include "core/text.h"
@@ -56,8 +55,7 @@ bool has_scheme(std::string_view ref) {
 }
 
 std::string host_to_ascii(std::string_view host) {
-  const bool ascii = std::all_of(host.begin(), host.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return ascii_lower(host);
+  if (is_ascii(host)) return ascii_lower(host);
   const std::string in(host);
   char* out = nullptr;
   int rc = idn2_to_ascii_8z(in.c_str(), &out, IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
@@ -75,7 +73,7 @@ class UrlBuilder {
     const std::string host = get_part(h, CURLUPART_HOST);
     u.m_host = host_to_ascii(host);
     if (u.m_host.empty() && !host.empty()) return make_error("url", "invalid international host name '" + host + "'");
-    if (u.m_host != ascii_lower(host) && curl_url_set(h, CURLUPART_HOST, u.m_host.c_str(), 0) != CURLUE_OK)
+    if (!is_ascii(host) && curl_url_set(h, CURLUPART_HOST, u.m_host.c_str(), 0) != CURLUE_OK)
       return make_error("url", "could not set host '" + u.m_host + "'");
     std::string port = get_part(h, CURLUPART_PORT);
     u.m_explicit_port = !port.empty();

@@ -33,11 +33,8 @@ TokenBucket::Clock::time_point TokenBucket::next_available(Clock::time_point now
   return now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(wait_s));
 }
 
-namespace {
-
-// A host pattern written with international labels ("*.münchen.example") in the ASCII form that
-// Url gives hosts; labels holding '*' are kept as written.
 std::string ascii_host_pattern(std::string_view pattern) {
+  if (is_ascii(pattern)) return std::string(pattern);
   std::string out;
   const std::vector<std::string_view> labels = split(pattern, '.');
   for (size_t i = 0; i < labels.size(); ++i) {
@@ -48,16 +45,7 @@ std::string ascii_host_pattern(std::string_view pattern) {
   return out;
 }
 
-bool is_ascii_text(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
-}  // namespace
-
-bool host_matches(std::string_view pattern_as_written, std::string_view host) {
-  std::string converted;
-  if (!is_ascii_text(pattern_as_written)) converted = ascii_host_pattern(pattern_as_written);
-  const std::string_view pattern = converted.empty() ? pattern_as_written : std::string_view(converted);
+bool host_matches(std::string_view pattern, std::string_view host) {
   // Iterative glob with '*' only.
   size_t p = 0, h = 0, star = std::string_view::npos, mark = 0;
   while (h < host.size()) {

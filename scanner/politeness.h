@@ -29,8 +29,12 @@ class TokenBucket {
 };
 
 // '*' wildcard match of a host against a pattern, ASCII case-insensitive ("*.example.org").
-// International labels in the pattern match the ASCII (punycode) hosts that Url gives.
 bool host_matches(std::string_view pattern, std::string_view host);
+
+// A host pattern written with international labels ("*.münchen.example") in the ASCII (punycode)
+// form that Url gives hosts, so host_matches can compare them; labels holding '*' are kept as
+// written. Applied once to the configured patterns (app/pipeline.cpp crawl_options).
+std::string ascii_host_pattern(std::string_view pattern);
 
 // The first policy whose pattern matches the host, else the default.
 const HostPolicy& policy_for_host(const std::vector<HostPolicy>& policies, const HostPolicy& fallback,
