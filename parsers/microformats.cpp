@@ -376,12 +376,8 @@ class Mf2Parser {
       auto href = n.attr("href");
       if (!rel || !href) return true;
       std::vector<std::string> values;
-      for (std::string_view r : split(*rel, ' ')) {
-        for (std::string_view part : split(r, '\t')) {
-          std::string v(trim(part));
-          if (!v.empty() && std::find(values.begin(), values.end(), v) == values.end()) values.push_back(v);
-        }
-      }
+      for (std::string_view r : mf2::html_tokens(*rel))
+        if (std::find(values.begin(), values.end(), r) == values.end()) values.emplace_back(r);
       if (values.empty()) return true;
       std::string url = m_resolve(*href);
       for (const auto& v : values) {

@@ -138,8 +138,8 @@ std::vector<PropertyClass> backcompat_property_classes(HtmlNode e, const ClassLi
   if (rel && (e.is("a") || e.is("area") || e.is("link")) && e.has_attr("href")) {
     bool entryish = contains(parent_types, "h-entry") || contains(parent_types, "h-review") ||
                     contains(parent_types, "h-feed") || contains(parent_types, "h-news");
-    for (auto r : split(*rel, ' ')) {
-      std::string v = ascii_lower(trim(r));
+    for (auto r : html_tokens(*rel)) {
+      std::string v = ascii_lower(r);
       if (v == "bookmark" && entryish) add_unique(out, "u", "url", false);
       if (v == "tag" && (entryish || contains(parent_types, "h-card") || contains(parent_types, "h-event")))
         add_unique(out, "p", "category", true);

@@ -194,10 +194,12 @@ static bool has_url_scheme(std::string_view r) {
 }
 
 ClassList class_list(HtmlNode e) {
-  ClassList out;
   auto attr = e.attr("class");
-  if (!attr) return out;
-  std::string_view s = *attr;
+  return attr ? html_tokens(*attr) : ClassList{};
+}
+
+ClassList html_tokens(std::string_view s) {
+  ClassList out;
   auto sp = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
   size_t i = 0;
   while (i < s.size()) {

@@ -153,6 +153,20 @@ TEST_CASE("mf2: rels and rel-urls", "[mf2]") {
   CHECK_FALSE(j["rel-urls"].contains("https://example.org/hidden"));
 }
 
+TEST_CASE("mf2: rel values are split on every HTML space character", "[mf2]") {
+  // rel is a set of space-separated tokens (HTML: space, tab, LF, FF, CR), as class is.
+  json j = mf2("<a rel=\"me\nauthor\" href=\"https://example.com/x\">x</a><a rel=\"ME\fhome\r\" href=\"https://example.com/z\">z</a>"
+               "<div class=\"hentry\"><a rel=\"bookmark\ntag\" href=\"https://example.com/tags/cats\">c</a></div>");
+  CHECK(j["rels"]["me"] == json::array({"https://example.com/x"}));
+  CHECK(j["rels"]["author"] == json::array({"https://example.com/x"}));
+  CHECK(j["rels"]["ME"] == json::array({"https://example.com/z"}));
+  CHECK(j["rels"]["home"] == json::array({"https://example.com/z"}));
+  CHECK(j["rel-urls"]["https://example.com/x"]["rels"] == json::array({"author", "me"}));
+  json entry = j["items"][0]["properties"];
+  CHECK(entry["url"] == json::array({"https://example.com/tags/cats"}));
+  CHECK(entry["category"] == json::array({"cats"}));
+}
+
 TEST_CASE("mf2: <base href> applies and absolute URLs are kept as written", "[mf2]") {
   json j = mf2(R"(<base href="https://other.example/b/"><a class="h-card" href="x">X</a><a class="h-card" href="HTTP://Example.COM">Y</a>)");
   CHECK(j["items"][0]["properties"]["url"] == json::array({"https://other.example/b/x"}));
