@@ -5,6 +5,27 @@
 #include "core/text.h"
 
 namespace exposcan {
+namespace {
+
+// Every full English month name (any case) as a whole word cut to its first three letters.
+std::string abbreviate_month_names(std::string s) {
+  static constexpr std::string_view k_months[] = {"january", "february", "march",     "april",   "june",
+                                                  "july",    "august",   "september", "october", "november",
+                                                  "december"};
+  std::string lowered = ascii_lower(s);
+  for (std::string_view month : k_months) {
+    for (size_t p = lowered.find(month); p != std::string::npos; p = lowered.find(month, p + 3)) {
+      const bool starts = p == 0 || !is_ascii_alpha(lowered[p - 1]);
+      const bool ends = p + month.size() == lowered.size() || !is_ascii_alpha(lowered[p + month.size()]);
+      if (!starts || !ends) continue;
+      s.erase(p + 3, month.size() - 3);
+      lowered.erase(p + 3, month.size() - 3);
+    }
+  }
+  return s;
+}
+
+}  // namespace
 
 std::optional<TimePoint> normalize_datetime(std::string_view text) {
   std::string s(trim(text));
@@ -44,12 +65,17 @@ std::optional<TimePoint> normalize_datetime(std::string_view text) {
       if (auto t = parse_datetime(s.substr(0, s.size() - suffix.size()))) return t;
     }
   }
-  // Dates with a comma: "May 1, 2024" -> "May 1 2024" (curl_getdate wants no comma there).
+  // Dates with a comma: "May 1, 2024" -> "May 1 2024" (curl_getdate wants no comma there), and
+  // English month names written in full: "April 8 2026" -> "Apr 8 2026" (it knows only the
+  // three-letter forms).
   std::string no_comma;
   for (char c : s)
     if (c != ',') no_comma += c;
   if (no_comma != s)
     if (auto t = parse_datetime(no_comma)) return t;
+  std::string abbreviated = abbreviate_month_names(no_comma);
+  if (abbreviated != no_comma)
+    if (auto t = parse_datetime(abbreviated)) return t;
   return std::nullopt;
 }
 

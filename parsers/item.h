@@ -36,9 +36,10 @@ struct Media {
   std::string alt;   // alt text / accessibility caption
 };
 
+// A place: coordinates when the source gives them (a named place often has none), and its name.
 struct Geo {
-  double lat = 0;
-  double lon = 0;
+  std::optional<double> lat;
+  std::optional<double> lon;
   std::string name;  // place name when given
 };
 

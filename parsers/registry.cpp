@@ -60,6 +60,9 @@ const std::vector<Adapter>& adapters() {
       {"youtube", {"www.youtube.com", "youtube.com", "m.youtube.com"}, parse_youtube_html, nullptr},
       {"tumblr", {"tumblr.com", "www.tumblr.com", "api.tumblr.com", "*.tumblr.com"}, nullptr, parse_tumblr_json},
       {"wordpress", {"wordpress.com", "public-api.wordpress.com", "*.wordpress.com"}, nullptr, parse_wordpress_json},
+      // Any other fediverse server (Pleroma, Akkoma, Misskey, GoToSocial, Pixelfed, PeerTube, the
+      // WordPress plugin): chosen with --platform activitypub, or by what a JSON body is.
+      {"activitypub", {}, nullptr, parse_activitypub_json},
   };
   return k;
 }
@@ -176,6 +179,11 @@ ParseOutput parse_unknown_json(const Page& page, const std::string& url) {
   if (page.content_type.find("activity+json") != std::string::npos || page.content_type.find("ld+json") != std::string::npos)
     return parse_activitypub_json(page);
   if (url.find("/.well-known/webfinger") != std::string::npos) return parse_mastodon_json(page);
+  // Bluesky's XRPC methods on any AppView or PDS host.
+  if (url.find("/xrpc/app.bsky.") != std::string::npos || url.find("/xrpc/com.atproto.repo.") != std::string::npos)
+    return parse_bluesky_json(page);
+  // ActivityStreams served as plain application/json (a saved file, a misconfigured server).
+  if (page.body.find("www.w3.org/ns/activitystreams") != std::string::npos) return parse_activitypub_json(page);
   return {};
 }
 

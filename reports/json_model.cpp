@@ -68,7 +68,8 @@ json item_to_json(const Item& item) {
   for (const auto& m : item.media) media.push_back({{"url", m.url}, {"type", m.type}, {"alt", opt_str(m.alt)}});
   json fields = json::array();
   for (const auto& [k, v] : item.fields) fields.push_back({{"name", k}, {"value", v}});
-  json geo = item.geo ? json{{"lat", item.geo->lat}, {"lon", item.geo->lon}, {"name", opt_str(item.geo->name)}}
+  auto coordinate = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+  json geo = item.geo ? json{{"lat", coordinate(item.geo->lat)}, {"lon", coordinate(item.geo->lon)}, {"name", opt_str(item.geo->name)}}
                       : json(nullptr);
   return {{"id", item.id},
           {"platform", item.platform},
@@ -220,8 +221,11 @@ Expected<Item> item_from_json(const json& j) {
   i.text = str_from(j, "text");
   if (j.contains("media") && j["media"].is_array())
     for (const auto& m : j["media"]) i.media.push_back({str_from(m, "url"), str_from(m, "type"), str_from(m, "alt")});
-  if (j.contains("geo") && j["geo"].is_object())
-    i.geo = Geo{j["geo"].value("lat", 0.0), j["geo"].value("lon", 0.0), str_from(j["geo"], "name")};
+  if (j.contains("geo") && j["geo"].is_object()) {
+    const json& g = j["geo"];
+    auto coordinate = [&](const char* key) { return g.contains(key) && g[key].is_number() ? std::optional<double>(g[key].get<double>()) : std::nullopt; };
+    i.geo = Geo{coordinate("lat"), coordinate("lon"), str_from(g, "name")};
+  }
   i.language = str_from(j, "language");
   i.links = strings_from(j, "links");
   if (j.contains("fields") && j["fields"].is_array())

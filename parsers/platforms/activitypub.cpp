@@ -47,6 +47,49 @@ std::string first_url(const json& v) {
   return {};
 }
 
+// The native id of an object from its IRI: the last path segment ("https://h/users/jane/statuses/1"
+// -> "1"), or the whole IRI when its query identifies it (WordPress: "https://blog/?p=12") or
+// there is no path segment.
+std::string native_id(const std::string& iri) {
+  auto u = Url::parse(iri);
+  if (!u) return iri;
+  if (!u->query().empty()) return iri;
+  std::string last = last_path_segment(iri);
+  return last.empty() ? iri : last;
+}
+
+// An actor reference: a string, an object with "id", or (PeerTube) a list of them, the Person first.
+std::string actor_ref(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_object()) return jstr(v, "id");
+  if (v.is_array()) {
+    std::string first;
+    for (const auto& x : v) {
+      std::string id = actor_ref(x);
+      if (first.empty()) first = id;
+      if (!id.empty() && x.is_object() && jstr(x, "type") == "Person") return id;
+    }
+    return first;
+  }
+  return {};
+}
+
+// A coordinate given as a number or (Pixelfed) a numeric string.
+std::optional<double> coordinate(const json& o, const char* key) {
+  if (!o.is_object() || !o.contains(key)) return std::nullopt;
+  const json& v = o[key];
+  if (v.is_number()) return v.get<double>();
+  if (v.is_string()) {
+    try {
+      size_t used = 0;
+      double d = std::stod(v.get<std::string>(), &used);
+      if (used > 0 && used == v.get<std::string>().size()) return d;
+    } catch (...) {
+    }
+  }
+  return std::nullopt;
+}
+
 std::string type_of(const json& v) {
   if (!v.is_object() || !v.contains("type")) return {};
   if (v["type"].is_string()) return v["type"].get<std::string>();
@@ -75,6 +118,29 @@ std::string content_html(const json& o) {
   for (auto it = map.begin(); it != map.end(); ++it)
     if (it->is_string()) return it->get<std::string>();
   return {};
+}
+
+// "@user@host" from an actor IRI whose last path segment is the user name: Mastodon, Pleroma,
+// Akkoma, GoToSocial, Pixelfed (/users/jane), PeerTube (/accounts/jane). WordPress names its
+// actors by a query (/?author=1): no handle can be read from that, so none is made up. (Misskey
+// and its forks use an internal id there; only the actor document has the preferredUsername.)
+std::string actor_handle(const std::string& actor) {
+  auto u = Url::parse(actor);
+  if (!u || !u->query().empty()) return {};
+  std::string user = last_path_segment(actor);
+  if (user.empty() || user == u->host()) return {};
+  return "@" + user + "@" + u->host();
+}
+
+// The handle of an embedded actor object (its preferredUsername), else as actor_handle().
+std::string actor_handle(const json& ref) {
+  std::string id = actor_ref(ref);
+  if (ref.is_object())
+    if (std::string user = jstr(ref, "preferredUsername"); !user.empty()) {
+      std::string host = host_of(id);
+      return host.empty() ? std::string() : "@" + user + "@" + host;
+    }
+  return actor_handle(id);
 }
 
 struct Ctx {
@@ -113,6 +179,32 @@ Item actor_item(const json& a, Ctx& ctx) {
   if (a.contains("indexable") && a["indexable"].is_boolean())
     p.fields.emplace_back("indexable", a["indexable"].get<bool>() ? "true" : "false");
   if (jbool(a, "manuallyApprovesFollowers")) p.fields.emplace_back("locked", "true");
+  if (jbool(a, "suspended")) {
+    p.fields.emplace_back("suspended", "true");
+    p.visibility = Visibility::blocked;
+  }
+  // The account's other homes: where it moved to, and the aliases it claims.
+  if (std::string moved = actor_ref(a.contains("movedTo") ? a["movedTo"] : json()); !moved.empty()) {
+    p.fields.emplace_back("moved_to", moved);
+    p.links.push_back(moved);
+  }
+  for (const auto& alias : as_list(a.contains("alsoKnownAs") ? a["alsoKnownAs"] : json()))
+    if (std::string aka = actor_ref(alias); !aka.empty()) {
+      p.fields.emplace_back("also_known_as", aka);
+      if (std::find(p.links.begin(), p.links.end(), aka) == p.links.end()) p.links.push_back(aka);
+    }
+  // Misskey and friends: vcard:bday / vcard:Address; Mobilizon / Streams: a location (Place or PostalAddress).
+  if (std::string bday = jstr(a, "vcard:bday"); !bday.empty()) p.fields.emplace_back("birthday", bday);
+  if (std::string address = jstr(a, "vcard:Address"); !address.empty()) p.fields.emplace_back("address", address);
+  if (const json& loc = jobj(a, "location"); !loc.is_null()) {
+    std::string place = jstr(loc, "name");
+    const json& addr = jobj(loc, "address");
+    std::string written;
+    for (const char* key : {"streetAddress", "postalCode", "addressLocality", "addressRegion", "addressCountry"})
+      if (std::string v = jstr(addr, key); !v.empty()) written += (written.empty() ? "" : ", ") + v;
+    if (!place.empty()) p.fields.emplace_back("location", place);
+    if (!written.empty()) p.fields.emplace_back("address", written);
+  }
   return p;
 }
 
@@ -124,42 +216,58 @@ Item object_item(const json& o, const json& activity, Ctx& ctx) {
   std::string id = jstr(o, "id");
   it.url = first_url(o.contains("url") ? o["url"] : json(id));
   if (it.url.empty()) it.url = id;
-  it.id = ctx.platform + ":" + host_of(id) + ":status:" + (id.empty() ? it.url : last_path_segment(id));
+  it.id = ctx.platform + ":" + host_of(id) + ":status:" + (id.empty() ? it.url : native_id(id));
   it.extractor = "activitypub";
   it.title = jstr(o, "name");
-  std::string cw = jstr(o, "summary");
-  if (!cw.empty()) it.fields.emplace_back("content_warning", html_to_text(cw));
+  // `summary` is a content warning on a Note (Mastodon shows it instead of the text); on an Article
+  // or Page (WordPress, Plume, WriteFreely) it is the excerpt, a warning only when "sensitive".
+  if (std::string summary = jstr(o, "summary"); !summary.empty()) {
+    const bool warning = type == "Note" || type == "Question" || jbool(o, "sensitive");
+    it.fields.emplace_back(warning ? "content_warning" : "summary", html_to_text(summary));
+  }
   HtmlFragment f = parse_html_fragment(content_html(o), it.url);
   it.text = f.text;
   it.links = f.links;
   for (auto& m : f.images) add_media(it, m.url, m.type, m.alt);
   for (const auto& att : as_list(o.contains("attachment") ? o["attachment"] : json())) {
+    if (type_of(att) == "PropertyValue" || type_of(att) == "Link") continue;
     std::string mt = jstr(att, "mediaType");
     std::string kind = istarts_with(mt, "video/") ? "video" : istarts_with(mt, "audio/") ? "audio" : "image";
     add_media(it, first_url(att.contains("url") ? att["url"] : json()), kind, jstr(att, "name"));
   }
+  // PeerTube videos: the thumbnail in `icon`, the files in `url` (Link objects with a mediaType).
+  if (type == "Video") {
+    for (const auto& icon : as_list(o.contains("icon") ? o["icon"] : json()))
+      if (std::string u = first_url(icon); !u.empty()) {
+        add_media(it, u, "image", "");
+        break;
+      }
+    for (const auto& link : as_list(o.contains("url") ? o["url"] : json()))
+      if (istarts_with(jstr(link, "mediaType"), "video/")) {
+        add_media(it, jstr(link, "href"), "video", "");
+        break;
+      }
+  }
+  // A poll (Question): its options.
+  for (const char* key : {"oneOf", "anyOf"})
+    for (const auto& option : as_list(o.contains(key) ? o[key] : json()))
+      if (std::string name = jstr(option, "name"); !name.empty()) it.fields.emplace_back("poll.option", name);
   for (const auto& tag : as_list(o.contains("tag") ? o["tag"] : json())) {
     std::string name = jstr(tag, "name");
     if (type_of(tag) == "Hashtag" && !name.empty()) it.tags.push_back(name[0] == '#' ? name.substr(1) : name);
     if (type_of(tag) == "Mention" && !name.empty()) it.fields.emplace_back("mention", name);
   }
-  if (o.contains("location") && o["location"].is_object()) {
-    const json& loc = o["location"];
-    Geo g;
-    g.name = jstr(loc, "name");
-    if (loc.contains("latitude") && loc["latitude"].is_number()) {
-      g.lat = loc["latitude"].get<double>();
-      if (loc.contains("longitude") && loc["longitude"].is_number()) g.lon = loc["longitude"].get<double>();
-    }
+  if (const json& loc = jobj(o, "location"); !loc.is_null()) {
+    Geo g{coordinate(loc, "latitude"), coordinate(loc, "longitude"), jstr(loc, "name")};
+    if (!g.lat || !g.lon) g.lat = g.lon = std::nullopt;  // a point needs both
     it.geo = g;
   }
   if (auto t = normalize_datetime(jstr(o, "published"))) it.published_at = t;
   if (auto t = normalize_datetime(jstr(o, "updated"))) it.updated_at = t;
-  std::string actor = jstr(o, "attributedTo");
-  if (actor.empty()) actor = jstr(activity, "actor");
-  it.author.url = actor;
-  if (!actor.empty()) it.author.handle = "@" + last_path_segment(actor) + "@" + host_of(actor);
-  it.parent_id = jstr(o, "inReplyTo");
+  const json& by = o.contains("attributedTo") ? o["attributedTo"] : activity.is_object() && activity.contains("actor") ? activity["actor"] : json();
+  it.author.url = actor_ref(by);
+  it.author.handle = actor_handle(by);
+  it.parent_id = actor_ref(o.contains("inReplyTo") ? o["inReplyTo"] : json());
   if (it.visibility == Visibility::public_) it.visibility = activitypub_visibility(o.contains("to") ? o : activity);
   if (std::string lang = [&] {
         const json& map = jobj(o, "contentMap");
@@ -167,6 +275,7 @@ Item object_item(const json& o, const json& activity, Ctx& ctx) {
       }();
       !lang.empty())
     it.language = lang;
+  if (it.language.empty()) it.language = jstr(jobj(o, "language"), "identifier");  // PeerTube
   if (jbool(o, "sensitive")) it.fields.emplace_back("sensitive", "true");
   return it;
 }
@@ -178,7 +287,8 @@ void add_next(const json& v, Ctx& ctx) {
 
 void read_collection(const json& c, Ctx& ctx) {
   for (const char* key : {"orderedItems", "items"}) {
-    for (const auto& entry : jarr(c, key)) {
+    // GoToSocial writes a one-element list as the element itself.
+    for (const auto& entry : as_list(c.is_object() && c.contains(key) ? c[key] : json())) {
       if (ctx.out.items.size() >= k_max_objects) return;
       std::string t = type_of(entry);
       if (t == "Create" || t == "Update") {
@@ -186,8 +296,11 @@ void read_collection(const json& c, Ctx& ctx) {
         if (!o.is_null() && is_object_type(type_of(o))) ctx.out.items.push_back(object_item(o, entry, ctx));
       } else if (t == "Announce") {
         // A boost: someone else's post shared by this actor; the link is what is exposed.
-        std::string obj = entry.contains("object") && entry["object"].is_string() ? entry["object"].get<std::string>() : std::string();
+        std::string obj = actor_ref(entry.contains("object") ? entry["object"] : json());
         Item it = platform_item(ctx.page, ctx.out, ctx.platform);
+        const json& actor = entry.contains("actor") ? entry["actor"] : json();
+        it.author.url = actor_ref(actor);
+        it.author.handle = actor_handle(actor);
         it.kind = ItemKind::link;
         it.id = ctx.platform + ":announce:" + jstr(entry, "id");
         it.url = obj;
@@ -201,11 +314,11 @@ void read_collection(const json& c, Ctx& ctx) {
       }
     }
   }
-  if (c.contains("first") && !c.contains("orderedItems") && !c.contains("items")) {
+  if (c.is_object() && c.contains("first") && !c.contains("orderedItems") && !c.contains("items")) {
     if (c["first"].is_object()) read_collection(c["first"], ctx);
     else add_next(c["first"], ctx);
   }
-  if (c.contains("next")) add_next(c["next"], ctx);
+  if (c.is_object() && c.contains("next")) add_next(c["next"], ctx);
 }
 
 }  // namespace

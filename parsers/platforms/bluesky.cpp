@@ -15,16 +15,31 @@ const std::string k_app = "https://bsky.app";
 
 std::string profile_url(const std::string& handle) { return k_app + "/profile/" + handle; }
 
+// The name a profile URL uses: the handle, or the DID when the handle is missing or no longer
+// verifies ("handle.invalid").
+std::string profile_key(const json& actor) {
+  std::string handle = jstr(actor, "handle");
+  return handle.empty() || handle == "handle.invalid" ? jstr(actor, "did") : handle;
+}
+
+// The account asked not to be shown to logged-out visitors (a self-label on its profile).
+bool hides_from_logged_out(const json& actor) {
+  for (const auto& l : jarr(actor, "labels"))
+    if (jstr(l, "val") == "!no-unauthenticated") return true;
+  return false;
+}
+
 Item profile_item(const json& p, const Page& page, ParseOutput& out) {
   Item it = platform_item(page, out, "bluesky");
   it.kind = ItemKind::profile;
   std::string handle = jstr(p, "handle");
   it.id = "bluesky:account:" + jstr(p, "did");
-  it.url = profile_url(handle.empty() ? jstr(p, "did") : handle);
+  it.url = profile_url(profile_key(p));
   it.extractor = "bluesky-api";
   it.title = jstr(p, "displayName");
   it.author = {"@" + handle, it.title, it.url};
   it.text = jstr(p, "description");
+  it.links = urls_in_text(it.text);
   add_media(it, jstr(p, "avatar"), "image", "avatar");
   add_media(it, jstr(p, "banner"), "image", "banner");
   for (const char* count : {"followersCount", "followsCount", "postsCount"})
@@ -78,7 +93,8 @@ void apply_embed(const json& embed, Item& it) {
     if (!jstr(ext, "description").empty()) it.fields.emplace_back("link.description", jstr(ext, "description"));
   } else if (type.rfind("app.bsky.embed.recordWithMedia", 0) == 0) {
     apply_embed(jobj(embed, "media"), it);
-    apply_embed(jobj(embed, "record"), it);
+    // `record` is an app.bsky.embed.record (#view) by reference, so without a $type of its own.
+    if (std::string uri = jstr(jobj(jobj(embed, "record"), "record"), "uri"); !uri.empty()) it.fields.emplace_back("quotes", uri);
   } else if (type.rfind("app.bsky.embed.record", 0) == 0) {
     const json& rec = jobj(embed, "record");
     std::string uri = jstr(rec, "uri");
@@ -93,9 +109,10 @@ Item post_item(const json& post, const Page& page, ParseOutput& out) {
   const json& author = jobj(post, "author");
   std::string handle = jstr(author, "handle");
   it.id = "bluesky:post:" + uri;
-  it.url = bluesky_post_url(uri, handle.empty() ? jstr(author, "did") : handle);
+  it.url = bluesky_post_url(uri, profile_key(author));
   it.extractor = "bluesky-api";
-  it.author = {"@" + handle, jstr(author, "displayName"), profile_url(handle)};
+  it.author = {"@" + handle, jstr(author, "displayName"), profile_url(profile_key(author))};
+  if (hides_from_logged_out(author)) it.visibility = Visibility::login_wall;
   const json& record = jobj(post, "record");
   it.text = jstr(record, "text");
   apply_facets(record, it);
@@ -152,6 +169,7 @@ ParseOutput parse_bluesky_json(const Page& page) {
         it.kind = ItemKind::link;
         it.id += "#repost";
         it.fields.emplace_back("reposted_by", "@" + jstr(jobj(reason, "by"), "handle"));
+        if (auto t = normalize_datetime(jstr(reason, "indexedAt"))) it.published_at = t;  // when it was reposted
       }
       out.items.push_back(std::move(it));
     }

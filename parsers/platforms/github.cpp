@@ -1,10 +1,13 @@
 #include "parsers/platforms/github.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "core/url.h"
 #include "parsers/generic_html.h"
 #include "parsers/html_dates.h"
 #include "parsers/html_text.h"
+#include "parsers/link_resolver.h"
 #include "parsers/platforms/platform_common.h"
 
 namespace exposcan {
@@ -29,7 +32,10 @@ Item user_item(const json& u, const Page& page, ParseOutput& out) {
   if (u.contains("hireable") && u["hireable"].is_boolean() && u["hireable"].get<bool>()) it.fields.emplace_back("hireable", "true");
   for (const char* k : {"public_repos", "public_gists", "followers", "following"})
     if (u.contains(k) && u[k].is_number()) it.fields.emplace_back(k, std::to_string(jint(u, k)));
-  if (std::string blog = jstr(u, "blog"); !blog.empty()) it.links.push_back(blog);
+  // "blog" is as the user typed it, often without a scheme ("jane.example").
+  if (std::string blog = jstr(u, "blog"); !blog.empty())
+    it.links.push_back(blog.find("://") == std::string::npos ? "https://" + blog : blog);
+  if (std::string x = jstr(u, "twitter_username"); !x.empty()) it.links.push_back("https://x.com/" + x);
   add_media(it, jstr(u, "avatar_url"), "image", "avatar");
   if (auto t = normalize_datetime(jstr(u, "created_at"))) it.published_at = t;
   return it;
@@ -65,20 +71,62 @@ Item event_item(const json& e, const Page& page, ParseOutput& out) {
     }
     if (std::string ref = jstr(payload, "ref"); !ref.empty()) it.fields.emplace_back("ref", ref);
   } else {
-    for (const char* key : {"issue", "pull_request", "comment", "release", "review"}) {
+    // What the actor wrote: the comment, review or release of the event, and the issue or pull
+    // request itself only when its author is the actor (a comment's issue, or an issue someone
+    // else closed, is context: a field, never the actor's text). GitHub's event types:
+    // docs.github.com/en/rest/using-the-rest-api/github-event-types
+    const std::string login = jstr(actor, "login");
+    auto written_by_actor = [&](const json& o) {
+      std::string by = jstr(jobj(o, "user"), "login");
+      if (by.empty()) by = jstr(jobj(o, "author"), "login");
+      return by.empty() || by == login;
+    };
+    for (const char* key : {"issue", "pull_request"}) {
       const json& o = jobj(payload, key);
       if (o.is_null()) continue;
-      if (!jstr(o, "title").empty() && std::string(key) != "comment") add_text(jstr(o, "title"));
-      if (!jstr(o, "name").empty() && std::string(key) == "release") add_text(jstr(o, "name"));
+      if (!jstr(o, "html_url").empty()) it.url = jstr(o, "html_url");
+      const bool own = written_by_actor(o) && (type == "IssuesEvent" || type == "PullRequestEvent");
+      if (own) {
+        add_text(jstr(o, "title"));
+        add_text(jstr(o, "body"));
+      } else if (!jstr(o, "title").empty()) {
+        it.fields.emplace_back(std::string(key) + ".title", jstr(o, "title"));
+      }
+    }
+    for (const char* key : {"comment", "review", "release"}) {
+      const json& o = jobj(payload, key);
+      if (o.is_null() || !written_by_actor(o)) continue;
+      if (std::string(key) == "release") add_text(jstr(o, "name"));
       add_text(jstr(o, "body"));
       if (!jstr(o, "html_url").empty()) it.url = jstr(o, "html_url");
-      if (std::string(key) == "comment") it.kind = ItemKind::comment;
+      if (std::string(key) != "release") it.kind = ItemKind::comment;
+    }
+    if (std::string action = jstr(payload, "action"); !action.empty()) it.fields.emplace_back("action", action);
+    if (type == "CreateEvent" || type == "DeleteEvent") {
+      for (const char* key : {"ref_type", "ref"})
+        if (std::string v = jstr(payload, key); !v.empty()) it.fields.emplace_back(key, v);
+    }
+    if (type == "ForkEvent") {
+      const json& fork = jobj(payload, "forkee");
+      if (std::string name = jstr(fork, "full_name"); !name.empty()) it.fields.emplace_back("fork", name);
+      if (std::string url = jstr(fork, "html_url"); !url.empty()) {
+        it.url = url;
+        it.links.push_back(url);
+      }
+    }
+    if (type == "GollumEvent") {  // wiki pages created or edited
+      for (const auto& pg : jarr(payload, "pages")) {
+        add_text(jstr(pg, "title"));
+        if (std::string url = jstr(pg, "html_url"); !url.empty()) it.links.push_back(url);
+      }
     }
     if (type == "CreateEvent" || type == "PublicEvent" || type == "ForkEvent" || type == "WatchEvent") {
       it.kind = ItemKind::link;
       add_text(jstr(payload, "description"));
     }
   }
+  for (std::string& link : urls_in_text(text))
+    if (std::find(it.links.begin(), it.links.end(), link) == it.links.end()) it.links.push_back(std::move(link));
   it.text = text.empty() ? it.title : text;
   return it;
 }
@@ -127,6 +175,7 @@ ParseOutput parse_github_html(const Page& page) {
   p.url = k_web + "/" + login;
   p.extractor = "github-html";
   HtmlNode readme;
+  const LinkResolver resolver(a.base);
   walk_tree(a.document->root(), [&](HtmlNode n) {
     if (!n.is_element()) return true;
     auto text = [&] { return collapse_whitespace(visible_text(n)); };
@@ -136,8 +185,21 @@ ParseOutput parse_github_html(const Page& page) {
     else if (n.has_class("p-label")) p.fields.emplace_back("location", text());
     else if (n.has_class("p-org")) p.fields.emplace_back("company", text());
     else if (n.has_class("u-email")) p.fields.emplace_back("email", text());
-    else if (n.is("a") && n.attr_or("itemprop") == "url") p.links.push_back(std::string(n.attr_or("href")));
     else if (n.is("article") && n.has_class("markdown-body") && !readme) readme = n;
+    else if (n.is("a") && n.has_attr("href")) {
+      // The vcard list: itemprop on the <a> or (current pages) on its <li>: url (the website),
+      // email (a mailto: link), social (other profiles).
+      std::string_view prop = n.attr_or("itemprop");
+      if (prop.empty() && n.parent().is("li")) prop = n.parent().attr_or("itemprop");
+      std::string href = resolver.resolve(n.attr_or("href"));
+      if (prop == "email" && href.rfind("mailto:", 0) == 0) {
+        std::string address = href.substr(7);
+        if (std::find(p.fields.begin(), p.fields.end(), std::pair<std::string, std::string>("email", address)) == p.fields.end())
+          p.fields.emplace_back("email", address);
+      } else if ((prop == "url" || prop == "social") && !href.empty()) {
+        if (std::find(p.links.begin(), p.links.end(), href) == p.links.end()) p.links.push_back(href);
+      }
+    }
     return true;
   });
   p.author = {login, p.title, p.url};
@@ -153,8 +215,12 @@ ParseOutput parse_github_html(const Page& page) {
     r.author = {login, "", k_web + "/" + login};
     r.text = visible_text(readme);
     walk_tree(readme, [&](HtmlNode n) {
-      if (n.is("img") && n.has_attr("src")) add_media(r, std::string(n.attr_or("src")), "image", std::string(n.attr_or("alt")));
-      if (n.is("a") && n.has_attr("href")) r.links.push_back(std::string(n.attr_or("href")));
+      if (n.is("img") && n.has_attr("src")) add_media(r, resolver.resolve(n.attr_or("src")), "image", std::string(n.attr_or("alt")));
+      if (n.is("a") && n.has_attr("href") && n.attr_or("href").substr(0, 1) != "#") {  // not in-page anchors
+        std::string href = resolver.resolve(n.attr_or("href"));
+        if (!href.empty() && std::find(r.links.begin(), r.links.end(), href) == r.links.end())
+          r.links.push_back(std::move(href));
+      }
       return true;
     });
     out.items.push_back(std::move(r));

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "core/url.h"
 #include "parsers/generic_html.h"
@@ -19,12 +21,16 @@ std::string str(const json& j, const char* key) {
   return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
-// og:description of a post: `143 likes, 19 comments - jane on May 17, 2026: "Caption". `
+// og:description of a post: `143 likes, 19 comments - jane on May 17, 2026: "Caption". `; older
+// pages and the profile's <meta name=description> write `Jane (@jane) on Instagram: “Caption”`.
 std::string caption_from_description(const std::string& d) {
-  size_t open = d.find(": \"");
-  size_t close = d.rfind('"');
-  if (open == std::string::npos || close == std::string::npos || close <= open + 3) return {};
-  return d.substr(open + 3, close - open - 3);
+  for (auto [open_quote, close_quote] : {std::pair<std::string_view, std::string_view>{": \"", "\""}, {": \u201c", "\u201d"}}) {
+    size_t open = d.find(open_quote);
+    size_t close = d.rfind(close_quote);
+    if (open == std::string::npos || close == std::string::npos || close < open + open_quote.size()) continue;
+    return d.substr(open + open_quote.size(), close - open - open_quote.size());
+  }
+  return {};
 }
 
 std::string date_from_description(const std::string& d) {
@@ -32,6 +38,63 @@ std::string date_from_description(const std::string& d) {
   size_t colon = d.find(": \"");
   if (on == std::string::npos || colon == std::string::npos || colon < on) return {};
   return d.substr(on + 4, colon - on - 4);
+}
+
+// "National Geographic (@natgeo)" -> {"National Geographic", "natgeo"}; a bare "natgeo" is a handle.
+std::pair<std::string, std::string> name_and_handle(std::string_view s) {
+  s = trim(s);
+  size_t at = s.rfind(" (@");
+  if (at == std::string_view::npos || s.back() != ')') return {"", std::string(s)};
+  return {std::string(trim(s.substr(0, at))), std::string(s.substr(at + 3, s.size() - at - 4))};
+}
+
+// The part of `s` before `marker` ("" when it does not occur).
+std::string before(std::string_view s, std::string_view marker) {
+  size_t p = s.find(marker);
+  return p == std::string_view::npos ? std::string() : std::string(s.substr(0, p));
+}
+
+std::string meta_description(const HtmlAnalysis& a) {
+  for (const auto& m : a.scan.metas)
+    if (m.name == "description") return m.content;
+  return {};
+}
+
+// Post and reel permalinks: /p/CODE/, /reel/CODE/, /tv/CODE/, also under a user (/jane/p/CODE/).
+bool is_post_path(std::string_view path) {
+  auto parts = split(path, '/');
+  for (size_t i = 1; i + 1 < parts.size(); ++i)
+    if ((parts[i] == "p" || parts[i] == "reel" || parts[i] == "reels" || parts[i] == "tv") && !parts[i + 1].empty())
+      return i <= 2;
+  return false;
+}
+
+// A coordinate given as a number or a numeric string.
+std::optional<double> coordinate(const json& o, const char* key) {
+  if (!o.contains(key)) return std::nullopt;
+  const json& v = o[key];
+  if (v.is_number()) return v.get<double>();
+  if (v.is_string()) {
+    try {
+      size_t used = 0;
+      double d = std::stod(v.get<std::string>(), &used);
+      if (used == v.get<std::string>().size()) return d;
+    } catch (...) {
+    }
+  }
+  return std::nullopt;
+}
+
+// One timeline node's picture (display_url, with its accessibility caption), its video file
+// (video_url) and the users tagged in it; a carousel (GraphSidecar) lists its parts in
+// edge_sidecar_to_children, each a node of the same shape.
+void add_node_media(Item& it, const json& node) {
+  add_media(it, str(node, "display_url"), "image", str(node, "accessibility_caption"));
+  if (jbool(node, "is_video")) add_media(it, str(node, "video_url"), "video", str(node, "accessibility_caption"));
+  for (const auto& e : jarr(jobj(node, "edge_media_to_tagged_user"), "edges"))
+    if (std::string user = str(jobj(jobj(e, "node"), "user"), "username"); !user.empty())
+      if (std::find(it.fields.begin(), it.fields.end(), std::pair<std::string, std::string>("tagged_user", user)) == it.fields.end())
+        it.fields.emplace_back("tagged_user", user);
 }
 
 Item media_item(const json& node, const Page& page, const ParseOutput& out, const std::string& username) {
@@ -43,24 +106,18 @@ Item media_item(const json& node, const Page& page, const ParseOutput& out, cons
   it.url = k_base + "/p/" + code + "/";
   it.extractor = "instagram-json";
   it.author = {username, "", k_base + "/" + username + "/"};
-  if (node.contains("edge_media_to_caption"))
-    for (const auto& e : jarr(jobj(node, "edge_media_to_caption"), "edges"))
-      if (e.contains("node")) it.text += (it.text.empty() ? "" : "\n") + str(e["node"], "text");
-  it.media.push_back({str(node, "display_url"), video ? "video" : "image", str(node, "accessibility_caption")});
+  for (const auto& e : jarr(jobj(node, "edge_media_to_caption"), "edges"))
+    if (std::string text = str(jobj(e, "node"), "text"); !text.empty()) it.text += (it.text.empty() ? "" : "\n") + text;
+  const json& children = jarr(jobj(node, "edge_sidecar_to_children"), "edges");
+  if (children.empty()) add_node_media(it, node);
+  for (const auto& e : children) add_node_media(it, jobj(e, "node"));
+  if (it.media.empty()) add_media(it, str(node, "display_url"), "image", "");
   if (node.contains("taken_at_timestamp")) it.published_at = from_epoch(node["taken_at_timestamp"]);
-  if (node.contains("location") && node["location"].is_object()) {
-    Geo g;
-    g.name = str(node["location"], "name");
-    if (node["location"].contains("lat") && node["location"]["lat"].is_number()) {
-      g.lat = node["location"]["lat"].get<double>();
-      if (node["location"].contains("lng") && node["location"]["lng"].is_number()) g.lon = node["location"]["lng"].get<double>();
-    }
-    it.geo = g;
+  if (const json& loc = jobj(node, "location"); loc.is_object()) {
+    // The timeline's location carries an id, name and slug only; coordinates when a shape has them.
+    it.geo = Geo{coordinate(loc, "lat"), coordinate(loc, "lng"), str(loc, "name")};
+    if (!it.geo->lat || !it.geo->lon) it.geo->lat = it.geo->lon = std::nullopt;
   }
-  if (node.contains("edge_media_to_tagged_user"))
-    for (const auto& e : jarr(jobj(node, "edge_media_to_tagged_user"), "edges"))
-      if (e.contains("node") && e["node"].contains("user"))
-        it.fields.emplace_back("tagged_user", str(e["node"]["user"], "username"));
   return it;
 }
 
@@ -83,12 +140,30 @@ ParseOutput parse_instagram_json(const Page& page) {
   p.author = {username, str(*user, "full_name"), p.url};
   p.title = str(*user, "full_name");
   p.text = str(*user, "biography");
-  for (const char* key : {"external_url", "business_email", "business_phone_number", "category_name", "pronouns"}) {
-    if ((*user).contains(key) && (*user)[key].is_string() && !(*user)[key].get<std::string>().empty())
-      p.fields.emplace_back(key, (*user)[key].get<std::string>());
+  for (const char* key : {"external_url", "business_email", "business_phone_number", "category_name", "pronouns"})
+    if (std::string v = str(*user, key); !v.empty()) p.fields.emplace_back(key, v);
+  for (const json& pronoun : jarr(*user, "pronouns"))
+    if (pronoun.is_string()) p.fields.emplace_back("pronouns", pronoun.get<std::string>());
+  // business_address_json is a JSON document in a string: {"street_address", "zip_code", "city_name", ...}.
+  if (std::string address = str(*user, "business_address_json"); !address.empty()) {
+    json a = json::parse(address, nullptr, false);
+    std::string joined;
+    for (const char* key : {"street_address", "zip_code", "city_name", "region_name", "country_code"})
+      if (std::string v = str(a, key); !v.empty()) joined += (joined.empty() ? "" : ", ") + v;
+    if (!joined.empty()) p.fields.emplace_back("business_address", joined);
   }
-  if (!str(*user, "profile_pic_url").empty()) p.media.push_back({str(*user, "profile_pic_url"), "image", ""});
-  if (jbool(*user, "is_private")) p.visibility = Visibility::followers;
+  for (const char* edge : {"edge_followed_by", "edge_follow"})
+    if (const json& count = jobj(*user, edge); count.contains("count") && count["count"].is_number())
+      p.fields.emplace_back(std::string(edge) == "edge_follow" ? "following" : "followers", std::to_string(jint(count, "count")));
+  if (std::string link = str(*user, "external_url"); !link.empty()) p.links.push_back(link);
+  for (const json& link : jarr(*user, "bio_links"))
+    if (std::string u = str(link, "url"); !u.empty() && std::find(p.links.begin(), p.links.end(), u) == p.links.end())
+      p.links.push_back(u);
+  std::string picture = str(*user, "profile_pic_url_hd");
+  if (picture.empty()) picture = str(*user, "profile_pic_url");
+  add_media(p, picture, "image", "");
+  // A private account still shows its profile to everyone; only its posts need an accepted follow.
+  if (jbool(*user, "is_private")) p.fields.emplace_back("is_private", "true");
   out.items.push_back(std::move(p));
   for (const char* edge : {"edge_owner_to_timeline_media", "edge_felix_video_timeline"}) {
     if (!user->contains(edge) || !(*user)[edge].is_object()) continue;
@@ -110,7 +185,7 @@ ParseOutput parse_instagram_html(const Page& page) {
   std::string og_url = a.og.first("og:url").empty() ? a.page_url : a.og.first("og:url");
   auto u = Url::parse(og_url);
   std::string path = u ? u->path() : "";
-  if (og_type == "profile" || (path.size() > 1 && path.rfind("/p/", 0) != 0 && og_type.empty())) {
+  if (og_type == "profile" || (path.size() > 1 && !is_post_path(path) && og_type.empty())) {
     std::string username = last_path_segment(og_url);
     Item p = platform_item(page, out, "instagram");
     p.kind = ItemKind::profile;
@@ -118,12 +193,13 @@ ParseOutput parse_instagram_html(const Page& page) {
     p.url = og_url;
     p.extractor = "instagram-html";
     p.title = a.og.title();
-    p.author = {username, "", og_url};
+    p.author = {username, name_and_handle(before(p.title, " \u2022 ")).first, og_url};
     if (const JsonLdNode* person = a.ld.first_of("Person")) {
       p.author.name = person->name;
       p.text = person->description;
     }
-    if (p.text.empty()) p.text = a.og.description();
+    // The bio is in <meta name=description>: `283M Followers, ... - Jane (@jane) on Instagram: "bio"`.
+    if (p.text.empty()) p.text = caption_from_description(meta_description(a));
     p.fields.emplace_back("counts", a.og.description());
     for (const auto& img : a.og.images()) p.media.push_back({img.url, "image", img.alt});
     out.items.push_back(std::move(p));
@@ -155,7 +231,7 @@ ParseOutput parse_instagram_html(const Page& page) {
   // A post page.
   std::string code = last_path_segment(og_url);
   Item it = platform_item(page, out, "instagram");
-  it.kind = og_type == "video" || path.rfind("/reel/", 0) == 0 ? ItemKind::video : ItemKind::post;
+  it.kind = og_type == "video" || path.find("/reel/") != std::string::npos ? ItemKind::video : ItemKind::post;
   it.id = "instagram:post:" + code;
   it.url = og_url;
   it.extractor = "instagram-html";
@@ -164,9 +240,16 @@ ParseOutput parse_instagram_html(const Page& page) {
   if (it.text.empty()) it.text = desc;
   if (auto t = normalize_datetime(date_from_description(desc))) it.published_at = t;
   for (const auto& img : a.og.images()) it.media.push_back({img.url, "image", img.alt});
+  // `... - jane on May 17, 2026: "..."`, or (older pages) `Jane (@jane) on Instagram: “...”`.
   size_t dash = desc.find(" - ");
   size_t on = desc.find(" on ");
-  if (dash != std::string::npos && on != std::string::npos && on > dash) it.author.handle = desc.substr(dash + 3, on - dash - 3);
+  std::string who;
+  if (dash != std::string::npos && on != std::string::npos && on > dash) who = desc.substr(dash + 3, on - dash - 3);
+  else if (on != std::string::npos) who = desc.substr(0, on);
+  auto [name, handle] = name_and_handle(who);
+  it.author.handle = handle;
+  it.author.name = name;
+  if (!handle.empty()) it.author.url = k_base + "/" + handle + "/";
   out.items.push_back(std::move(it));
   return out;
 }

@@ -38,6 +38,20 @@ Visibility status_visibility(std::string_view v) {
   return Visibility::unknown;
 }
 
+// Mastodon's stand-in images for an account that set none (".../avatars/original/missing.png",
+// ".../headers/original/missing.png"; suspended accounts always show them): not the person's photo.
+bool is_placeholder_image(std::string_view url) {
+  auto u = Url::parse(url);
+  std::string_view path = u ? std::string_view(u->path()) : url;
+  return path.size() >= 12 && path.substr(path.size() - 12) == "/missing.png";
+}
+
+}  // namespace
+
+bool is_mastodon_placeholder_image(std::string_view url) { return is_placeholder_image(url); }
+
+namespace {
+
 Item account_item(const json& a, const Page& page, ParseOutput& out, const std::string& host) {
   Item p = platform_item(page, out, "mastodon");
   p.kind = ItemKind::profile;
@@ -57,14 +71,23 @@ Item account_item(const json& a, const Page& page, ParseOutput& out, const std::
       if (std::find(p.links.begin(), p.links.end(), l) == p.links.end()) p.links.push_back(l);
     if (!jstr(f, "verified_at").empty()) p.fields.emplace_back(jstr(f, "name") + ".verified_at", jstr(f, "verified_at"));
   }
-  add_media(p, jstr(a, "avatar"), "image", "avatar");
-  add_media(p, jstr(a, "header"), "image", "header");
+  for (const char* image : {"avatar", "header"})
+    if (std::string url = jstr(a, image); !is_placeholder_image(url)) add_media(p, url, "image", image);
   if (auto t = normalize_datetime(jstr(a, "created_at"))) p.published_at = t;
-  for (const char* flag : {"discoverable", "indexable", "noindex", "locked", "bot"})
+  for (const char* flag : {"discoverable", "indexable", "noindex", "locked", "bot", "group", "limited", "suspended"})
     if (a.contains(flag) && a[flag].is_boolean()) p.fields.emplace_back(flag, a[flag].get<bool>() ? "true" : "false");
+  // A count the account hides is -1 (followers/following, "hide_collections").
   for (const char* count : {"statuses_count", "followers_count", "following_count"})
-    if (a.contains(count) && a[count].is_number()) p.fields.emplace_back(count, std::to_string(jint(a, count)));
-  if (jbool(a, "locked")) p.visibility = Visibility::followers;  // posts need an approved follow
+    if (a.contains(count) && a[count].is_number() && jint(a, count) >= 0) p.fields.emplace_back(count, std::to_string(jint(a, count)));
+  // A locked account's profile is public; its posts need an approved follow (each status says so).
+  // A suspended one shows nothing of the person: no profile to a visitor.
+  if (jbool(a, "suspended")) p.visibility = Visibility::blocked;
+  // Moved: the account now lives elsewhere (an Account with the new acct).
+  if (const json& moved = jobj(a, "moved"); !moved.is_null()) {
+    if (std::string handle = handle_of(moved, host); !handle.empty()) p.fields.emplace_back("moved_to", handle);
+    if (std::string url = jstr(moved, "url"); !url.empty() && std::find(p.links.begin(), p.links.end(), url) == p.links.end())
+      p.links.push_back(url);
+  }
   return p;
 }
 
@@ -84,14 +107,19 @@ Item status_item(const json& s, const Page& page, ParseOutput& out, const std::s
   if (std::string cw = jstr(shown, "spoiler_text"); !cw.empty()) it.fields.emplace_back("content_warning", cw);
   for (const auto& m : jarr(shown, "media_attachments")) {
     std::string type = jstr(m, "type");
-    add_media(it, jstr(m, "url"), type == "gifv" ? "video" : type.empty() ? "image" : type, jstr(m, "description"));
+    // url is null while the server still processes the file; remote_url / preview_url then.
+    std::string url = jstr(m, "url");
+    for (const char* fallback : {"remote_url", "preview_url"})
+      if (url.empty()) url = jstr(m, fallback);
+    add_media(it, url, type == "gifv" ? "video" : type.empty() || type == "unknown" ? "image" : type, jstr(m, "description"));
   }
   for (const auto& t : jarr(shown, "tags"))
     if (!jstr(t, "name").empty()) it.tags.push_back(jstr(t, "name"));
   for (const auto& m : jarr(shown, "mentions"))
     if (!jstr(m, "acct").empty()) it.fields.emplace_back("mention", "@" + jstr(m, "acct"));
   if (const json& card = jobj(shown, "card"); !card.is_null()) {
-    if (!jstr(card, "url").empty()) it.links.push_back(jstr(card, "url"));
+    if (std::string url = jstr(card, "url"); !url.empty() && std::find(it.links.begin(), it.links.end(), url) == it.links.end())
+      it.links.push_back(url);
     if (!jstr(card, "title").empty()) it.fields.emplace_back("card.title", jstr(card, "title"));
   }
   if (const json& poll = jobj(shown, "poll"); !poll.is_null())
@@ -104,6 +132,7 @@ Item status_item(const json& s, const Page& page, ParseOutput& out, const std::s
   if (&shown != &s) {
     it.kind = ItemKind::link;  // a boost of someone else's status
     it.fields.emplace_back("reblog_of", jstr(shown, "url"));
+    if (std::string by = handle_of(jobj(s, "account"), host); !by.empty()) it.fields.emplace_back("reblogged_by", by);
   }
   if (jbool(shown, "sensitive")) it.fields.emplace_back("sensitive", "true");
   return it;
@@ -125,9 +154,10 @@ ParseOutput parse_mastodon_json(const Page& page) {
       else if (s.is_object() && s.contains("acct")) out.items.push_back(account_item(s, page, out, host));
   } else if (doc.is_object() && doc.contains("acct")) {
     out.items.push_back(account_item(doc, page, out, host));
-    // The account's statuses are the next thing a person's exposure consists of.
+    // The account's statuses are the next thing a person's exposure consists of (none to read
+    // from a suspended account).
     std::string id = jid(doc, "id");
-    if (!id.empty()) out.links.push_back({"https://" + host + "/api/v1/accounts/" + id + "/statuses", "api", ""});
+    if (!id.empty() && !jbool(doc, "suspended")) out.links.push_back({"https://" + host + "/api/v1/accounts/" + id + "/statuses", "api", ""});
   } else if (doc.is_object() && doc.contains("content") && doc.contains("account")) {
     out.items.push_back(status_item(doc, page, out, host));
   } else if (doc.is_object() && doc.contains("subject") && doc.contains("links")) {

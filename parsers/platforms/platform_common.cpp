@@ -1,5 +1,7 @@
 #include "parsers/platforms/platform_common.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "core/url.h"
 #include "parsers/html_scan.h"
@@ -200,6 +202,39 @@ void add_media(Item& item, std::string url, std::string type, std::string alt) {
       return;
     }
   item.media.push_back({std::move(url), std::move(type), std::move(alt)});
+}
+
+std::vector<std::string> urls_in_text(std::string_view text) {
+  std::vector<std::string> out;
+  const std::string lowered = ascii_lower(text);
+  size_t pos = 0;
+  while (true) {
+    size_t https = lowered.find("https://", pos), http = lowered.find("http://", pos);
+    size_t start = std::min(https, http);
+    if (start == std::string::npos) break;
+    // Part of a longer word ("xhttp://") is no link.
+    if (start > 0 && is_ascii_alnum(text[start - 1])) {
+      pos = start + 1;
+      continue;
+    }
+    size_t end = start;
+    int open_parens = 0, open_brackets = 0;
+    for (; end < text.size(); ++end) {
+      char c = text[end];
+      if (is_ascii_space(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`') break;
+      if (c == '(') ++open_parens;
+      if (c == '[') ++open_brackets;
+      if (c == ')' && --open_parens < 0) break;
+      if (c == ']' && --open_brackets < 0) break;
+    }
+    pos = end;
+    while (end > start && std::string_view(".,;:!?*_~").find(text[end - 1]) != std::string_view::npos) --end;
+    std::string candidate(text.substr(start, end - start));
+    auto url = Url::parse(candidate);
+    if (!url || url->host().empty()) continue;
+    if (std::find(out.begin(), out.end(), candidate) == out.end()) out.push_back(std::move(candidate));
+  }
+  return out;
 }
 
 }  // namespace exposcan

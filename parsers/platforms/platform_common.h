@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/time.h"
 #include "parsers/item.h"
@@ -45,6 +46,11 @@ std::string link_header_target(const Page& page, std::string_view rel);
 std::string with_query_param(std::string_view url, std::string_view name, std::string_view value);
 // The value of query parameter `name` in `url` (percent-decoded), or "".
 std::string query_param(std::string_view url, std::string_view name);
+
+// The http(s) URLs written in plain text or Markdown ("see https://jane.example/cv.", "[cv](https://…)"),
+// in order, unique: a URL ends at whitespace, a quote or an angle bracket, at a closing bracket it
+// did not open, and before trailing punctuation. Only what curl_url parses with a host is kept.
+std::vector<std::string> urls_in_text(std::string_view text);
 
 // Adds a media entry unless its URL is already there (then fills a missing alt).
 void add_media(Item& item, std::string url, std::string type, std::string alt);

@@ -1,5 +1,6 @@
 #include "parsers/platforms/reddit.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "core/text.h"
@@ -40,12 +41,39 @@ Item account_item(const json& d, const Page& page, ParseOutput& out) {
   return it;
 }
 
+// Reddit's stand-ins for text and authors that are gone: not what anyone wrote.
+bool is_placeholder(std::string_view s) { return s == "[deleted]" || s == "[removed]"; }
+
+// A link as Reddit writes it: absolute, or a path on reddit.com ("/r/pics/comments/...").
+std::string reddit_url(const std::string& s) { return s.rfind("/", 0) == 0 && s.rfind("//", 0) != 0 ? k_base + s : s; }
+
+// A gallery's pictures in gallery_data order, each with its caption as alt text: media_metadata
+// maps media ids to {e: "Image"|"AnimatedImage", s: {u | gif | mp4}}; a gallery item may carry an
+// outbound_url. Without gallery_data (inline images of a self post or comment), every entry.
+void add_gallery(Item& it, const json& d) {
+  const json& meta = jobj(d, "media_metadata");
+  auto add_entry = [&](const json& m, const std::string& caption) {
+    const json& source = jobj(m, "s");
+    if (std::string u = jstr(source, "u"); !u.empty()) add_media(it, unescape_amp(u), "image", caption);
+    else if (std::string gif = jstr(source, "gif"); !gif.empty()) add_media(it, unescape_amp(gif), "image", caption);
+    else if (std::string mp4 = jstr(source, "mp4"); !mp4.empty()) add_media(it, unescape_amp(mp4), "video", caption);
+  };
+  const json& gallery = jarr(jobj(d, "gallery_data"), "items");
+  for (const auto& g : gallery) {
+    add_entry(jobj(meta, jstr(g, "media_id")), jstr(g, "caption"));
+    if (std::string out = jstr(g, "outbound_url"); !out.empty()) it.links.push_back(out);
+  }
+  if (gallery.empty())
+    for (auto m = meta.begin(); m != meta.end(); ++m) add_entry(*m, "");
+}
+
 Item thing_item(const std::string& kind, const json& d, const Page& page, ParseOutput& out) {
   Item it = platform_item(page, out, "reddit");
   it.id = "reddit:" + kind + "_" + jstr(d, "id");
   it.extractor = "reddit-json";
+  // A deleted account's posts and comments stay, authored by "[deleted]": no one to name.
   std::string author = jstr(d, "author");
-  it.author = {"u/" + author, "", k_base + "/user/" + author + "/"};
+  if (!author.empty() && !is_placeholder(author)) it.author = {"u/" + author, "", k_base + "/user/" + author + "/"};
   it.url = k_base + jstr(d, "permalink");
   if (auto t = from_epoch(d.contains("created_utc") ? d["created_utc"] : json())) it.published_at = t;
   // "edited" is false, or the edit time in epoch seconds.
@@ -62,26 +90,50 @@ Item thing_item(const std::string& kind, const json& d, const Page& page, ParseO
     } else {
       it.text = jstr(d, "selftext");
     }
+    if (is_placeholder(trim(it.text))) {
+      it.fields.emplace_back("body", std::string(trim(it.text)));
+      it.text.clear();
+    }
     if (it.text.empty()) it.text = it.title;
-    if (!jbool(d, "is_self", true) && !jstr(d, "url").empty()) it.links.push_back(jstr(d, "url"));
+    if (!jbool(d, "is_self", true) && !jstr(d, "url").empty()) it.links.push_back(reddit_url(jstr(d, "url")));
+    // A crosspost: the post it shares (someone else's, or the author's own elsewhere).
+    for (const auto& parent : jarr(d, "crosspost_parent_list")) {
+      if (std::string link = jstr(parent, "permalink"); !link.empty()) it.links.push_back(k_base + link);
+      if (std::string by = jstr(parent, "author"); !by.empty() && !is_placeholder(by)) it.fields.emplace_back("crosspost_of", "u/" + by);
+      for (const auto& img : jarr(jobj(parent, "preview"), "images"))
+        add_media(it, unescape_amp(jstr(jobj(img, "source"), "url")), "image", "");
+    }
     for (const auto& img : jarr(jobj(d, "preview"), "images"))
       add_media(it, unescape_amp(jstr(jobj(img, "source"), "url")), "image", "");
-    const json& meta = jobj(d, "media_metadata");
-    for (auto m = meta.begin(); m != meta.end(); ++m)
-      add_media(it, unescape_amp(jstr(jobj(*m, "s"), "u")), "image", "");
+    add_gallery(it, d);
     // Hosted video (v.redd.it): media.reddit_video (secure_media on older responses).
     for (const char* key : {"media", "secure_media"})
       add_media(it, unescape_amp(jstr(jobj(jobj(d, key), "reddit_video"), "fallback_url")), "video", "");
-    for (const auto& g : jarr(jobj(d, "gallery_data"), "items"))
-      if (!jstr(g, "caption").empty() && !it.media.empty()) it.fields.emplace_back("caption", jstr(g, "caption"));
     if (jbool(d, "over_18")) it.fields.emplace_back("over_18", "true");
+    if (std::string by = jstr(d, "removed_by_category"); !by.empty()) it.fields.emplace_back("removed_by", by);
   } else {
     it.kind = ItemKind::comment;
     std::string html = jstr(d, "body_html");
-    it.text = html.empty() ? jstr(d, "body") : parse_html_fragment(decode_xml_entities(html), it.url).text;
+    if (!html.empty()) {
+      HtmlFragment f = parse_html_fragment(decode_xml_entities(html), it.url);
+      it.text = f.text;
+      it.links = f.links;
+    } else {
+      it.text = jstr(d, "body");
+    }
+    if (is_placeholder(trim(it.text))) {
+      it.fields.emplace_back("body", std::string(trim(it.text)));
+      it.text.clear();
+    }
+    add_gallery(it, d);  // images posted in a comment
     it.parent_id = "reddit:" + jstr(d, "parent_id");
     if (std::string t = jstr(d, "link_title"); !t.empty()) it.fields.emplace_back("link_title", t);
+    if (jbool(d, "over_18")) it.fields.emplace_back("over_18", "true");
   }
+  std::vector<std::string> links;
+  for (auto& l : it.links)
+    if (std::find(links.begin(), links.end(), l) == links.end()) links.push_back(std::move(l));
+  it.links = std::move(links);
   return it;
 }
 

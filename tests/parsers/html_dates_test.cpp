@@ -21,6 +21,11 @@ TEST_CASE("published/updated dates normalise to UTC", "[dates]") {
   CHECK(norm("Wed, 01 May 2024 10:00:00 GMT") == "2024-05-01T10:00:00Z");
   CHECK(norm("May 1, 2024") == "2024-05-01T00:00:00Z");
   CHECK(norm("1 May 2024 10:00") == "2024-05-01T10:00:00Z");
+  // month names in full, as Instagram's descriptions write them ("... on April 8, 2026: ...")
+  CHECK(norm("April 8, 2026") == "2026-04-08T00:00:00Z");
+  CHECK(norm("8 September 2025 10:00") == "2025-09-08T10:00:00Z");
+  CHECK(norm("DECEMBER 31 2024") == "2024-12-31T00:00:00Z");
+  CHECK(norm("Aprilfool 8 2026") == "none");
   CHECK(norm("") == "none");
   CHECK(norm("yesterday-ish") == "none");
 }

@@ -1,8 +1,13 @@
 // Platform adapters on response shapes the real APIs produce that the samples do not carry:
 // Reddit comment trees (replies nested as Listings), edited posts and hosted video; Bluesky
-// threads whose root is not a post view. Bodies are built here (fictional data).
+// threads whose root is not a post view; and the shapes the 2026-11-27 probe of real responses
+// found misread (GitHub events, Reddit galleries, Instagram carousels, Mastodon 4 pages, other
+// fediverse servers, Bluesky quotes). Bodies are built here (fictional data).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "parsers/platforms/platform_common.h"
 #include "parsers/registry.h"
 #include "tests/parsers/sample_pages.h"
 
@@ -57,4 +62,306 @@ TEST_CASE("bluesky: thread whose root is not found yields no post item", "[blues
   auto out = parse_body("https://public.api.bsky.app/xrpc/app.bsky.feed.getPostThread?uri=at://did:plc:abc/app.bsky.feed.post/3k",
                         R"({"thread": {"$type": "app.bsky.feed.defs#notFoundPost", "uri": "at://did:plc:abc/app.bsky.feed.post/3k", "notFound": true}})");
   CHECK(out.items.empty());
+}
+
+namespace {
+ParseOutput parse_as(std::string url, std::string content_type, std::string body) {
+  test::SampleSpec s;
+  s.url = std::move(url);
+  s.content_type = std::move(content_type);
+  s.body = std::move(body);
+  return parse_page(test::sample_page(s));
+}
+
+bool has_field(const Item& it, const std::string& name, const std::string& value) {
+  for (const auto& [k, v] : it.fields)
+    if (k == name && v == value) return true;
+  return false;
+}
+}  // namespace
+
+TEST_CASE("urls in plain text and Markdown end where the text says they end", "[platforms]") {
+  CHECK(urls_in_text("see https://jane.example/cv. and [repo](https://code.example/jane/x) or (https://w.example/a_(b))!") ==
+        std::vector<std::string>{"https://jane.example/cv", "https://code.example/jane/x", "https://w.example/a_(b)"});
+  CHECK(urls_in_text("HTTPS://Jane.Example/A <http://x.example/> \"http://y.example/q?a=1&b=2\"") ==
+        std::vector<std::string>{"HTTPS://Jane.Example/A", "http://x.example/", "http://y.example/q?a=1&b=2"});
+  CHECK(urls_in_text("nohttp://a.example https:// plain text") == std::vector<std::string>{});
+  CHECK(urls_in_text("twice https://a.example/ and https://a.example/") == std::vector<std::string>{"https://a.example/"});
+}
+
+TEST_CASE("github: an event's text is what the actor wrote, the issue it answers is context", "[github][shapes]") {
+  // docs.github.com github-event-types: IssueCommentEvent carries the issue and the comment.
+  auto out = parse_body("https://api.github.com/users/janeexample/events/public", R"([
+    {"id": "1", "type": "IssueCommentEvent", "actor": {"login": "janeexample"}, "repo": {"name": "garden/seeds"},
+     "created_at": "2026-05-01T10:00:00Z", "public": true,
+     "payload": {"action": "created",
+       "issue": {"title": "Other person's issue", "body": "Text by someone else", "user": {"login": "someone"},
+                 "html_url": "https://github.com/garden/seeds/issues/7"},
+       "comment": {"body": "My answer, see https://jane.example/notes.", "user": {"login": "janeexample"},
+                   "html_url": "https://github.com/garden/seeds/issues/7#issuecomment-9"}}},
+    {"id": "2", "type": "IssuesEvent", "actor": {"login": "janeexample"}, "repo": {"name": "garden/seeds"},
+     "created_at": "2026-05-01T11:00:00Z", "payload": {"action": "closed",
+       "issue": {"title": "Closed by me", "body": "Written by someone", "user": {"login": "someone"}}}},
+    {"id": "3", "type": "ForkEvent", "actor": {"login": "janeexample"}, "repo": {"name": "garden/seeds"},
+     "created_at": "2026-05-01T12:00:00Z", "payload": {"forkee": {"full_name": "janeexample/seeds", "html_url": "https://github.com/janeexample/seeds"}}},
+    {"id": "4", "type": "GollumEvent", "actor": {"login": "janeexample"}, "repo": {"name": "garden/seeds"},
+     "created_at": "2026-05-01T13:00:00Z", "payload": {"pages": [{"title": "Sowing calendar", "action": "edited",
+       "html_url": "https://github.com/garden/seeds/wiki/Sowing-calendar"}]}}])");
+  const Item* comment = find_item(out, "github:event:1");
+  REQUIRE(comment != nullptr);
+  CHECK(comment->kind == ItemKind::comment);
+  CHECK(comment->text == "My answer, see https://jane.example/notes.");
+  CHECK(comment->url == "https://github.com/garden/seeds/issues/7#issuecomment-9");
+  CHECK(has_field(*comment, "issue.title", "Other person's issue"));
+  CHECK(comment->links == std::vector<std::string>{"https://jane.example/notes"});
+  const Item* closed = find_item(out, "github:event:2");
+  REQUIRE(closed != nullptr);
+  CHECK(closed->text.find("Written by someone") == std::string::npos);
+  CHECK(has_field(*closed, "action", "closed"));
+  const Item* fork = find_item(out, "github:event:3");
+  REQUIRE(fork != nullptr);
+  CHECK(fork->url == "https://github.com/janeexample/seeds");
+  CHECK(has_field(*fork, "fork", "janeexample/seeds"));
+  const Item* wiki = find_item(out, "github:event:4");
+  REQUIRE(wiki != nullptr);
+  CHECK(wiki->text == "Sowing calendar");
+  CHECK(wiki->links == std::vector<std::string>{"https://github.com/garden/seeds/wiki/Sowing-calendar"});
+
+  auto user = parse_body("https://api.github.com/users/janeexample",
+                         R"({"login": "janeexample", "type": "User", "blog": "jane.example", "twitter_username": "janeexample"})");
+  REQUIRE(user.items.size() == 1);
+  CHECK(user.items[0].links == std::vector<std::string>{"https://jane.example", "https://x.com/janeexample"});
+}
+
+TEST_CASE("reddit: deleted and removed stand-ins, comment links, galleries in order with captions", "[reddit][shapes]") {
+  auto out = parse_body("https://www.reddit.com/user/janeexample/comments.json", R"({"kind": "Listing", "data": {"after": null, "children": [
+    {"kind": "t1", "data": {"id": "c1", "author": "janeexample", "body": "see this",
+      "body_html": "&lt;div class=\"md\"&gt;&lt;p&gt;see &lt;a href=\"https://example.org/a?b=1&amp;amp;c=2\"&gt;this&lt;/a&gt;&lt;/p&gt;&lt;/div&gt;",
+      "permalink": "/r/x/comments/p1/t/c1/", "parent_id": "t3_p1", "created_utc": 1700000000}},
+    {"kind": "t1", "data": {"id": "c2", "author": "[deleted]", "body": "[deleted]", "permalink": "/r/x/comments/p1/t/c2/",
+      "parent_id": "t3_p1", "created_utc": 1700000000}},
+    {"kind": "t3", "data": {"id": "g1", "author": "janeexample", "title": "Garden gallery", "is_self": false,
+      "url": "https://www.reddit.com/gallery/g1", "permalink": "/r/x/comments/g1/garden_gallery/", "created_utc": 1700000000,
+      "gallery_data": {"items": [{"media_id": "zz2", "caption": "Tomatoes on the balcony"},
+                                 {"media_id": "aa1", "outbound_url": "https://shop.example/seeds"},
+                                 {"media_id": "mm3", "caption": "A moving picture"}]},
+      "media_metadata": {"aa1": {"e": "Image", "s": {"u": "https://preview.redd.it/aa1.jpg?width=640&amp;s=1"}},
+                         "zz2": {"e": "Image", "s": {"u": "https://preview.redd.it/zz2.jpg?width=640&amp;s=2"}},
+                         "mm3": {"e": "AnimatedImage", "s": {"gif": "https://i.redd.it/mm3.gif", "mp4": "https://preview.redd.it/mm3.mp4"}}}}},
+    {"kind": "t3", "data": {"id": "x1", "author": "janeexample", "title": "Crossposted", "is_self": false,
+      "url": "/r/pics/comments/o1/original/", "permalink": "/r/x/comments/x1/crossposted/", "created_utc": 1700000000,
+      "crosspost_parent_list": [{"author": "someone", "permalink": "/r/pics/comments/o1/original/"}]}}]}})");
+  const Item* c1 = find_item(out, "reddit:t1_c1");
+  REQUIRE(c1 != nullptr);
+  CHECK(c1->links == std::vector<std::string>{"https://example.org/a?b=1&c=2"});
+  const Item* c2 = find_item(out, "reddit:t1_c2");
+  REQUIRE(c2 != nullptr);
+  CHECK(c2->text.empty());
+  CHECK(c2->author.handle.empty());
+  CHECK(has_field(*c2, "body", "[deleted]"));
+  const Item* g = find_item(out, "reddit:t3_g1");
+  REQUIRE(g != nullptr);
+  REQUIRE(g->media.size() == 3);
+  CHECK(g->media[0].url == "https://preview.redd.it/zz2.jpg?width=640&s=2");
+  CHECK(g->media[0].alt == "Tomatoes on the balcony");
+  CHECK(g->media[1].url == "https://preview.redd.it/aa1.jpg?width=640&s=1");
+  CHECK(g->media[2].url == "https://i.redd.it/mm3.gif");
+  CHECK(std::find(g->links.begin(), g->links.end(), "https://shop.example/seeds") != g->links.end());
+  const Item* x = find_item(out, "reddit:t3_x1");
+  REQUIRE(x != nullptr);
+  CHECK(x->links == std::vector<std::string>{"https://www.reddit.com/r/pics/comments/o1/original/"});
+  CHECK(has_field(*x, "crosspost_of", "u/someone"));
+}
+
+TEST_CASE("instagram: carousels keep every part, videos their file, places without a point no coordinates", "[instagram][shapes]") {
+  auto out = parse_body("https://www.instagram.com/api/v1/users/web_profile_info/?username=janeexample", R"({"data": {"user": {
+    "username": "janeexample", "full_name": "Jane Example", "biography": "Gardener", "external_url": "https://jane.example/",
+    "bio_links": [{"url": "https://jane.example/"}, {"url": "https://shop.example/jane"}],
+    "edge_followed_by": {"count": 120}, "edge_follow": {"count": 80}, "is_private": false,
+    "business_address_json": "{\"street_address\": \"1 Garden Way\", \"zip_code\": \"90210\", \"city_name\": \"Springfield\"}",
+    "edge_owner_to_timeline_media": {"edges": [
+      {"node": {"__typename": "GraphSidecar", "shortcode": "SC1", "display_url": "https://cdn.example/cover.jpg",
+        "accessibility_caption": "cover", "location": {"id": "1", "name": "Springfield Park", "slug": "springfield-park"},
+        "edge_media_to_caption": {"edges": [{"node": {"text": "Three views"}}]},
+        "edge_sidecar_to_children": {"edges": [
+          {"node": {"display_url": "https://cdn.example/a.jpg", "accessibility_caption": "May be an image of 1 person"}},
+          {"node": {"display_url": "https://cdn.example/b.jpg", "is_video": true, "video_url": "https://cdn.example/b.mp4",
+                    "edge_media_to_tagged_user": {"edges": [{"node": {"user": {"username": "friend.example"}}}]}}}]}}},
+      {"node": {"__typename": "GraphVideo", "shortcode": "V1", "is_video": true, "display_url": "https://cdn.example/thumb.jpg",
+        "video_url": "https://cdn.example/v1.mp4"}}]}}}})");
+  const Item* profile = find_item(out, "instagram:account:janeexample");
+  REQUIRE(profile != nullptr);
+  CHECK(profile->links == std::vector<std::string>{"https://jane.example/", "https://shop.example/jane"});
+  CHECK(has_field(*profile, "followers", "120"));
+  CHECK(has_field(*profile, "following", "80"));
+  CHECK(has_field(*profile, "business_address", "1 Garden Way, 90210, Springfield"));
+  const Item* carousel = find_item(out, "instagram:post:SC1");
+  REQUIRE(carousel != nullptr);
+  REQUIRE(carousel->media.size() == 3);
+  CHECK(carousel->media[0].url == "https://cdn.example/a.jpg");
+  CHECK(carousel->media[0].alt == "May be an image of 1 person");
+  CHECK(carousel->media[2].url == "https://cdn.example/b.mp4");
+  CHECK(carousel->media[2].type == "video");
+  CHECK(has_field(*carousel, "tagged_user", "friend.example"));
+  REQUIRE(carousel->geo);
+  CHECK(carousel->geo->name == "Springfield Park");
+  CHECK_FALSE(carousel->geo->lat);
+  const Item* video = find_item(out, "instagram:post:V1");
+  REQUIRE(video != nullptr);
+  REQUIRE(video->media.size() == 2);
+  CHECK(video->media[1].url == "https://cdn.example/v1.mp4");
+}
+
+TEST_CASE("instagram html: the bio from the description, names and dates as Instagram writes them", "[instagram][shapes]") {
+  auto profile = parse_as("https://www.instagram.com/janeexample/", "text/html", R"html(<html><head>
+    <title>Jane Example (@janeexample) &#x2022; Instagram photos and videos</title>
+    <meta property="og:title" content="Jane Example (@janeexample) &#x2022; Instagram photos and videos">
+    <meta property="og:description" content="120 Followers, 80 Following, 12 Posts - See Instagram photos and videos from Jane Example (@janeexample)">
+    <meta name="description" content="120 Followers, 80 Following, 12 Posts - Jane Example (@janeexample) on Instagram: &quot;Gardener in Springfield&quot;">
+    <meta property="og:url" content="https://www.instagram.com/janeexample/"></head><body></body></html>)html");
+  const Item* p = find_item(profile, "instagram:account:janeexample");
+  REQUIRE(p != nullptr);
+  CHECK(p->text == "Gardener in Springfield");
+  CHECK(p->author.name == "Jane Example");
+  auto reel = parse_as("https://www.instagram.com/janeexample/reel/R1/", "text/html", R"html(<html><head>
+    <meta property="og:description" content="5 likes, 1 comments - janeexample on April 8, 2026: &quot;Spring!&quot;">
+    <meta property="og:url" content="https://www.instagram.com/janeexample/reel/R1/"></head></html>)html");
+  const Item* r = find_item(reel, "instagram:post:R1");
+  REQUIRE(r != nullptr);
+  CHECK(r->kind == ItemKind::video);
+  CHECK(r->text == "Spring!");
+  REQUIRE(r->published_at);
+  CHECK(format_rfc3339(*r->published_at) == "2026-04-08T00:00:00Z");
+  CHECK(r->author.handle == "janeexample");
+}
+
+TEST_CASE("mastodon 4 status page: the status from its OpenGraph tags", "[mastodon][shapes]") {
+  // Since Mastodon 4.0 a logged-out status page is the web app's shell plus OpenGraph tags.
+  auto out = parse_as("https://mastodon.social/@janeexample/113372924578045455", "text/html", R"html(<html><head>
+    <meta property="og:type" content="article"><meta property="og:title" content="Jane Example (@janeexample@mastodon.social)">
+    <meta property="og:description" content="Planting tomatoes today, call me on +1 202-555-0147">
+    <meta property="og:url" content="https://mastodon.social/@janeexample/113372924578045455">
+    <meta property="og:image" content="https://files.mastodon.social/media_attachments/files/1/original/a.jpg">
+    <meta property="og:image:alt" content="Tomato seedlings in pots">
+    <meta property="og:published_time" content="2026-04-08T09:30:00Z">
+    <meta property="profile:username" content="janeexample@mastodon.social"></head>
+    <body><div id="mastodon"></div><noscript>To use the Mastodon web application, please enable JavaScript.</noscript></body></html>)html");
+  const Item* post = find_item(out, "mastodon:mastodon.social:status:113372924578045455");
+  REQUIRE(post != nullptr);
+  CHECK(post->text == "Planting tomatoes today, call me on +1 202-555-0147");
+  CHECK(post->author.handle == "@janeexample@mastodon.social");
+  CHECK(post->author.name == "Jane Example");
+  CHECK(post->author.url == "https://mastodon.social/@janeexample");
+  REQUIRE(post->published_at);
+  CHECK(format_rfc3339(*post->published_at) == "2026-04-08T09:30:00Z");
+  REQUIRE(post->media.size() == 1);
+  CHECK(post->media[0].alt == "Tomato seedlings in pots");
+}
+
+TEST_CASE("mastodon: placeholder images, an empty bio, suspended and moved accounts", "[mastodon][shapes]") {
+  auto profile = parse_as("https://mastodon.social/@nobio", "text/html", R"html(<html><head>
+    <meta property="og:type" content="profile"><meta property="og:title" content="No Bio (@nobio@mastodon.social)">
+    <meta property="og:description" content="4 Posts, 1 Following, 2 Followers &#xB7;">
+    <meta property="og:image" content="https://mastodon.social/avatars/original/missing.png">
+    <meta property="profile:username" content="nobio@mastodon.social"></head><body></body></html>)html");
+  const Item* p = find_item(profile, "mastodon:mastodon.social:account:nobio");
+  REQUIRE(p != nullptr);
+  CHECK(p->text.empty());
+  CHECK(p->media.empty());
+
+  auto suspended = parse_body("https://mastodon.social/api/v1/accounts/lookup?acct=gone", R"({"id": "1", "username": "gone",
+    "acct": "gone", "url": "https://mastodon.social/@gone", "suspended": true, "locked": false, "note": "",
+    "avatar": "https://mastodon.social/avatars/original/missing.png", "header": "https://mastodon.social/headers/original/missing.png",
+    "followers_count": -1, "following_count": 0})");
+  REQUIRE(suspended.items.size() == 1);
+  CHECK(suspended.items[0].visibility == Visibility::blocked);
+  CHECK(suspended.items[0].media.empty());
+  CHECK(suspended.links.empty());  // no statuses to read
+  for (const auto& [k, v] : suspended.items[0].fields) CHECK(v != "-1");
+
+  auto moved = parse_body("https://mastodon.social/api/v1/accounts/lookup?acct=oldjane", R"({"id": "2", "username": "oldjane",
+    "acct": "oldjane", "url": "https://mastodon.social/@oldjane", "locked": true, "note": "",
+    "moved": {"id": "3", "username": "jane", "acct": "jane@hachyderm.io", "url": "https://hachyderm.io/@jane"}})");
+  REQUIRE(!moved.items.empty());
+  CHECK(moved.items[0].visibility == Visibility::public_);  // locked: the profile is public, posts need a follow
+  CHECK(has_field(moved.items[0], "moved_to", "@jane@hachyderm.io"));
+  CHECK(has_field(moved.items[0], "locked", "true"));
+}
+
+TEST_CASE("activitypub: ids in queries, one-item pages, PeerTube videos, string coordinates, aliases", "[activitypub][shapes]") {
+  // WordPress's plugin names posts https://blog/?p=N; GoToSocial writes a one-item list as the item.
+  auto wp = parse_as("https://blog.example.org/wp-json/activitypub/1.0/actors/1/outbox?page=1", "application/activity+json", R"({
+    "@context": "https://www.w3.org/ns/activitystreams", "type": "OrderedCollectionPage", "orderedItems": [
+      {"type": "Create", "actor": "https://blog.example.org/?author=1", "to": ["https://www.w3.org/ns/activitystreams#Public"],
+       "object": {"id": "https://blog.example.org/?p=12", "type": "Article", "name": "First", "content": "<p>One</p>",
+                  "summary": "An excerpt", "attributedTo": "https://blog.example.org/?author=1",
+                  "to": ["https://www.w3.org/ns/activitystreams#Public"]}},
+      {"type": "Create", "actor": "https://blog.example.org/?author=1", "to": ["https://www.w3.org/ns/activitystreams#Public"],
+       "object": {"id": "https://blog.example.org/?p=13", "type": "Note", "content": "<p>Two</p>",
+                  "attributedTo": "https://blog.example.org/?author=1", "to": ["https://www.w3.org/ns/activitystreams#Public"]}}]})");
+  REQUIRE(wp.items.size() == 2);
+  CHECK(wp.items[0].id != wp.items[1].id);
+  CHECK(has_field(wp.items[0], "summary", "An excerpt"));
+  CHECK(wp.items[0].author.handle.empty());  // an actor named by a query has no readable handle
+
+  auto gts = parse_as("https://gts.example.org/users/alice/outbox?page=true", "application/activity+json", R"({
+    "@context": "https://www.w3.org/ns/activitystreams", "type": "OrderedCollectionPage",
+    "orderedItems": {"type": "Create", "actor": "https://gts.example.org/users/alice",
+      "object": {"id": "https://gts.example.org/users/alice/statuses/01H", "type": "Note", "content": "new bike!",
+                 "attributedTo": "https://gts.example.org/users/alice", "to": "https://www.w3.org/ns/activitystreams#Public",
+                 "location": {"type": "Place", "name": "Paris", "latitude": "48.85", "longitude": "2.35"}}}})");
+  REQUIRE(gts.items.size() == 1);
+  CHECK(gts.items[0].author.handle == "@alice@gts.example.org");
+  REQUIRE(gts.items[0].geo);
+  CHECK(gts.items[0].geo->lat == Approx(48.85));
+  CHECK(gts.items[0].geo->lon == Approx(2.35));
+
+  auto video = parse_as("https://videos.example.org/videos/watch/abc", "application/activity+json", R"({
+    "@context": ["https://www.w3.org/ns/activitystreams"], "type": "Video", "id": "https://videos.example.org/videos/watch/abc",
+    "name": "Pruning roses", "content": "How I prune", "to": ["https://www.w3.org/ns/activitystreams#Public"],
+    "attributedTo": [{"type": "Group", "id": "https://videos.example.org/video-channels/garden"},
+                     {"type": "Person", "id": "https://videos.example.org/accounts/jane"}],
+    "icon": [{"type": "Image", "url": "https://videos.example.org/thumbs/abc.jpg", "mediaType": "image/jpeg"}],
+    "url": [{"type": "Link", "mediaType": "text/html", "href": "https://videos.example.org/w/abc"},
+            {"type": "Link", "mediaType": "video/mp4", "href": "https://videos.example.org/static/abc-720.mp4"}],
+    "language": {"identifier": "en", "name": "English"}})");
+  REQUIRE(video.items.size() == 1);
+  CHECK(video.items[0].author.handle == "@jane@videos.example.org");
+  CHECK(video.items[0].language == "en");
+  REQUIRE(video.items[0].media.size() == 2);
+  CHECK(video.items[0].media[1].url == "https://videos.example.org/static/abc-720.mp4");
+
+  // Served as plain JSON from a host exposcan does not know: recognised by its @context.
+  auto actor = parse_as("https://fedi.example.net/users/jane", "application/json", R"({
+    "@context": ["https://www.w3.org/ns/activitystreams"], "type": "Person", "id": "https://fedi.example.net/users/jane",
+    "preferredUsername": "jane", "summary": "", "alsoKnownAs": ["https://old.example.net/users/jane"],
+    "movedTo": "https://new.example.net/users/jane", "vcard:bday": "1990-01-02"})");
+  REQUIRE(actor.items.size() == 1);
+  CHECK(actor.items[0].platform == "activitypub");
+  CHECK(has_field(actor.items[0], "also_known_as", "https://old.example.net/users/jane"));
+  CHECK(has_field(actor.items[0], "moved_to", "https://new.example.net/users/jane"));
+  CHECK(has_field(actor.items[0], "birthday", "1990-01-02"));
+}
+
+TEST_CASE("bluesky: quotes with media, unverified handles, reposts dated when reposted, hidden authors", "[bluesky][shapes]") {
+  auto out = parse_body("https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=janeexample.bsky.social", R"({"feed": [
+    {"post": {"uri": "at://did:plc:jane/app.bsky.feed.post/1", "author": {"did": "did:plc:jane", "handle": "handle.invalid",
+        "labels": [{"val": "!no-unauthenticated"}]},
+      "record": {"text": "look", "createdAt": "2026-04-01T10:00:00Z"},
+      "embed": {"$type": "app.bsky.embed.recordWithMedia#view",
+        "media": {"$type": "app.bsky.embed.images#view", "images": [{"fullsize": "https://cdn.example/i.jpg", "alt": "a fern"}]},
+        "record": {"record": {"$type": "app.bsky.embed.record#viewRecord", "uri": "at://did:plc:other/app.bsky.feed.post/9"}}}}},
+    {"post": {"uri": "at://did:plc:other/app.bsky.feed.post/8", "author": {"did": "did:plc:other", "handle": "other.example"},
+      "record": {"text": "theirs", "createdAt": "2026-03-01T10:00:00Z"}},
+     "reason": {"$type": "app.bsky.feed.defs#reasonRepost", "by": {"handle": "janeexample.bsky.social"}, "indexedAt": "2026-04-02T08:00:00Z"}}]})");
+  const Item* quote = find_item(out, "bluesky:post:at://did:plc:jane/app.bsky.feed.post/1");
+  REQUIRE(quote != nullptr);
+  CHECK(has_field(*quote, "quotes", "at://did:plc:other/app.bsky.feed.post/9"));
+  REQUIRE(quote->media.size() == 1);
+  CHECK(quote->url == "https://bsky.app/profile/did:plc:jane/post/1");
+  CHECK(quote->visibility == Visibility::login_wall);
+  const Item* repost = find_item(out, "bluesky:post:at://did:plc:other/app.bsky.feed.post/8#repost");
+  REQUIRE(repost != nullptr);
+  REQUIRE(repost->published_at);
+  CHECK(format_rfc3339(*repost->published_at) == "2026-04-02T08:00:00Z");
 }

@@ -69,7 +69,10 @@ inline json output_json(const ParseOutput& out) {
                      {"title", it.title},
                      {"text", it.text},
                      {"media", media},
-                     {"geo", it.geo ? json{{"lat", it.geo->lat}, {"lon", it.geo->lon}, {"name", it.geo->name}} : json(nullptr)},
+                     {"geo", it.geo ? json{{"lat", it.geo->lat ? json(*it.geo->lat) : json(nullptr)},
+                                                   {"lon", it.geo->lon ? json(*it.geo->lon) : json(nullptr)},
+                                                   {"name", it.geo->name}}
+                                             : json(nullptr)},
                      {"language", it.language},
                      {"links", it.links},
                      {"fields", fields},
