@@ -79,9 +79,14 @@ void npf_blocks(const json& content, Item& it) {
     if (type == "text") {
       if (!it.text.empty()) it.text += "\n";
       it.text += jstr(b, "text");
+      // Inline links are formatting ranges over the text: {"type": "link", "url": ...}.
+      for (const auto& f : jarr(b, "formatting"))
+        if (jstr(f, "type") == "link" && !jstr(f, "url").empty()) it.links.push_back(jstr(f, "url"));
     } else if (type == "image") {
       const json& media = jarr(b, "media");
-      add_media(it, media.empty() ? std::string() : jstr(media[0], "url"), "image", jstr(b, "alt_text"));
+      std::string alt = jstr(b, "alt_text");
+      if (alt.empty()) alt = jstr(b, "caption");
+      add_media(it, media.empty() ? std::string() : jstr(media[0], "url"), "image", alt);
     } else if (type == "link") {
       it.links.push_back(jstr(b, "url"));
     } else if (type == "video" || type == "audio") {
@@ -100,6 +105,8 @@ Item tumblr_post(const json& p, const Page& page, ParseOutput& out) {
   it.url = jstr(p, "post_url").empty() ? jstr(p, "url") : jstr(p, "post_url");
   it.extractor = "tumblr-api";
   it.author = {blog, "", "https://" + blog + ".tumblr.com/"};
+  // On a group blog the member who posted it, not the blog.
+  if (std::string by = jstr(p, "post_author"); !by.empty() && by != blog) it.author = {by, "", "https://" + by + ".tumblr.com/"};
   it.title = jstr(p, "title");
   if (p.contains("content") && p["content"].is_array() && !p["content"].empty()) {
     npf_blocks(p["content"], it);
@@ -116,6 +123,12 @@ Item tumblr_post(const json& p, const Page& page, ParseOutput& out) {
     }
     for (const auto& ph : jarr(p, "photos"))
       add_media(it, jstr(jobj(ph, "original_size"), "url"), "image", jstr(ph, "caption"));
+    // Legacy post types: link (url, link_image), video (video_url, thumbnail_url), answer (asking_name).
+    if (std::string link = jstr(p, "url"); !link.empty() && jstr(p, "type") == "link") it.links.push_back(link);
+    add_media(it, jstr(p, "link_image"), "image", "");
+    add_media(it, jstr(p, "thumbnail_url"), "image", "");
+    add_media(it, jstr(p, "video_url"), "video", "");
+    if (std::string asker = jstr(p, "asking_name"); !asker.empty()) it.fields.emplace_back("asking_name", asker);
   }
   if (it.text.empty()) it.text = jstr(p, "summary");
   if (auto t = from_epoch(p.contains("timestamp") ? p["timestamp"] : p.contains("unix-timestamp") ? p["unix-timestamp"] : json()))

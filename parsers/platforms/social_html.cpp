@@ -1,5 +1,7 @@
 #include "parsers/platforms/social_html.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "core/url.h"
 #include "parsers/generic_html.h"
@@ -55,22 +57,26 @@ ParseOutput parse_facebook_html(const Page& page) {
   Parsed p = start(page);
   if (!p.a.document) return std::move(p.out);
   const std::string url = canonical(p);
-  bool post = p.path.find("/posts/") != std::string::npos || p.path.rfind("/permalink.php", 0) == 0 ||
+  const bool video = p.path.find("/videos/") != std::string::npos || p.path.rfind("/watch", 0) == 0 ||
+                     p.path.rfind("/reel/", 0) == 0;
+  const bool group = !p.segments.empty() && p.segments[0] == "groups";
+  bool post = video || p.path.find("/posts/") != std::string::npos || p.path.rfind("/permalink.php", 0) == 0 ||
               p.path.rfind("/story.php", 0) == 0 || p.path.find("/photos/") != std::string::npos ||
-              p.path.rfind("/photo", 0) == 0 || p.path.find("/videos/") != std::string::npos;
+              p.path.rfind("/photo", 0) == 0 || (group && p.segments.size() >= 3 && p.segments[2] == "permalink");
   Item it = platform_item(page, p.out, "facebook");
   it.url = url;
   it.extractor = "facebook-html";
   it.title = p.a.og.title();
   og_media(p, it);
   if (post) {
-    it.kind = p.path.find("/videos/") != std::string::npos ? ItemKind::video : ItemKind::post;
+    it.kind = video ? ItemKind::video : ItemKind::post;
     std::string id = query_param(url, "story_fbid");
     if (id.empty()) id = query_param(url, "fbid");
+    if (id.empty()) id = query_param(url, "v");  // /watch/?v=ID
     if (id.empty()) id = last_path_segment(url);
     it.id = "facebook:post:" + id;
     it.text = p.a.og.description();
-    // m.facebook.com: the story body is in the markup.
+    std::string author_path;  // the story header's first link (m.facebook.com)
     // m.facebook.com: the story body is in the markup (the <header> holds author and date).
     walk_tree(p.a.document->root(), [&](HtmlNode n) {
       if (!n.is_element()) return true;
@@ -82,11 +88,37 @@ ParseOutput parse_facebook_html(const Page& page) {
       }
       if (n.is("abbr") && !it.published_at) {
         if (auto ts = normalize_datetime(std::string(n.attr_or("title")))) it.published_at = ts;
+        // m.facebook.com: <abbr data-store='{"time": 1712345678, ...}'> and no title.
+        else if (auto store = nlohmann::json::parse(n.attr_or("data-store"), nullptr, false); store.is_object() && store.contains("time"))
+          it.published_at = from_epoch(store["time"]);
       }
+      // m.facebook.com: the story's <header> links its author first.
+      if (n.is("header") && author_path.empty())
+        walk_tree(n, [&](HtmlNode c) {
+          if (author_path.empty() && c.is("a")) author_path = std::string(c.attr_or("href"));
+          return author_path.empty();
+        });
       return true;
     });
-    std::string author = !p.segments.empty() && p.segments[0] != "permalink.php" && p.segments[0] != "story.php" ? p.segments[0] : "";
-    it.author = {author, before(it.title, " - "), author.empty() ? "" : "https://www.facebook.com/" + author};
+    // The author: the first path segment (/jane.example/posts/1), else the story's id= (a numeric
+    // profile id) or its header link. A group post's path names the group, not the author.
+    std::string author;
+    if (!p.segments.empty() && !group && p.segments[0] != "permalink.php" && p.segments[0] != "story.php" &&
+        p.segments[0] != "watch" && p.segments[0] != "reel" && p.segments[0] != "photo" && p.segments[0] != "photo.php")
+      author = p.segments[0];
+    std::string author_url = author.empty() ? "" : "https://www.facebook.com/" + author;
+    if (author.empty() && !group) {
+      if (auto header = Url::parse(author_path.empty() ? "" : "https://www.facebook.com" + author_path.substr(0, author_path.find('?')));
+          header && header->path().size() > 1 && author_path[0] == '/' && header->path().find('/', 1) == std::string::npos) {
+        author = header->path().substr(1);
+        author_url = "https://www.facebook.com/" + author;
+      } else if (std::string id = query_param(url, "id"); !id.empty()) {
+        author = id;
+        author_url = "https://www.facebook.com/profile.php?id=" + id;
+      }
+    }
+    if (group && p.segments.size() >= 2) it.fields.emplace_back("group", p.segments[1]);
+    it.author = {author, group ? std::string() : before(it.title, " - "), author_url};
     if (const JsonLdNode* n = p.a.ld.first_of("SocialMediaPosting")) {
       if (!n->body.empty()) it.text = n->body;
       if (auto ts = normalize_datetime(n->date_published)) it.published_at = ts;
@@ -187,6 +219,23 @@ ParseOutput parse_linkedin_html(const Page& page) {
     if (it.text.empty()) it.text = p.a.og.description();
     it.extractor = "linkedin-html";
   }
+  // A public profile without JSON-LD: the account from its OpenGraph tags (og:type profile,
+  // profile:first_name / last_name, title "Jane Example - Gardener - Example Co | LinkedIn").
+  const bool has_account = std::any_of(profiles.begin(), profiles.end(), [](const Item& i) { return i.kind == ItemKind::profile && i.extractor == "linkedin-html"; });
+  if (!has_account && p.segments.size() >= 2 && p.segments[0] == "in") {
+    Item it = platform_item(page, p.out, "linkedin");
+    it.kind = ItemKind::profile;
+    it.id = "linkedin:account:" + p.segments[1];
+    it.url = url;
+    it.extractor = "linkedin-html";
+    it.title = p.a.og.title();
+    std::string name = std::string(trim(p.a.og.first("profile:first_name") + " " + p.a.og.first("profile:last_name")));
+    if (name.empty()) name = before(before(it.title, " | LinkedIn"), " - ");
+    it.author = {p.segments[1], name, url};
+    it.text = p.a.og.description();
+    og_media(p, it);
+    profiles.insert(profiles.begin(), std::move(it));
+  }
   if (!profiles.empty()) {
     for (Item& it : profiles) p.out.items.push_back(std::move(it));
   } else {
@@ -236,10 +285,24 @@ ParseOutput parse_youtube_html(const Page& page) {
     }
   } else {
     it.kind = ItemKind::profile;
+    // The channel id ("UC" + 22 characters) is in the canonical /channel/ URL and in the channel's
+    // RSS alternate link when no itemprop carries it.
+    for (size_t i = 0; channel_id.empty() && i + 1 < p.segments.size(); ++i)
+      if (p.segments[i] == "channel" && p.segments[i + 1].rfind("UC", 0) == 0) channel_id = p.segments[i + 1];
+    for (const auto& l : p.a.scan.links)
+      if (channel_id.empty() && l.href.find("/feeds/videos.xml") != std::string::npos) channel_id = query_param(l.href, "channel_id");
+    // The @handle: in the address, else in the page's links to itself (<link itemprop="url">).
     std::string handle;
-    if (auto pu = Url::parse(p.a.page_url))
-      for (auto s : split(pu->path(), '/'))
-        if (!s.empty() && s[0] == '@') handle = std::string(s);
+    auto handle_in = [](std::string_view u) {
+      auto pu = Url::parse(u);
+      if (pu)
+        for (auto s : split(pu->path(), '/'))
+          if (s.size() > 1 && s[0] == '@') return std::string(s);
+      return std::string();
+    };
+    handle = handle_in(p.a.page_url);
+    for (const auto& l : p.a.scan.links)
+      if (handle.empty() && l.href.find("youtube.com/@") != std::string::npos) handle = handle_in(l.href);
     it.id = "youtube:channel:" + (channel_id.empty() ? (handle.empty() ? url : handle) : channel_id);
     it.author = {handle, it.title, url};
     if (!channel_id.empty()) {

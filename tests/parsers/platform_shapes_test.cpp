@@ -365,3 +365,77 @@ TEST_CASE("bluesky: quotes with media, unverified handles, reposts dated when re
   REQUIRE(repost->published_at);
   CHECK(format_rfc3339(*repost->published_at) == "2026-04-02T08:00:00Z");
 }
+
+TEST_CASE("facebook: group posts, watch videos and m.facebook.com stories", "[facebook][shapes]") {
+  auto group = parse_as("https://www.facebook.com/groups/gardenersexample/posts/1234567890/", "text/html", R"html(<html><head>
+    <meta property="og:title" content="Seed swap on Saturday"><meta property="og:description" content="Bring seeds">
+    <meta property="og:url" content="https://www.facebook.com/groups/gardenersexample/posts/1234567890/"></head></html>)html");
+  const Item* g = find_item(group, "facebook:post:1234567890");
+  REQUIRE(g != nullptr);
+  CHECK(g->author.handle.empty());  // the path names the group, not who wrote the post
+  CHECK(has_field(*g, "group", "gardenersexample"));
+
+  auto watch = parse_as("https://www.facebook.com/watch/?v=5566778899", "text/html", R"html(<html><head>
+    <meta property="og:title" content="Pruning roses"></head></html>)html");
+  const Item* w = find_item(watch, "facebook:post:5566778899");
+  REQUIRE(w != nullptr);
+  CHECK(w->kind == ItemKind::video);
+
+  auto story = parse_as("https://m.facebook.com/story.php?story_fbid=777&id=100012345678901", "text/html", R"html(<html><body>
+    <div class="story_body_container"><header><a href="/jane.example.77?refid=52">Jane Example</a>
+      <abbr data-store='{"time":1712566800,"linkdata":"x"}'>8 April</abbr></header>
+    <div><p>Tomatoes are up.</p></div></div></body></html>)html");
+  const Item* s = find_item(story, "facebook:post:777");
+  REQUIRE(s != nullptr);
+  CHECK(s->author.handle == "jane.example.77");
+  CHECK(s->author.url == "https://www.facebook.com/jane.example.77");
+  CHECK(s->text == "Tomatoes are up.");
+  REQUIRE(s->published_at);
+  CHECK(format_rfc3339(*s->published_at) == "2024-04-08T09:00:00Z");
+}
+
+TEST_CASE("youtube and linkedin: the channel id from links, a profile from OpenGraph alone", "[youtube][linkedin][shapes]") {
+  auto channel = parse_as("https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv", "text/html", R"html(<html><head>
+    <meta property="og:title" content="Jane Gardens"><link rel="canonical" href="https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv">
+    <link rel="alternate" type="application/rss+xml" title="RSS" href="https://www.youtube.com/feeds/videos.xml?channel_id=UCabcdefghijklmnopqrstuv">
+    <link itemprop="url" href="https://www.youtube.com/@janegardens"></head></html>)html");
+  const Item* c = find_item(channel, "youtube:channel:UCabcdefghijklmnopqrstuv");
+  REQUIRE(c != nullptr);
+  CHECK(c->author.handle == "@janegardens");
+  CHECK(has_field(*c, "channel_id", "UCabcdefghijklmnopqrstuv"));
+
+  auto profile = parse_as("https://www.linkedin.com/in/janeexample", "text/html", R"html(<html><head>
+    <meta property="og:type" content="profile"><meta property="og:title" content="Jane Example - Gardener - Example Co | LinkedIn">
+    <meta property="og:description" content="Gardener at Example Co. Reach me at jane@example.org">
+    <meta property="profile:first_name" content="Jane"><meta property="profile:last_name" content="Example"></head></html>)html");
+  const Item* p = find_item(profile, "linkedin:account:janeexample");
+  REQUIRE(p != nullptr);
+  CHECK(p->kind == ItemKind::profile);
+  CHECK(p->author.name == "Jane Example");
+  CHECK(p->text == "Gardener at Example Co. Reach me at jane@example.org");
+}
+
+TEST_CASE("tumblr: group-blog authors, legacy link and video posts, NPF inline links and captions", "[tumblr][shapes]") {
+  auto out = parse_body("https://api.tumblr.com/v2/blog/janeexample/posts?api_key=x", R"({"meta": {"status": 200}, "response": {"posts": [
+    {"id": 1, "blog_name": "janeexample", "post_author": "friendexample", "type": "link", "url": "https://example.org/list.pdf",
+     "link_image": "https://64.media.tumblr.com/x/link.jpg", "description": "<p>A list</p>", "timestamp": 1712566800},
+    {"id": 2, "blog_name": "janeexample", "type": "video", "video_url": "https://va.media.tumblr.com/v.mp4",
+     "thumbnail_url": "https://64.media.tumblr.com/x/frame.jpg", "timestamp": 1712566800},
+    {"id": 3, "blog_name": "janeexample", "timestamp": 1712566800, "content": [
+      {"type": "text", "text": "see my map", "formatting": [{"type": "link", "start": 7, "end": 10, "url": "https://maps.example.org/plot"}]},
+      {"type": "image", "media": [{"url": "https://64.media.tumblr.com/x/plot.jpg"}], "caption": "Plot 12 in June"}]}]}})");
+  const Item* link = find_item(out, "tumblr:janeexample:post:1");
+  REQUIRE(link != nullptr);
+  CHECK(link->author.handle == "friendexample");
+  CHECK(std::find(link->links.begin(), link->links.end(), "https://example.org/list.pdf") != link->links.end());
+  REQUIRE(link->media.size() == 1);
+  const Item* video = find_item(out, "tumblr:janeexample:post:2");
+  REQUIRE(video != nullptr);
+  REQUIRE(video->media.size() == 2);
+  CHECK(video->media[1].type == "video");
+  const Item* npf = find_item(out, "tumblr:janeexample:post:3");
+  REQUIRE(npf != nullptr);
+  CHECK(npf->links == std::vector<std::string>{"https://maps.example.org/plot"});
+  REQUIRE(npf->media.size() == 1);
+  CHECK(npf->media[0].alt == "Plot 12 in June");
+}
