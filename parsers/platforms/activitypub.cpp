@@ -267,7 +267,13 @@ Item object_item(const json& o, const json& activity, Ctx& ctx) {
   const json& by = o.contains("attributedTo") ? o["attributedTo"] : activity.is_object() && activity.contains("actor") ? activity["actor"] : json();
   it.author.url = actor_ref(by);
   it.author.handle = actor_handle(by);
-  it.parent_id = actor_ref(o.contains("inReplyTo") ? o["inReplyTo"] : json());
+  // The post it answers, named as that server's objects are (the same id its own outbox or API
+  // gives it); a comment unless it continues the author's own thread (the parent is theirs).
+  if (std::string parent = actor_ref(o.contains("inReplyTo") ? o["inReplyTo"] : json()); !parent.empty()) {
+    std::string platform = platform_for_host(host_of(parent));
+    it.parent_id = (platform == "web" ? "activitypub" : platform) + ":" + host_of(parent) + ":status:" + native_id(parent);
+    if (it.kind == ItemKind::post && (it.author.url.empty() || parent.rfind(it.author.url + "/", 0) != 0)) it.kind = ItemKind::comment;
+  }
   if (it.visibility == Visibility::public_) it.visibility = activitypub_visibility(o.contains("to") ? o : activity);
   if (std::string lang = [&] {
         const json& map = jobj(o, "contentMap");

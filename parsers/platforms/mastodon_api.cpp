@@ -128,7 +128,11 @@ Item status_item(const json& s, const Page& page, ParseOutput& out, const std::s
   if (auto t = normalize_datetime(jstr(shown, "edited_at"))) it.updated_at = t;
   if (it.visibility == Visibility::public_) it.visibility = status_visibility(jstr(s, "visibility"));
   it.language = jstr(shown, "language");
-  if (!jid(shown, "in_reply_to_id").empty()) it.parent_id = "mastodon:" + host + ":status:" + jid(shown, "in_reply_to_id");
+  if (!jid(shown, "in_reply_to_id").empty()) {
+    it.parent_id = "mastodon:" + host + ":status:" + jid(shown, "in_reply_to_id");
+    // A reply to someone else is a comment; one to the author's own status continues a thread.
+    if (jid(shown, "in_reply_to_account_id") != jid(account, "id")) it.kind = ItemKind::comment;
+  }
   if (&shown != &s) {
     it.kind = ItemKind::link;  // a boost of someone else's status
     it.fields.emplace_back("reblog_of", jstr(shown, "url"));

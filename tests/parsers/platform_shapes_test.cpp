@@ -439,3 +439,36 @@ TEST_CASE("tumblr: group-blog authors, legacy link and video posts, NPF inline l
   REQUIRE(npf->media.size() == 1);
   CHECK(npf->media[0].alt == "Plot 12 in June");
 }
+
+TEST_CASE("mastodon and activitypub: replies to others are comments with the parent's id in one form", "[mastodon][activitypub][shapes]") {
+  auto api = parse_body("https://mastodon.social/api/v1/accounts/1/statuses", R"([
+    {"id": "20", "content": "<p>agreed</p>", "visibility": "public", "created_at": "2026-04-01T10:00:00Z",
+     "in_reply_to_id": "10", "in_reply_to_account_id": "2",
+     "account": {"id": "1", "username": "jane", "acct": "jane", "url": "https://mastodon.social/@jane"}},
+    {"id": "21", "content": "<p>2/2</p>", "visibility": "public", "created_at": "2026-04-01T10:01:00Z",
+     "in_reply_to_id": "20", "in_reply_to_account_id": "1",
+     "account": {"id": "1", "username": "jane", "acct": "jane", "url": "https://mastodon.social/@jane"}}])");
+  const Item* reply = find_item(api, "mastodon:mastodon.social:status:20");
+  REQUIRE(reply != nullptr);
+  CHECK(reply->kind == ItemKind::comment);
+  CHECK(reply->parent_id == "mastodon:mastodon.social:status:10");
+  const Item* thread = find_item(api, "mastodon:mastodon.social:status:21");
+  REQUIRE(thread != nullptr);
+  CHECK(thread->kind == ItemKind::post);
+
+  auto ap = parse_as("https://mastodon.social/users/jane/outbox?page=true", "application/activity+json", R"({
+    "@context": "https://www.w3.org/ns/activitystreams", "type": "OrderedCollectionPage", "orderedItems": [
+      {"type": "Create", "object": {"id": "https://mastodon.social/users/jane/statuses/20", "type": "Note", "content": "agreed",
+        "attributedTo": "https://mastodon.social/users/jane", "inReplyTo": "https://mastodon.social/users/bob/statuses/10",
+        "to": ["https://www.w3.org/ns/activitystreams#Public"]}},
+      {"type": "Create", "object": {"id": "https://mastodon.social/users/jane/statuses/21", "type": "Note", "content": "2/2",
+        "attributedTo": "https://mastodon.social/users/jane", "inReplyTo": "https://mastodon.social/users/jane/statuses/20",
+        "to": ["https://www.w3.org/ns/activitystreams#Public"]}}]})");
+  const Item* ap_reply = find_item(ap, "mastodon:mastodon.social:status:20");
+  REQUIRE(ap_reply != nullptr);
+  CHECK(ap_reply->kind == ItemKind::comment);
+  CHECK(ap_reply->parent_id == "mastodon:mastodon.social:status:10");  // the id the API gives bob's status
+  const Item* ap_thread = find_item(ap, "mastodon:mastodon.social:status:21");
+  REQUIRE(ap_thread != nullptr);
+  CHECK(ap_thread->kind == ItemKind::post);
+}
