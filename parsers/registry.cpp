@@ -113,7 +113,8 @@ ParseOutput unavailable_page(const Page& page, Visibility visibility, const std:
 Visibility visibility_of_failure(const Page& page) {
   if (page.status == 429 || (page.error && page.error->code == "rate_limited")) return Visibility::rate_limited;
   // 999: LinkedIn's answer to clients it does not want.
-  if (page.status == 401 || page.status == 403 || page.status == 451 || page.status == 999) return Visibility::blocked;
+  if (page.status == 401) return Visibility::login_wall;  // detect_wall explains it; kept for clarity
+  if (page.status == 403 || page.status == 451 || page.status == 999) return Visibility::blocked;
   return Visibility::unknown;
 }
 

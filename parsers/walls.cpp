@@ -1,15 +1,23 @@
 #include "parsers/walls.h"
 
 #include <algorithm>
+#include <array>
+#include <vector>
 
 #include "core/text.h"
 #include "core/url.h"
 #include "parsers/registry.h"
+#include "parsers/xml_reader.h"
 
 namespace exposcan {
 namespace {
 
 constexpr size_t k_scan_bytes = 256u << 10;
+// A challenge, block or interstitial page is small; vendor markers are looked for on pages with
+// a success status only below this size, so an article about Incapsula or PerimeterX is no wall.
+constexpr size_t k_small_page = 32u << 10;
+// An ordinary page that says "log in to continue" is usually bigger than this; an interstitial not.
+constexpr size_t k_interstitial_page = 16u << 10;
 
 // Position of `tag` ("<title", "</title": starts with '<', lower-case) in `html` from `from`,
 // ASCII case-insensitively; npos when absent.
@@ -25,19 +33,129 @@ std::string title_of(std::string_view head) {
   size_t gt = head.find('>', t);
   size_t end = find_tag(head, "</title", gt == std::string_view::npos ? t : gt);
   if (gt == std::string_view::npos || end == std::string_view::npos || end <= gt) return {};
-  return collapse_whitespace(head.substr(gt + 1, std::min<size_t>(end - gt - 1, 300)));
+  return decode_xml_entities(collapse_whitespace(head.substr(gt + 1, std::min<size_t>(end - gt - 1, 300))));
 }
 
-bool has(const std::string& hay, std::string_view needle) { return hay.find(needle) != std::string::npos; }
+bool has(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
 
 WallVerdict verdict(Visibility v, const char* kind, std::string evidence) { return {v, kind, std::move(evidence)}; }
 
-bool login_path(std::string_view path) {
-  std::string p = ascii_lower(path);
-  for (std::string_view s : {"/login", "/accounts/login", "/auth/sign_in", "/i/flow/login", "/signin", "/sign-in",
-                             "/authwall", "/checkpoint", "/uas/login", "/account/login", "/users/sign_in", "/session"})
-    if (p.rfind(s, 0) == 0) return true;
+std::string quoted(const std::string& title) { return title.empty() ? std::string() : " \"" + title + "\""; }
+
+// A path that is a sign-in (or consent, or age) gate: one of the known ones as whole segments
+// ("/login", "/login/…", "/login.php"), so "/login-page-design-tips" or "/sessions-2024" is not.
+const char* gate_path(std::string_view path) {
+  static constexpr std::array<std::pair<std::string_view, const char*>, 26> k_gates{{
+      {"/login", "login-wall"},          {"/accounts/login", "login-wall"},   {"/auth/sign_in", "login-wall"},
+      {"/i/flow/login", "login-wall"},   {"/signin", "login-wall"},           {"/sign-in", "login-wall"},
+      {"/authwall", "login-wall"},       {"/checkpoint", "login-wall"},       {"/uas/login", "login-wall"},
+      {"/account/login", "login-wall"},  {"/users/sign_in", "login-wall"},    {"/session", "login-wall"},
+      {"/session/new", "login-wall"},    {"/v3/signin", "login-wall"},        {"/u/login", "login-wall"},
+      {"/m/signin", "login-wall"},       {"/account/sign-in", "login-wall"},  {"/user/login", "login-wall"},
+      {"/cdn-cgi/access/login", "login-wall"}, {"/common/oauth2/v2.0/authorize", "login-wall"},
+      {"/oauth2/authorize", "login-wall"}, {"/oauth/authorize", "login-wall"}, {"/ap/signin", "login-wall"},
+      {"/privacy/consent", "cookie-wall"},  // Tumblr's GDPR gate
+      {"/over18", "age-gate"},              // Reddit's over-18 interstitial
+      {"/verify_age", "age-gate"},
+  }};
+  const std::string p = ascii_lower(path);
+  for (const auto& [gate, kind] : k_gates) {
+    if (p.rfind(gate, 0) != 0) continue;
+    if (p.size() == gate.size() || p[gate.size()] == '/' || p[gate.size()] == '.') return kind;
+    // "/login/identifier", "/signin/v2" are covered by '/'; "/authwall?trk" has no path after.
+  }
+  return nullptr;
+}
+
+// Identity providers' own hosts: a redirect that ends there is a sign-in.
+bool sign_in_host(std::string_view host) {
+  for (std::string_view prefix : {"accounts.", "login.", "signin.", "auth.", "sso.", "id."})
+    if (host.rfind(prefix, 0) == 0) return true;
   return false;
+}
+
+// A title's parts: "Reddit - Prove your humanity" -> {"reddit", "prove your humanity"}.
+std::vector<std::string_view> title_parts(std::string_view ltitle) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (;;) {
+    size_t end = ltitle.size(), sep_size = 0;
+    for (std::string_view sep : {" | ", " \xE2\x80\xA2 ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " \xC2\xB7 ", ", "}) {
+      size_t p = ltitle.find(sep, start);
+      if (p != std::string_view::npos && p < end) end = p, sep_size = sep.size();
+    }
+    parts.push_back(trim(ltitle.substr(start, end - start)));
+    if (end == ltitle.size()) break;
+    start = end + sep_size;
+  }
+  return parts;
+}
+
+// The title names a sign-in page: one of its parts ("Login • Instagram", "Sign in – Google
+// Accounts", "Log into Facebook", "Threads • Log in") is or starts with a sign-in phrase. A title
+// that merely contains one ("Can't log in after upgrading", "How I log in to my shed") is not.
+bool sign_in_title(std::string_view ltitle) {
+  static constexpr std::string_view k_phrases[] = {"log in", "login", "sign in", "sign up", "log into", "join linkedin",
+                                                   "anmelden", "connexion", "se connecter", "iniciar sesión", "accedi", "inloggen"};
+  for (std::string_view part : title_parts(ltitle))
+    for (std::string_view phrase : k_phrases)
+      if (part == phrase || (part.rfind(phrase, 0) == 0 && part.size() > phrase.size() && part[phrase.size()] == ' ' &&
+                             (phrase != "login" || part.rfind("login to", 0) == 0)))
+        return true;
+  return false;
+}
+
+// A real <input type=password> (not one quoted in a code sample, where the '<' is escaped).
+bool has_password_input(std::string_view lower_body) {
+  for (std::string_view marker : {"type=\"password\"", "type='password'", "type=password"}) {
+    for (size_t p = lower_body.find(marker); p != std::string_view::npos; p = lower_body.find(marker, p + 1)) {
+      size_t open = lower_body.rfind('<', p);
+      if (open == std::string_view::npos) continue;
+      if (lower_body.substr(open, 6) == "<input" && lower_body.find('>', open) > p) return true;
+    }
+  }
+  return false;
+}
+
+// Challenge, block and rate-limit pages by vendor (their own markers: scripts, element ids).
+std::optional<WallVerdict> vendor_page(std::string_view l, const std::string& title) {
+  if (has(l, "window._cf_chl_opt") || has(l, "/cdn-cgi/challenge-platform/h/") || has(l, "cf-challenge-running"))
+    return verdict(Visibility::blocked, "waf-challenge", "Cloudflare challenge page" + quoted(title));
+  if (has(l, "cf-error-details") && has(l, "cloudflare"))
+    return verdict(Visibility::blocked, "blocked", "Cloudflare block page" + quoted(title));
+  if (has(l, "captcha-delivery.com")) return verdict(Visibility::blocked, "captcha", "DataDome captcha (captcha-delivery.com)");
+  if (has(l, "px-captcha") || has(l, "_pxappid")) return verdict(Visibility::blocked, "captcha", "PerimeterX/HUMAN challenge (px-captcha)");
+  if (has(l, "_incapsula_resource") || has(l, "incapsula incident id"))
+    return verdict(Visibility::blocked, "waf-challenge", "Imperva/Incapsula page (_Incapsula_Resource)");
+  if (has(l, "awswafcookiedomainlist") || has(l, "token.awswaf.com"))
+    return verdict(Visibility::blocked, "waf-challenge", "AWS WAF challenge (awswaf)");
+  if (has(l, "anubis_challenge") || has(l, "/.within.website/"))
+    return verdict(Visibility::blocked, "waf-challenge", "Anubis proof-of-work challenge" + quoted(title));
+  for (std::string_view phrase : {"blocked by network security", "blocked due to a network policy", "whoa there, pardner"})
+    if (has(l, phrase)) return verdict(Visibility::blocked, "blocked", "\"" + std::string(phrase) + "\" page");
+  if (has(l, "request rate threshold exceeded"))
+    return verdict(Visibility::rate_limited, "rate-limited", "\"Request Rate Threshold Exceeded\" page");
+  return std::nullopt;
+}
+
+// Titles only challenge, block and rate-limit pages have (whole titles or their first part).
+std::optional<WallVerdict> challenge_title(const std::string& ltitle, const std::string& title) {
+  static constexpr std::string_view k_challenges[] = {"just a moment...", "just a moment", "attention required! | cloudflare",
+                                                      "making sure you're not a bot!", "making sure you\xE2\x80\x99re not a bot!",
+                                                      "vercel security checkpoint", "prove your humanity", "are you a robot?",
+                                                      "are you a human?", "human verification", "security check", "one more step",
+                                                      "checking your browser", "pardon our interruption", "access denied", "blocked"};
+  const std::vector<std::string_view> parts = title_parts(ltitle);
+  for (std::string_view t : k_challenges)
+    if (ltitle == t || (t != "blocked" && std::find(parts.begin(), parts.end(), t) != parts.end())) {
+      const bool captcha = has(ltitle, "cloudflare") || has(ltitle, "robot") || has(ltitle, "human");
+      const bool block = ltitle == "access denied" || ltitle == "blocked";
+      return verdict(Visibility::blocked, block ? "blocked" : captcha ? "captcha" : "waf-challenge", "challenge page \"" + title + "\"");
+    }
+  for (std::string_view t : {"too many requests", "rate limited", "rate limit exceeded", "you are being rate limited",
+                             "you have been rate limited", "request rate threshold exceeded"})
+    if (ltitle == t) return verdict(Visibility::rate_limited, "rate-limited", "rate-limit page \"" + title + "\"");
+  return std::nullopt;
 }
 
 }  // namespace
@@ -47,81 +165,123 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
   auto fu = Url::parse(final_url);
   std::string host = fu ? fu->host() : std::string();
   std::string path = fu ? fu->path() : std::string();
+  const std::string platform = platform_for_host(host);
 
-  // Redirected to a sign-in or consent host/path.
-  if (!page.redirects.empty() && login_path(path))
-    return verdict(Visibility::login_wall, "login-wall", "redirected to the sign-in page " + final_url);
+  // Redirected to a sign-in, consent or age gate (by path or by the identity provider's host).
+  if (!page.redirects.empty()) {
+    if (const char* kind = gate_path(path)) {
+      const std::string what = std::string(kind) == "cookie-wall" ? "consent" : std::string(kind) == "age-gate" ? "age check" : "sign-in";
+      return verdict(Visibility::login_wall, kind, "redirected to the " + what + " page " + final_url);
+    }
+    if (sign_in_host(host)) return verdict(Visibility::login_wall, "login-wall", "redirected to the sign-in host " + final_url);
+  }
   if (host.rfind("consent.", 0) == 0 || host.rfind("guce.", 0) == 0)
     return verdict(Visibility::login_wall, "cookie-wall", "redirected to the consent page " + final_url);
 
-  std::string mitigated = ascii_lower(page.header("cf-mitigated"));
-  if (mitigated == "challenge") return verdict(Visibility::blocked, "waf-challenge", "Cloudflare challenge (cf-mitigated: challenge)");
+  // Challenge headers of CDNs and WAFs.
+  if (ascii_lower(page.header("cf-mitigated")) == "challenge")
+    return verdict(Visibility::blocked, "waf-challenge", "Cloudflare challenge (cf-mitigated: challenge)");
+  if (std::string v = ascii_lower(page.header("x-vercel-mitigated")); v == "challenge" || v == "deny")
+    return verdict(Visibility::blocked, "waf-challenge", "Vercel security checkpoint (x-vercel-mitigated: " + v + ")");
+  if (std::string v = ascii_lower(page.header("x-amzn-waf-action")); v == "challenge" || v == "captcha")
+    return verdict(Visibility::blocked, v == "captcha" ? "captcha" : "waf-challenge", "AWS WAF " + v + " (x-amzn-waf-action)");
+  if (!page.header("x-kpsdk-ct").empty() && (page.status == 429 || page.status == 403))
+    return verdict(Visibility::blocked, "waf-challenge", "Kasada challenge (x-kpsdk-ct)");
 
   // Cost matters: this runs on every page. The title comes from the first 32 KiB; the body is
-  // searched only where a wall is plausible (an error status, a suspicious title, a platform
-  // host whose interstitials are known, a short page).
+  // lowered and searched only where a wall is plausible (an error status, a challenge or sign-in
+  // title, a platform host whose interstitials are known, a small page).
   std::string_view body = std::string_view(page.body).substr(0, k_scan_bytes);
   std::string title = title_of(body.substr(0, 32u << 10));
   std::string ltitle = ascii_lower(title);
-  bool error_status = page.status >= 400;
-  bool platform = platform_for_host(host) != "web";
-  bool json = page.content_type.find("json") != std::string::npos;
+  const bool error_status = page.status >= 400 || page.status == 202;
+  const bool small = body.size() < k_small_page;
+  const bool json = page.content_type.find("json") != std::string::npos;
   std::string lower_storage;
   auto lower = [&]() -> const std::string& {
     if (lower_storage.empty()) lower_storage = ascii_lower(body);
     return lower_storage;
   };
 
-  if (page.status == 429) return verdict(Visibility::rate_limited, "rate-limited", "HTTP 429" + (title.empty() ? "" : " \"" + title + "\""));
-
-  // Challenges and captchas.
-  if (ltitle == "just a moment...") return verdict(Visibility::blocked, "waf-challenge", "Cloudflare challenge page \"" + title + "\"");
-  if (has(ltitle, "attention required! | cloudflare")) return verdict(Visibility::blocked, "captcha", "Cloudflare captcha page \"" + title + "\"");
-  bool suspicious_title = has(ltitle, "captcha") || has(ltitle, "robot") || has(ltitle, "human") || has(ltitle, "verify") ||
-                          has(ltitle, "security check") || ltitle == "access denied" || ltitle == "blocked";
-  if (error_status || suspicious_title) {
-    const std::string& l = lower();
-    if (has(l, "/cdn-cgi/challenge-platform/") || has(l, "window._cf_chl_opt"))
-      return verdict(Visibility::blocked, "waf-challenge", "Cloudflare challenge page" + (title.empty() ? "" : " \"" + title + "\""));
-    if (has(l, "captcha-delivery.com")) return verdict(Visibility::blocked, "captcha", "DataDome captcha (captcha-delivery.com)");
-    if (has(l, "px-captcha")) return verdict(Visibility::blocked, "captcha", "PerimeterX captcha (px-captcha)");
-    if (has(l, "g-recaptcha") || has(l, "h-captcha") || has(l, "cf-turnstile"))
-      return verdict(Visibility::blocked, "captcha", "captcha page \"" + title + "\"");
-    if (page.status == 403 && ltitle == "access denied" && has(l, "reference"))
-      return verdict(Visibility::blocked, "waf-challenge", "Akamai \"Access Denied\" page");
-    if (has(l, "blocked by network security")) return verdict(Visibility::blocked, "blocked", "\"blocked by network security\" page");
-  }
-
-  // Rate-limit pages served with 200 (or JSON bodies that say so).
-  if (ltitle == "too many requests" || has(ltitle, "rate limit") || has(ltitle, "rate-limited"))
-    return verdict(Visibility::rate_limited, "rate-limited", "rate-limit page \"" + title + "\"");
+  // Rate limits: 429; a 403 or 503 that says so (GitHub: x-ratelimit-remaining 0, "API rate limit
+  // exceeded"); a JSON error body.
+  if (page.status == 429) return verdict(Visibility::rate_limited, "rate-limited", "HTTP 429" + quoted(title));
+  if ((page.status == 403 || page.status == 503) && page.header("x-ratelimit-remaining") == "0")
+    return verdict(Visibility::rate_limited, "rate-limited", "HTTP " + std::to_string(page.status) + ", x-ratelimit-remaining: 0");
   if (json && body.size() < 4096) {
     const std::string& l = lower();
-    if (has(l, "\"rate limit exceeded\"") || has(l, "\"too many requests\"") || has(l, "\"ratelimited\""))
+    if ((error_status && has(l, "rate limit")) || has(l, "\"rate limit exceeded\"") || has(l, "\"too many requests\"") ||
+        has(l, "\"ratelimited\"") || has(l, "ratelimitexceeded"))
       return verdict(Visibility::rate_limited, "rate-limited", "rate-limit message in the JSON body");
+  }
+
+  // 401: the server wants credentials (Mastodon's authorized fetch, a closed API, HTTP auth).
+  if (page.status == 401) {
+    std::string scheme = page.header("www-authenticate");
+    scheme = scheme.substr(0, scheme.find(' '));
+    return verdict(Visibility::login_wall, "login-wall", "HTTP 401" + (scheme.empty() ? std::string() : " (WWW-Authenticate: " + scheme + ")"));
+  }
+
+  if (page.status == 403 && ltitle == "access denied" &&
+      (has(lower(), "reference #") || has(lower(), "reference&#32;&#35;") || has(lower(), "edgesuite.net")))
+    return verdict(Visibility::blocked, "waf-challenge", "Akamai \"Access Denied\" page");
+  // The vendor's own markers first (the most specific evidence), then the title.
+  if (error_status || small)
+    if (auto v = vendor_page(lower(), title)) return v;
+  if (auto t = challenge_title(ltitle, title)) {
+    // A large success page is an article, whatever its title says; challenge pages are small.
+    if (error_status || t->visibility == Visibility::rate_limited || small || !page.ok()) return t;
+  }
+  if (error_status || small) {
+    if (error_status && (has(lower(), "g-recaptcha") || has(lower(), "h-captcha") || has(lower(), "cf-turnstile")))
+      return verdict(Visibility::blocked, "captcha", "captcha page" + quoted(title) + " (HTTP " + std::to_string(page.status) + ")");
+    if (page.status == 503 && (has(lower(), "rate limit") || has(lower(), "rate-limit")) && !page.header("retry-after").empty())
+      return verdict(Visibility::rate_limited, "rate-limited", "HTTP 503 with Retry-After and a rate-limit message");
+  }
+
+  if (platform == "youtube") {
+    // A watch page the player will not play to a logged-out visitor: a bot check or an age gate.
+    std::string_view whole = page.body;
+    if (size_t p = whole.find("\"playabilityStatus\":{\"status\":\"LOGIN_REQUIRED\""); p != std::string_view::npos) {
+      std::string_view rest = whole.substr(p, 400);
+      const bool bot = has(rest, "not a bot");
+      return verdict(bot ? Visibility::blocked : Visibility::login_wall, bot ? "bot-check" : "login-wall",
+                     bot ? "YouTube \"Sign in to confirm you're not a bot\"" : "YouTube playabilityStatus LOGIN_REQUIRED (age or sign-in gate)");
+    }
   }
 
   if (page.content_type.find("html") == std::string::npos) return std::nullopt;
 
-  // Cookie-consent walls.
-  if (has(ltitle, "before you continue")) return verdict(Visibility::login_wall, "cookie-wall", "cookie-consent page \"" + title + "\"");
-  if (body.size() < (64u << 10) && has(lower(), "action=\"https://consent."))
+  // Cookie-consent walls: Google's "Before you continue to …", a consent form posting to a
+  // consent host (localised versions included).
+  if (ltitle.rfind("before you continue to ", 0) == 0 && (platform == "youtube" || has(host, "google.") || has(lower(), "consent.")))
     return verdict(Visibility::login_wall, "cookie-wall", "cookie-consent page \"" + title + "\"");
+  if (has(lower(), "action=\"https://consent.") && (small || platform != "web" || has(ltitle, "consent") || !has(lower(), "<article")))
+    return verdict(Visibility::login_wall, "cookie-wall", "cookie-consent page" + quoted(title) + " (a form posting to a consent host)");
 
-  // Sign-in interstitials: a sign-in title with a sign-in form, or a platform's known markers.
-  for (std::string_view t : {"log in", "login", "sign in", "sign up", "log into", "join linkedin", "anmelden"}) {
-    if (!has(ltitle, t)) continue;
-    const std::string& l = lower();
-    bool password = has(l, "type=\"password\"") || has(l, "type='password'") || has(l, "type=password");
-    if (password || has(l, "id=\"login_form\"") || has(l, "authwall") || has(l, "loginform"))
+  // Sign-in pages served in place of the content: a sign-in title with a real password field or a
+  // platform's sign-in form; on a platform host the title alone ("Login • Instagram").
+  if (sign_in_title(ltitle)) {
+    const bool password = has_password_input(lower());
+    if (password || has(lower(), "id=\"login_form\"") || platform != "web")
       return verdict(Visibility::login_wall, "login-wall", "sign-in page \"" + title + "\"" + (password ? " with a password field" : ""));
   }
-  if (platform || body.size() < (16u << 10)) {
+  if (platform == "facebook" && has(lower(), "this content isn't available right now"))
+    return verdict(Visibility::login_wall, "content-unavailable", "Facebook \"This content isn't available right now\"");
+  if (platform == "linkedin" && (has(lower(), "d_checkpoint_lg_authwall") || has(lower(), "\"pagekey\" content=\"d_authwall")))
+    return verdict(Visibility::login_wall, "login-wall", "LinkedIn authwall");
+  // Interstitials: the platforms' own wording, or a small page that says nothing else.
+  const bool interstitial_sized = body.size() < k_interstitial_page;
+  if (platform != "web" || interstitial_sized) {
     const std::string& l = lower();
-    if (has(l, "you must log in to continue") || has(l, "log in to continue") || has(l, "sign in to continue"))
-      return verdict(Visibility::login_wall, "login-wall", "\"log in to continue\" interstitial");
-    if (has(l, "d_checkpoint_lg_authwall") || has(l, "authwall?trk")) return verdict(Visibility::login_wall, "login-wall", "LinkedIn authwall");
-    if (has(l, "javascript is not available") && has(l, "x.com"))
+    // Content (an article, an h-entry, a README) that quotes the phrase is not an interstitial.
+    const bool content = has(l, "<article") || has(l, "h-entry") || has(l, "hentry") || has(l, "markdown-body");
+    for (std::string_view phrase : {"you must log in to continue", "log in to continue", "sign in to continue"}) {
+      if (!has(l, phrase)) continue;
+      if (phrase != "you must log in to continue" && (!interstitial_sized || content)) continue;
+      return verdict(Visibility::login_wall, "login-wall", "\"" + std::string(phrase) + "\" interstitial");
+    }
+    if (platform == "x" && has(l, "javascript is not available"))
       return verdict(Visibility::unknown, "javascript-required", "X's \"JavaScript is not available\" page");
   }
   return std::nullopt;

@@ -91,3 +91,79 @@ TEST_CASE("walls: the registry turns a wall into one explained item", "[walls][r
   REQUIRE(li.items.size() == 1);
   CHECK(li.items[0].visibility == Visibility::blocked);
 }
+
+TEST_CASE("walls: vendor challenges, 401s, rate limits in 403s and gates reached by redirect", "[walls]") {
+  struct Case {
+    Page page;
+    Visibility v;
+    const char* kind;
+  };
+  const char* js = "application/json";
+  std::vector<Case> cases = {
+      // GitHub's REST API answers an exhausted quota with 403.
+      {page_of("https://api.github.com/users/x", R"({"message":"API rate limit exceeded for 203.0.113.10."})", 403, {{"x-ratelimit-remaining", "0"}}, {}, js),
+       Visibility::rate_limited, "rate-limited"},
+      {page_of("https://api.github.com/users/x", R"({"message":"You have exceeded a secondary rate limit."})", 403, {{"retry-after", "60"}}, {}, js),
+       Visibility::rate_limited, "rate-limited"},
+      {page_of("https://mastodon.example/api/v1/accounts/1/statuses", R"({"error":"This method requires an authenticated user"})", 401, {}, {}, js),
+       Visibility::login_wall, "login-wall"},
+      {page_of("https://jane.example/", "<title>Vercel Security Checkpoint</title>", 429, {{"x-vercel-mitigated", "challenge"}}), Visibility::blocked, "waf-challenge"},
+      {page_of("https://jane.example/", "<script src=\"https://token.awswaf.com/x/challenge.js\"></script>", 202, {{"x-amzn-waf-action", "challenge"}}),
+       Visibility::blocked, "waf-challenge"},
+      {page_of("https://git.example.org/", "<title>Making sure you&#39;re not a bot!</title><script id=\"anubis_challenge\" type=\"application/json\">{}</script>"),
+       Visibility::blocked, "waf-challenge"},
+      {page_of("https://www.reddit.com/user/x/", "<title>Reddit - Prove your humanity</title><div>...</div>", 403), Visibility::blocked, "captcha"},
+      {page_of("https://shop.example/", "<title>shop</title><script>window._pxAppId='PX1';</script>", 403), Visibility::blocked, "captcha"},
+      {page_of("https://shop.example/", "<iframe src=\"/_Incapsula_Resource?x=1\"></iframe>"), Visibility::blocked, "waf-challenge"},
+      {page_of("https://www.youtube.com/watch?v=abc", R"(<title>x - YouTube</title><script>var ytInitialPlayerResponse = {"playabilityStatus":{"status":"LOGIN_REQUIRED","reason":"Sign in to confirm you’re not a bot"}};</script>)"),
+       Visibility::blocked, "bot-check"},
+      {page_of("https://www.youtube.com/watch?v=abc", R"(<script>{"playabilityStatus":{"status":"LOGIN_REQUIRED","reason":"Sign in to confirm your age"}}</script>)"),
+       Visibility::login_wall, "login-wall"},
+      {page_of("https://www.instagram.com/janeexample/", "<title>Login \xE2\x80\xA2 Instagram</title><div id=\"root\"></div>"), Visibility::login_wall, "login-wall"},
+      {page_of("https://www.threads.net/@janeexample", "<title>Threads \xE2\x80\xA2 Log in</title>"), Visibility::login_wall, "login-wall"},
+      {page_of("https://www.youtube.com/@x", std::string("<title>Bevor Sie zu YouTube weitergehen</title>") + std::string(70000, ' ') +
+                                                 "<form action=\"https://consent.youtube.com/save\" method=\"POST\"></form>"),
+       Visibility::login_wall, "cookie-wall"},
+      {page_of("https://medium.com/@jane", "<title>Medium</title>", 200, {}, "https://medium.com/m/signin?redirect=x"), Visibility::login_wall, "login-wall"},
+      {page_of("https://www.youtube.com/", "<title>Sign in</title>", 200, {}, "https://accounts.google.com/v3/signin/identifier?continue=x"),
+       Visibility::login_wall, "login-wall"},
+      {page_of("https://janeexample.tumblr.com/", "<title>t</title>", 200, {}, "https://www.tumblr.com/privacy/consent?redirect=x"), Visibility::login_wall, "cookie-wall"},
+      {page_of("https://old.reddit.com/r/x", "<title>r</title>", 200, {}, "https://old.reddit.com/over18?dest=x"), Visibility::login_wall, "age-gate"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.page.url << " " << c.kind);
+    auto w = detect_wall(c.page);
+    REQUIRE(w);
+    CHECK(w->visibility == c.v);
+    CHECK(w->kind == c.kind);
+    CHECK_FALSE(w->evidence.empty());
+  }
+}
+
+TEST_CASE("walls: pages about logins, robots, captchas and rate limits are not walls", "[walls]") {
+  auto page = [](std::string title, std::string body, std::string url = "https://jane.example/posts/x/") {
+    return page_of(std::move(url), "<title>" + title + "</title>" + body);
+  };
+  // A LinkedIn link copied from the browser bar on a homepage.
+  CHECK_FALSE(detect_wall(page("Jane Example", "<a href=\"https://www.linkedin.com/authwall?trk=bf&amp;trkInfo=x\">LinkedIn</a>", "https://jane.example/")));
+  // Cloudflare's script on every page of a site, and titles with challenge words in them.
+  const std::string jsd = "<script src=\"/cdn-cgi/challenge-platform/scripts/jsd/main.js\"></script>";
+  CHECK_FALSE(detect_wall(page("Robots.txt and AI crawlers: what I block", jsd)));
+  CHECK_FALSE(detect_wall(page("Being human in the age of AI", jsd)));
+  CHECK_FALSE(detect_wall(page_of("https://jane.example/gone", "<title>Not found</title>" + jsd, 404)));
+  CHECK_FALSE(detect_wall(page("I, Robot: a re-read", "<form><div class=\"g-recaptcha\"></div></form>")));
+  CHECK_FALSE(detect_wall(page("How to verify your Mastodon profile", "<div class=\"h-captcha\"></div>")));
+  CHECK_FALSE(detect_wall(page("Rate limiting an API in Go with a token bucket", "<p>429</p>")));
+  CHECK_FALSE(detect_wall(page("I got rate-limited by the GitHub API", "")));
+  CHECK_FALSE(detect_wall(page("Before you continue: a note on this blog", "")));
+  // A code sample with a password field, a forum's guest login box, a post quoting an interstitial.
+  CHECK_FALSE(detect_wall(page("Building a login form with Flask", "<pre>&lt;input type=\"password\" name=\"pw\"&gt;</pre>")));
+  CHECK_FALSE(detect_wall(page("Can't log in after upgrading - phpBB", "<form action=\"/ucp.php?mode=login\"><input type=\"password\"></form>")));
+  CHECK_FALSE(detect_wall(page("Why does Gmail ask me to sign in?", "<article class=\"h-entry\"><q>Sign in to continue to Gmail</q></article>")));
+  CHECK_FALSE(detect_wall(page("Why I left Twitter", "<p>x.com says JavaScript is not available.</p>")));
+  // Redirects to slugs that start like a sign-in path.
+  for (const char* slug : {"/sessions-2024/", "/login-page-design-tips/", "/checkpoint-charlie-visit/", "/signins-and-signups/"}) {
+    INFO(slug);
+    CHECK_FALSE(detect_wall(page_of(std::string("http://jane.example") + slug, "<title>t</title>", 200, {}, std::string("https://jane.example") + slug)));
+  }
+}
