@@ -33,11 +33,6 @@ std::string first_nonempty(std::initializer_list<std::string> values) {
   return {};
 }
 
-std::string meta_named(const HtmlScan& scan, std::string_view name) {
-  for (const auto& m : scan.metas)
-    if (m.name == name && !trim(m.content).empty()) return std::string(trim(m.content));
-  return {};
-}
 
 void add_media(std::vector<Media>& media, std::string url, std::string alt) {
   if (url.empty()) return;
@@ -228,6 +223,12 @@ const JsonLdNode* main_person(const JsonLdResult& ld) {
 }
 
 }  // namespace
+
+std::string meta_named(const HtmlScan& scan, std::string_view name) {
+  for (const auto& m : scan.metas)
+    if (m.name == name && !trim(m.content).empty()) return std::string(trim(m.content));
+  return {};
+}
 
 HtmlAnalysis analyze_html(const Page& page) {
   HtmlAnalysis a;

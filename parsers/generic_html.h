@@ -41,6 +41,8 @@ struct HtmlAnalysis {
 };
 
 HtmlAnalysis analyze_html(const Page& page);
+// The content of the first non-empty <meta name="NAME"> (name lower-case), trimmed; "" if none.
+std::string meta_named(const HtmlScan& scan, std::string_view name);
 Item page_item(const HtmlAnalysis& a, const Page& page);            // the page itself
 std::vector<Item> profile_items(const HtmlAnalysis& a, const Page& page);  // JSON-LD Person, first h-card
 std::vector<Item> post_items(const HtmlAnalysis& a, const Page& page);     // one per mf2 h-entry

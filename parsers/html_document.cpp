@@ -178,19 +178,22 @@ std::vector<std::pair<std::string_view, std::string_view>> HtmlNode::attrs() con
   return out;
 }
 
-std::vector<std::string_view> HtmlNode::classes() const {
+std::vector<std::string_view> html_tokens(std::string_view s) {
   std::vector<std::string_view> out;
-  auto c = attr("class");
-  if (!c) return out;
-  std::string_view s = *c;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && is_ascii_space(s[i])) ++i;
+    while (i < s.size() && space(s[i])) ++i;
     size_t b = i;
-    while (i < s.size() && !is_ascii_space(s[i])) ++i;
+    while (i < s.size() && !space(s[i])) ++i;
     if (i > b) out.push_back(s.substr(b, i - b));
   }
   return out;
+}
+
+std::vector<std::string_view> HtmlNode::classes() const {
+  auto c = attr("class");
+  return c ? html_tokens(*c) : std::vector<std::string_view>{};
 }
 
 bool HtmlNode::has_class(std::string_view name) const {

@@ -38,6 +38,10 @@ struct HtmlPrescan {
 };
 HtmlPrescan prescan_html(std::string_view html);
 
+// An attribute value split on HTML's ASCII whitespace (space, tab, LF, FF, CR), as class and rel
+// are. A vertical tab or a Unicode space is part of a token.
+std::vector<std::string_view> html_tokens(std::string_view value);
+
 // Opaque handle to a node of an HtmlDocument's tree. A default HtmlNode is "null".
 class HtmlNode {
  public:
@@ -57,7 +61,7 @@ class HtmlNode {
   std::string_view attr_or(std::string_view name, std::string_view fallback = {}) const;
   // (name, value) of every attribute, in source order.
   std::vector<std::pair<std::string_view, std::string_view>> attrs() const;
-  std::vector<std::string_view> classes() const;  // class attribute split on ASCII whitespace
+  std::vector<std::string_view> classes() const;  // the class attribute's html_tokens()
   bool has_class(std::string_view name) const;
   std::string_view text() const;  // a text node's decoded text; a comment's text
 

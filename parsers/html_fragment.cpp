@@ -55,7 +55,7 @@ HtmlFragment parse_html_fragment(std::string_view html, std::string_view base_ur
         std::string url = resolved(base_url, href);
         if (std::find(out.links.begin(), out.links.end(), url) == out.links.end()) out.links.push_back(url);
         bool tag = n.has_class("hashtag");
-        for (auto r : split(n.attr_or("rel"), ' '))
+        for (auto r : html_tokens(n.attr_or("rel")))
           if (r == "tag") tag = true;
         if (tag) {
           std::string t = collapse_whitespace(visible_text(n));

@@ -376,7 +376,7 @@ class Mf2Parser {
       auto href = n.attr("href");
       if (!rel || !href) return true;
       std::vector<std::string> values;
-      for (std::string_view r : mf2::html_tokens(*rel))
+      for (std::string_view r : html_tokens(*rel))
         if (std::find(values.begin(), values.end(), r) == values.end()) values.emplace_back(r);
       if (values.empty()) return true;
       std::string url = m_resolve(*href);

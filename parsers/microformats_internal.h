@@ -32,11 +32,8 @@ struct PropertyClass {
 
 using ClassList = std::vector<std::string_view>;  // an element's classes
 
-// An attribute value split on HTML's ASCII whitespace (space, tab, LF, FF, CR), as the class and
-// rel attributes are. A vertical tab or any Unicode space is part of a token (which then is not a
-// valid mf2 name).
-ClassList html_tokens(std::string_view value);
-// The class attribute's tokens.
+// The class attribute's tokens (html_tokens(): HTML's ASCII whitespace; a vertical tab or any
+// Unicode space is part of a class name, which then is not a valid mf2 name).
 ClassList class_list(HtmlNode e);
 bool has_class_token(HtmlNode e, std::string_view name);
 

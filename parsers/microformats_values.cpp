@@ -198,18 +198,6 @@ ClassList class_list(HtmlNode e) {
   return attr ? html_tokens(*attr) : ClassList{};
 }
 
-ClassList html_tokens(std::string_view s) {
-  ClassList out;
-  auto sp = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && sp(s[i])) ++i;
-    size_t b = i;
-    while (i < s.size() && !sp(s[i])) ++i;
-    if (i > b) out.push_back(s.substr(b, i - b));
-  }
-  return out;
-}
 
 bool has_class_token(HtmlNode e, std::string_view name) {
   for (auto c : class_list(e))

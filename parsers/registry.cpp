@@ -181,7 +181,7 @@ ParseOutput parse_unknown_json(const Page& page, const std::string& url) {
     return parse_activitypub_json(page);
   if (url.find("/.well-known/webfinger") != std::string::npos) return parse_mastodon_json(page);
   // Bluesky's XRPC methods on any AppView or PDS host.
-  if (url.find("/xrpc/app.bsky.") != std::string::npos || url.find("/xrpc/com.atproto.repo.") != std::string::npos)
+  if (url.find("/xrpc/app.bsky.") != std::string::npos || url.find("/xrpc/com.atproto.repo.getRecord") != std::string::npos)
     return parse_bluesky_json(page);
   // ActivityStreams served as plain application/json (a saved file, a misconfigured server).
   if (page.body.find("www.w3.org/ns/activitystreams") != std::string::npos) return parse_activitypub_json(page);

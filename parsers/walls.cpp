@@ -228,12 +228,17 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
   // The vendor's own markers first (the most specific evidence), then the title.
   if (error_status || small)
     if (auto v = vendor_page(lower(), title)) return v;
+  auto captcha_widget = [&] { return has(lower(), "g-recaptcha") || has(lower(), "h-captcha") || has(lower(), "cf-turnstile"); };
   if (auto t = challenge_title(ltitle, title)) {
     // A large success page is an article, whatever its title says; challenge pages are small.
-    if (error_status || t->visibility == Visibility::rate_limited || small || !page.ok()) return t;
+    if (error_status || t->visibility == Visibility::rate_limited || small || !page.ok()) {
+      if (t->visibility == Visibility::blocked && t->kind != "blocked" && captcha_widget())
+        return verdict(Visibility::blocked, "captcha", "captcha page" + quoted(title));
+      return t;
+    }
   }
   if (error_status || small) {
-    if (error_status && (has(lower(), "g-recaptcha") || has(lower(), "h-captcha") || has(lower(), "cf-turnstile")))
+    if (error_status && captcha_widget())
       return verdict(Visibility::blocked, "captcha", "captcha page" + quoted(title) + " (HTTP " + std::to_string(page.status) + ")");
     if (page.status == 503 && (has(lower(), "rate limit") || has(lower(), "rate-limit")) && !page.header("retry-after").empty())
       return verdict(Visibility::rate_limited, "rate-limited", "HTTP 503 with Retry-After and a rate-limit message");

@@ -74,22 +74,6 @@ std::string actor_ref(const json& v) {
   return {};
 }
 
-// A coordinate given as a number or (Pixelfed) a numeric string.
-std::optional<double> coordinate(const json& o, const char* key) {
-  if (!o.is_object() || !o.contains(key)) return std::nullopt;
-  const json& v = o[key];
-  if (v.is_number()) return v.get<double>();
-  if (v.is_string()) {
-    try {
-      size_t used = 0;
-      double d = std::stod(v.get<std::string>(), &used);
-      if (used > 0 && used == v.get<std::string>().size()) return d;
-    } catch (...) {
-    }
-  }
-  return std::nullopt;
-}
-
 std::string type_of(const json& v) {
   if (!v.is_object() || !v.contains("type")) return {};
   if (v["type"].is_string()) return v["type"].get<std::string>();
@@ -258,7 +242,7 @@ Item object_item(const json& o, const json& activity, Ctx& ctx) {
     if (type_of(tag) == "Mention" && !name.empty()) it.fields.emplace_back("mention", name);
   }
   if (const json& loc = jobj(o, "location"); !loc.is_null()) {
-    Geo g{coordinate(loc, "latitude"), coordinate(loc, "longitude"), jstr(loc, "name")};
+    Geo g{jcoordinate(loc, "latitude"), jcoordinate(loc, "longitude"), jstr(loc, "name")};
     if (!g.lat || !g.lon) g.lat = g.lon = std::nullopt;  // a point needs both
     it.geo = g;
   }
@@ -272,7 +256,13 @@ Item object_item(const json& o, const json& activity, Ctx& ctx) {
   if (std::string parent = actor_ref(o.contains("inReplyTo") ? o["inReplyTo"] : json()); !parent.empty()) {
     std::string platform = platform_for_host(host_of(parent));
     it.parent_id = (platform == "web" ? "activitypub" : platform) + ":" + host_of(parent) + ":status:" + native_id(parent);
-    if (it.kind == ItemKind::post && (it.author.url.empty() || parent.rfind(it.author.url + "/", 0) != 0)) it.kind = ItemKind::comment;
+    // Someone else's: on another server, or (Mastodon, GoToSocial, Pixelfed: /users/NAME/statuses/ID)
+    // under another actor. Pleroma's /objects/UUID and Misskey's /notes/ID do not say whose they
+    // are, so a reply there on the same server stays a post.
+    const bool other_server = host_of(parent) != host_of(it.author.url);
+    const bool other_actor = parent.find("/users/") != std::string::npos && !it.author.url.empty() &&
+                             parent.rfind(it.author.url + "/", 0) != 0;
+    if (it.kind == ItemKind::post && (other_server || other_actor)) it.kind = ItemKind::comment;
   }
   if (it.visibility == Visibility::public_) it.visibility = activitypub_visibility(o.contains("to") ? o : activity);
   if (std::string lang = [&] {
@@ -294,7 +284,10 @@ void add_next(const json& v, Ctx& ctx) {
 void read_collection(const json& c, Ctx& ctx) {
   for (const char* key : {"orderedItems", "items"}) {
     // GoToSocial writes a one-element list as the element itself.
-    for (const auto& entry : as_list(c.is_object() && c.contains(key) ? c[key] : json())) {
+    if (!c.is_object() || !c.contains(key)) continue;
+    const json& list = c[key];
+    const json single = list.is_array() ? json() : json::array({list});
+    for (const auto& entry : list.is_array() ? list : single) {
       if (ctx.out.items.size() >= k_max_objects) return;
       std::string t = type_of(entry);
       if (t == "Create" || t == "Update") {

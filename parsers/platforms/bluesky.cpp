@@ -37,7 +37,7 @@ Item profile_item(const json& p, const Page& page, ParseOutput& out) {
   it.url = profile_url(profile_key(p));
   it.extractor = "bluesky-api";
   it.title = jstr(p, "displayName");
-  it.author = {"@" + handle, it.title, it.url};
+  it.author = {handle.empty() || handle == "handle.invalid" ? std::string() : "@" + handle, it.title, it.url};
   it.text = jstr(p, "description");
   it.links = urls_in_text(it.text);
   add_media(it, jstr(p, "avatar"), "image", "avatar");
@@ -111,7 +111,8 @@ Item post_item(const json& post, const Page& page, ParseOutput& out) {
   it.id = "bluesky:post:" + uri;
   it.url = bluesky_post_url(uri, profile_key(author));
   it.extractor = "bluesky-api";
-  it.author = {"@" + handle, jstr(author, "displayName"), profile_url(profile_key(author))};
+  it.author = {handle.empty() || handle == "handle.invalid" ? std::string() : "@" + handle, jstr(author, "displayName"),
+               profile_url(profile_key(author))};
   if (hides_from_logged_out(author)) it.visibility = Visibility::login_wall;
   const json& record = jobj(post, "record");
   it.text = jstr(record, "text");

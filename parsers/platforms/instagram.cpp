@@ -24,13 +24,16 @@ std::string str(const json& j, const char* key) {
 // og:description of a post: `143 likes, 19 comments - jane on May 17, 2026: "Caption". `; older
 // pages and the profile's <meta name=description> write `Jane (@jane) on Instagram: “Caption”`.
 std::string caption_from_description(const std::string& d) {
-  for (auto [open_quote, close_quote] : {std::pair<std::string_view, std::string_view>{": \"", "\""}, {": \u201c", "\u201d"}}) {
-    size_t open = d.find(open_quote);
-    size_t close = d.rfind(close_quote);
-    if (open == std::string::npos || close == std::string::npos || close < open + open_quote.size()) continue;
-    return d.substr(open + open_quote.size(), close - open - open_quote.size());
-  }
-  return {};
+  // Whichever opening quote comes first: a straight-quoted caption may contain curly quotes and
+  // the other way round.
+  const size_t straight = d.find(": \""), curly = d.find(": \u201c");
+  const bool use_curly = curly != std::string::npos && (straight == std::string::npos || curly < straight);
+  const std::string_view open_quote = use_curly ? ": \u201c" : ": \"";
+  const std::string_view close_quote = use_curly ? "\u201d" : "\"";
+  const size_t open = use_curly ? curly : straight;
+  const size_t close = d.rfind(close_quote);
+  if (open == std::string::npos || close == std::string::npos || close < open + open_quote.size()) return {};
+  return d.substr(open + open_quote.size(), close - open - open_quote.size());
 }
 
 std::string date_from_description(const std::string& d) {
@@ -49,15 +52,9 @@ std::pair<std::string, std::string> name_and_handle(std::string_view s) {
 }
 
 // The part of `s` before `marker` ("" when it does not occur).
-std::string before(std::string_view s, std::string_view marker) {
+std::string text_before(std::string_view s, std::string_view marker) {
   size_t p = s.find(marker);
   return p == std::string_view::npos ? std::string() : std::string(s.substr(0, p));
-}
-
-std::string meta_description(const HtmlAnalysis& a) {
-  for (const auto& m : a.scan.metas)
-    if (m.name == "description") return m.content;
-  return {};
 }
 
 // Post and reel permalinks: /p/CODE/, /reel/CODE/, /tv/CODE/, also under a user (/jane/p/CODE/).
@@ -67,22 +64,6 @@ bool is_post_path(std::string_view path) {
     if ((parts[i] == "p" || parts[i] == "reel" || parts[i] == "reels" || parts[i] == "tv") && !parts[i + 1].empty())
       return i <= 2;
   return false;
-}
-
-// A coordinate given as a number or a numeric string.
-std::optional<double> coordinate(const json& o, const char* key) {
-  if (!o.contains(key)) return std::nullopt;
-  const json& v = o[key];
-  if (v.is_number()) return v.get<double>();
-  if (v.is_string()) {
-    try {
-      size_t used = 0;
-      double d = std::stod(v.get<std::string>(), &used);
-      if (used == v.get<std::string>().size()) return d;
-    } catch (...) {
-    }
-  }
-  return std::nullopt;
 }
 
 // One timeline node's picture (display_url, with its accessibility caption), its video file
@@ -115,7 +96,7 @@ Item media_item(const json& node, const Page& page, const ParseOutput& out, cons
   if (node.contains("taken_at_timestamp")) it.published_at = from_epoch(node["taken_at_timestamp"]);
   if (const json& loc = jobj(node, "location"); loc.is_object()) {
     // The timeline's location carries an id, name and slug only; coordinates when a shape has them.
-    it.geo = Geo{coordinate(loc, "lat"), coordinate(loc, "lng"), str(loc, "name")};
+    it.geo = Geo{jcoordinate(loc, "lat"), jcoordinate(loc, "lng"), str(loc, "name")};
     if (!it.geo->lat || !it.geo->lon) it.geo->lat = it.geo->lon = std::nullopt;
   }
   return it;
@@ -193,13 +174,13 @@ ParseOutput parse_instagram_html(const Page& page) {
     p.url = og_url;
     p.extractor = "instagram-html";
     p.title = a.og.title();
-    p.author = {username, name_and_handle(before(p.title, " \u2022 ")).first, og_url};
+    p.author = {username, name_and_handle(text_before(p.title, " \u2022 ")).first, og_url};
     if (const JsonLdNode* person = a.ld.first_of("Person")) {
       p.author.name = person->name;
       p.text = person->description;
     }
     // The bio is in <meta name=description>: `283M Followers, ... - Jane (@jane) on Instagram: "bio"`.
-    if (p.text.empty()) p.text = caption_from_description(meta_description(a));
+    if (p.text.empty()) p.text = caption_from_description(meta_named(a.scan, "description"));
     p.fields.emplace_back("counts", a.og.description());
     for (const auto& img : a.og.images()) p.media.push_back({img.url, "image", img.alt});
     out.items.push_back(std::move(p));
@@ -231,7 +212,9 @@ ParseOutput parse_instagram_html(const Page& page) {
   // A post page.
   std::string code = last_path_segment(og_url);
   Item it = platform_item(page, out, "instagram");
-  it.kind = og_type == "video" || path.find("/reel/") != std::string::npos ? ItemKind::video : ItemKind::post;
+  it.kind = og_type == "video" || path.find("/reel/") != std::string::npos || path.find("/reels/") != std::string::npos
+                ? ItemKind::video
+                : ItemKind::post;
   it.id = "instagram:post:" + code;
   it.url = og_url;
   it.extractor = "instagram-html";
@@ -245,7 +228,7 @@ ParseOutput parse_instagram_html(const Page& page) {
   size_t on = desc.find(" on ");
   std::string who;
   if (dash != std::string::npos && on != std::string::npos && on > dash) who = desc.substr(dash + 3, on - dash - 3);
-  else if (on != std::string::npos) who = desc.substr(0, on);
+  else if (size_t on_instagram = desc.find(" on Instagram"); on_instagram != std::string::npos) who = desc.substr(0, on_instagram);
   auto [name, handle] = name_and_handle(who);
   it.author.handle = handle;
   it.author.name = name;

@@ -1,6 +1,8 @@
 #include "parsers/platforms/platform_common.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 
 #include "core/text.h"
 #include "core/url.h"
@@ -48,6 +50,23 @@ json parse_json_page(const Page& page, ParseOutput& out) {
     out.errors.push_back("invalid JSON from " + url + ": " + e.what());
     return json(json::value_t::discarded);
   }
+}
+
+std::optional<double> jcoordinate(const json& j, std::string_view key) {
+  if (!j.is_object()) return std::nullopt;
+  auto it = j.find(key);
+  if (it == j.end()) return std::nullopt;
+  std::optional<double> v;
+  if (it->is_number()) {
+    v = it->get<double>();
+  } else if (it->is_string()) {
+    const std::string& s = it->get_ref<const std::string&>();
+    char* end = nullptr;
+    const double d = std::strtod(s.c_str(), &end);
+    if (!s.empty() && end == s.c_str() + s.size()) v = d;
+  }
+  if (!v || !std::isfinite(*v) || *v < -180 || *v > 180) return std::nullopt;
+  return v;
 }
 
 std::string jstr(const json& j, std::string_view key) {
@@ -204,35 +223,65 @@ void add_media(Item& item, std::string url, std::string type, std::string alt) {
   item.media.push_back({std::move(url), std::move(type), std::move(alt)});
 }
 
+namespace {
+
+// The code point at `text[pos]` (a UTF-8 lead byte) and its length; {0xFFFD, 1} when malformed.
+std::pair<char32_t, size_t> code_point_at(std::string_view text, size_t pos) {
+  const auto b = static_cast<unsigned char>(text[pos]);
+  const size_t n = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b <= 0xDF ? 2 : 0;
+  if (n == 0 || pos + n > text.size()) return {0xFFFD, 1};
+  char32_t cp = b & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+  for (size_t k = 1; k < n; ++k) {
+    const auto c = static_cast<unsigned char>(text[pos + k]);
+    if ((c & 0xC0) != 0x80) return {0xFFFD, 1};
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  return {cp, n};
+}
+
+// Non-ASCII characters that end a URL written in text: spaces (no-break, thin, ideographic),
+// quotation marks and ellipsis, and CJK / full-width punctuation ("请看https://a.example/，谢谢").
+bool ends_url(char32_t cp) {
+  return cp == 0xA0 || cp == 0xAB || cp == 0xBB || (cp >= 0x2000 && cp <= 0x200B) || (cp >= 0x2018 && cp <= 0x201F) ||
+         cp == 0x2026 || cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || (cp >= 0x3000 && cp <= 0x3011) ||
+         (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+         (cp >= 0xFF5B && cp <= 0xFF65) || cp == 0xFFFD;
+}
+
+}  // namespace
+
 std::vector<std::string> urls_in_text(std::string_view text) {
   std::vector<std::string> out;
   const std::string lowered = ascii_lower(text);
-  size_t pos = 0;
-  while (true) {
-    size_t https = lowered.find("https://", pos), http = lowered.find("http://", pos);
-    size_t start = std::min(https, http);
-    if (start == std::string::npos) break;
+  // One left-to-right pass: every "http" is looked at once.
+  for (size_t start = lowered.find("http"); start != std::string::npos; start = lowered.find("http", start + 1)) {
+    std::string_view rest = std::string_view(lowered).substr(start);
+    if (rest.rfind("https://", 0) != 0 && rest.rfind("http://", 0) != 0) continue;
     // Part of a longer word ("xhttp://") is no link.
-    if (start > 0 && is_ascii_alnum(text[start - 1])) {
-      pos = start + 1;
-      continue;
-    }
+    if (start > 0 && is_ascii_alnum(text[start - 1])) continue;
     size_t end = start;
     int open_parens = 0, open_brackets = 0;
-    for (; end < text.size(); ++end) {
-      char c = text[end];
+    while (end < text.size()) {
+      const char c = text[end];
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        auto [cp, len] = code_point_at(text, end);
+        if (ends_url(cp)) break;
+        end += len;
+        continue;
+      }
       if (is_ascii_space(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`') break;
       if (c == '(') ++open_parens;
       if (c == '[') ++open_brackets;
       if (c == ')' && --open_parens < 0) break;
       if (c == ']' && --open_brackets < 0) break;
+      ++end;
     }
-    pos = end;
+    const size_t scanned_to = end;
     while (end > start && std::string_view(".,;:!?*_~").find(text[end - 1]) != std::string_view::npos) --end;
     std::string candidate(text.substr(start, end - start));
     auto url = Url::parse(candidate);
-    if (!url || url->host().empty()) continue;
-    if (std::find(out.begin(), out.end(), candidate) == out.end()) out.push_back(std::move(candidate));
+    if (url && !url->host().empty() && std::find(out.begin(), out.end(), candidate) == out.end()) out.push_back(std::move(candidate));
+    start = scanned_to > start ? scanned_to - 1 : start;
   }
   return out;
 }

@@ -36,6 +36,10 @@ const nlohmann::json& jarr(const nlohmann::json& j, std::string_view key);  // e
 // Numbers and numeric strings ("123") as text; "" otherwise.
 std::string jid(const nlohmann::json& j, std::string_view key);
 
+// A latitude or longitude given as a number or a numeric string (Pixelfed), finite and within
+// [-180, 180]; nullopt otherwise.
+std::optional<double> jcoordinate(const nlohmann::json& j, std::string_view key);
+
 // Seconds since the epoch (number or numeric string) as a TimePoint.
 std::optional<TimePoint> from_epoch(const nlohmann::json& v);
 

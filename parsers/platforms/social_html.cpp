@@ -93,7 +93,7 @@ ParseOutput parse_facebook_html(const Page& page) {
           it.published_at = from_epoch(store["time"]);
       }
       // m.facebook.com: the story's <header> links its author first.
-      if (n.is("header") && author_path.empty())
+      if (n.is("header") && author_path.empty() && n.parent() && n.parent().has_class("story_body_container"))
         walk_tree(n, [&](HtmlNode c) {
           if (author_path.empty() && c.is("a")) author_path = std::string(c.attr_or("href"));
           return author_path.empty();
@@ -108,9 +108,15 @@ ParseOutput parse_facebook_html(const Page& page) {
       author = p.segments[0];
     std::string author_url = author.empty() ? "" : "https://www.facebook.com/" + author;
     if (author.empty() && !group) {
-      if (auto header = Url::parse(author_path.empty() ? "" : "https://www.facebook.com" + author_path.substr(0, author_path.find('?')));
-          header && header->path().size() > 1 && author_path[0] == '/' && header->path().find('/', 1) == std::string::npos) {
-        author = header->path().substr(1);
+      // "/jane.example.77?refid=52", or "/profile.php?id=1000…" for people without a vanity name.
+      auto header = Url::parse(author_path.rfind('/', 0) == 0 ? "https://www.facebook.com" + author_path : "");
+      const std::string header_path = header ? header->path() : "";
+      if (header_path == "/profile.php" && !query_param(header->str(), "id").empty()) {
+        author = query_param(header->str(), "id");
+        author_url = "https://www.facebook.com/profile.php?id=" + author;
+      } else if (header_path.size() > 1 && header_path.find('/', 1) == std::string::npos &&
+                 !(header_path.size() > 4 && header_path.compare(header_path.size() - 4, 4, ".php") == 0)) {
+        author = header_path.substr(1);
         author_url = "https://www.facebook.com/" + author;
       } else if (std::string id = query_param(url, "id"); !id.empty()) {
         author = id;
@@ -222,7 +228,8 @@ ParseOutput parse_linkedin_html(const Page& page) {
   // A public profile without JSON-LD: the account from its OpenGraph tags (og:type profile,
   // profile:first_name / last_name, title "Jane Example - Gardener - Example Co | LinkedIn").
   const bool has_account = std::any_of(profiles.begin(), profiles.end(), [](const Item& i) { return i.kind == ItemKind::profile && i.extractor == "linkedin-html"; });
-  if (!has_account && p.segments.size() >= 2 && p.segments[0] == "in") {
+  const bool og_profile = p.a.og.first("og:type") == "profile" || !p.a.og.first("profile:first_name").empty();
+  if (!has_account && og_profile && p.segments.size() >= 2 && p.segments[0] == "in") {
     Item it = platform_item(page, p.out, "linkedin");
     it.kind = ItemKind::profile;
     it.id = "linkedin:account:" + p.segments[1];

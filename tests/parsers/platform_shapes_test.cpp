@@ -87,6 +87,17 @@ TEST_CASE("urls in plain text and Markdown end where the text says they end", "[
         std::vector<std::string>{"HTTPS://Jane.Example/A", "http://x.example/", "http://y.example/q?a=1&b=2"});
   CHECK(urls_in_text("nohttp://a.example https:// plain text") == std::vector<std::string>{});
   CHECK(urls_in_text("twice https://a.example/ and https://a.example/") == std::vector<std::string>{"https://a.example/"});
+  // Non-ASCII spaces and punctuation end a URL; letters do not (an IRI path).
+  CHECK(urls_in_text("Site : https://jane.example/cv\u00A0et mon blog") == std::vector<std::string>{"https://jane.example/cv"});
+  CHECK(urls_in_text("\u8BF7\u770Bhttps://jane.example/\uFF0C\u8C22\u8C22") == std::vector<std::string>{"https://jane.example/"});
+  CHECK(urls_in_text("\u00ABhttps://jane.example/a\u00BB and \u201Chttps://jane.example/b\u201D\u2026") ==
+        std::vector<std::string>{"https://jane.example/a", "https://jane.example/b"});
+  CHECK(urls_in_text("https://de.example/wiki/M\u00FCller ok") == std::vector<std::string>{"https://de.example/wiki/M\u00FCller"});
+  CHECK(urls_in_text("ends with http://") == std::vector<std::string>{});
+  // Long input with many near-misses stays linear (a regression here shows up as a slow test run).
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += "xhttp://a ";
+  CHECK(urls_in_text(many + "https://last.example/").size() == 1);
 }
 
 TEST_CASE("github: an event's text is what the actor wrote, the issue it answers is context", "[github][shapes]") {
@@ -117,6 +128,8 @@ TEST_CASE("github: an event's text is what the actor wrote, the issue it answers
   const Item* closed = find_item(out, "github:event:2");
   REQUIRE(closed != nullptr);
   CHECK(closed->text.find("Written by someone") == std::string::npos);
+  CHECK(closed->text.find("Closed by me") == std::string::npos);
+  CHECK(has_field(*closed, "issue.title", "Closed by me"));
   CHECK(has_field(*closed, "action", "closed"));
   const Item* fork = find_item(out, "github:event:3");
   REQUIRE(fork != nullptr);
@@ -166,6 +179,7 @@ TEST_CASE("reddit: deleted and removed stand-ins, comment links, galleries in or
   CHECK(g->media[0].alt == "Tomatoes on the balcony");
   CHECK(g->media[1].url == "https://preview.redd.it/aa1.jpg?width=640&s=1");
   CHECK(g->media[2].url == "https://i.redd.it/mm3.gif");
+  CHECK(g->media[2].alt == "A moving picture");
   CHECK(std::find(g->links.begin(), g->links.end(), "https://shop.example/seeds") != g->links.end());
   const Item* x = find_item(out, "reddit:t3_x1");
   REQUIRE(x != nullptr);
@@ -233,6 +247,15 @@ TEST_CASE("instagram html: the bio from the description, names and dates as Inst
   REQUIRE(r->published_at);
   CHECK(format_rfc3339(*r->published_at) == "2026-04-08T00:00:00Z");
   CHECK(r->author.handle == "janeexample");
+  // Older pages: `Name (@handle) on Instagram: “caption”`, the caption quoting with straight quotes.
+  auto old_post = parse_as("https://www.instagram.com/p/OLD1/", "text/html", R"html(<html><head>
+    <meta property="og:description" content="Jane on Tour (@janeontour) on Instagram: &#x201c;Quote of the day: &quot;Be kind&quot;&#x201d;">
+    <meta property="og:url" content="https://www.instagram.com/p/OLD1/"></head></html>)html");
+  const Item* o = find_item(old_post, "instagram:post:OLD1");
+  REQUIRE(o != nullptr);
+  CHECK(o->text == "Quote of the day: \"Be kind\"");
+  CHECK(o->author.handle == "janeontour");
+  CHECK(o->author.name == "Jane on Tour");
 }
 
 TEST_CASE("mastodon 4 status page: the status from its OpenGraph tags", "[mastodon][shapes]") {
@@ -359,6 +382,8 @@ TEST_CASE("bluesky: quotes with media, unverified handles, reposts dated when re
   CHECK(has_field(*quote, "quotes", "at://did:plc:other/app.bsky.feed.post/9"));
   REQUIRE(quote->media.size() == 1);
   CHECK(quote->url == "https://bsky.app/profile/did:plc:jane/post/1");
+  CHECK(quote->author.handle.empty());  // "handle.invalid" names no one
+  CHECK(quote->media[0].alt == "a fern");
   CHECK(quote->visibility == Visibility::login_wall);
   const Item* repost = find_item(out, "bluesky:post:at://did:plc:other/app.bsky.feed.post/8#repost");
   REQUIRE(repost != nullptr);
@@ -388,6 +413,15 @@ TEST_CASE("facebook: group posts, watch videos and m.facebook.com stories", "[fa
   const Item* s = find_item(story, "facebook:post:777");
   REQUIRE(s != nullptr);
   CHECK(s->author.handle == "jane.example.77");
+  // Without a vanity name the header links /profile.php?id=N.
+  auto numeric = parse_as("https://m.facebook.com/story.php?story_fbid=778&id=100012345678901", "text/html", R"html(<html><body>
+    <header><a href="/home.php">Facebook</a></header>
+    <div class="story_body_container"><header><a href="/profile.php?id=100012345678901&amp;refid=52">Jane Example</a></header>
+    <div><p>Hello.</p></div></div></body></html>)html");
+  const Item* n = find_item(numeric, "facebook:post:778");
+  REQUIRE(n != nullptr);
+  CHECK(n->author.handle == "100012345678901");
+  CHECK(n->author.url == "https://www.facebook.com/profile.php?id=100012345678901");
   CHECK(s->author.url == "https://www.facebook.com/jane.example.77");
   CHECK(s->text == "Tomatoes are up.");
   REQUIRE(s->published_at);
@@ -413,6 +447,10 @@ TEST_CASE("youtube and linkedin: the channel id from links, a profile from OpenG
   CHECK(p->kind == ItemKind::profile);
   CHECK(p->author.name == "Jane Example");
   CHECK(p->text == "Gardener at Example Co. Reach me at jane@example.org");
+  // A sign-up page at a profile URL (no og:type profile) is not the person's profile.
+  auto signup = parse_as("https://www.linkedin.com/in/janeexample", "text/html", R"html(<html><head>
+    <meta property="og:title" content="Sign Up | LinkedIn"></head><body><p>Join now</p></body></html>)html");
+  for (const auto& it : signup.items) CHECK(it.kind != ItemKind::profile);
 }
 
 TEST_CASE("tumblr: group-blog authors, legacy link and video posts, NPF inline links and captions", "[tumblr][shapes]") {
@@ -471,4 +509,16 @@ TEST_CASE("mastodon and activitypub: replies to others are comments with the par
   const Item* ap_thread = find_item(ap, "mastodon:mastodon.social:status:21");
   REQUIRE(ap_thread != nullptr);
   CHECK(ap_thread->kind == ItemKind::post);
+  // Pleroma names objects /objects/UUID: a reply on the same server may be the author's own thread.
+  auto pleroma = parse_as("https://pleroma.example/users/jane/outbox", "application/activity+json", R"({
+    "@context": "https://www.w3.org/ns/activitystreams", "type": "OrderedCollectionPage", "orderedItems": [
+      {"type": "Create", "object": {"id": "https://pleroma.example/objects/bbb", "type": "Note", "content": "2/2",
+        "attributedTo": "https://pleroma.example/users/jane", "inReplyTo": "https://pleroma.example/objects/aaa",
+        "to": ["https://www.w3.org/ns/activitystreams#Public"]}},
+      {"type": "Create", "object": {"id": "https://pleroma.example/objects/ccc", "type": "Note", "content": "hi",
+        "attributedTo": "https://pleroma.example/users/jane", "inReplyTo": "https://other.example/objects/zzz",
+        "to": ["https://www.w3.org/ns/activitystreams#Public"]}}]})");
+  REQUIRE(pleroma.items.size() == 2);
+  CHECK(pleroma.items[0].kind == ItemKind::post);
+  CHECK(pleroma.items[1].kind == ItemKind::comment);
 }
