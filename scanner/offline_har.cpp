@@ -70,10 +70,17 @@ void load_har(const std::filesystem::path& path, std::string_view data, const Of
       }
     }
     std::string text = str(content, "text");
-    std::string raw = iequals(str(content, "encoding"), "base64") ? base64_decode(text) : text;
+    // HAR 1.2 §content: text is the decoded body; only with encoding "base64" is it the raw bytes.
+    // Decoded text is Unicode already (a JSON string), whatever charset the page declared, so it
+    // must not be decoded again as that charset.
+    const bool base64 = iequals(str(content, "encoding"), "base64");
+    std::string raw = base64 ? base64_decode(text) : text;
+    if (!base64) content_type = media_type_of(content_type) + "; charset=utf-8";
     Page page;
     page.url = page.final_url = str(req, "url");
     page.status = int_of(resp, "status", 0);
+    // A browser shows a revalidated document as 304 with the cached body it displayed.
+    if (page.status == 304 && !raw.empty()) page.status = 200;
     page.http_version = str(resp, "httpVersion");
     page.headers = std::move(headers);
     if (auto t = parse_datetime(str(e, "startedDateTime"))) page.fetched_at = *t;

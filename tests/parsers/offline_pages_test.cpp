@@ -117,6 +117,34 @@ TEST_CASE("offline: HAR 1.2 entries (text and base64 bodies) become Pages - imag
   CHECK(test::any_text_contains(out.items[2], "jane@example.org"));
 }
 
+TEST_CASE("offline: HAR text is already Unicode whatever charset the page declares; a 304 shows its cached body", "[offline]") {
+  using nlohmann::json;
+  // Firefox writes the charset in mimeType; the page also declares it. HAR content.text is the
+  // decoded body (a JSON string): decoding it again as ISO-8859-1 garbled every non-UTF-8 site.
+  const std::string page_html = "<html><head><meta charset=\"iso-8859-1\"><title>Caf\u00e9 Jos\u00e9</title></head>"
+                                "<body><p>Jos\u00e9 Mart\u00ednez</p></body></html>";
+  json har = {{"log", {{"version", "1.2"}, {"entries", json::array({
+      {{"startedDateTime", "2026-10-30T10:15:00Z"}, {"request", {{"method", "GET"}, {"url", "https://cafe.example/"}}},
+       {"response", {{"status", 200}, {"headers", json::array()},
+                     {"content", {{"mimeType", "text/html; charset=ISO-8859-1"}, {"text", page_html}}}}}},
+      {{"startedDateTime", "2026-10-30T10:15:01Z"}, {"request", {{"method", "GET"}, {"url", "https://cafe.example/menu"}}},
+       {"response", {{"status", 304}, {"headers", json::array()},
+                     {"content", {{"mimeType", "text/html"}, {"text", "<title>Menu</title><p>Soup</p>"}}}}}}})}}}};
+  test::TempDir dir;
+  write(dir / "cafe.har", har.dump());
+  auto load = load_offline(dir / "cafe.har");
+  REQUIRE(load);
+  REQUIRE(load->pages.size() == 2);
+  CHECK(load->pages[0].body == page_html);
+  auto out = parse_page(load->pages[0]);
+  REQUIRE_FALSE(out.items.empty());
+  CHECK(out.items[0].title == "Caf\u00e9 Jos\u00e9");
+  CHECK(load->pages[1].status == 200);
+  auto menu = parse_page(load->pages[1]);
+  REQUIRE_FALSE(menu.items.empty());
+  CHECK(menu.items[0].title == "Menu");
+}
+
 TEST_CASE("offline: WARC response records (chunked / gzip) / resource records / .warc.gz members", "[offline]") {
   std::string html = test::read_text(test::source_dir() / "samples/sites/x.com/janeexample/status/1837001122334455667/index.html");
   std::string gz = gzip(html);
