@@ -42,6 +42,9 @@ void add_media(std::vector<Media>& media, std::string url, std::string type, std
 std::string media_type_of(std::string_view mime, std::string_view medium, std::string_view url = {}) {
   if (medium == "video" || istarts_with(mime, "video/") || mime == "application/x-shockwave-flash") return "video";
   if (medium == "audio" || istarts_with(mime, "audio/")) return "audio";
+  if (medium == "document") return "document";
+  // A type that names something else (a PDF, a torrent, an archive) is a file, not a picture.
+  if (!mime.empty() && !istarts_with(mime, "image/")) return "file";
   if (mime.empty() && medium.empty()) {  // neither says: the file name may
     const std::string path = ascii_lower(url.substr(0, url.find_first_of("?#")));
     for (std::string_view ext : {".mp4", ".m4v", ".mov", ".webm", ".mkv", ".avi"})
@@ -58,6 +61,7 @@ struct FeedContext {
   std::string platform;
   std::string base;  // feed URL (relative links in entries resolve against it)
   Person feed_author;
+  std::string feed_email;  // managingEditor / itunes:owner / the feed's atom:author e-mail
   std::string language;
   std::set<std::string> entry_urls;  // entry URLs seen in this feed
 };
@@ -85,23 +89,41 @@ std::string media_text(const XmlElement& parent, std::string_view name) {
   return ascii_lower(t->attr("type")) == "html" ? html_to_text(t->text) : std::string(trim(t->text));
 }
 
-// Media RSS: media:content / media:thumbnail / media:group, with media:description / media:title.
+// An author's avatar that WordPress writes as a media:content of every item (gravatar.com): it is
+// not part of the post.
+bool is_avatar_service(std::string_view url) {
+  auto u = Url::parse(url);
+  if (!u) return false;
+  const std::string& h = u->host();
+  return h == "gravatar.com" || (h.size() > 13 && h.compare(h.size() - 13, 13, ".gravatar.com") == 0);
+}
+
+// Media RSS: media:content / media:thumbnail / media:group. A media:content's own description (or
+// title) is its alternative text, as Mastodon writes it; a group's description describes the whole
+// entry (YouTube: the video's description) and is the entry's text, not an alt. A thumbnail of a
+// picture is the same picture; of a video, its poster frame. media:rating "adult" marks the entry
+// sensitive.
 void read_media_rss(const XmlElement& e, Item& it, const std::string& base) {
-  std::string group_desc = media_text(e, "description");
   std::string group_title = media_text(e, "title");
   for (const auto& c : e.children) {
     if (c.ns != ns::media) continue;
     if (c.name == "group") {
       read_media_rss(c, it, base);
     } else if (c.name == "content") {
+      std::string url = resolve(base, c.attr("url"));
+      if (is_avatar_service(url)) continue;
       std::string alt = media_text(c, "description");
       if (alt.empty()) alt = media_text(c, "title");
-      if (alt.empty()) alt = group_desc.empty() ? group_title : group_desc;
-      add_media(it.media, resolve(base, c.attr("url")), media_type_of(c.attr("type"), c.attr("medium"), c.attr("url")), alt);
-      for (const XmlElement* t : c.children_named(ns::media, "thumbnail"))  // optional elements may sit inside content
-        add_media(it.media, resolve(base, t->attr("url")), "image", alt);
+      const std::string type = media_type_of(c.attr("type"), c.attr("medium"), c.attr("url"));
+      add_media(it.media, url, type, alt);
+      if (type == "video")  // optional elements may sit inside content
+        for (const XmlElement* t : c.children_named(ns::media, "thumbnail")) add_media(it.media, resolve(base, t->attr("url")), "image", "");
+      if (ascii_lower(trim(c.child_text(ns::media, "rating"))) == "adult") it.fields.emplace_back("sensitive", "true");
     } else if (c.name == "thumbnail") {
-      add_media(it.media, resolve(base, c.attr("url")), "image", group_title);
+      const bool has_picture = std::any_of(it.media.begin(), it.media.end(), [](const Media& m) { return m.type == "image"; });
+      if (!has_picture) add_media(it.media, resolve(base, c.attr("url")), "image", group_title);
+    } else if (c.name == "rating" && ascii_lower(trim(c.text)) == "adult") {
+      it.fields.emplace_back("sensitive", "true");
     }
   }
 }
@@ -113,6 +135,8 @@ void add_tag(Item& it, std::string t) {
 
 // GeoRSS simple: <georss:point>lat lon</georss:point>.
 void read_georss(const XmlElement& e, Item& it) {
+  std::string place = std::string(trim(e.child_text(ns::georss, "featurename")));  // Blogger writes the place's name here
+  if (!place.empty()) it.geo = Geo{std::nullopt, std::nullopt, place};
   std::string point = e.child_text(ns::georss, "point");
   if (point.empty()) return;
   std::string collapsed = collapse_whitespace(point);
@@ -122,6 +146,7 @@ void read_georss(const XmlElement& e, Item& it) {
     Geo g;
     g.lat = std::stod(std::string(parts[0]));
     g.lon = std::stod(std::string(parts[1]));
+    g.name = place;
     it.geo = g;
   } catch (...) {
   }
@@ -157,7 +182,11 @@ std::string platform_entry_id(const FeedContext& ctx, const Item& it, const std:
 
 void finish(Item& it, FeedContext& ctx, const std::string& native_id, const char* extractor) {
   it.extractor = extractor;
-  if (it.author.name.empty() && it.author.handle.empty() && it.author.url.empty()) it.author = ctx.feed_author;
+  if (it.author.name.empty() && it.author.handle.empty() && it.author.url.empty()) {
+    it.author = ctx.feed_author;
+    const bool has_email = std::any_of(it.fields.begin(), it.fields.end(), [](const auto& f) { return f.first == "author_email"; });
+    if (!ctx.feed_email.empty() && !has_email) it.fields.emplace_back("author_email", ctx.feed_email);
+  }
   std::string platform_id = platform_entry_id(ctx, it, native_id);
   // An entry is known by its URL (so it meets the same post's page), unless an earlier entry of this
   // feed has that URL (podcasts and link blogs often point every entry at one page): then by its
@@ -178,6 +207,15 @@ void finish(Item& it, FeedContext& ctx, const std::string& native_id, const char
 // the item (field "author_email"), where the rules see it.
 Person rss_person(std::string_view value, std::string* email) {
   std::string_view v = trim(value);
+  // "jane@example.org" alone, or "Jane Example <jane@example.org>": an address is no name.
+  if (v.find('@') != std::string_view::npos && v.find(' ') == std::string_view::npos && v.find('(') == std::string_view::npos) {
+    if (email) *email = std::string(v.substr(v.rfind(':') == std::string_view::npos ? 0 : v.rfind(':') + 1));
+    return {};
+  }
+  if (size_t lt = v.rfind('<'); lt != std::string_view::npos && v.back() == '>' && v.find('@', lt) != std::string_view::npos) {
+    if (email) *email = std::string(v.substr(lt + 1, v.size() - lt - 2));
+    return {"", std::string(trim(v.substr(0, lt))), ""};
+  }
   size_t open = v.find('(');
   if (open != std::string_view::npos && v.back() == ')' && open > 0) {
     std::string_view addr = trim(v.substr(0, open));
@@ -213,6 +251,19 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
   // HTML written into <description> without escaping is invalid RSS but common: read its markup.
   if (const XmlElement* d = e.child(item_ns, "description"); d && !d->children.empty() && d->inner_end > d->inner_begin)
     description = std::string(source.substr(d->inner_begin, d->inner_end - d->inner_begin));
+  // Mastodon writes a content warning as "<p><strong>Content warning:</strong> …</p><hr />" before
+  // the post (FormattingHelper#rss_content_preroll).
+  if (ctx.platform == "mastodon") {
+    const size_t hr = ascii_lower(description).find("<hr");
+    const size_t hr_end = hr == std::string::npos ? hr : description.find('>', hr);
+    if (hr_end != std::string::npos) {
+      std::string cw = html_to_text(description.substr(0, hr));
+      if (istarts_with(cw, "Content warning:")) {
+        it.fields.emplace_back("content_warning", std::string(trim(std::string_view(cw).substr(16))));
+        description.erase(0, hr_end + 1);
+      }
+    }
+  }
   if (!encoded.empty()) apply_html(it, encoded, it.url.empty() ? ctx.base : it.url);
   if (!description.empty()) {
     Item tmp;
@@ -224,7 +275,13 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
       if (std::find(it.links.begin(), it.links.end(), l) == it.links.end()) it.links.push_back(l);
     for (auto& t : tmp.tags) add_tag(it, t);
   }
+  // Podcasts: an episode may describe itself only in itunes:summary / itunes:subtitle.
+  for (const char* key : {"summary", "subtitle"})
+    if (it.text.empty() || it.text == it.title)
+      if (std::string s = html_to_text(e.child_text(ns::itunes, key)); !s.empty()) it.text = s;
+  if (const XmlElement* img = e.child(ns::itunes, "image")) add_media(it.media, resolve(ctx.base, img->attr("href")), "image", "");
   if (it.text.empty()) it.text = it.title;
+  if (auto t = normalize_datetime(e.child_text(ns::atom, "updated"))) it.updated_at = t;  // Medium
   std::string date = e.child_text(item_ns, "pubDate");
   if (date.empty()) date = e.child_text(ns::dc, "date");
   if (auto t = normalize_datetime(date)) it.published_at = t;
@@ -264,10 +321,19 @@ void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source
   if (channel) {
     ctx.language = channel->child_text(item_ns, "language");
     if (ctx.language.empty()) ctx.language = channel->child_text(ns::dc, "language");
+    // A Mastodon account's RSS (/@user.rss) from any server: "Public posts from @user@host".
+    const std::string description = collapse_whitespace(channel->child_text(item_ns, "description"));
+    const bool mastodon = istarts_with(trim(channel->child_text(item_ns, "generator")), "Mastodon") ||
+                          description.rfind("Public posts from @", 0) == 0;
+    if (mastodon && ctx.platform == "web") ctx.platform = "mastodon";
+    if (mastodon && description.rfind("Public posts from @", 0) == 0) ctx.feed_author.handle = description.substr(18);
     ctx.feed_author.name = channel->child_text(ns::dc, "creator");
-    if (ctx.feed_author.name.empty())
-      if (std::string editor = channel->child_text(item_ns, "managingEditor"); !editor.empty())
-        ctx.feed_author = rss_person(editor, nullptr);
+    if (std::string editor = channel->child_text(item_ns, "managingEditor"); !editor.empty()) {
+      Person p = rss_person(editor, &ctx.feed_email);
+      if (ctx.feed_author.name.empty()) ctx.feed_author.name = p.name;
+    }
+    if (const XmlElement* owner = channel->child(ns::itunes, "owner"); owner && ctx.feed_email.empty())
+      ctx.feed_email = std::string(trim(owner->child_text(ns::itunes, "email")));
     if (ctx.feed_author.name.empty()) ctx.feed_author.name = channel->child_text(ns::itunes, "author");
     ctx.feed_author.url = channel->child_text(item_ns, "link");
     // A platform's per-account feed (Mastodon, Bluesky, Tumblr) is titled with the account's name.
@@ -332,8 +398,12 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
     else if (!summary.empty() && it.text.find(summary.substr(0, 40)) == std::string::npos) it.fields.emplace_back("summary", summary);
   }
   read_media_rss(e, it, ctx.base);
-  // YouTube: media:group/media:description is the video's description.
-  if (const XmlElement* g = e.child(ns::media, "group"); g && it.text.empty()) it.text = g->child_text(ns::media, "description");
+  // YouTube: media:group/media:description is the video's description (and its links).
+  if (const XmlElement* g = e.child(ns::media, "group"); g && it.text.empty()) {
+    it.text = g->child_text(ns::media, "description");
+    for (std::string& l : urls_in_text(it.text))
+      if (std::find(it.links.begin(), it.links.end(), l) == it.links.end()) it.links.push_back(std::move(l));
+  }
   if (std::string vid = e.child_text(ns::youtube, "videoId"); !vid.empty()) {
     it.kind = ItemKind::video;
     id = "video:" + vid;
@@ -346,6 +416,9 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
   }
   if (auto authors = e.children_named(ns::atom, "author"); !authors.empty()) {
     it.author = atom_person(*authors[0]);
+    for (const XmlElement* a : authors)
+      if (std::string email = std::string(trim(a->child_text(ns::atom, "email"))); !email.empty())
+        it.fields.emplace_back(a == authors[0] ? "author_email" : "co_author_email", email);
     for (size_t k = 1; k < authors.size(); ++k)  // co-authors (RFC 4287 allows several)
       if (Person p = atom_person(*authors[k]); !p.name.empty()) it.fields.emplace_back("co_author", p.name);
   } else if (const XmlElement* src = e.child(ns::atom, "source")) {  // an aggregated entry (RFC 4287 §4.2.11)
@@ -367,7 +440,10 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
 
 void parse_atom(const XmlElement& root, FeedContext& ctx, std::string_view source) {
   if (std::string base = root.attr("base", ns::xml); !base.empty()) ctx.base = resolve(ctx.base, base);
-  if (const XmlElement* a = root.child(ns::atom, "author")) ctx.feed_author = atom_person(*a);
+  if (const XmlElement* a = root.child(ns::atom, "author")) {
+    ctx.feed_author = atom_person(*a);
+    ctx.feed_email = std::string(trim(a->child_text(ns::atom, "email")));
+  }
   ctx.language = root.attr("lang");
   for (const XmlElement* l : root.children_named(ns::atom, "link"))
     if (l->attr("rel") == "next") ctx.out.links.push_back({resolve(ctx.base, l->attr("href")), "next", "next"});
@@ -445,7 +521,7 @@ ParseOutput parse_feed(const Page& page, std::string_view platform) {
   ParseOutput out;
   std::string url = page.final_url.empty() ? page.url : page.final_url;
   out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, url, &out.errors));
-  FeedContext ctx{page, out, platform.empty() ? platform_for_host(host_of(url)) : std::string(platform), url, {}, {}};
+  FeedContext ctx{page, out, platform.empty() ? platform_for_host(host_of(url)) : std::string(platform), url, {}, {}, {}, {}};
   if (page.truncated) out.errors.push_back("feed body was truncated at the size cap");
   switch (sniff_feed(page.body)) {
     case FeedFormat::json_feed: {

@@ -20,6 +20,19 @@ std::string resolved(std::string_view base, std::string_view ref) {
 
 }  // namespace
 
+namespace {
+
+// Images that are not what someone posted: custom emoji and smilies (Mastodon's "emojione
+// custom-emoji", WordPress's "wp-smiley"), and 1x1 tracking pixels (pixel.wp.com, Medium's stat).
+bool is_decoration(HtmlNode img, std::string_view src) {
+  for (std::string_view c : img.classes())
+    if (c == "emojione" || c == "custom-emoji" || c == "emoji" || c == "wp-smiley") return true;
+  if (trim(img.attr_or("width")) == "1" && trim(img.attr_or("height")) == "1") return true;
+  return src.find("pixel.wp.com/") != std::string_view::npos || src.find("medium.com/_/stat") != std::string_view::npos;
+}
+
+}  // namespace
+
 HtmlFragment parse_html_fragment(std::string_view html, std::string_view base_url) {
   HtmlFragment out;
   if (trim(html).empty()) return out;
@@ -46,7 +59,8 @@ HtmlFragment parse_html_fragment(std::string_view html, std::string_view base_ur
     if (n.is("img")) {
       std::string src(n.attr_or("src"));
       if (src.empty()) src = std::string(n.attr_or("data-src"));
-      if (!src.empty() && src.rfind("data:", 0) != 0) out.images.push_back({resolved(base_url, src), "image", std::string(n.attr_or("alt"))});
+      if (!src.empty() && src.rfind("data:", 0) != 0 && !is_decoration(n, src))
+        out.images.push_back({resolved(base_url, src), "image", std::string(n.attr_or("alt"))});
     } else if ((n.is("video") || n.is("audio")) && n.has_attr("src")) {
       out.images.push_back({resolved(base_url, n.attr_or("src")), std::string(n.tag()), std::string(n.attr_or("title"))});
     } else if (n.is("a") && n.has_attr("href")) {

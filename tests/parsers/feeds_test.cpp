@@ -243,10 +243,72 @@ TEST_CASE("feeds: Media RSS html descriptions nested thumbnails and untyped vide
 </item></channel></rss>)"));
   REQUIRE(out.items.size() == 1);
   const auto& media = out.items[0].media;
-  REQUIRE(media.size() == 3);
+  // A picture's thumbnail is the same picture (Mastodon writes one per attachment): not a second one.
+  REQUIRE(media.size() == 2);
   CHECK(media[0].type == "video");
   CHECK(media[1].alt == "Jane on the pier");
-  CHECK(media[2].url == "https://example.org/m/c-thumb.jpg");
+}
+
+TEST_CASE("feeds: what real generators add that is not the post", "[feeds][spec]") {
+  // WordPress: the author's gravatar as media:content, a smiley and a tracking pixel in the content;
+  // Mastodon: custom emoji, a content warning before <hr>, media:rating adult; a PDF enclosure.
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", R"rss(<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>t</title><managingEditor>jane@example.org (Jane Example)</managingEditor>
+<item><title>Lisbon</title><link>https://blog.example.org/lisbon/</link>
+<content:encoded><![CDATA[<p>Tram 28 <img class="wp-smiley" src="https://s.w.org/images/core/emoji/smile.png" alt=":)"></p>
+<img src="https://blog.example.org/kids.jpg" alt="Kids on the tram"><img src="https://pixel.wp.com/b.gif?host=x" width="1" height="1" alt="">]]></content:encoded>
+<media:content url="https://secure.gravatar.com/avatar/abc?s=96" medium="image"><media:title type="html">janedoe</media:title></media:content>
+<enclosure url="https://blog.example.org/cv.pdf" type="application/pdf" length="1"/>
+</item></channel></rss>)rss"));
+  REQUIRE(out.items.size() == 1);
+  const Item& post = out.items[0];
+  REQUIRE(post.media.size() == 2);
+  CHECK(post.media[0].url == "https://blog.example.org/kids.jpg");
+  CHECK(post.media[1].type == "file");
+  CHECK(test::has_field(post, "author_email", "jane@example.org"));  // the feed's editor wrote it
+
+  ParseOutput masto = parse_page(feed_page("https://social.example.net/@jane.rss", R"(<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">
+<channel><title>Jane Example</title><description>Public posts from @jane@social.example.net</description><link>https://social.example.net/@jane</link>
+<item><guid isPermaLink="true">https://social.example.net/@jane/111</guid><link>https://social.example.net/@jane/111</link>
+<description>&lt;p&gt;&lt;strong&gt;Content warning:&lt;/strong&gt; health&lt;/p&gt;&lt;hr /&gt;&lt;p&gt;Moved to 12 Main St &lt;img class="emojione custom-emoji" alt=":blobcat:" src="https://social.example.net/emoji/blobcat.png"&gt;&lt;/p&gt;</description>
+<media:content url="https://social.example.net/m/a.jpg" type="image/jpeg" medium="image"><media:rating scheme="urn:simple">adult</media:rating>
+<media:description type="plain">Front door</media:description><media:thumbnail url="https://social.example.net/m/small/a.jpg"/></media:content>
+</item></channel></rss>)"));
+  REQUIRE(masto.items.size() == 1);
+  const Item& toot = masto.items[0];
+  CHECK(toot.platform == "mastodon");
+  CHECK(toot.id == "mastodon:social.example.net:status:111");
+  CHECK(toot.author.handle == "@jane@social.example.net");
+  CHECK(toot.text == "Moved to 12 Main St");
+  CHECK(test::has_field(toot, "content_warning", "health"));
+  CHECK(test::has_field(toot, "sensitive", "true"));
+  REQUIRE(toot.media.size() == 1);
+  CHECK(toot.media[0].alt == "Front door");
+}
+
+TEST_CASE("feeds: podcast episodes, e-mail addresses and place names", "[feeds][spec]") {
+  ParseOutput pod = parse_page(feed_page("https://pod.example.org/feed.xml", R"(<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"
+ xmlns:georss="http://www.georss.org/georss"><channel><title>Jane Talks</title><itunes:author>Jane Doe</itunes:author>
+<itunes:owner><itunes:name>Jane Doe</itunes:name><itunes:email>jane.podcast@example.org</itunes:email></itunes:owner>
+<item><title>Episode 12</title><guid isPermaLink="false">ep12</guid><itunes:summary>I talk about the move.</itunes:summary>
+<itunes:image href="https://pod.example.org/ep12.jpg"/><georss:featurename>Elm Road, Leeds</georss:featurename></item>
+<item><title>Episode 13</title><guid isPermaLink="false">ep13</guid><author>Guest Bob &lt;bob@example.net&gt;</author></item>
+</channel></rss>)"));
+  REQUIRE(pod.items.size() == 2);
+  CHECK(pod.items[0].text == "I talk about the move.");
+  CHECK(test::has_field(pod.items[0], "author_email", "jane.podcast@example.org"));
+  REQUIRE(pod.items[0].media.size() == 1);
+  REQUIRE(pod.items[0].geo);
+  CHECK(pod.items[0].geo->name == "Elm Road, Leeds");
+  CHECK_FALSE(pod.items[0].geo->lat);
+  CHECK(pod.items[1].author.name == "Guest Bob");
+  CHECK(test::has_field(pod.items[1], "author_email", "bob@example.net"));
+
+  ParseOutput atom = parse_page(feed_page("https://jane.example.org/atom.xml", R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>
+<entry><title>Hello</title><id>urn:x:1</id><link href="https://jane.example.org/hello"/><content>hi</content>
+<author><name>Jane Doe</name><email>jane@example.org</email></author></entry></feed>)", "application/atom+xml"));
+  REQUIRE(atom.items.size() == 1);
+  CHECK(test::has_field(atom.items[0], "author_email", "jane@example.org"));
 }
 
 TEST_CASE("feeds: itunes author comments and related links", "[feeds][spec]") {
