@@ -20,6 +20,8 @@ pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 # IDNA2008/UTS #46 host names: libcurl 7.88.1's CURLU_PUNYCODE fails on every non-ASCII host.
 pkg_check_modules(IDN2 REQUIRED IMPORTED_TARGET libidn2)
+# Brotli (Content-Encoding: br) bodies in WARC captures: browsers ask for br, archivers store it.
+pkg_check_modules(BROTLIDEC REQUIRED IMPORTED_TARGET libbrotlidec)
 
 # libphonenumber ships no CMake or pkg-config file in Debian 12.
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)

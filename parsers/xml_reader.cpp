@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <unordered_map>
 
 #include "core/text.h"
+#include "parsers/html_fragment.h"
 
 namespace exposcan {
 namespace {
@@ -18,6 +21,23 @@ const std::map<std::string_view, unsigned long>& named_entities() {
       {"szlig", 0xDF},   {"middot", 0xB7},  {"bull", 0x2022},  {"trade", 0x2122}, {"euro", 0x20AC},
   };
   return k;
+}
+
+// Any other HTML named reference ("&uacute;", "&ntilde;": feeds use them without declaring them)
+// through gumbo, which knows the whole WHATWG table; cached per thread. nullopt when unknown.
+std::optional<std::string> html_named_reference(std::string_view name) {
+  if (name.empty() || name.size() > 32 || !std::all_of(name.begin(), name.end(), [](char c) { return is_ascii_alnum(c); }))
+    return std::nullopt;
+  thread_local std::unordered_map<std::string, std::string> cache;
+  if (cache.size() > 4096) cache.clear();
+  auto [it, inserted] = cache.try_emplace(std::string(name));
+  if (inserted) {
+    const std::string ref = "&" + std::string(name) + ";";
+    std::string text = html_to_text(ref);
+    it->second = text == ref ? std::string() : std::move(text);
+  }
+  if (it->second.empty()) return std::nullopt;
+  return it->second;
 }
 
 bool is_name_char(char c) {
@@ -300,7 +320,7 @@ std::string decode_xml_entities(std::string_view s) {
       continue;
     }
     size_t semi = s.find(';', i + 1);
-    if (semi == std::string_view::npos || semi - i > 12) {
+    if (semi == std::string_view::npos || semi - i > 33) {
       out += '&';
       continue;
     }
@@ -324,6 +344,11 @@ std::string decode_xml_entities(std::string_view s) {
       auto f = named_entities().find(ent);
       if (f != named_entities().end()) {
         append_utf8(out, f->second);
+        i = semi;
+        continue;
+      }
+      if (auto text = html_named_reference(ent)) {
+        out += *text;
         i = semi;
         continue;
       }

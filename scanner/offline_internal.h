@@ -16,6 +16,9 @@ void finish_page(Page& page, std::string raw_body, std::string_view content_type
 
 // Decodes gzip / zlib / raw deflate data (capped at `max_out`); false on a damaged stream.
 bool inflate_bytes(std::string_view in, std::string& out, size_t max_out, bool* truncated = nullptr);
+// Brotli (RFC 7932), with the same cap: at most `max_out` bytes are produced, `*truncated` is set
+// when there was more. False when the stream is damaged.
+bool brotli_bytes(std::string_view in, std::string& out, size_t max_out, bool* truncated = nullptr);
 std::string base64_decode(std::string_view in);
 
 void load_har(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out);

@@ -1,9 +1,11 @@
 #include "scanner/offline_source.h"
 
+#include <brotli/decode.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <system_error>
 
 #include "core/hash.h"
@@ -36,6 +38,30 @@ void finish_page(Page& page, std::string raw_body, std::string_view content_type
   page.user_directed = true;
   page.target = target;
   if (page.final_url.empty()) page.final_url = page.url;
+}
+
+bool brotli_bytes(std::string_view in, std::string& out, size_t max_out, bool* truncated) {
+  std::unique_ptr<BrotliDecoderState, decltype(&BrotliDecoderDestroyInstance)> state(
+      BrotliDecoderCreateInstance(nullptr, nullptr, nullptr), BrotliDecoderDestroyInstance);
+  if (!state) return false;
+  const auto* next_in = reinterpret_cast<const uint8_t*>(in.data());
+  size_t avail_in = in.size();
+  uint8_t buf[16384];
+  for (;;) {
+    uint8_t* next_out = buf;
+    size_t avail_out = sizeof buf;
+    BrotliDecoderResult r = BrotliDecoderDecompressStream(state.get(), &avail_in, &next_in, &avail_out, &next_out, nullptr);
+    const size_t produced = sizeof buf - avail_out;
+    if (out.size() + produced > max_out) {  // a bomb is cut off at the cap, never buffered whole
+      out.append(reinterpret_cast<const char*>(buf), max_out - out.size());
+      if (truncated) *truncated = true;
+      return true;
+    }
+    out.append(reinterpret_cast<const char*>(buf), produced);
+    if (r == BROTLI_DECODER_RESULT_SUCCESS) return true;
+    if (r == BROTLI_DECODER_RESULT_ERROR) return false;
+    if (r == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) return false;  // the stream ends early
+  }
 }
 
 bool inflate_bytes(std::string_view in, std::string& out, size_t max_out, bool* truncated) {

@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <map>
+#include <set>
 
 #include "core/text.h"
 #include "core/time.h"
@@ -154,6 +155,7 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
   size_t pos = 0;
   size_t record = 0;
   std::map<std::string, size_t> by_payload;  // WARC-Payload-Digest -> index in out.pages (for revisits)
+  std::set<std::string> skipped_payloads;    // digests of responses not read (images, scripts)
   while (pos < data.size()) {
     while (pos < data.size() && (data[pos] == '\r' || data[pos] == '\n')) ++pos;
     if (pos >= data.size()) break;
@@ -212,7 +214,9 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
       std::string digest(trim(header_of(head->headers, "WARC-Payload-Digest")));
       auto it = by_payload.find(digest);
       if (digest.empty() || it == by_payload.end()) {
-        out.errors.push_back(where + ": revisit of " + uri + " refers to a payload not in this file; skipped");
+        // A revisit of something not read (an image, a script) is not worth a word.
+        if (!skipped_payloads.count(digest))
+          out.errors.push_back(where + ": revisit of " + uri + " refers to a payload not in this file; skipped");
         continue;
       }
       Page copy = out.pages[it->second];
@@ -247,7 +251,10 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
         if (!payload.empty() && payload.front() == '<') content_type = "text/html";
         else if (!payload.empty() && (payload.front() == '{' || payload.front() == '[')) content_type = "application/json";
       }
-      if (!wanted(content_type)) continue;
+      if (!wanted(content_type)) {
+        if (std::string d(trim(header_of(head->headers, "WARC-Payload-Digest"))); !d.empty()) skipped_payloads.insert(d);
+        continue;
+      }
       std::string_view payload = block.substr(std::min(http->end, block.size()));
       body = std::string(payload);
       if (iequals(trim(header_of(http->headers, "Transfer-Encoding")), "chunked")) {
@@ -261,11 +268,19 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
         if (inflate_bytes(body, decoded, o.max_body_bytes, &truncated)) body = std::move(decoded);
         else out.errors.push_back(where + ": cannot decode " + ce + " content");
         page.truncated = truncated;
+      } else if (ce == "br") {
+        std::string decoded;
+        bool truncated = false;
+        if (brotli_bytes(body, decoded, o.max_body_bytes, &truncated)) body = std::move(decoded);
+        else out.errors.push_back(where + ": cannot decode br content");
+        page.truncated = truncated;
       } else if (!ce.empty() && ce != "identity") {
         out.errors.push_back(where + ": content coding '" + ce + "' is not supported; skipped");
         continue;
       }
     } else if (type == "resource") {
+      // Archivers' own records (Browsertrix "urn:pageinfo:…", "urn:text:…") are not pages.
+      if (!istarts_with(uri, "http://") && !istarts_with(uri, "https://")) continue;
       page.status = 200;
       content_type = record_ct;
       if (!wanted(content_type)) continue;

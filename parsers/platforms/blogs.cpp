@@ -51,6 +51,26 @@ Item wp_post(const json& p, const Page& page, ParseOutput& out, const std::strin
   return it;
 }
 
+// /wp/v2/comments: a visitor's comment under a post (author_name / author_url, no title).
+Item wp_comment(const json& c, const Page& page, ParseOutput& out, const std::string& platform, const std::string& host) {
+  Item it = platform_item(page, out, platform);
+  it.kind = ItemKind::comment;
+  it.id = platform + ":" + host + ":comment:" + jid(c, "id");
+  it.url = jstr(c, "link");
+  it.extractor = "wordpress-api";
+  HtmlFragment f = parse_html_fragment(rendered(c, "content"), it.url);
+  it.text = f.text;
+  it.links = f.links;
+  it.author = {jid(c, "author") == "0" || jid(c, "author").empty() ? std::string() : "user:" + jid(c, "author"), jstr(c, "author_name"),
+               jstr(c, "author_url")};
+  if (!jid(c, "post").empty()) it.parent_id = platform + ":" + host + ":post:" + jid(c, "post");
+  if (jid(c, "parent") != "0" && !jid(c, "parent").empty()) it.parent_id = platform + ":" + host + ":comment:" + jid(c, "parent");
+  if (std::string status = jstr(c, "status"); !status.empty() && status != "approved") it.visibility = Visibility::followers;
+  if (auto t = normalize_datetime(jstr(c, "date_gmt"))) it.published_at = t;
+  else if (auto t2 = normalize_datetime(jstr(c, "date"))) it.published_at = t2;
+  return it;
+}
+
 Item wp_user(const json& u, const Page& page, ParseOutput& out, const std::string& platform, const std::string& host) {
   Item it = platform_item(page, out, platform);
   it.kind = ItemKind::profile;
@@ -159,8 +179,25 @@ ParseOutput parse_wordpress_json(const Page& page) {
   for (const auto& o : list) {
     if (!o.is_object()) continue;
     if (o.contains("content") && o.contains("title")) out.items.push_back(wp_post(o, page, out, platform, host));
+    else if (o.contains("content") && o.contains("author_name") && o.contains("post")) out.items.push_back(wp_comment(o, page, out, platform, host));
     else if (o.contains("slug") && o.contains("name") && !o.contains("taxonomy")) out.items.push_back(wp_user(o, page, out, platform, host));
-    else if (o.contains("code") && o.contains("message")) out.errors.push_back("WordPress API error from " + url + ": " + jstr(o, "message"));
+    else if (o.contains("code") && o.contains("message")) {
+      out.errors.push_back("WordPress API error from " + url + ": " + jstr(o, "message"));
+      // rest_forbidden, rest_user_cannot_view, ... with data.status 401/403: not public, say so.
+      const long long status = jint(jobj(o, "data"), "status");
+      if (status == 401 || status == 403) {
+        Item it = platform_item(page, out, platform);
+        it.kind = ItemKind::page;
+        it.id = url;
+        it.url = url;
+        it.extractor = "wordpress-api";
+        it.visibility = Visibility::login_wall;
+        it.title = jstr(o, "code");
+        it.fields.emplace_back("wall", "login-wall");
+        it.fields.emplace_back("evidence", "WordPress REST error " + jstr(o, "code") + " (status " + std::to_string(status) + ")");
+        out.items.push_back(std::move(it));
+      }
+    }
   }
   if (std::string next = link_header_target(page, "next"); !next.empty()) out.links.push_back({next, "next", "next"});
   return out;

@@ -8,6 +8,7 @@
 
 #include "core/hash.h"
 #include "parsers/registry.h"
+#include "scanner/offline_internal.h"
 #include "scanner/offline_source.h"
 #include "tests/parsers/sample_pages.h"
 #include "tests/support/test_support.h"
@@ -143,6 +144,44 @@ TEST_CASE("offline: HAR text is already Unicode whatever charset the page declar
   auto menu = parse_page(load->pages[1]);
   REQUIRE_FALSE(menu.items.empty());
   CHECK(menu.items[0].title == "Menu");
+}
+
+TEST_CASE("offline: WARC brotli bodies, archivers' own records and revisits of skipped payloads", "[offline]") {
+  // Content-Encoding: br, as browsers receive and Browsertrix stores it (RFC 7932; made with
+  // BrotliEncoderCompress, quality 5, from the HTML below).
+  static constexpr unsigned char k_br[] = {
+      0x1b, 0x62, 0x00, 0x00, 0xc4, 0xf2, 0x96, 0xea, 0x75, 0xfb, 0xf9, 0x37, 0x3f, 0xc5, 0xbe, 0x68, 0x4a, 0xfb, 0x40, 0x32,
+      0xd4, 0xaa, 0x64, 0x8e, 0x71, 0xe0, 0xf2, 0x74, 0x6d, 0x30, 0xd0, 0xb8, 0x00, 0x0e, 0x1e, 0xb2, 0x92, 0x98, 0x87, 0x78,
+      0xb0, 0x24, 0xd8, 0xdc, 0x6f, 0xcc, 0xa2, 0xf9, 0xfc, 0x0f, 0xcc, 0x72, 0x84, 0x6d, 0x5d, 0xbd, 0x59, 0xbd, 0xd6, 0x7c,
+      0x2d, 0x74, 0xdf, 0x03, 0x67, 0x23, 0x08, 0x12, 0x27, 0x52, 0x55, 0x62, 0xc9, 0xe5, 0x09, 0x29, 0xda, 0x8a, 0x00};
+  const std::string br(reinterpret_cast<const char*>(k_br), sizeof k_br);
+  const std::string html = "<html><head><title>Caf\u00e9 menu</title></head><body><p>Call Jane on +1 202-555-0147</p></body></html>";
+  std::string image_response = "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG";
+  auto with_digest = [](std::string record, const std::string& digest) {
+    return record.insert(record.find("Content-Type:"), "WARC-Payload-Digest: " + digest + "\r\n");
+  };
+  std::string warc =
+      warc_record("response", "https://cafe.example/", "application/http; msgtype=response",
+                  "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Encoding: br\r\n\r\n" + br) +
+      with_digest(warc_record("response", "https://cafe.example/logo.png", "application/http; msgtype=response", image_response), "sha1:LOGO") +
+      with_digest(warc_record("revisit", "https://cafe.example/logo.png", "application/http; msgtype=response", "HTTP/1.1 200 OK\r\n\r\n"), "sha1:LOGO") +
+      warc_record("resource", "urn:pageinfo:https://cafe.example/", "application/json", R"({"pages": {}})");
+  test::TempDir dir;
+  write(dir / "cafe.warc", warc);
+  auto load = load_offline(dir / "cafe.warc");
+  REQUIRE(load);
+  CHECK(load->errors.empty());
+  REQUIRE(load->pages.size() == 1);
+  CHECK(load->pages[0].body == html);
+  CHECK_FALSE(load->pages[0].truncated);
+  // The cap holds for brotli as for gzip: a bomb is cut, not buffered whole.
+  std::string capped;
+  bool truncated = false;
+  REQUIRE(offline::brotli_bytes(br, capped, 10, &truncated));
+  CHECK(capped.size() == 10);
+  CHECK(truncated);
+  std::string damaged;
+  CHECK_FALSE(offline::brotli_bytes(br.substr(0, 20), damaged, 1000));
 }
 
 TEST_CASE("offline: WARC response records (chunked / gzip) / resource records / .warc.gz members", "[offline]") {

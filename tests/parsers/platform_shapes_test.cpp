@@ -522,3 +522,25 @@ TEST_CASE("mastodon and activitypub: replies to others are comments with the par
   CHECK(pleroma.items[0].kind == ItemKind::post);
   CHECK(pleroma.items[1].kind == ItemKind::comment);
 }
+
+TEST_CASE("wordpress: comments are comments, and a forbidden answer says the content is not public", "[wordpress][shapes]") {
+  auto comments = parse_body("https://blog.example.org/wp-json/wp/v2/comments?post=123", R"([{"id": 55, "post": 123, "parent": 0,
+    "author": 0, "author_name": "Bob Example", "author_url": "https://bob.example", "date_gmt": "2024-02-05T11:00:00",
+    "content": {"rendered": "<p>Say hi to Jane at 12 Elm Road. <a href=\"https://bob.example/trip\">photos</a></p>"},
+    "link": "https://blog.example.org/2024/02/05/trip/#comment-55", "status": "approved", "type": "comment"}])");
+  REQUIRE(comments.items.size() == 1);
+  const Item& c = comments.items[0];
+  CHECK(c.kind == ItemKind::comment);
+  CHECK(c.id == "wordpress:blog.example.org:comment:55");
+  CHECK(c.parent_id == "wordpress:blog.example.org:post:123");
+  CHECK(c.author.name == "Bob Example");
+  CHECK(c.text == "Say hi to Jane at 12 Elm Road. photos");
+  CHECK(c.links == std::vector<std::string>{"https://bob.example/trip"});
+
+  auto forbidden = parse_body("https://blog.example.org/wp-json/wp/v2/users",
+                              R"({"code": "rest_forbidden", "message": "Sorry, you are not allowed to do that.", "data": {"status": 401}})");
+  REQUIRE(forbidden.items.size() == 1);
+  CHECK(forbidden.items[0].visibility == Visibility::login_wall);
+  CHECK(has_field(forbidden.items[0], "wall", "login-wall"));
+  CHECK(forbidden.errors.size() == 1);
+}

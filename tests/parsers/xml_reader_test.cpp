@@ -73,3 +73,10 @@ TEST_CASE("xml reader: element cap stops reading", "[xml]") {
   CHECK(doc.document_element()->children.size() == 9);
   CHECK(std::find(doc.errors.begin(), doc.errors.end(), "XML: too many elements; the rest is ignored") != doc.errors.end());
 }
+
+TEST_CASE("xml reader: undeclared HTML named references decode as HTML does", "[xml]") {
+  // Feeds write HTML's named references without declaring them: a name would keep "N&uacute;&ntilde;ez".
+  CHECK(decode_xml_entities("Jos&eacute; N&uacute;&ntilde;ez &amp; Mar&iacute;a") == "Jos\u00e9 N\u00fa\u00f1ez & Mar\u00eda");
+  CHECK(decode_xml_entities("&hearts; &CounterClockwiseContourIntegral;") == "\u2665 \u2233");
+  CHECK(decode_xml_entities("&nosuchname; &a-b; &") == "&nosuchname; &a-b; &");
+}
