@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "core/text.h"
@@ -355,12 +356,30 @@ Person atom_person(const XmlElement& p) {
   return {"", p.child_text(ns::atom, "name"), p.child_text(ns::atom, "uri")};
 }
 
+// XHTML written with a namespace prefix (RFC 4287 §3.1.1.3 allows any: "<xhtml:div><xhtml:img …/>")
+// as the HTML parser reads it: the prefix of the XHTML elements dropped from their tags.
+std::string unprefixed_xhtml(const XmlElement& e, std::string_view inner) {
+  std::set<std::string> prefixes;
+  std::function<void(const XmlElement&, int)> collect = [&](const XmlElement& x, int depth) {
+    if (x.ns == ns::xhtml && x.qname.find(':') != std::string::npos) prefixes.insert(x.qname.substr(0, x.qname.find(':') + 1));
+    if (depth < 64)
+      for (const auto& c : x.children) collect(c, depth + 1);
+  };
+  for (const auto& c : e.children) collect(c, 0);
+  std::string out(inner);
+  for (const std::string& prefix : prefixes)
+    for (const std::string open : {"<" + prefix, "</" + prefix})
+      for (size_t p = out.find(open); p != std::string::npos; p = out.find(open, p + 1)) out.erase(p + open.size() - prefix.size(), prefix.size());
+  return out;
+}
+
 // Atom text constructs: type text (default), html (escaped HTML), xhtml (inline div).
 std::string atom_text(const XmlElement& e, std::string_view source, bool as_html_source = false) {
   std::string type = ascii_lower(e.attr("type"));
   if (type == "xhtml") {
     std::string_view inner = e.inner_end > e.inner_begin ? source.substr(e.inner_begin, e.inner_end - e.inner_begin) : "";
-    return as_html_source ? std::string(inner) : html_to_text(inner);
+    std::string html = unprefixed_xhtml(e, inner);
+    return as_html_source ? html : html_to_text(html);
   }
   if (type == "html" || type == "text/html") return as_html_source ? e.text : html_to_text(e.text);
   return as_html_source ? e.text : collapse_whitespace(e.text);

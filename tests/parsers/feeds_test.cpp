@@ -326,3 +326,17 @@ TEST_CASE("feeds: itunes author comments and related links", "[feeds][spec]") {
   CHECK(std::find(links.begin(), links.end(), "https://example.net/source") != links.end());
   CHECK(std::find(links.begin(), links.end(), "https://example.org/via") != links.end());
 }
+
+TEST_CASE("feeds: Atom xhtml content written with a namespace prefix keeps its images and links", "[feeds][spec]") {
+  // RFC 4287 §3.1.1.3: the xhtml div may use any prefix bound to the XHTML namespace.
+  ParseOutput out = parse_page(feed_page("https://jane.example.org/atom.xml", R"(<feed xmlns="http://www.w3.org/2005/Atom" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+<title>t</title><entry><title>Beach</title><id>urn:x:1</id><link href="https://jane.example.org/beach"/>
+<content type="xhtml"><xhtml:div><xhtml:p>At the beach <xhtml:a href="https://jane.example.org/album">album</xhtml:a></xhtml:p>
+<xhtml:img src="https://jane.example.org/me.jpg" alt="Me at the beach"/></xhtml:div></content></entry></feed>)", "application/atom+xml"));
+  REQUIRE(out.items.size() == 1);
+  const Item& it = out.items[0];
+  CHECK(it.text == "At the beach album");
+  REQUIRE(it.media.size() == 1);
+  CHECK(it.media[0].alt == "Me at the beach");
+  CHECK(it.links == std::vector<std::string>{"https://jane.example.org/album"});
+}
