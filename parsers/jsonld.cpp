@@ -292,16 +292,34 @@ JsonLdResult extract_jsonld(const std::vector<std::string>& scripts) {
         break;
       }
   }
-  // Authors given by reference ({"@id": ...}) take the referenced node's name and URL.
+  // Authors given by reference ({"@id": ...}, often with the name alone, as Yoast writes them)
+  // take what the referenced node says of them.
   for (auto& n : r.nodes)
     for (auto& a : n.authors)
-      if (a.name.empty())
-        if (const JsonLdNode* ref = r.by_id(a.id)) {
-          a.name = ref->name;
+      if (a.name.empty() || a.url.empty())
+        if (const JsonLdNode* ref = r.by_id(a.id); ref && ref != &n) {
+          if (a.name.empty()) a.name = ref->name;
           if (a.url.empty()) a.url = ref->url;
           if (a.type.empty() && !ref->types.empty()) a.type = ref->types[0];
           if (a.alternate_name.empty()) a.alternate_name = ref->alternate_name;
         }
+  // Images given by reference ({"@id": "…#primaryimage"}): the ImageObject's own URL and caption,
+  // not the reference.
+  for (auto& n : r.nodes)
+    for (auto& img : n.images)
+      if (const JsonLdNode* ref = r.by_id(img.url); ref && ref != &n && !ref->images.empty() && ref->images[0].url != img.url) {
+        if (img.caption.empty()) img.caption = ref->images[0].caption;
+        img.url = ref->images[0].url;
+      }
+  for (auto& n : r.nodes) {  // a reference and the image it names may both be listed: keep one
+    std::vector<JsonLdImage> unique;
+    for (auto& img : n.images) {
+      auto same = std::find_if(unique.begin(), unique.end(), [&](const JsonLdImage& u) { return u.url == img.url; });
+      if (same == unique.end()) unique.push_back(std::move(img));
+      else if (same->caption.empty()) same->caption = img.caption;
+    }
+    n.images = std::move(unique);
+  }
   return r;
 }
 

@@ -4,7 +4,8 @@
 // stripped); invalid JSON is recorded as an error and the next block is read. Objects are found
 // at any depth (top level, arrays, "@graph", nested values such as ProfilePage.mainEntity or
 // Article.author) and those of the types below become JsonLdNode values with normalised fields;
-// an author given only as {"@id": ...} is resolved against the other nodes. Types are compared
+// an author or image given by {"@id": ...} (Yoast's @graph) is resolved against the other nodes,
+// filling what the reference leaves out (the author's URL, the image's URL and caption). Types are compared
 // after dropping a "schema:" or "http(s)://schema.org/" prefix. No JSON-LD expansion or remote
 // @context is fetched: this is structural reading, which is what pages actually rely on.
 #pragma once

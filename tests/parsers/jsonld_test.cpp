@@ -73,3 +73,21 @@ TEST_CASE("JSON-LD: invalid blocks are recorded and skipped", "[jsonld]") {
   CHECK(r.nodes[0].authors[0].name == "Ann Example");
   CHECK(r.nodes[0].authors[1].name == "Bob Example");
 }
+
+TEST_CASE("JSON-LD: Yoast-style graphs reference images and authors by @id", "[jsonld]") {
+  // WordPress + Yoast SEO: "image": {"@id": "…#primaryimage"}, "author": {"name": …, "@id": …}.
+  auto r = extract_jsonld({R"({"@context":"https://schema.org","@graph":[
+    {"@type":"Article","@id":"https://jane.example/trip/#article","headline":"Our trip",
+     "author":{"name":"Jane Example","@id":"https://jane.example/#/schema/person/abc"},
+     "image":{"@id":"https://jane.example/trip/#primaryimage"},"thumbnailUrl":"https://jane.example/up/tram.jpg"},
+    {"@type":"ImageObject","@id":"https://jane.example/trip/#primaryimage","url":"https://jane.example/up/tram.jpg",
+     "contentUrl":"https://jane.example/up/tram.jpg","caption":"Kids on tram 28"},
+    {"@type":"Person","@id":"https://jane.example/#/schema/person/abc","name":"Jane Example","url":"https://jane.example/author/jane/"}]})"});
+  const JsonLdNode* article = r.first_of("Article");
+  REQUIRE(article != nullptr);
+  REQUIRE(article->images.size() == 1);
+  CHECK(article->images[0].url == "https://jane.example/up/tram.jpg");
+  CHECK(article->images[0].caption == "Kids on tram 28");
+  REQUIRE(article->authors.size() == 1);
+  CHECK(article->authors[0].url == "https://jane.example/author/jane/");
+}
