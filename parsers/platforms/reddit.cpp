@@ -67,6 +67,22 @@ void add_gallery(Item& it, const json& d) {
     for (auto m = meta.begin(); m != meta.end(); ++m) add_entry(*m, "");
 }
 
+// A post's or comment's text: the HTML form (entity-escaped once more by Reddit) for its links,
+// else the Markdown source; "[deleted]"/"[removed]" is recorded as such, not as the text.
+void read_body(Item& it, const json& d, const char* html_key, const char* text_key) {
+  if (std::string html = jstr(d, html_key); !html.empty()) {
+    HtmlFragment f = parse_html_fragment(decode_xml_entities(html), it.url);
+    it.text = std::move(f.text);
+    it.links = std::move(f.links);
+  } else {
+    it.text = jstr(d, text_key);
+  }
+  if (is_placeholder(trim(it.text))) {
+    it.fields.emplace_back("body", std::string(trim(it.text)));
+    it.text.clear();
+  }
+}
+
 Item thing_item(const std::string& kind, const json& d, const Page& page, ParseOutput& out) {
   Item it = platform_item(page, out, "reddit");
   it.id = "reddit:" + kind + "_" + jstr(d, "id");
@@ -82,18 +98,7 @@ Item thing_item(const std::string& kind, const json& d, const Page& page, ParseO
   if (kind == "t3") {
     it.kind = ItemKind::post;
     it.title = jstr(d, "title");
-    std::string html = jstr(d, "selftext_html");
-    if (!html.empty()) {
-      HtmlFragment f = parse_html_fragment(decode_xml_entities(html), it.url);
-      it.text = f.text;
-      it.links = f.links;
-    } else {
-      it.text = jstr(d, "selftext");
-    }
-    if (is_placeholder(trim(it.text))) {
-      it.fields.emplace_back("body", std::string(trim(it.text)));
-      it.text.clear();
-    }
+    read_body(it, d, "selftext_html", "selftext");
     if (it.text.empty()) it.text = it.title;
     if (!jbool(d, "is_self", true) && !jstr(d, "url").empty()) it.links.push_back(reddit_url(jstr(d, "url")));
     // A crosspost: the post it shares (someone else's, or the author's own elsewhere).
@@ -113,18 +118,7 @@ Item thing_item(const std::string& kind, const json& d, const Page& page, ParseO
     if (std::string by = jstr(d, "removed_by_category"); !by.empty()) it.fields.emplace_back("removed_by", by);
   } else {
     it.kind = ItemKind::comment;
-    std::string html = jstr(d, "body_html");
-    if (!html.empty()) {
-      HtmlFragment f = parse_html_fragment(decode_xml_entities(html), it.url);
-      it.text = f.text;
-      it.links = f.links;
-    } else {
-      it.text = jstr(d, "body");
-    }
-    if (is_placeholder(trim(it.text))) {
-      it.fields.emplace_back("body", std::string(trim(it.text)));
-      it.text.clear();
-    }
+    read_body(it, d, "body_html", "body");
     add_gallery(it, d);  // images posted in a comment
     it.parent_id = "reddit:" + jstr(d, "parent_id");
     if (std::string t = jstr(d, "link_title"); !t.empty()) it.fields.emplace_back("link_title", t);
