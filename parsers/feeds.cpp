@@ -280,7 +280,10 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
   for (const char* key : {"summary", "subtitle"})
     if (it.text.empty() || it.text == it.title)
       if (std::string s = html_to_text(e.child_text(ns::itunes, key)); !s.empty()) it.text = s;
-  if (const XmlElement* img = e.child(ns::itunes, "image")) add_media(it.media, resolve(ctx.base, img->attr("href")), "image", "");
+  if (const XmlElement* img = e.child(ns::itunes, "image")) {
+    std::string href = img->attr("href").empty() ? std::string(trim(img->text)) : img->attr("href");
+    if (!href.empty()) add_media(it.media, resolve(ctx.base, href), "image", "");
+  }
   if (it.text.empty()) it.text = it.title;
   if (auto t = normalize_datetime(e.child_text(ns::atom, "updated"))) it.updated_at = t;  // Medium
   std::string date = e.child_text(item_ns, "pubDate");
@@ -366,10 +369,19 @@ std::string unprefixed_xhtml(const XmlElement& e, std::string_view inner) {
       for (const auto& c : x.children) collect(c, depth + 1);
   };
   for (const auto& c : e.children) collect(c, 0);
-  std::string out(inner);
-  for (const std::string& prefix : prefixes)
-    for (const std::string open : {"<" + prefix, "</" + prefix})
-      for (size_t p = out.find(open); p != std::string::npos; p = out.find(open, p + 1)) out.erase(p + open.size() - prefix.size(), prefix.size());
+  if (prefixes.empty()) return std::string(inner);
+  std::string out;  // one pass: copy, dropping a known prefix right after "<" or "</"
+  out.reserve(inner.size());
+  for (size_t i = 0; i < inner.size();) {
+    out += inner[i];
+    if (inner[i++] != '<') continue;
+    if (i < inner.size() && inner[i] == '/') out += inner[i++];
+    for (const std::string& prefix : prefixes)
+      if (inner.substr(i, prefix.size()) == prefix) {
+        i += prefix.size();
+        break;
+      }
+  }
   return out;
 }
 

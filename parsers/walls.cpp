@@ -69,7 +69,12 @@ const char* gate_path(std::string_view path) {
 
 // Identity providers' own hosts: a redirect that ends there is a sign-in.
 bool sign_in_host(std::string_view host) {
-  for (std::string_view prefix : {"accounts.", "login.", "signin.", "auth.", "sso.", "id."})
+  for (std::string_view known : {"appleid.apple.com", "id.atlassian.com"})
+    if (host == known) return true;
+  for (std::string_view suffix : {".auth0.com", ".okta.com", ".onelogin.com"})
+    if (host.size() > suffix.size() && host.substr(host.size() - suffix.size()) == suffix) return true;
+  // Hosts named for signing in (not "id." or "auth.": id.loc.gov and friends are content).
+  for (std::string_view prefix : {"accounts.", "login.", "signin.", "sso."})
     if (host.rfind(prefix, 0) == 0) return true;
   return false;
 }
@@ -91,17 +96,24 @@ std::vector<std::string_view> title_parts(std::string_view ltitle) {
   return parts;
 }
 
-// The title names a sign-in page: one of its parts ("Login • Instagram", "Sign in – Google
-// Accounts", "Log into Facebook", "Threads • Log in") is or starts with a sign-in phrase. A title
-// that merely contains one ("Can't log in after upgrading", "How I log in to my shed") is not.
+// The title names a sign-in page: one of its (at most three) parts is a sign-in phrase ("Login •
+// Instagram", "Sign in – Google Accounts", "Threads • Log in", "LinkedIn Login, Sign in | LinkedIn")
+// or one followed by "to"/"into" and a short name ("Log into Facebook", "Sign in to GitHub"). A
+// title that merely starts with or contains one ("Log in problems - phpBB", "Sign In With Google in
+// React - YouTube", "Can't log in after upgrading") is not.
 bool sign_in_title(std::string_view ltitle) {
   static constexpr std::string_view k_phrases[] = {"log in", "login", "sign in", "sign up", "log into", "join linkedin",
                                                    "anmelden", "connexion", "se connecter", "iniciar sesión", "accedi", "inloggen"};
-  for (std::string_view part : title_parts(ltitle))
-    for (std::string_view phrase : k_phrases)
-      if (part == phrase || (part.rfind(phrase, 0) == 0 && part.size() > phrase.size() && part[phrase.size()] == ' ' &&
-                             (phrase != "login" || part.rfind("login to", 0) == 0)))
-        return true;
+  const std::vector<std::string_view> parts = title_parts(ltitle);
+  if (parts.size() > 3) return false;
+  for (std::string_view part : parts)
+    for (std::string_view phrase : k_phrases) {
+      if (part == phrase) return true;
+      if (part.rfind(phrase, 0) != 0 || part.size() <= phrase.size() || part[phrase.size()] != ' ') continue;
+      std::string_view rest = part.substr(phrase.size() + 1);
+      const bool to_name = phrase == "log into" || rest.rfind("to ", 0) == 0 || rest.rfind("into ", 0) == 0;
+      if (to_name && std::count(rest.begin(), rest.end(), ' ') <= 3) return true;
+    }
   return false;
 }
 
@@ -118,16 +130,20 @@ bool has_password_input(std::string_view lower_body) {
 }
 
 // Challenge, block and rate-limit pages by vendor (their own markers: scripts, element ids).
-std::optional<WallVerdict> vendor_page(std::string_view l, const std::string& title) {
-  if (has(l, "window._cf_chl_opt") || has(l, "/cdn-cgi/challenge-platform/h/") || has(l, "cf-challenge-running"))
+// Markers that normal pages carry too (Cloudflare's JavaScript detections under
+// /cdn-cgi/challenge-platform/h/…/jsd/, PerimeterX's window._pxAppId, Imperva's injected
+// _Incapsula_Resource script, AWS WAF's challenge.js integration) count only on an error answer.
+std::optional<WallVerdict> vendor_page(std::string_view l, const std::string& title, bool error_status) {
+  if (has(l, "window._cf_chl_opt") || has(l, "cf-challenge-running") || (has(l, "/cdn-cgi/challenge-platform/") && has(l, "orchestrate")))
     return verdict(Visibility::blocked, "waf-challenge", "Cloudflare challenge page" + quoted(title));
   if (has(l, "cf-error-details") && has(l, "cloudflare"))
     return verdict(Visibility::blocked, "blocked", "Cloudflare block page" + quoted(title));
   if (has(l, "captcha-delivery.com")) return verdict(Visibility::blocked, "captcha", "DataDome captcha (captcha-delivery.com)");
-  if (has(l, "px-captcha") || has(l, "_pxappid")) return verdict(Visibility::blocked, "captcha", "PerimeterX/HUMAN challenge (px-captcha)");
-  if (has(l, "_incapsula_resource") || has(l, "incapsula incident id"))
+  if (has(l, "px-captcha") || (error_status && has(l, "_pxappid")))
+    return verdict(Visibility::blocked, "captcha", "PerimeterX/HUMAN challenge (px-captcha)");
+  if (has(l, "incapsula incident id") || (error_status && has(l, "_incapsula_resource")))
     return verdict(Visibility::blocked, "waf-challenge", "Imperva/Incapsula page (_Incapsula_Resource)");
-  if (has(l, "awswafcookiedomainlist") || has(l, "token.awswaf.com"))
+  if (error_status && (has(l, "awswafcookiedomainlist") || has(l, "token.awswaf.com")))
     return verdict(Visibility::blocked, "waf-challenge", "AWS WAF challenge (awswaf)");
   if (has(l, "anubis_challenge") || has(l, "/.within.website/"))
     return verdict(Visibility::blocked, "waf-challenge", "Anubis proof-of-work challenge" + quoted(title));
@@ -138,20 +154,31 @@ std::optional<WallVerdict> vendor_page(std::string_view l, const std::string& ti
   return std::nullopt;
 }
 
-// Titles only challenge, block and rate-limit pages have (whole titles or their first part).
-std::optional<WallVerdict> challenge_title(const std::string& ltitle, const std::string& title) {
-  static constexpr std::string_view k_challenges[] = {"just a moment...", "just a moment", "attention required! | cloudflare",
-                                                      "making sure you're not a bot!", "making sure you\xE2\x80\x99re not a bot!",
-                                                      "vercel security checkpoint", "prove your humanity", "are you a robot?",
-                                                      "are you a human?", "human verification", "security check", "one more step",
-                                                      "checking your browser", "pardon our interruption", "access denied", "blocked"};
+// Titles only challenge, block and rate-limit pages have. On an error answer a title part is
+// enough ("Reddit - Prove your humanity"); on a success answer the generic ones ("Just a moment",
+// "Access denied", "Security check") must be the whole title, the distinctive ones may be a part.
+std::optional<WallVerdict> challenge_title(const std::string& ltitle, const std::string& title, bool success_page) {
+  struct Phrase {
+    std::string_view text;
+    bool distinctive;
+  };
+  static constexpr Phrase k_challenges[] = {
+      {"just a moment...", false},       {"just a moment", false},         {"attention required! | cloudflare", true},
+      {"making sure you're not a bot!", true}, {"making sure you\xE2\x80\x99re not a bot!", true},
+      {"vercel security checkpoint", true},    {"prove your humanity", true}, {"are you a robot?", false},
+      {"are you a human?", false},       {"human verification", false},    {"security check", false},
+      {"one more step", false},          {"checking your browser", true},  {"pardon our interruption", true},
+      {"access denied", false},          {"blocked", false},
+      {"access to this page has been denied.", true}, {"access to this page has been denied", true}};  // PerimeterX
   const std::vector<std::string_view> parts = title_parts(ltitle);
-  for (std::string_view t : k_challenges)
-    if (ltitle == t || (t != "blocked" && std::find(parts.begin(), parts.end(), t) != parts.end())) {
-      const bool captcha = has(ltitle, "cloudflare") || has(ltitle, "robot") || has(ltitle, "human");
-      const bool block = ltitle == "access denied" || ltitle == "blocked";
-      return verdict(Visibility::blocked, block ? "blocked" : captcha ? "captcha" : "waf-challenge", "challenge page \"" + title + "\"");
-    }
+  for (const Phrase& p : k_challenges) {
+    const bool whole = ltitle == p.text;
+    const bool part = p.text != "blocked" && std::find(parts.begin(), parts.end(), p.text) != parts.end();
+    if (!(whole || (part && (!success_page || p.distinctive)))) continue;
+    const bool captcha = has(ltitle, "cloudflare") || has(ltitle, "robot") || has(ltitle, "human");
+    const bool block = ltitle == "access denied" || ltitle == "blocked";
+    return verdict(Visibility::blocked, block ? "blocked" : captcha ? "captcha" : "waf-challenge", "challenge page \"" + title + "\"");
+  }
   for (std::string_view t : {"too many requests", "rate limited", "rate limit exceeded", "you are being rate limited",
                              "you have been rate limited", "request rate threshold exceeded"})
     if (ltitle == t) return verdict(Visibility::rate_limited, "rate-limited", "rate-limit page \"" + title + "\"");
@@ -227,11 +254,15 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
     return verdict(Visibility::blocked, "waf-challenge", "Akamai \"Access Denied\" page");
   // The vendor's own markers first (the most specific evidence), then the title.
   if (error_status || small)
-    if (auto v = vendor_page(lower(), title)) return v;
+    if (auto v = vendor_page(lower(), title, error_status)) return v;
   auto captcha_widget = [&] { return has(lower(), "g-recaptcha") || has(lower(), "h-captcha") || has(lower(), "cf-turnstile"); };
-  if (auto t = challenge_title(ltitle, title)) {
-    // A large success page is an article, whatever its title says; challenge pages are small.
-    if (error_status || t->visibility == Visibility::rate_limited || small || !page.ok()) {
+  const bool html = page.content_type.find("html") != std::string::npos;
+  const bool success = !error_status && page.ok();
+  if (auto t = challenge_title(ltitle, title, success)) {
+    // On a success answer: a small HTML page with no article in it ("Just a Moment - Poem by X" and
+    // a feed titled "Access Denied | a security blog" are content).
+    const bool content = has(lower(), "<article") || has(lower(), "h-entry") || has(lower(), "hentry");
+    if (!success || (html && small && !content)) {
       if (t->visibility == Visibility::blocked && t->kind != "blocked" && captcha_widget())
         return verdict(Visibility::blocked, "captcha", "captcha page" + quoted(title));
       return t;
@@ -261,7 +292,7 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
   // consent host (localised versions included).
   if (ltitle.rfind("before you continue to ", 0) == 0 && (platform == "youtube" || has(host, "google.") || has(lower(), "consent.")))
     return verdict(Visibility::login_wall, "cookie-wall", "cookie-consent page \"" + title + "\"");
-  if (has(lower(), "action=\"https://consent.") && (small || platform != "web" || has(ltitle, "consent") || !has(lower(), "<article")))
+  if (has(body, "//consent.") && has(lower(), "action=\"https://consent.") && (small || platform != "web" || has(ltitle, "consent") || !has(lower(), "<article")))
     return verdict(Visibility::login_wall, "cookie-wall", "cookie-consent page" + quoted(title) + " (a form posting to a consent host)");
 
   // Sign-in pages served in place of the content: a sign-in title with a real password field or a
@@ -283,7 +314,10 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
     const bool content = has(l, "<article") || has(l, "h-entry") || has(l, "hentry") || has(l, "markdown-body");
     for (std::string_view phrase : {"you must log in to continue", "log in to continue", "sign in to continue"}) {
       if (!has(l, phrase)) continue;
-      if (phrase != "you must log in to continue" && (!interstitial_sized || content)) continue;
+      const bool facebooks_own = phrase == "you must log in to continue" && platform == "facebook";
+      // An interstitial leads to the sign-in: a link or form for it, not only the words.
+      const bool leads_to_sign_in = has(l, "login") || has(l, "log_in") || has(l, "sign_in") || has(l, "signin") || has_password_input(l);
+      if (!facebooks_own && (!interstitial_sized || content || !leads_to_sign_in)) continue;
       return verdict(Visibility::login_wall, "login-wall", "\"" + std::string(phrase) + "\" interstitial");
     }
     if (platform == "x" && has(l, "javascript is not available"))

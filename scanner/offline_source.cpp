@@ -60,7 +60,11 @@ bool brotli_bytes(std::string_view in, std::string& out, size_t max_out, bool* t
     out.append(reinterpret_cast<const char*>(buf), produced);
     if (r == BROTLI_DECODER_RESULT_SUCCESS) return true;
     if (r == BROTLI_DECODER_RESULT_ERROR) return false;
-    if (r == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) return false;  // the stream ends early
+    if (r == BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT) {  // the stream ends early: keep what it gave
+      if (truncated) *truncated = true;
+      return !out.empty();
+    }
+    if (produced == 0) return false;  // NEEDS_MORE_OUTPUT that produced nothing: never loop on it
   }
 }
 

@@ -265,14 +265,20 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
       if (ce == "gzip" || ce == "x-gzip" || ce == "deflate") {
         std::string decoded;
         bool truncated = false;
-        if (inflate_bytes(body, decoded, o.max_body_bytes, &truncated)) body = std::move(decoded);
-        else out.errors.push_back(where + ": cannot decode " + ce + " content");
+        if (!inflate_bytes(body, decoded, o.max_body_bytes, &truncated)) {  // compressed bytes are no page
+          out.errors.push_back(where + ": cannot decode " + ce + " content; skipped");
+          continue;
+        }
+        body = std::move(decoded);
         page.truncated = truncated;
       } else if (ce == "br") {
         std::string decoded;
         bool truncated = false;
-        if (brotli_bytes(body, decoded, o.max_body_bytes, &truncated)) body = std::move(decoded);
-        else out.errors.push_back(where + ": cannot decode br content");
+        if (!brotli_bytes(body, decoded, o.max_body_bytes, &truncated)) {
+          out.errors.push_back(where + ": cannot decode br content; skipped");
+          continue;
+        }
+        body = std::move(decoded);
         page.truncated = truncated;
       } else if (!ce.empty() && ce != "identity") {
         out.errors.push_back(where + ": content coding '" + ce + "' is not supported; skipped");

@@ -114,7 +114,8 @@ TEST_CASE("walls: vendor challenges, 401s, rate limits in 403s and gates reached
        Visibility::blocked, "waf-challenge"},
       {page_of("https://www.reddit.com/user/x/", "<title>Reddit - Prove your humanity</title><div>...</div>", 403), Visibility::blocked, "captcha"},
       {page_of("https://shop.example/", "<title>shop</title><script>window._pxAppId='PX1';</script>", 403), Visibility::blocked, "captcha"},
-      {page_of("https://shop.example/", "<iframe src=\"/_Incapsula_Resource?x=1\"></iframe>"), Visibility::blocked, "waf-challenge"},
+      {page_of("https://shop.example/", "<iframe id=\"main-iframe\" src=\"/_Incapsula_Resource?x=1\">Request unsuccessful. Incapsula incident ID: 1-2</iframe>"),
+       Visibility::blocked, "waf-challenge"},
       {page_of("https://www.youtube.com/watch?v=abc", R"(<title>x - YouTube</title><script>var ytInitialPlayerResponse = {"playabilityStatus":{"status":"LOGIN_REQUIRED","reason":"Sign in to confirm you’re not a bot"}};</script>)"),
        Visibility::blocked, "bot-check"},
       {page_of("https://www.youtube.com/watch?v=abc", R"(<script>{"playabilityStatus":{"status":"LOGIN_REQUIRED","reason":"Sign in to confirm your age"}}</script>)"),
@@ -161,6 +162,24 @@ TEST_CASE("walls: pages about logins, robots, captchas and rate limits are not w
   CHECK_FALSE(detect_wall(page("Can't log in after upgrading - phpBB", "<form action=\"/ucp.php?mode=login\"><input type=\"password\"></form>")));
   CHECK_FALSE(detect_wall(page("Why does Gmail ask me to sign in?", "<article class=\"h-entry\"><q>Sign in to continue to Gmail</q></article>")));
   CHECK_FALSE(detect_wall(page("Why I left Twitter", "<p>x.com says JavaScript is not available.</p>")));
+  // Titles that start with a sign-in phrase on platform hosts (an issue, a video, a post).
+  CHECK_FALSE(detect_wall(page("Log in fails after upgrade \xC2\xB7 Issue #12 \xC2\xB7 o/r \xC2\xB7 GitHub", "", "https://github.com/o/r/issues/12")));
+  CHECK_FALSE(detect_wall(page("Sign In With Google in React - YouTube", "", "https://www.youtube.com/watch?v=abc")));
+  CHECK_FALSE(detect_wall(page("Sign up bonus question : r/personalfinance", "", "https://www.reddit.com/r/personalfinance/comments/x/")));
+  CHECK_FALSE(detect_wall(page("Log in problems - phpBB", "<form><input type=\"password\"></form>")));
+  // Vendor scripts every protected page carries (Cloudflare JS detections, PerimeterX, Imperva).
+  CHECK_FALSE(detect_wall(page("Jane Example", "<script>a.src='/cdn-cgi/challenge-platform/h/b/scripts/jsd/1a2b/main.js'</script>", "https://jane.example/")));
+  CHECK_FALSE(detect_wall(page("Shop", "<script>window._pxAppId = 'PX12345';</script>", "https://shop.example/")));
+  CHECK_FALSE(detect_wall(page("Shop", "<script src=\"/_Incapsula_Resource?SWJIYLWA=abc\"></script>", "https://shop.example/")));
+  CHECK_FALSE(detect_wall(page("Jane", "<script src=\"https://abc.token.awswaf.com/abc/challenge.js\"></script>", "https://jane.example/")));
+  // Challenge words in the titles of small pages and feeds; a post quoting Facebook's interstitial.
+  CHECK_FALSE(detect_wall(page("Just a Moment - Poem by Jane", "<p>Just a moment, and the light</p>")));
+  CHECK_FALSE(detect_wall(page_of("https://sec.example.org/feed.xml", "<rss><channel><title>Access Denied | a security blog</title></channel></rss>", 200, {}, {},
+                                  "application/rss+xml")));
+  CHECK_FALSE(detect_wall(page("Why Facebook links break", "<p>It says \"You must log in to continue\".</p>")));
+  // A redirect that ends on a host whose name starts like an identity provider's.
+  CHECK_FALSE(detect_wall(page_of("http://id.loc.gov/authorities/names/n1", "<title>Jane Example - LC Name Authority File</title>", 200, {},
+                                  "https://id.loc.gov/authorities/names/n1.html")));
   // Redirects to slugs that start like a sign-in path.
   for (const char* slug : {"/sessions-2024/", "/login-page-design-tips/", "/checkpoint-charlie-visit/", "/signins-and-signups/"}) {
     INFO(slug);
