@@ -253,16 +253,17 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
   if (const XmlElement* d = e.child(item_ns, "description"); d && !d->children.empty() && d->inner_end > d->inner_begin)
     description = std::string(source.substr(d->inner_begin, d->inner_end - d->inner_begin));
   // Mastodon writes a content warning as "<p><strong>Content warning:</strong> …</p><hr />" before
-  // the post (FormattingHelper#rss_content_preroll).
+  // the post (FormattingHelper#rss_content_preroll), the label in the server's language. Its
+  // sanitizer keeps no <hr> in posts, so the first <hr> is that separator in any language.
   if (ctx.platform == "mastodon") {
     const size_t hr = ascii_lower(description).find("<hr");
     const size_t hr_end = hr == std::string::npos ? hr : description.find('>', hr);
     if (hr_end != std::string::npos) {
       std::string cw = html_to_text(description.substr(0, hr));
-      if (istarts_with(cw, "Content warning:")) {
-        it.fields.emplace_back("content_warning", std::string(trim(std::string_view(cw).substr(16))));
-        description.erase(0, hr_end + 1);
-      }
+      // "Content warning: health" / "Inhaltswarnung: health": the label is the text up to ':'.
+      if (size_t colon = cw.find(':'); colon != std::string::npos && colon < 40) cw = std::string(trim(std::string_view(cw).substr(colon + 1)));
+      it.fields.emplace_back("content_warning", cw);
+      description.erase(0, hr_end + 1);
     }
   }
   if (!encoded.empty()) apply_html(it, encoded, it.url.empty() ? ctx.base : it.url);

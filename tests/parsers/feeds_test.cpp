@@ -284,6 +284,14 @@ TEST_CASE("feeds: what real generators add that is not the post", "[feeds][spec]
   CHECK(test::has_field(toot, "sensitive", "true"));
   REQUIRE(toot.media.size() == 1);
   CHECK(toot.media[0].alt == "Front door");
+  // A German server labels it "Inhaltswarnung:"; the <hr> still separates it from the post.
+  ParseOutput de = parse_page(feed_page("https://social.example.de/@jana.rss", R"(<rss version="2.0"><channel><title>Jana</title>
+<generator>Mastodon v4.3.0</generator><link>https://social.example.de/@jana</link>
+<item><link>https://social.example.de/@jana/112</link><description>&lt;p&gt;&lt;strong&gt;Inhaltswarnung:&lt;/strong&gt; Umzug&lt;/p&gt;&lt;hr /&gt;&lt;p&gt;Neue Adresse&lt;/p&gt;</description></item>
+</channel></rss>)"));
+  REQUIRE(de.items.size() == 1);
+  CHECK(de.items[0].text == "Neue Adresse");
+  CHECK(test::has_field(de.items[0], "content_warning", "Umzug"));
 }
 
 TEST_CASE("feeds: podcast episodes, e-mail addresses and place names", "[feeds][spec]") {
