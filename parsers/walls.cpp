@@ -224,10 +224,16 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
   const bool error_status = page.status >= 400 || page.status == 202;
   const bool small = body.size() < k_small_page;
   const bool json = page.content_type.find("json") != std::string::npos;
+  const bool html = page.content_type.find("html") != std::string::npos;
   std::string lower_storage;
   auto lower = [&]() -> const std::string& {
     if (lower_storage.empty()) lower_storage = ascii_lower(body);
     return lower_storage;
+  };
+  // Content (an article, an h-entry, a README) is what a wall stands in for, not a wall.
+  auto has_content_markup = [&] {
+    const std::string& l = lower();
+    return has(l, "<article") || has(l, "h-entry") || has(l, "hentry") || has(l, "markdown-body");
   };
 
   // Rate limits: 429; a 403 or 503 that says so (GitHub: x-ratelimit-remaining 0, "API rate limit
@@ -256,13 +262,11 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
   if (error_status || small)
     if (auto v = vendor_page(lower(), title, error_status)) return v;
   auto captcha_widget = [&] { return has(lower(), "g-recaptcha") || has(lower(), "h-captcha") || has(lower(), "cf-turnstile"); };
-  const bool html = page.content_type.find("html") != std::string::npos;
   const bool success = !error_status && page.ok();
   if (auto t = challenge_title(ltitle, title, success)) {
     // On a success answer: a small HTML page with no article in it ("Just a Moment - Poem by X" and
     // a feed titled "Access Denied | a security blog" are content).
-    const bool content = has(lower(), "<article") || has(lower(), "h-entry") || has(lower(), "hentry");
-    if (!success || (html && small && !content)) {
+    if (!success || (html && small && !has_content_markup())) {
       if (t->visibility == Visibility::blocked && t->kind != "blocked" && captcha_widget())
         return verdict(Visibility::blocked, "captcha", "captcha page" + quoted(title));
       return t;
@@ -286,7 +290,7 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
     }
   }
 
-  if (page.content_type.find("html") == std::string::npos) return std::nullopt;
+  if (!html) return std::nullopt;
 
   // Cookie-consent walls: Google's "Before you continue to …", a consent form posting to a
   // consent host (localised versions included).
@@ -310,8 +314,7 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
   const bool interstitial_sized = body.size() < k_interstitial_page;
   if (platform != "web" || interstitial_sized) {
     const std::string& l = lower();
-    // Content (an article, an h-entry, a README) that quotes the phrase is not an interstitial.
-    const bool content = has(l, "<article") || has(l, "h-entry") || has(l, "hentry") || has(l, "markdown-body");
+    const bool content = has_content_markup();  // quoting the phrase
     for (std::string_view phrase : {"you must log in to continue", "log in to continue", "sign in to continue"}) {
       if (!has(l, phrase)) continue;
       const bool facebooks_own = phrase == "you must log in to continue" && platform == "facebook";

@@ -38,17 +38,15 @@ Visibility status_visibility(std::string_view v) {
   return Visibility::unknown;
 }
 
+}  // namespace
+
 // Mastodon's stand-in images for an account that set none (".../avatars/original/missing.png",
 // ".../headers/original/missing.png"; suspended accounts always show them): not the person's photo.
-bool is_placeholder_image(std::string_view url) {
+bool is_mastodon_placeholder_image(std::string_view url) {
   auto u = Url::parse(url);
   std::string_view path = u ? std::string_view(u->path()) : url;
   return path.size() >= 12 && path.substr(path.size() - 12) == "/missing.png";
 }
-
-}  // namespace
-
-bool is_mastodon_placeholder_image(std::string_view url) { return is_placeholder_image(url); }
 
 namespace {
 
@@ -72,7 +70,7 @@ Item account_item(const json& a, const Page& page, ParseOutput& out, const std::
     if (!jstr(f, "verified_at").empty()) p.fields.emplace_back(jstr(f, "name") + ".verified_at", jstr(f, "verified_at"));
   }
   for (const char* image : {"avatar", "header"})
-    if (std::string url = jstr(a, image); !is_placeholder_image(url)) add_media(p, url, "image", image);
+    if (std::string url = jstr(a, image); !is_mastodon_placeholder_image(url)) add_media(p, url, "image", image);
   if (auto t = normalize_datetime(jstr(a, "created_at"))) p.published_at = t;
   for (const char* flag : {"discoverable", "indexable", "noindex", "locked", "bot", "group", "limited", "suspended"})
     if (a.contains(flag) && a[flag].is_boolean()) p.fields.emplace_back(flag, a[flag].get<bool>() ? "true" : "false");

@@ -18,6 +18,22 @@ Page page_of(std::string url, std::string body, int status = 200, std::vector<Ht
   s.content_type = std::move(ct);
   return test::sample_page(s);
 }
+struct WallCase {
+  Page page;
+  Visibility v;
+  const char* kind;
+};
+
+void expect_walls(const std::vector<WallCase>& cases) {
+  for (const auto& c : cases) {
+    INFO(c.page.url << " " << c.kind);
+    auto w = detect_wall(c.page);
+    REQUIRE(w);
+    CHECK(w->visibility == c.v);
+    CHECK(w->kind == c.kind);
+    CHECK_FALSE(w->evidence.empty());
+  }
+}
 }  // namespace
 
 TEST_CASE("walls: redirect to a sign-in page is a login wall", "[walls]") {
@@ -30,12 +46,7 @@ TEST_CASE("walls: redirect to a sign-in page is a login wall", "[walls]") {
 }
 
 TEST_CASE("walls: sign-in interstitials / consent walls / challenges / captchas / rate limits", "[walls]") {
-  struct Case {
-    Page page;
-    Visibility v;
-    const char* kind;
-  };
-  std::vector<Case> cases = {
+  std::vector<WallCase> cases = {
       {page_of("https://www.facebook.com/x", "<title>Log into Facebook</title><form id=\"login_form\"><input type=\"password\"></form>"), Visibility::login_wall, "login-wall"},
       {page_of("https://www.linkedin.com/in/x", "<meta name=\"pageKey\" content=\"d_checkpoint_lg_authwall\"><title>LinkedIn</title>"), Visibility::login_wall, "login-wall"},
       {page_of("https://www.youtube.com/@x", "<title>Before you continue to YouTube</title>"), Visibility::login_wall, "cookie-wall"},
@@ -50,14 +61,7 @@ TEST_CASE("walls: sign-in interstitials / consent walls / challenges / captchas 
       {page_of("https://x.com/x", "<title>Rate limit exceeded</title>"), Visibility::rate_limited, "rate-limited"},
       {page_of("https://x.com/x/likes", "<h1>JavaScript is not available.</h1> ... continue using x.com."), Visibility::unknown, "javascript-required"},
   };
-  for (const auto& c : cases) {
-    INFO(c.page.url << " " << c.kind);
-    auto w = detect_wall(c.page);
-    REQUIRE(w);
-    CHECK(w->visibility == c.v);
-    CHECK(w->kind == c.kind);
-    CHECK_FALSE(w->evidence.empty());
-  }
+  expect_walls(cases);
 }
 
 TEST_CASE("walls: ordinary pages that mention logging in or embed a captcha are not walls", "[walls]") {
@@ -93,13 +97,8 @@ TEST_CASE("walls: the registry turns a wall into one explained item", "[walls][r
 }
 
 TEST_CASE("walls: vendor challenges, 401s, rate limits in 403s and gates reached by redirect", "[walls]") {
-  struct Case {
-    Page page;
-    Visibility v;
-    const char* kind;
-  };
   const char* js = "application/json";
-  std::vector<Case> cases = {
+  std::vector<WallCase> cases = {
       // GitHub's REST API answers an exhausted quota with 403.
       {page_of("https://api.github.com/users/x", R"({"message":"API rate limit exceeded for 203.0.113.10."})", 403, {{"x-ratelimit-remaining", "0"}}, {}, js),
        Visibility::rate_limited, "rate-limited"},
@@ -131,14 +130,7 @@ TEST_CASE("walls: vendor challenges, 401s, rate limits in 403s and gates reached
       {page_of("https://janeexample.tumblr.com/", "<title>t</title>", 200, {}, "https://www.tumblr.com/privacy/consent?redirect=x"), Visibility::login_wall, "cookie-wall"},
       {page_of("https://old.reddit.com/r/x", "<title>r</title>", 200, {}, "https://old.reddit.com/over18?dest=x"), Visibility::login_wall, "age-gate"},
   };
-  for (const auto& c : cases) {
-    INFO(c.page.url << " " << c.kind);
-    auto w = detect_wall(c.page);
-    REQUIRE(w);
-    CHECK(w->visibility == c.v);
-    CHECK(w->kind == c.kind);
-    CHECK_FALSE(w->evidence.empty());
-  }
+  expect_walls(cases);
 }
 
 TEST_CASE("walls: pages about logins, robots, captchas and rate limits are not walls", "[walls]") {
