@@ -2,13 +2,14 @@
 
 namespace exposcan {
 
-// Jane Example's personal site and her accounts on nine platforms, written the ways people write
+// Jane Example's personal site and her accounts on ten platforms, written the ways people write
 // them (URLs and PLATFORM:ACCOUNT forms; see app/targets.h).
 std::vector<std::string> demo_targets() {
   return {
       "https://jane.example/",
       "https://mastodon.social/@janeexample",
       "https://www.instagram.com/janeexample/",
+      "threads:janeexample",
       "bsky:janeexample.bsky.social",
       "reddit:janeexample",
       "github:janeexample",

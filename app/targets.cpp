@@ -132,6 +132,14 @@ CrawlTarget youtube_target(const std::string& name, std::string handle) {
   return t;
 }
 
+CrawlTarget threads_target(const std::string& name, std::string handle) {
+  if (!handle.empty() && handle[0] == '@') handle.erase(0, 1);
+  handle = ascii_lower(handle);
+  // The profile page embeds the account and its recent threads; each thread's page
+  // (/@NAME/post/CODE) embeds the post and the replies under it.
+  return account_target(name, "https://www.threads.com/@" + handle, "/@" + handle + "/");
+}
+
 struct Prefix {
   std::string_view scheme;
   std::string_view platform;
@@ -154,6 +162,7 @@ std::optional<Expected<CrawlTarget>> platform_target(const std::string& target) 
   if (scheme == "instagram") return Expected<CrawlTarget>(instagram_target(target, bare));
   if (scheme == "youtube") return Expected<CrawlTarget>(youtube_target(target, rest));
   if (scheme == "x" || scheme == "twitter") return Expected<CrawlTarget>(account_target(target, "https://x.com/" + bare, "/" + bare + "/"));
+  if (scheme == "threads") return Expected<CrawlTarget>(threads_target(target, bare));
   if (scheme == "linkedin")
     return Expected<CrawlTarget>(account_target(target, "https://www.linkedin.com/in/" + bare + "/", "/in/" + bare + "/"));
   if (scheme == "facebook") return Expected<CrawlTarget>(account_target(target, "https://www.facebook.com/" + bare, "/" + bare + "/"));
@@ -165,7 +174,8 @@ std::optional<Expected<CrawlTarget>> platform_target(const std::string& target) 
   return Expected<CrawlTarget>(make_error(
       "usage", "invalid target '" + target +
                    "': expected an http:// or https:// URL, a saved file, or PLATFORM:ACCOUNT (mastodon:@user@host, bsky:handle, "
-                   "instagram:NAME, reddit:NAME, github:NAME, x:NAME, linkedin:NAME, youtube:@NAME, facebook:NAME, tumblr:NAME)"));
+                   "instagram:NAME, threads:NAME, reddit:NAME, github:NAME, x:NAME, linkedin:NAME, youtube:@NAME, facebook:NAME, "
+                   "tumblr:NAME)"));
 }
 
 // A profile URL on a platform host gets the same seeds as its PLATFORM:ACCOUNT form.
@@ -180,6 +190,9 @@ std::optional<CrawlTarget> platform_target_for_url(const std::string& target, co
   if (host == "github.com" && segs.size() == 1) return github_target(target, segs[0]);
   if ((host == "www.instagram.com" || host == "instagram.com") && segs.size() == 1) return instagram_target(target, segs[0]);
   if (host == "www.youtube.com" && segs.size() == 1 && segs[0][0] == '@') return youtube_target(target, segs[0]);
+  if ((host == "www.threads.com" || host == "threads.com" || host == "www.threads.net" || host == "threads.net") && segs.size() == 1 &&
+      segs[0].size() > 1 && segs[0][0] == '@')
+    return threads_target(target, segs[0]);
   if (segs.empty() && host.size() > 14 && host.compare(host.size() - 14, 14, ".wordpress.com") == 0) {
     // A WordPress.com blog: the whole site, plus its REST API's posts (with authors and media).
     CrawlTarget t = account_target(target, url.normalized().str(), "/");

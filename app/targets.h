@@ -10,7 +10,7 @@
 namespace exposcan {
 
 // Targets as people think of them: a URL, or PLATFORM:ACCOUNT — mastodon:@user@host,
-// bsky:handle, instagram:NAME, reddit:NAME, github:NAME, x:NAME, linkedin:NAME, youtube:@NAME,
+// bsky:handle, instagram:NAME, threads:NAME, reddit:NAME, github:NAME, x:NAME, linkedin:NAME, youtube:@NAME,
 // facebook:NAME, tumblr:NAME. Each becomes the account's profile URL plus the same account's feed
 // and API URLs as user-directed seeds (Mastodon: /@user.rss and /api/v1/accounts/lookup; Bluesky:
 // the public AppView getProfile/getAuthorFeed and the user-intent record; Reddit: about/submitted/

@@ -241,6 +241,10 @@ Expected<Letter> render_letter(const ScanRecord& record, const LetterParty& part
     std::string line = url;
     if (item) {
       line += " — " + std::string(to_string(item->kind));
+      // A shared post (Threads/Bluesky repost, Mastodon boost) is someone's post: say who shared it.
+      for (const auto& [name, value] : item->fields)
+        if (name == "reposted_by" || name == "reblogged_by")
+          line += (item->author.handle.empty() ? "" : " by " + item->author.handle) + ", shared by " + value;
       line += item->published_at ? ", published " + format_date(*item->published_at) : ", date not shown";
       if (item->visibility != Visibility::public_ && item->visibility != Visibility::unlisted)
         line += ", not public (" + std::string(to_string(item->visibility)) + ")";

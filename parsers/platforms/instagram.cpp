@@ -43,14 +43,6 @@ std::string date_from_description(const std::string& d) {
   return d.substr(on + 4, colon - on - 4);
 }
 
-// "National Geographic (@natgeo)" -> {"National Geographic", "natgeo"}; a bare "natgeo" is a handle.
-std::pair<std::string, std::string> name_and_handle(std::string_view s) {
-  s = trim(s);
-  size_t at = s.rfind(" (@");
-  if (at == std::string_view::npos || s.back() != ')') return {"", std::string(s)};
-  return {std::string(trim(s.substr(0, at))), std::string(s.substr(at + 3, s.size() - at - 4))};
-}
-
 // The part of `s` before `marker` ("" when it does not occur).
 std::string text_before(std::string_view s, std::string_view marker) {
   size_t p = s.find(marker);

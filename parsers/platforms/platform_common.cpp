@@ -212,6 +212,13 @@ std::string query_param(std::string_view url, std::string_view name) {
   return {};
 }
 
+std::pair<std::string, std::string> name_and_handle(std::string_view s) {
+  s = trim(s);
+  size_t at = s.rfind(" (@");
+  if (at == std::string_view::npos || s.back() != ')') return {"", std::string(s)};
+  return {std::string(trim(s.substr(0, at))), std::string(s.substr(at + 3, s.size() - at - 4))};
+}
+
 void add_media(Item& item, std::string url, std::string type, std::string alt) {
   url = std::string(trim(url));
   if (url.empty()) return;

@@ -56,6 +56,10 @@ std::string query_param(std::string_view url, std::string_view name);
 // did not open, and before trailing punctuation. Only what curl_url parses with a host is kept.
 std::vector<std::string> urls_in_text(std::string_view text);
 
+// "National Geographic (@natgeo)" -> {"National Geographic", "natgeo"}; a bare "natgeo" is a
+// handle (Instagram and Threads titles and descriptions write people this way).
+std::pair<std::string, std::string> name_and_handle(std::string_view s);
+
 // Adds a media entry unless its URL is already there (then fills a missing alt).
 void add_media(Item& item, std::string url, std::string type, std::string alt);
 

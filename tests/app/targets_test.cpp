@@ -65,6 +65,12 @@ TEST_CASE("targets: reddit / github / instagram / youtube / x / linkedin / faceb
   CHECK(ig->url == "https://www.instagram.com/janeexample/");
   CHECK(has(ig->seeds, "https://www.instagram.com/api/v1/users/web_profile_info/?username=janeexample"));
   CHECK(scoped(*ig, "https://www.instagram.com/p/DQjxLoPliTn/"));
+  auto threads = expand_target("threads:@JaneExample");
+  REQUIRE(threads);
+  CHECK(threads->url == "https://www.threads.com/@janeexample");
+  CHECK(scoped(*threads, "https://www.threads.com/@janeexample/post/DKq3sEedSw1"));
+  CHECK_FALSE(scoped(*threads, "https://www.threads.com/@tomato_tom/post/DKq4RePly06"));
+  CHECK(expand_target("https://www.threads.net/@janeexample")->url == "https://www.threads.com/@janeexample");
   auto yt = expand_target("youtube:@janeexample");
   REQUIRE(yt);
   CHECK(yt->url == "https://www.youtube.com/@janeexample");
@@ -89,7 +95,8 @@ TEST_CASE("targets: errors name the target and the accepted forms", "[targets]")
   CHECK(bad.error().code == "usage");
   CHECK(bad.error().message ==
         "invalid target 'myspace:janeexample': expected an http:// or https:// URL, a saved file, or PLATFORM:ACCOUNT (mastodon:@user@host, "
-        "bsky:handle, instagram:NAME, reddit:NAME, github:NAME, x:NAME, linkedin:NAME, youtube:@NAME, facebook:NAME, tumblr:NAME)");
+        "bsky:handle, instagram:NAME, threads:NAME, reddit:NAME, github:NAME, x:NAME, linkedin:NAME, youtube:@NAME, facebook:NAME, "
+        "tumblr:NAME)");
   CHECK(expand_target("reddit:").error().message == "invalid target 'reddit:': the account name is missing");
   CHECK(expand_target("mastodon:janeexample").error().message == "invalid target 'mastodon:janeexample': expected mastodon:@user@host");
   CHECK(expand_target("jane").error().message == "invalid target 'jane': expected an http:// or https:// URL");

@@ -544,3 +544,59 @@ TEST_CASE("wordpress: comments are comments, and a forbidden answer says the con
   CHECK(has_field(forbidden.items[0], "wall", "login-wall"));
   CHECK(forbidden.errors.size() == 1);
 }
+
+TEST_CASE("threads: an account from OpenGraph alone, counts apart from the bio", "[threads][shapes]") {
+  // A profile saved without its data scripts (or a changed bundle): og:title and og:description.
+  auto out = parse_as("https://www.threads.net/@jane.q", "text/html", R"html(<html><head>
+    <meta property="og:title" content="Jane Q. Example (@jane.q) &#x2022; Threads, Say more">
+    <meta property="og:description" content="12.5K Followers &#x2022; 310 Threads &#x2022; Potter &#x2022; baker. Call +1 202-555-0147. See the latest conversations with @jane.q.">
+    <meta property="og:url" content="https://www.threads.net/@jane.q"></head><body></body></html>)html");
+  const Item* p = find_item(out, "threads:account:jane.q");
+  REQUIRE(p != nullptr);
+  CHECK(p->kind == ItemKind::profile);
+  CHECK(p->url == "https://www.threads.net/@jane.q");  // the host the page came from
+  CHECK(p->author.name == "Jane Q. Example");
+  CHECK(p->author.handle == "@jane.q");
+  CHECK(p->text == "Potter \u2022 baker. Call +1 202-555-0147.");
+  REQUIRE(p->fields.size() == 1);
+  CHECK(p->fields[0].second == "12.5K Followers \u2022 310 Threads");
+}
+
+TEST_CASE("threads: embedded posts with video, private authors, /t/ links and broken scripts", "[threads][shapes]") {
+  auto out = parse_as("https://www.threads.com/t/VID1", "text/html", R"html(<html><head>
+    <meta property="og:title" content="Jane Example (@janeexample) on Threads">
+    <meta property="og:description" content="Garden timelapse">
+    <meta property="og:url" content="https://www.threads.com/@janeexample/post/VID1"></head><body>
+    <script type="application/json" data-sjs>{"broken": "thread_items"</script>
+    <script type="application/json" data-sjs>{"require":[["x",{"result":{"data":{"edges":[{"node":{"thread_items":[
+      {"post":{"code":"VID1","pk":"1","taken_at":1777712400,"media_type":2,"caption":{"text":"Garden timelapse"},
+        "user":{"username":"janeexample","text_post_app_is_private":true},
+        "image_versions2":{"candidates":[{"url":"https://cdn.example/poster_s.jpg","width":320,"height":180},
+                                        {"url":"https://cdn.example/poster_l.jpg","width":1280,"height":720}]},
+        "video_versions":[{"type":101,"url":"https://cdn.example/v_hd.mp4"},{"type":102,"url":"https://cdn.example/v_sd.mp4"}],
+        "usertags":{"in":[{"user":{"username":"tomato_tom"}}]},
+        "text_post_app_info":{"is_reply":false,"reply_to_author":null}}}]}}]}}}]]}</script>
+    </body></html>)html");
+  REQUIRE(out.errors.size() == 1);
+  CHECK(out.errors[0].find("not valid JSON") != std::string::npos);
+  REQUIRE(out.items.size() == 1);
+  const Item& v = out.items[0];
+  CHECK(v.id == "threads:post:VID1");
+  CHECK(v.kind == ItemKind::video);
+  CHECK(v.url == "https://www.threads.com/@janeexample/post/VID1");
+  CHECK(v.author.name == "Jane Example");  // from og:title: posts carry no display name
+  CHECK(v.visibility == Visibility::followers);
+  REQUIRE(v.media.size() == 2);
+  CHECK(v.media[0].url == "https://cdn.example/poster_l.jpg");  // the largest candidate
+  CHECK(v.media[1].url == "https://cdn.example/v_hd.mp4");      // one video, not every encoding
+  REQUIRE(v.fields.size() == 1);
+  CHECK(v.fields[0] == std::pair<std::string, std::string>("tagged_user", "tomato_tom"));
+  // Without any data script the post still comes from its OpenGraph tags.
+  auto bare = parse_as("https://www.threads.com/@janeexample/post/OG1", "text/html", R"html(<html><head>
+    <meta property="og:title" content="Jane Example (@janeexample) on Threads">
+    <meta property="og:description" content="Just OpenGraph"></head></html>)html");
+  const Item* b = find_item(bare, "threads:post:OG1");
+  REQUIRE(b != nullptr);
+  CHECK(b->text == "Just OpenGraph");
+  CHECK(b->author.handle == "@janeexample");
+}

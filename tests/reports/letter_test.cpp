@@ -95,3 +95,19 @@ TEST_CASE("letter: the Art. 12(3) deadline is one calendar month later", "[lette
   CHECK(letter_kind_from_string("access") == LetterKind::access);
   CHECK(!letter_kind_from_string("erasure"));
 }
+
+TEST_CASE("letter: a shared post names its author and who shared it", "[letter]") {
+  ScanRecord record = test::fixture_record();
+  bool changed = false;
+  for (auto& item : record.items)
+    if (item.url == "https://www.instagram.com/p/C0ffee123/") {
+      item.author.handle = "@gardenclub";
+      item.fields.emplace_back("reposted_by", "@janeexample");
+      changed = true;
+    }
+  REQUIRE(changed);
+  auto letter = render_letter(record, jane(), request(LetterKind::objection, "meta"));
+  REQUIRE(letter);
+  CHECK(letter->text.find("https://www.instagram.com/p/C0ffee123/ — photo by @gardenclub, shared by @janeexample, published") !=
+        std::string::npos);
+}
