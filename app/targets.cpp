@@ -30,6 +30,11 @@ const std::vector<PlatformScope>& platform_scopes() {
       {"github.com", {}},
       {"www.youtube.com", {}},
       {"bsky.app", {}},
+      {"www.threads.com", {}},
+      {"threads.com", {}},
+      {"www.threads.net", {}},
+      {"threads.net", {}},
+      {"medium.com", {}},
   };
   return k;
 }
@@ -140,6 +145,22 @@ CrawlTarget threads_target(const std::string& name, std::string handle) {
   return account_target(name, "https://www.threads.com/@" + handle, "/@" + handle + "/");
 }
 
+// A Medium author: the profile (/@NAME, posts under it) and the author's RSS (/feed/@NAME).
+CrawlTarget medium_target(const std::string& name, std::string handle) {
+  if (!handle.empty() && handle[0] == '@') handle.erase(0, 1);
+  CrawlTarget t = account_target(name, "https://medium.com/@" + handle, "/@" + handle + "/");
+  t.seeds.push_back("https://medium.com/feed/@" + handle);
+  t.scope.include = {"/feed/@" + handle};
+  return t;
+}
+
+// A Substack publication: the whole site and its RSS (/feed).
+CrawlTarget substack_target(const std::string& name, const std::string& publication) {
+  CrawlTarget t = account_target(name, "https://" + ascii_lower(publication) + ".substack.com/", "/");
+  t.seeds.push_back("https://" + ascii_lower(publication) + ".substack.com/feed");
+  return t;
+}
+
 struct Prefix {
   std::string_view scheme;
   std::string_view platform;
@@ -163,6 +184,8 @@ std::optional<Expected<CrawlTarget>> platform_target(const std::string& target) 
   if (scheme == "youtube") return Expected<CrawlTarget>(youtube_target(target, rest));
   if (scheme == "x" || scheme == "twitter") return Expected<CrawlTarget>(account_target(target, "https://x.com/" + bare, "/" + bare + "/"));
   if (scheme == "threads") return Expected<CrawlTarget>(threads_target(target, bare));
+  if (scheme == "medium") return Expected<CrawlTarget>(medium_target(target, bare));
+  if (scheme == "substack") return Expected<CrawlTarget>(substack_target(target, bare));
   if (scheme == "linkedin")
     return Expected<CrawlTarget>(account_target(target, "https://www.linkedin.com/in/" + bare + "/", "/in/" + bare + "/"));
   if (scheme == "facebook") return Expected<CrawlTarget>(account_target(target, "https://www.facebook.com/" + bare, "/" + bare + "/"));
@@ -175,7 +198,7 @@ std::optional<Expected<CrawlTarget>> platform_target(const std::string& target) 
       "usage", "invalid target '" + target +
                    "': expected an http:// or https:// URL, a saved file, or PLATFORM:ACCOUNT (mastodon:@user@host, bsky:handle, "
                    "instagram:NAME, threads:NAME, reddit:NAME, github:NAME, x:NAME, linkedin:NAME, youtube:@NAME, facebook:NAME, "
-                   "tumblr:NAME)"));
+                   "tumblr:NAME, medium:@NAME, substack:NAME)"));
 }
 
 // A profile URL on a platform host gets the same seeds as its PLATFORM:ACCOUNT form.
@@ -190,6 +213,9 @@ std::optional<CrawlTarget> platform_target_for_url(const std::string& target, co
   if (host == "github.com" && segs.size() == 1) return github_target(target, segs[0]);
   if ((host == "www.instagram.com" || host == "instagram.com") && segs.size() == 1) return instagram_target(target, segs[0]);
   if (host == "www.youtube.com" && segs.size() == 1 && segs[0][0] == '@') return youtube_target(target, segs[0]);
+  if (host == "medium.com" && segs.size() == 1 && segs[0].size() > 1 && segs[0][0] == '@') return medium_target(target, segs[0]);
+  if (segs.empty() && host.size() > 13 && host.ends_with(".substack.com") && host.find('.') == host.size() - 13)
+    return substack_target(target, host.substr(0, host.size() - 13));
   if ((host == "www.threads.com" || host == "threads.com" || host == "www.threads.net" || host == "threads.net") && segs.size() == 1 &&
       segs[0].size() > 1 && segs[0][0] == '@')
     return threads_target(target, segs[0]);

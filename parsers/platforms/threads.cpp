@@ -76,7 +76,8 @@ std::string largest(const json& candidates) {
   long long best = -1;
   for (const json& c : candidates) {
     std::string u = jstr(c, "url");
-    long long area = jint(c, "width") * jint(c, "height");
+    // Sizes are clamped: the product of two hostile values must not overflow.
+    long long area = std::clamp(jint(c, "width"), 0LL, 1LL << 20) * std::clamp(jint(c, "height"), 0LL, 1LL << 20);
     if (!u.empty() && area > best) best = area, url = std::move(u);
   }
   return url;

@@ -71,6 +71,23 @@ TEST_CASE("targets: reddit / github / instagram / youtube / x / linkedin / faceb
   CHECK(scoped(*threads, "https://www.threads.com/@janeexample/post/DKq3sEedSw1"));
   CHECK_FALSE(scoped(*threads, "https://www.threads.com/@tomato_tom/post/DKq4RePly06"));
   CHECK(expand_target("https://www.threads.net/@janeexample")->url == "https://www.threads.com/@janeexample");
+  auto medium = expand_target("medium:@janeexample");
+  REQUIRE(medium);
+  CHECK(medium->url == "https://medium.com/@janeexample");
+  CHECK(medium->seeds == std::vector<std::string>{"https://medium.com/feed/@janeexample"});
+  CHECK(scoped(*medium, "https://medium.com/@janeexample/seed-swap-3f2a1b9c"));
+  CHECK(scoped(*medium, "https://medium.com/feed/@janeexample"));
+  CHECK_FALSE(scoped(*medium, "https://medium.com/@someone/post-1"));
+  CHECK(expand_target("https://medium.com/@janeexample")->seeds == medium->seeds);
+  auto substack = expand_target("substack:JaneExample");
+  REQUIRE(substack);
+  CHECK(substack->url == "https://janeexample.substack.com/");
+  CHECK(substack->seeds == std::vector<std::string>{"https://janeexample.substack.com/feed"});
+  CHECK(expand_target("https://janeexample.substack.com/")->seeds == substack->seeds);
+  // A post URL on a platform host scopes to its path, never the whole platform.
+  auto post = expand_target("https://www.threads.com/@janeexample/post/DKq3sEedSw1");
+  REQUIRE(post);
+  CHECK_FALSE(scoped(*post, "https://www.threads.com/@someone"));
   auto yt = expand_target("youtube:@janeexample");
   REQUIRE(yt);
   CHECK(yt->url == "https://www.youtube.com/@janeexample");
@@ -96,7 +113,7 @@ TEST_CASE("targets: errors name the target and the accepted forms", "[targets]")
   CHECK(bad.error().message ==
         "invalid target 'myspace:janeexample': expected an http:// or https:// URL, a saved file, or PLATFORM:ACCOUNT (mastodon:@user@host, "
         "bsky:handle, instagram:NAME, threads:NAME, reddit:NAME, github:NAME, x:NAME, linkedin:NAME, youtube:@NAME, facebook:NAME, "
-        "tumblr:NAME)");
+        "tumblr:NAME, medium:@NAME, substack:NAME)");
   CHECK(expand_target("reddit:").error().message == "invalid target 'reddit:': the account name is missing");
   CHECK(expand_target("mastodon:janeexample").error().message == "invalid target 'mastodon:janeexample': expected mastodon:@user@host");
   CHECK(expand_target("jane").error().message == "invalid target 'jane': expected an http:// or https:// URL");

@@ -348,3 +348,25 @@ TEST_CASE("feeds: Atom xhtml content written with a namespace prefix keeps its i
   CHECK(it.media[0].alt == "Me at the beach");
   CHECK(it.links == std::vector<std::string>{"https://jane.example.org/album"});
 }
+
+TEST_CASE("feeds: Medium's tracking parameter is not part of an entry's address", "[feeds][spec]") {
+  // medium.com/feed/@name and a publication on its own domain (generator Medium).
+  ParseOutput own = parse_page(feed_page("https://medium.com/feed/@janeexample", R"(<rss version="2.0"><channel><title>Stories by Jane Example on Medium</title>
+<item><title>Seed swap</title><link>https://medium.com/@janeexample/seed-swap-3f2a1b9c?source=rss-a1b2c3d4e5------2</link><guid isPermaLink="false">https://medium.com/p/3f2a1b9c</guid></item>
+<item><title>Herons</title><link>https://medium.com/@janeexample/herons-77aa?lang=en&amp;source=rss-a1b2c3d4e5------2</link></item>
+</channel></rss>)"));
+  REQUIRE(own.items.size() == 2);
+  CHECK(own.items[0].url == "https://medium.com/@janeexample/seed-swap-3f2a1b9c");
+  CHECK(own.items[0].id == "https://medium.com/@janeexample/seed-swap-3f2a1b9c");
+  CHECK(own.items[1].url == "https://medium.com/@janeexample/herons-77aa?lang=en");
+  ParseOutput publication = parse_page(feed_page("https://garden.example.org/feed", R"(<rss version="2.0"><channel><title>Garden notes</title><generator>Medium</generator>
+<item><title>Beds</title><link>https://garden.example.org/beds-12ab?source=rss----5e6f7a8b9c0d---4</link></item>
+</channel></rss>)"));
+  REQUIRE(publication.items.size() == 1);
+  CHECK(publication.items[0].url == "https://garden.example.org/beds-12ab");
+  // Elsewhere a "source" parameter is part of the address.
+  ParseOutput other = parse_page(feed_page("https://example.org/feed", R"(<rss version="2.0"><channel><title>t</title>
+<item><title>x</title><link>https://example.org/view?source=rss-1</link></item></channel></rss>)"));
+  REQUIRE(other.items.size() == 1);
+  CHECK(other.items[0].url == "https://example.org/view?source=rss-1");
+}

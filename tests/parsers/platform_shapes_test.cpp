@@ -591,6 +591,15 @@ TEST_CASE("threads: embedded posts with video, private authors, /t/ links and br
   CHECK(v.media[1].url == "https://cdn.example/v_hd.mp4");      // one video, not every encoding
   REQUIRE(v.fields.size() == 1);
   CHECK(v.fields[0] == std::pair<std::string, std::string>("tagged_user", "tomato_tom"));
+  // Hostile sizes: the largest candidate is still chosen, without overflowing.
+  auto huge = parse_as("https://www.threads.com/@janeexample/post/BIG1", "text/html", R"html(<html><body>
+    <script type="application/json">{"thread_items":[{"post":{"code":"BIG1","user":{"username":"janeexample"},
+      "image_versions2":{"candidates":[{"url":"https://cdn.example/small.jpg","width":10,"height":10},
+        {"url":"https://cdn.example/huge.jpg","width":9223372036854775807,"height":9223372036854775807}]}}}]}</script></body></html>)html");
+  const Item* h = find_item(huge, "threads:post:BIG1");
+  REQUIRE(h != nullptr);
+  REQUIRE(h->media.size() == 1);
+  CHECK(h->media[0].url == "https://cdn.example/huge.jpg");
   // Without any data script the post still comes from its OpenGraph tags.
   auto bare = parse_as("https://www.threads.com/@janeexample/post/OG1", "text/html", R"html(<html><head>
     <meta property="og:title" content="Jane Example (@janeexample) on Threads">
