@@ -19,6 +19,8 @@ bool inflate_bytes(std::string_view in, std::string& out, size_t max_out, bool* 
 // Brotli (RFC 7932), with the same cap: at most `max_out` bytes are produced, `*truncated` is set
 // when there was more. False when the stream is damaged.
 bool brotli_bytes(std::string_view in, std::string& out, size_t max_out, bool* truncated = nullptr);
+// Zstandard (RFC 8878, the "zstd" content coding), with the same cap and the same answers.
+bool zstd_bytes(std::string_view in, std::string& out, size_t max_out, bool* truncated = nullptr);
 std::string base64_decode(std::string_view in);
 
 void load_har(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out);

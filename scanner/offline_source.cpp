@@ -2,6 +2,7 @@
 
 #include <brotli/decode.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include <algorithm>
 #include <fstream>
@@ -66,6 +67,33 @@ bool brotli_bytes(std::string_view in, std::string& out, size_t max_out, bool* t
     }
     if (produced == 0) return false;  // NEEDS_MORE_OUTPUT that produced nothing: never loop on it
   }
+}
+
+bool zstd_bytes(std::string_view in, std::string& out, size_t max_out, bool* truncated) {
+  std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx*)> ctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
+  if (!ctx) return false;
+  // RFC 8878 §7.2: a decoder of the content coding needs at most an 8 MB window.
+  ZSTD_DCtx_setParameter(ctx.get(), ZSTD_d_windowLogMax, 23);
+  ZSTD_inBuffer input{in.data(), in.size(), 0};
+  char buf[16384];
+  size_t rc = 0;
+  for (;;) {
+    ZSTD_outBuffer output{buf, sizeof buf, 0};
+    rc = ZSTD_decompressStream(ctx.get(), &output, &input);
+    if (ZSTD_isError(rc)) return false;
+    if (out.size() + output.pos > max_out) {  // a bomb is cut off at the cap, never buffered whole
+      out.append(buf, max_out - out.size());
+      if (truncated) *truncated = true;
+      return true;
+    }
+    out.append(buf, output.pos);
+    if (input.pos == input.size && output.pos < sizeof buf) break;
+  }
+  if (rc != 0) {  // the stream ends early: keep what it gave
+    if (truncated) *truncated = true;
+    return !out.empty();
+  }
+  return true;
 }
 
 bool inflate_bytes(std::string_view in, std::string& out, size_t max_out, bool* truncated) {
@@ -158,7 +186,7 @@ OfflineFormat offline_format(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path, ec)) return OfflineFormat::unknown;
   std::string name = path.filename().string();
   if (ends_with_ci(name, ".har")) return OfflineFormat::har;
-  if (ends_with_ci(name, ".warc") || ends_with_ci(name, ".warc.gz")) return OfflineFormat::warc;
+  if (ends_with_ci(name, ".warc") || ends_with_ci(name, ".warc.gz") || ends_with_ci(name, ".warc.zst")) return OfflineFormat::warc;
   if (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") || ends_with_ci(name, ".xhtml")) return OfflineFormat::html_file;
   if (ends_with_ci(name, ".rss") || ends_with_ci(name, ".atom")) return OfflineFormat::feed_file;
   // No telling extension: look at the first bytes (feeds may start with a long prolog).
@@ -167,7 +195,9 @@ OfflineFormat offline_format(const std::filesystem::path& path) {
   in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
   buffer.resize(static_cast<size_t>(in.gcount()));
   std::string_view h = std::string_view(buffer).substr(0, 512);
-  if (h.rfind("WARC/", 0) == 0 || h.rfind("\x1f\x8b", 0) == 0) return OfflineFormat::warc;
+  // WARC, gzip members, a zstd frame or the WARC zstd dictionary frame (.warc.zst).
+  if (h.rfind("WARC/", 0) == 0 || h.rfind("\x1f\x8b", 0) == 0 || h.rfind("\x28\xb5\x2f\xfd", 0) == 0 || h.rfind("\x5d\x2a\x4d\x18", 0) == 0)
+    return OfflineFormat::warc;
   std::string lower = ascii_lower(h);
   if (lower.find("\"log\"") != std::string::npos && lower.find('{') < 8) return OfflineFormat::har;
   if (sniff_feed(buffer) != FeedFormat::none) return OfflineFormat::feed_file;

@@ -2,11 +2,16 @@
 // revisit (identical-payload-digest, resolved against an earlier record of the same file). A damaged
 // record is skipped to the next "WARC/" line.
 // A .warc.gz is a sequence of gzip members, normally one per record; it is inflated whole, member
-// after member, with the output capped.
+// after member, with the output capped. A .warc.zst (the IIPC "WARC zstd" format that wget-at and
+// Archive Team write) is a sequence of Zstandard frames, one per record, optionally preceded by a
+// skippable frame (magic 0x184D2A5D) holding the dictionary every frame was compressed with, itself
+// plain or zstd-compressed.
 #include <zlib.h>
+#include <zstd.h>
 
 #include <charconv>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "core/text.h"
@@ -133,6 +138,79 @@ size_t next_record(std::string_view data, size_t from) {
   return data.size();
 }
 
+uint32_t le32(std::string_view s, size_t pos) {
+  return static_cast<uint32_t>(static_cast<unsigned char>(s[pos])) | static_cast<uint32_t>(static_cast<unsigned char>(s[pos + 1])) << 8 |
+         static_cast<uint32_t>(static_cast<unsigned char>(s[pos + 2])) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(s[pos + 3])) << 24;
+}
+
+constexpr uint32_t k_zstd_magic = 0xFD2FB528;
+constexpr uint32_t k_warc_zstd_dictionary = 0x184D2A5D;  // the skippable frame the WARC zstd spec reserves
+
+// Decompresses a .warc.zst: the dictionary frame (if any), then every frame in turn, output capped.
+// A damaged frame ends the reading there (frames carry no resynchronisation marker a record
+// boundary could be found by); what came before is kept.
+bool unzstd_frames(std::string_view in, std::string& out, std::string& error) {
+  std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx*)> ctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
+  if (!ctx) return false;
+  size_t pos = 0;
+  std::string dictionary;
+  if (in.size() >= 8 && le32(in, 0) == k_warc_zstd_dictionary) {
+    const size_t size = le32(in, 4);
+    if (size > in.size() - 8) {
+      error = "the dictionary frame is cut off";
+      return false;
+    }
+    std::string_view dict = in.substr(8, size);
+    if (dict.size() >= 4 && le32(dict, 0) == k_zstd_magic) {  // a compressed dictionary
+      const unsigned long long n = ZSTD_getFrameContentSize(dict.data(), dict.size());
+      if (n == ZSTD_CONTENTSIZE_ERROR || n == ZSTD_CONTENTSIZE_UNKNOWN || n > (64ull << 20)) {
+        error = "the dictionary frame cannot be read";
+        return false;
+      }
+      dictionary.resize(static_cast<size_t>(n));
+      const size_t got = ZSTD_decompress(dictionary.data(), dictionary.size(), dict.data(), dict.size());
+      if (ZSTD_isError(got)) {
+        error = std::string("the dictionary frame cannot be read (zstd: ") + ZSTD_getErrorName(got) + ")";
+        return false;
+      }
+      dictionary.resize(got);
+    } else {
+      dictionary.assign(dict);
+    }
+    if (ZSTD_isError(ZSTD_DCtx_loadDictionary(ctx.get(), dictionary.data(), dictionary.size()))) {
+      error = "the dictionary frame is not a zstd dictionary";
+      return false;
+    }
+    pos = 8 + size;
+  }
+  ZSTD_inBuffer input{in.data() + pos, in.size() - pos, 0};
+  char buf[65536];
+  size_t rc = 0;
+  for (;;) {
+    ZSTD_outBuffer output{buf, sizeof buf, 0};
+    rc = ZSTD_decompressStream(ctx.get(), &output, &input);
+    if (ZSTD_isError(rc)) {
+      error = std::string("damaged zstd data at byte ") + std::to_string(pos + input.pos) + " (" + ZSTD_getErrorName(rc) +
+              "); the rest is skipped";
+      return !out.empty();
+    }
+    out.append(buf, output.pos);
+    if (out.size() > k_max_inflated) {
+      error = "decompressed size over 1 GiB; the rest is skipped";
+      return true;
+    }
+    if (input.pos == input.size && output.pos < sizeof buf) break;  // all read, nothing left to flush
+  }
+  if (rc != 0) error = "the last zstd frame is cut off";
+  return true;
+}
+
+bool is_zstd_start(std::string_view data) {
+  if (data.size() < 4) return false;
+  const uint32_t magic = le32(data, 0);
+  return magic == k_zstd_magic || magic == k_warc_zstd_dictionary;
+}
+
 bool wanted(std::string_view content_type) {
   std::string m = ascii_lower(content_type);
   return m.find("html") != std::string::npos || m.find("json") != std::string::npos || m.find("xml") != std::string::npos ||
@@ -146,6 +224,14 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
   if (data.substr(0, 2) == "\x1f\x8b") {
     std::string error;
     if (!inflate_members(data, inflated, error)) {
+      out.errors.push_back(path.string() + ": " + (error.empty() ? "cannot decompress" : error));
+      return;
+    }
+    if (!error.empty()) out.errors.push_back(path.string() + ": " + error);
+    data = inflated;
+  } else if (is_zstd_start(data)) {
+    std::string error;
+    if (!unzstd_frames(data, inflated, error)) {
       out.errors.push_back(path.string() + ": " + (error.empty() ? "cannot decompress" : error));
       return;
     }
@@ -271,11 +357,11 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
         }
         body = std::move(decoded);
         page.truncated = truncated;
-      } else if (ce == "br") {
+      } else if (ce == "br" || ce == "zstd") {
         std::string decoded;
         bool truncated = false;
-        if (!brotli_bytes(body, decoded, o.max_body_bytes, &truncated)) {
-          out.errors.push_back(where + ": cannot decode br content; skipped");
+        if (!(ce == "br" ? brotli_bytes : zstd_bytes)(body, decoded, o.max_body_bytes, &truncated)) {
+          out.errors.push_back(where + ": cannot decode " + ce + " content; skipped");
           continue;
         }
         body = std::move(decoded);

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <zlib.h>
+#include <zstd.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -357,4 +358,72 @@ TEST_CASE("offline: unreadable and unknown inputs are errors with the path", "[o
   CHECK(is_offline_target((dir / "broken.har").string()));
   CHECK_FALSE(is_offline_target("https://jane.example/"));
   CHECK_FALSE(is_offline_target("instagram:jane"));
+}
+
+TEST_CASE("offline: .warc.zst frames with and without the dictionary frame and zstd-coded bodies", "[offline][spec]") {
+  // The IIPC WARC zstd format: one frame per record; a dictionary, when used, comes first in a
+  // skippable frame (magic 0x184D2A5D), plain or itself zstd-compressed.
+  const std::string dictionary = "WARC/1.1\r\nWARC-Type: resource\r\nContent-Type: text/html\r\nWARC-Target-URI: https://jane.example/";
+  auto frame = [&](std::string_view record, bool with_dictionary) {
+    ZSTD_CCtx* c = ZSTD_createCCtx();
+    if (with_dictionary) ZSTD_CCtx_loadDictionary(c, dictionary.data(), dictionary.size());
+    std::string out(ZSTD_compressBound(record.size()), '\0');
+    size_t n = ZSTD_compress2(c, out.data(), out.size(), record.data(), record.size());
+    ZSTD_freeCCtx(c);
+    REQUIRE_FALSE(ZSTD_isError(n));
+    out.resize(n);
+    return out;
+  };
+  auto le32 = [](uint32_t v) { return std::string{static_cast<char>(v), static_cast<char>(v >> 8), static_cast<char>(v >> 16), static_cast<char>(v >> 24)}; };
+  auto records = [&](bool with_dictionary) {
+    std::string data;
+    for (const char* name : {"a", "b"})
+      data += frame(warc_record("resource", std::string("https://jane.example/") + name + ".html", "text/html", std::string("<p>") + name + "</p>"),
+                    with_dictionary);
+    return data;
+  };
+  test::TempDir dir;
+  write(dir / "plain.warc.zst", records(false));
+  auto plain = load_offline(dir / "plain.warc.zst");
+  REQUIRE(plain);
+  CHECK(plain->errors.empty());
+  REQUIRE(plain->pages.size() == 2);
+  CHECK(plain->pages[1].url == "https://jane.example/b.html");
+  CHECK(plain->pages[1].body == "<p>b</p>");
+
+  write(dir / "dict.warc.zst", le32(0x184D2A5D) + le32(static_cast<uint32_t>(dictionary.size())) + dictionary + records(true));
+  auto with_dict = load_offline(dir / "dict.warc.zst");
+  REQUIRE(with_dict);
+  CHECK(with_dict->errors.empty());
+  CHECK(with_dict->pages.size() == 2);
+
+  std::string packed(ZSTD_compressBound(dictionary.size()), '\0');
+  packed.resize(ZSTD_compress(packed.data(), packed.size(), dictionary.data(), dictionary.size(), 3));
+  // No extension: the frame magic says what the file is.
+  write(dir / "capture.bin", le32(0x184D2A5D) + le32(static_cast<uint32_t>(packed.size())) + packed + records(true));
+  auto compressed_dict = load_offline(dir / "capture.bin");
+  REQUIRE(compressed_dict);
+  CHECK(compressed_dict->errors.empty());
+  CHECK(compressed_dict->pages.size() == 2);
+
+  // A response whose body has the zstd content coding (RFC 8878), inside a plain WARC.
+  const std::string html = "<html><head><title>Notes</title></head><body><p>Springfield notes</p></body></html>";
+  std::string coded(ZSTD_compressBound(html.size()), '\0');
+  coded.resize(ZSTD_compress(coded.data(), coded.size(), html.data(), html.size(), 3));
+  write(dir / "coded.warc", warc_record("response", "https://jane.example/notes.html", "application/http; msgtype=response",
+                                        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: zstd\r\n\r\n" + coded));
+  auto coded_load = load_offline(dir / "coded.warc");
+  REQUIRE(coded_load);
+  CHECK(coded_load->errors.empty());
+  REQUIRE(coded_load->pages.size() == 1);
+  CHECK(coded_load->pages[0].body == html);
+
+  // A file cut inside its last frame keeps the records before it and says so.
+  std::string whole = records(false);
+  write(dir / "cut.warc.zst", whole.substr(0, whole.size() - 5));
+  auto cut = load_offline(dir / "cut.warc.zst");
+  REQUIRE(cut);
+  CHECK(cut->pages.size() == 1);
+  REQUIRE_FALSE(cut->errors.empty());
+  CHECK(cut->errors[0].find("the last zstd frame is cut off") != std::string::npos);
 }
