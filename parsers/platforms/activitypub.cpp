@@ -107,7 +107,8 @@ std::string content_html(const json& o) {
 // "@user@host" from an actor IRI whose last path segment is the user name: Mastodon, Pleroma,
 // Akkoma, GoToSocial, Pixelfed (/users/jane), PeerTube (/accounts/jane). WordPress names its
 // actors by a query (/?author=1): no handle can be read from that, so none is made up. (Misskey
-// and its forks use an internal id there; only the actor document has the preferredUsername.)
+// and its forks use an internal id there; only the actor document has the preferredUsername:
+// see author_handle.)
 std::string actor_handle(const std::string& actor) {
   auto u = Url::parse(actor);
   if (!u || !u->query().empty()) return {};
@@ -131,7 +132,23 @@ struct Ctx {
   const Page& page;
   ParseOutput& out;
   std::string platform;
+  bool actor_ids = false;  // actor IRIs end in an internal id, not the user name (Misskey and forks)
 };
+
+// Misskey and its forks (Firefish, Sharkey, Iceshrimp) declare their namespace in @context and
+// write _misskey_* properties; their actor IRIs are /users/<internal id>.
+bool misskey_shaped(const json& j) {
+  if (!j.is_object()) return false;
+  if (j.contains("_misskey_content") || j.contains("_misskey_quote") || j.contains("_misskey_summary")) return true;
+  return j.contains("@context") && j["@context"].dump().find("misskey-hub.net/ns") != std::string::npos;
+}
+
+// The author's "@user@host", unless the IRI names the actor by an internal id (then only an
+// embedded preferredUsername gives the name; a made-up handle would be wrong).
+std::string author_handle(const json& by, bool actor_ids) {
+  if (actor_ids && !(by.is_object() && !jstr(by, "preferredUsername").empty())) return {};
+  return actor_handle(by);
+}
 
 Item actor_item(const json& a, Ctx& ctx) {
   Item p = platform_item(ctx.page, ctx.out, ctx.platform);
@@ -250,7 +267,7 @@ Item object_item(const json& o, const json& activity, Ctx& ctx) {
   if (auto t = normalize_datetime(jstr(o, "updated"))) it.updated_at = t;
   const json& by = o.contains("attributedTo") ? o["attributedTo"] : activity.is_object() && activity.contains("actor") ? activity["actor"] : json();
   it.author.url = actor_ref(by);
-  it.author.handle = actor_handle(by);
+  it.author.handle = author_handle(by, ctx.actor_ids || misskey_shaped(o));
   // The post it answers, named as that server's objects are (the same id its own outbox or API
   // gives it); a comment unless it continues the author's own thread (the parent is theirs).
   if (std::string parent = actor_ref(o.contains("inReplyTo") ? o["inReplyTo"] : json()); !parent.empty()) {
@@ -299,7 +316,7 @@ void read_collection(const json& c, Ctx& ctx) {
         Item it = platform_item(ctx.page, ctx.out, ctx.platform);
         const json& actor = entry.contains("actor") ? entry["actor"] : json();
         it.author.url = actor_ref(actor);
-        it.author.handle = actor_handle(actor);
+        it.author.handle = author_handle(actor, ctx.actor_ids || misskey_shaped(entry));
         it.kind = ItemKind::link;
         it.id = ctx.platform + ":announce:" + jstr(entry, "id");
         it.url = obj;
@@ -347,7 +364,7 @@ ParseOutput parse_activitypub_json(const Page& page) {
   if (doc.is_discarded() || !doc.is_object()) return out;
   std::string url = page.final_url.empty() ? page.url : page.final_url;
   std::string platform = platform_for_host(host_of(url));
-  Ctx ctx{page, out, platform == "web" ? "activitypub" : platform};
+  Ctx ctx{page, out, platform == "web" ? "activitypub" : platform, misskey_shaped(doc)};
   std::string t = type_of(doc);
   if (is_actor_type(t)) {
     out.items.push_back(actor_item(doc, ctx));

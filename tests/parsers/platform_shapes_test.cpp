@@ -609,3 +609,23 @@ TEST_CASE("threads: embedded posts with video, private authors, /t/ links and br
   CHECK(b->text == "Just OpenGraph");
   CHECK(b->author.handle == "@janeexample");
 }
+
+TEST_CASE("activitypub: Misskey names actors by internal id: no handle is made up from it", "[activitypub][shapes]") {
+  auto out = parse_body("https://misskey.example/users/9xyzabc123/outbox?page=true", R"({
+    "@context": ["https://www.w3.org/ns/activitystreams", {"misskey": "https://misskey-hub.net/ns#", "_misskey_content": "misskey:_misskey_content"}],
+    "type": "OrderedCollectionPage", "orderedItems": [
+      {"type": "Create", "id": "https://misskey.example/notes/a1/activity", "actor": "https://misskey.example/users/9xyzabc123",
+       "to": ["https://www.w3.org/ns/activitystreams#Public"],
+       "object": {"type": "Note", "id": "https://misskey.example/notes/a1", "attributedTo": "https://misskey.example/users/9xyzabc123",
+                  "content": "<p>Seed swap on Saturday</p>", "_misskey_content": "Seed swap on Saturday",
+                  "to": ["https://www.w3.org/ns/activitystreams#Public"]}}]})");
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].author.handle.empty());
+  CHECK(out.items[0].author.url == "https://misskey.example/users/9xyzabc123");
+  // The same note with its author embedded by name.
+  auto named = parse_body("https://misskey.example/notes/a2", R"({"@context": ["https://www.w3.org/ns/activitystreams", {"misskey": "https://misskey-hub.net/ns#"}],
+    "type": "Note", "id": "https://misskey.example/notes/a2", "content": "<p>x</p>",
+    "attributedTo": {"type": "Person", "id": "https://misskey.example/users/9xyzabc123", "preferredUsername": "janeexample"}})");
+  REQUIRE(named.items.size() == 1);
+  CHECK(named.items[0].author.handle == "@janeexample@misskey.example");
+}
