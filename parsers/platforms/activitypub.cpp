@@ -157,6 +157,8 @@ Item actor_item(const json& a, Ctx& ctx) {
   std::string user = jstr(a, "preferredUsername");
   std::string host = host_of(id);
   p.id = ctx.platform + ":" + host + ":account:" + (user.empty() ? id : user);
+  // Threads' fediverse actor (threads.net/ap/users/<id>) is the same account its pages show.
+  if (ctx.platform == "threads" && !user.empty()) p.id = "threads:account:" + user;
   p.url = first_url(a.contains("url") ? a["url"] : json(id));
   if (p.url.empty()) p.url = id;
   p.extractor = "activitypub";

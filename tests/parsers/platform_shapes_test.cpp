@@ -629,3 +629,12 @@ TEST_CASE("activitypub: Misskey names actors by internal id: no handle is made u
   REQUIRE(named.items.size() == 1);
   CHECK(named.items[0].author.handle == "@janeexample@misskey.example");
 }
+
+TEST_CASE("threads: the fediverse actor of a Threads account is the account its pages show", "[threads][activitypub][shapes]") {
+  auto out = parse_body("https://threads.net/ap/users/17841400000000000/", R"({"@context": ["https://www.w3.org/ns/activitystreams"],
+    "id": "https://threads.net/ap/users/17841400000000000/", "type": "Person", "preferredUsername": "janeexample", "name": "Jane Example",
+    "url": "https://www.threads.net/@janeexample", "outbox": "https://threads.net/ap/users/17841400000000000/outbox/"})");
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].id == "threads:account:janeexample");
+  CHECK(out.items[0].platform == "threads");
+}
