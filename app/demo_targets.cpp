@@ -2,7 +2,7 @@
 
 namespace exposcan {
 
-// Jane Example's personal site and her accounts on ten platforms, written the ways people write
+// Jane Example's personal site and her accounts on eleven platforms, written the ways people write
 // them (URLs and PLATFORM:ACCOUNT forms; see app/targets.h).
 std::vector<std::string> demo_targets() {
   return {
@@ -17,6 +17,7 @@ std::vector<std::string> demo_targets() {
       "https://www.facebook.com/janeexample",
       "x:janeexample",
       "linkedin:janeexample",
+      "stackoverflow:4815162",
       "https://janeexample.wordpress.com/",
   };
 }

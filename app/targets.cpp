@@ -35,6 +35,9 @@ const std::vector<PlatformScope>& platform_scopes() {
       {"www.threads.net", {}},
       {"threads.net", {}},
       {"medium.com", {}},
+      {"stackoverflow.com", {}},
+      {"www.pinterest.com", {}},
+      {"www.deviantart.com", {}},
   };
   return k;
 }
@@ -150,7 +153,7 @@ CrawlTarget medium_target(const std::string& name, std::string handle) {
   if (!handle.empty() && handle[0] == '@') handle.erase(0, 1);
   CrawlTarget t = account_target(name, "https://medium.com/@" + handle, "/@" + handle + "/");
   t.seeds.push_back("https://medium.com/feed/@" + handle);
-  t.scope.include = {"/feed/@" + handle};
+  t.scope.include = {"/feed/@" + handle + "$"};
   return t;
 }
 
@@ -158,6 +161,39 @@ CrawlTarget medium_target(const std::string& name, std::string handle) {
 CrawlTarget substack_target(const std::string& name, const std::string& publication) {
   CrawlTarget t = account_target(name, "https://" + ascii_lower(publication) + ".substack.com/", "/");
   t.seeds.push_back("https://" + ascii_lower(publication) + ".substack.com/feed");
+  return t;
+}
+
+// A Stack Exchange user ("stackoverflow:ID", "stackexchange:SITE:ID"): the profile page and the
+// public API's user, questions and answers (with bodies; has_more paging).
+Expected<CrawlTarget> stackexchange_target(const std::string& name, const std::string& site, const std::string& id) {
+  if (id.empty() || !std::all_of(id.begin(), id.end(), [](char c) { return is_ascii_digit(c); }) || site.empty() ||
+      !std::all_of(site.begin(), site.end(), [](char c) { return is_ascii_alnum(c) || c == '.' || c == '-'; }))
+    return make_error("usage", "invalid target '" + name + "': expected stackoverflow:USER_ID or stackexchange:SITE:USER_ID");
+  const std::string host = site == "stackoverflow" || site == "superuser" || site == "serverfault" || site == "askubuntu" ? site + ".com"
+                           : site == "mathoverflow"                                                                      ? "mathoverflow.net"
+                                                                                                                          : site + ".stackexchange.com";
+  CrawlTarget t = account_target(name, "https://" + host + "/users/" + id, "/users/" + id + "/");
+  const std::string api = "https://api.stackexchange.com";
+  const std::string base = "/2.3/users/" + id;
+  add_api(t, api, api + base + "?site=" + site, {base + "?*", base + "/*"});
+  for (const char* kind : {"questions", "answers"})
+    t.seeds.push_back(api + base + "/" + kind + "?site=" + site + "&filter=withbody&pagesize=100&sort=creation");
+  return t;
+}
+
+// Pinterest: the profile and its public RSS (/NAME/feed.rss).
+CrawlTarget pinterest_target(const std::string& name, const std::string& user) {
+  CrawlTarget t = account_target(name, "https://www.pinterest.com/" + user + "/", "/" + user + "/");
+  t.seeds.push_back("https://www.pinterest.com/" + user + "/feed.rss");
+  return t;
+}
+
+// DeviantArt: the profile and the gallery's RSS on backend.deviantart.com.
+CrawlTarget deviantart_target(const std::string& name, const std::string& user) {
+  CrawlTarget t = account_target(name, "https://www.deviantart.com/" + user, "/" + user + "/");
+  const std::string rss = "https://backend.deviantart.com";
+  add_api(t, rss, rss + "/rss.xml?type=deviation&q=by%3A" + url_encode(user) + "+sort%3Atime", {"/rss.xml?*"});
   return t;
 }
 
@@ -184,6 +220,13 @@ std::optional<Expected<CrawlTarget>> platform_target(const std::string& target) 
   if (scheme == "youtube") return Expected<CrawlTarget>(youtube_target(target, rest));
   if (scheme == "x" || scheme == "twitter") return Expected<CrawlTarget>(account_target(target, "https://x.com/" + bare, "/" + bare + "/"));
   if (scheme == "threads") return Expected<CrawlTarget>(threads_target(target, bare));
+  if (scheme == "stackoverflow") return stackexchange_target(target, "stackoverflow", bare);
+  if (scheme == "stackexchange") {
+    size_t colon2 = bare.find(':');
+    return stackexchange_target(target, ascii_lower(bare.substr(0, colon2)), colon2 == std::string::npos ? "" : bare.substr(colon2 + 1));
+  }
+  if (scheme == "pinterest") return Expected<CrawlTarget>(pinterest_target(target, bare));
+  if (scheme == "deviantart") return Expected<CrawlTarget>(deviantart_target(target, bare));
   if (scheme == "medium") return Expected<CrawlTarget>(medium_target(target, bare));
   if (scheme == "substack") return Expected<CrawlTarget>(substack_target(target, bare));
   if (scheme == "linkedin")
@@ -198,7 +241,7 @@ std::optional<Expected<CrawlTarget>> platform_target(const std::string& target) 
       "usage", "invalid target '" + target +
                    "': expected an http:// or https:// URL, a saved file, or PLATFORM:ACCOUNT (mastodon:@user@host, bsky:handle, "
                    "instagram:NAME, threads:NAME, reddit:NAME, github:NAME, x:NAME, linkedin:NAME, youtube:@NAME, facebook:NAME, "
-                   "tumblr:NAME, medium:@NAME, substack:NAME)"));
+                   "tumblr:NAME, medium:@NAME, substack:NAME, pinterest:NAME, deviantart:NAME, stackoverflow:USER_ID, stackexchange:SITE:USER_ID)"));
 }
 
 // A profile URL on a platform host gets the same seeds as its PLATFORM:ACCOUNT form.
@@ -213,6 +256,12 @@ std::optional<CrawlTarget> platform_target_for_url(const std::string& target, co
   if (host == "github.com" && segs.size() == 1) return github_target(target, segs[0]);
   if ((host == "www.instagram.com" || host == "instagram.com") && segs.size() == 1) return instagram_target(target, segs[0]);
   if (host == "www.youtube.com" && segs.size() == 1 && segs[0][0] == '@') return youtube_target(target, segs[0]);
+  if (host == "stackoverflow.com" && segs.size() >= 2 && segs[0] == "users") {
+    auto t = stackexchange_target(target, "stackoverflow", segs[1]);
+    if (t) return std::move(*t);
+  }
+  if ((host == "www.pinterest.com" || host == "pinterest.com") && segs.size() == 1) return pinterest_target(target, segs[0]);
+  if (host == "www.deviantart.com" && segs.size() == 1) return deviantart_target(target, segs[0]);
   if (host == "medium.com" && segs.size() == 1 && segs[0].size() > 1 && segs[0][0] == '@') return medium_target(target, segs[0]);
   if (segs.empty() && host.size() > 13 && host.ends_with(".substack.com") && host.find('.') == host.size() - 13)
     return substack_target(target, host.substr(0, host.size() - 13));

@@ -11,7 +11,8 @@ namespace exposcan {
 
 // Targets as people think of them: a URL, or PLATFORM:ACCOUNT — mastodon:@user@host,
 // bsky:handle, instagram:NAME, threads:NAME, reddit:NAME, github:NAME, x:NAME, linkedin:NAME, youtube:@NAME,
-// facebook:NAME, tumblr:NAME, medium:@NAME, substack:NAME. Each becomes the account's profile URL plus the same account's feed
+// facebook:NAME, tumblr:NAME, medium:@NAME, substack:NAME, pinterest:NAME, deviantart:NAME,
+// stackoverflow:USER_ID, stackexchange:SITE:USER_ID. Each becomes the account's profile URL plus the same account's feed
 // and API URLs as user-directed seeds (Mastodon: /@user.rss and /api/v1/accounts/lookup; Bluesky:
 // the public AppView getProfile/getAuthorFeed and the user-intent record; Reddit: about/submitted/
 // comments.json; GitHub: api.github.com/users/NAME; Instagram: web_profile_info), with a scope

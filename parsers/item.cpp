@@ -60,8 +60,11 @@ void for_each_text_field(const Item& item,
   if (!item.author.handle.empty()) fn("author.handle", item.author.handle);
   for (size_t i = 0; i < item.media.size(); ++i)
     if (!item.media[i].alt.empty()) fn("media[" + std::to_string(i) + "].alt", item.media[i].alt);
+  // Who shared a post or whom it answers is the platform's account graph, not what the item says:
+  // a repost of someone's post is not the sharer's personal data, nor a reply the data of the
+  // person answered (the letter would claim such items as theirs).
   for (const auto& [name, value] : item.fields)
-    if (!value.empty()) fn("fields." + name, value);
+    if (!value.empty() && name != "reposted_by" && name != "reblogged_by" && name != "reply_to") fn("fields." + name, value);
   if (item.geo && !item.geo->name.empty()) fn("geo.name", item.geo->name);
 }
 

@@ -18,6 +18,7 @@
 #include "parsers/platforms/platform_common.h"
 #include "parsers/platforms/reddit.h"
 #include "parsers/platforms/social_html.h"
+#include "parsers/platforms/stackexchange.h"
 #include "parsers/platforms/threads.h"
 #include "parsers/walls.h"
 
@@ -61,6 +62,13 @@ const std::vector<Adapter>& adapters() {
       {"youtube", {"www.youtube.com", "youtube.com", "m.youtube.com"}, parse_youtube_html, nullptr},
       {"tumblr", {"tumblr.com", "www.tumblr.com", "api.tumblr.com", "*.tumblr.com"}, nullptr, parse_tumblr_json},
       {"wordpress", {"wordpress.com", "public-api.wordpress.com", "*.wordpress.com"}, nullptr, parse_wordpress_json},
+      {"stackoverflow", {"stackoverflow.com", "www.stackoverflow.com"}, nullptr, nullptr},
+      {"stackexchange", {"api.stackexchange.com", "*.stackexchange.com", "superuser.com", "serverfault.com", "askubuntu.com", "mathoverflow.net"},
+       nullptr, parse_stackexchange_json},
+      {"pinterest", {"www.pinterest.com", "pinterest.com"}, nullptr, nullptr},
+      {"deviantart", {"www.deviantart.com", "deviantart.com", "backend.deviantart.com"}, nullptr, nullptr},
+      {"medium", {"medium.com"}, nullptr, nullptr},
+      {"substack", {"*.substack.com"}, nullptr, nullptr},
       // Any other fediverse server (Pleroma, Akkoma, Misskey, GoToSocial, Pixelfed, PeerTube, the
       // WordPress plugin): chosen with --platform activitypub, or by what a JSON body is.
       {"activitypub", {}, nullptr, parse_activitypub_json},

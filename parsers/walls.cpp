@@ -244,7 +244,7 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
   if (json && body.size() < 4096) {
     const std::string& l = lower();
     if ((error_status && has(l, "rate limit")) || has(l, "\"rate limit exceeded\"") || has(l, "\"too many requests\"") ||
-        has(l, "\"ratelimited\"") || has(l, "ratelimitexceeded"))
+        has(l, "\"ratelimited\"") || has(l, "ratelimitexceeded") || has(l, "\"throttle_violation\""))
       return verdict(Visibility::rate_limited, "rate-limited", "rate-limit message in the JSON body");
   }
 

@@ -115,7 +115,9 @@ std::string TerminalSummary::render(const ScanInfo& scan, const ReportOptions& o
     out += fmt::format("  {} item(s) in all carry personal data.\n", s.items_with_personal_data);
   out += "\n";
 
-  out += fmt::format("  {:<12} {:>6} {:>10} {:>14} {:>11} {:>16}\n", "platform", "items", "trainable", "not trainable",
+  size_t name_width = 12;  // the platform column grows with the longest name ("stackexchange")
+  for (const auto& entry : s.per_platform_verdict) name_width = std::max(name_width, entry.first.size());
+  out += fmt::format("  {:<{}} {:>6} {:>10} {:>14} {:>11} {:>16}\n", "platform", name_width, "items", "trainable", "not trainable",
                      "not public", "could not check");
   for (const auto& entry : s.per_platform_verdict) {
     const std::string& platform = entry.first;
@@ -126,7 +128,7 @@ std::string TerminalSummary::render(const ScanInfo& scan, const ReportOptions& o
       auto it = verdicts.find(v);
       return it == verdicts.end() ? size_t{0} : it->second;
     };
-    out += fmt::format("  {:<12} {:>6} {:>10} {:>14} {:>11} {:>16}\n", platform, total, get("trainable"),
+    out += fmt::format("  {:<{}} {:>6} {:>10} {:>14} {:>11} {:>16}\n", platform, name_width, total, get("trainable"),
                        get("not_trainable") + get("unknown"), get("not_public"), get("could_not_check"));
   }
   if (!s.agent_order.empty()) {

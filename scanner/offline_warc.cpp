@@ -147,8 +147,9 @@ constexpr uint32_t k_zstd_magic = 0xFD2FB528;
 constexpr uint32_t k_warc_zstd_dictionary = 0x184D2A5D;  // the skippable frame the WARC zstd spec reserves
 
 // Decompresses a .warc.zst: the dictionary frame (if any), then every frame in turn, output capped.
-// A damaged frame ends the reading there (frames carry no resynchronisation marker a record
-// boundary could be found by); what came before is kept.
+// A damaged frame costs its record: its output is dropped and reading resumes at the next frame's
+// magic number (the format never lets a record span frames). A file cut inside its last frame keeps
+// what came before.
 bool unzstd_frames(std::string_view in, std::string& out, std::string& error) {
   std::unique_ptr<ZSTD_DCtx, size_t (*)(ZSTD_DCtx*)> ctx(ZSTD_createDCtx(), ZSTD_freeDCtx);
   if (!ctx) return false;
@@ -183,25 +184,34 @@ bool unzstd_frames(std::string_view in, std::string& out, std::string& error) {
     }
     pos = 8 + size;
   }
-  ZSTD_inBuffer input{in.data() + pos, in.size() - pos, 0};
+  ZSTD_inBuffer input{in.data(), in.size(), pos};
   char buf[65536];
   size_t rc = 0;
+  size_t frame_in = pos, frame_out = out.size();  // where the current frame started
+  auto note = [&](const std::string& e) { error += (error.empty() ? "" : "; ") + e; };
   for (;;) {
     ZSTD_outBuffer output{buf, sizeof buf, 0};
     rc = ZSTD_decompressStream(ctx.get(), &output, &input);
     if (ZSTD_isError(rc)) {
-      error = std::string("damaged zstd data at byte ") + std::to_string(pos + input.pos) + " (" + ZSTD_getErrorName(rc) +
-              "); the rest is skipped";
-      return !out.empty();
+      out.resize(frame_out);
+      static constexpr char k_magic[] = {'\x28', '\xb5', '\x2f', '\xfd'};
+      const size_t next = in.find(std::string_view(k_magic, 4), frame_in + 1);
+      note("damaged zstd frame at byte " + std::to_string(frame_in) + " (" + ZSTD_getErrorName(rc) + ")" +
+           (next == std::string_view::npos ? "; the rest is skipped" : ", skipped to the next frame at byte " + std::to_string(next)));
+      if (next == std::string_view::npos) return !out.empty();
+      ZSTD_DCtx_reset(ctx.get(), ZSTD_reset_session_only);  // the dictionary stays loaded
+      input.pos = frame_in = next;
+      continue;
     }
     out.append(buf, output.pos);
     if (out.size() > k_max_inflated) {
-      error = "decompressed size over 1 GiB; the rest is skipped";
+      note("decompressed size over 1 GiB; the rest is skipped");
       return true;
     }
+    if (rc == 0) frame_in = input.pos, frame_out = out.size();             // a frame ended here
     if (input.pos == input.size && output.pos < sizeof buf) break;  // all read, nothing left to flush
   }
-  if (rc != 0) error = "the last zstd frame is cut off";
+  if (rc != 0) note("the last zstd frame is cut off");
   return true;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "core/text.h"
 #include "core/url.h"
@@ -57,7 +58,7 @@ void collect(const json& root, Embedded& found) {
         for (const json& entry : *ti)
           if (const json& post = jobj(entry, "post"); post.is_object()) found.posts.push_back(&post);
       if (is_account(*j)) {
-        const json*& best = found.accounts[(*j)["username"].get<std::string>()];
+        const json*& best = found.accounts[ascii_lower((*j)["username"].get<std::string>())];
         if (!best || account_richness(*j) > account_richness(*best)) best = j;
       }
       for (const auto& [key, value] : j->items())
@@ -213,14 +214,24 @@ class Builder {
   std::map<std::string, size_t> m_index;  // item id -> position in m_out.items
 };
 
+// A count as Threads writes one: a number ("1,234", "12.5K") and one word ("Followers").
+bool is_count(std::string_view part) {
+  size_t space = part.find(' ');
+  if (space == 0 || space == std::string_view::npos || part.find(' ', space + 1) != std::string_view::npos) return false;
+  if (!is_ascii_digit(part[0])) return false;
+  return std::all_of(part.begin(), part.begin() + static_cast<std::ptrdiff_t>(space),
+                     [](char c) { return is_ascii_digit(c) || c == ',' || c == '.' || c == 'K' || c == 'M' || c == 'B'; });
+}
+
 // "1,234 Followers • 56 Threads • Bio. See the latest conversations with @jane." ->
-// {"1,234 Followers • 56 Threads", "Bio."}: the leading parts that start with a digit are counts.
+// {"1,234 Followers • 56 Threads", "Bio."}: at most three leading counts; a bio that starts with a
+// number ("202-555-0147 text me", "3x marathoner") stays the bio.
 std::pair<std::string, std::string> counts_and_bio(std::string_view d) {
   std::string counts;
-  for (;;) {
+  for (int n = 0; n < 3; ++n) {
     size_t sep = d.find(k_bullet);
     std::string_view part = trim(d.substr(0, sep));
-    if (part.empty() || !is_ascii_digit(part[0])) break;
+    if (!is_count(part)) break;
     counts += (counts.empty() ? "" : k_bullet) + std::string(part);
     if (sep == std::string_view::npos) {
       d = {};
@@ -232,33 +243,43 @@ std::pair<std::string, std::string> counts_and_bio(std::string_view d) {
   return {counts, std::string(trim(d))};
 }
 
-// Without the embedded data: the account or the post from the OpenGraph tags.
+// The account a Threads title names: "Jane Example (@janeexample) on Threads" (a post, in any
+// language), "Jane Example (@janeexample) • Threads, Say more" (the profile). Nothing for a title
+// that names no account ("Threads" on an app shell, an error or a deleted post), or another one
+// than the address.
+std::optional<Person> titled_account(std::string_view title, const std::string& handle) {
+  size_t open = title.find(" (@");
+  if (open == std::string_view::npos) return std::nullopt;
+  size_t close = title.find(')', open);
+  if (close == std::string_view::npos) return std::nullopt;
+  std::string who(title.substr(open + 3, close - open - 3));
+  if (who.empty() || who.find(' ') != std::string::npos || (!handle.empty() && ascii_lower(who) != handle)) return std::nullopt;
+  return Person{"@" + ascii_lower(who), std::string(trim(title.substr(0, open))), ""};
+}
+
+// Without the embedded data: the account or the post from the OpenGraph tags, when the title
+// names the account.
 void from_opengraph(const HtmlAnalysis& a, const Page& page, ParseOutput& out, const std::string& origin, const std::string& handle,
                     const std::string& code) {
+  const std::string title = a.og.title().empty() ? a.scan.title : a.og.title();
+  std::optional<Person> who = titled_account(title, handle);
+  if (!who) return;
+  const std::string username = who->handle.substr(1);
   Item it = platform_item(page, out, "threads");
   it.extractor = "threads-html";
-  const std::string title = a.og.title().empty() ? a.scan.title : a.og.title();
+  it.author = {who->handle, who->name, origin + "/@" + username};
   for (const auto& img : a.og.images()) add_media(it, img.url, "image", img.alt);
   if (!code.empty()) {
-    // og:title "Jane Example (@janeexample) on Threads"; og:description is the post's text.
     it.id = "threads:post:" + code;
     it.kind = ItemKind::post;
-    auto [name, h] = name_and_handle(title.substr(0, title.find(" on Threads")));
-    std::string username = !handle.empty() ? handle : h;
-    it.url = username.empty() ? origin + "/t/" + code : origin + "/@" + username + "/post/" + code;
-    if (!username.empty()) it.author = {"@" + username, name, origin + "/@" + username};
-    it.text = a.og.description();
+    it.url = origin + "/@" + username + "/post/" + code;
+    it.text = a.og.description();  // the post's text
     if (auto ts = normalize_datetime(a.og.first("article:published_time"))) it.published_at = ts;
   } else {
-    // og:title "Jane Example (@janeexample) • Threads, Say more".
-    auto [name, h] = name_and_handle(title.substr(0, title.find(k_bullet)));
-    std::string username = !handle.empty() ? handle : h;
-    if (username.empty()) return;
     it.id = "threads:account:" + username;
     it.kind = ItemKind::profile;
-    it.url = origin + "/@" + username;
-    it.author = {"@" + username, name, it.url};
-    it.title = name;
+    it.url = it.author.url;
+    it.title = who->name;
     auto [counts, bio] = counts_and_bio(a.og.description());
     it.text = bio;
     if (!counts.empty()) it.fields.emplace_back("counts", counts);
@@ -287,7 +308,8 @@ ParseOutput parse_threads_html(const Page& page) {
       if (!s.empty()) segments.emplace_back(s);
   }
   std::string handle, code;
-  if (!segments.empty() && segments[0].size() > 1 && segments[0][0] == '@') handle = percent_decode(segments[0].substr(1));
+  // Threads user names are lower-case; addresses are matched without regard to case.
+  if (!segments.empty() && segments[0].size() > 1 && segments[0][0] == '@') handle = ascii_lower(percent_decode(segments[0].substr(1)));
   if (segments.size() >= 3 && !handle.empty() && segments[1] == "post") code = segments[2];
   if (segments.size() >= 2 && segments[0] == "t") code = segments[1];
   const std::string main_id = code.empty() ? std::string() : "threads:post:" + code;
@@ -320,11 +342,7 @@ ParseOutput parse_threads_html(const Page& page) {
 
   // Posts carry a compact user (no display name): the page names its own account.
   if (auto own = found.accounts.find(handle); own != found.accounts.end()) build.name_author(handle, jstr(*own->second, "full_name"));
-  const std::string og_title = a.og.title();
-  if (size_t on = og_title.find(" on Threads"); on != std::string::npos) {
-    auto [name, who] = name_and_handle(og_title.substr(0, on));
-    build.name_author(who, name);
-  }
+  if (auto who = titled_account(a.og.title().empty() ? a.scan.title : a.og.title(), handle)) build.name_author(who->handle.substr(1), who->name);
   const bool have_page_item = code.empty() ? build.has("threads:account:" + handle) : build.has(main_id);
   if (!have_page_item && (!code.empty() || !handle.empty())) from_opengraph(a, page, out, origin, handle, code);
   return out;

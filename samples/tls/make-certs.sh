@@ -11,6 +11,7 @@ hosts="
 jane.example www.jane.example
 mastodon.social
 www.instagram.com instagram.com
+stackoverflow.com api.stackexchange.com
 www.threads.com
 bsky.app public.api.bsky.app
 www.reddit.com old.reddit.com

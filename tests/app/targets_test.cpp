@@ -71,6 +71,22 @@ TEST_CASE("targets: reddit / github / instagram / youtube / x / linkedin / faceb
   CHECK(scoped(*threads, "https://www.threads.com/@janeexample/post/DKq3sEedSw1"));
   CHECK_FALSE(scoped(*threads, "https://www.threads.com/@tomato_tom/post/DKq4RePly06"));
   CHECK(expand_target("https://www.threads.net/@janeexample")->url == "https://www.threads.com/@janeexample");
+  auto so = expand_target("stackoverflow:4815162");
+  REQUIRE(so);
+  CHECK(so->url == "https://stackoverflow.com/users/4815162");
+  CHECK(has(so->seeds, "https://api.stackexchange.com/2.3/users/4815162?site=stackoverflow"));
+  CHECK(has(so->seeds, "https://api.stackexchange.com/2.3/users/4815162/answers?site=stackoverflow&filter=withbody&pagesize=100&sort=creation"));
+  CHECK(scoped(*so, "https://api.stackexchange.com/2.3/users/4815162/questions?site=stackoverflow&filter=withbody&pagesize=100&sort=creation&page=2"));
+  CHECK_FALSE(scoped(*so, "https://api.stackexchange.com/2.3/users/4815163?site=stackoverflow"));
+  CHECK(expand_target("https://stackoverflow.com/users/4815162/jane-example")->seeds == so->seeds);
+  CHECK(expand_target("stackexchange:gardening:7")->url == "https://gardening.stackexchange.com/users/7");
+  CHECK(expand_target("stackoverflow:jane").error().message ==
+        "invalid target 'stackoverflow:jane': expected stackoverflow:USER_ID or stackexchange:SITE:USER_ID");
+  CHECK(expand_target("pinterest:janeexample")->seeds == std::vector<std::string>{"https://www.pinterest.com/janeexample/feed.rss"});
+  auto da = expand_target("deviantart:janeexample");
+  REQUIRE(da);
+  CHECK(da->seeds == std::vector<std::string>{"https://backend.deviantart.com/rss.xml?type=deviation&q=by%3Ajaneexample+sort%3Atime"});
+  CHECK(scoped(*da, "https://backend.deviantart.com/rss.xml?type=deviation&q=by%3Ajaneexample+sort%3Atime&offset=60"));
   auto medium = expand_target("medium:@janeexample");
   REQUIRE(medium);
   CHECK(medium->url == "https://medium.com/@janeexample");
@@ -78,6 +94,7 @@ TEST_CASE("targets: reddit / github / instagram / youtube / x / linkedin / faceb
   CHECK(scoped(*medium, "https://medium.com/@janeexample/seed-swap-3f2a1b9c"));
   CHECK(scoped(*medium, "https://medium.com/feed/@janeexample"));
   CHECK_FALSE(scoped(*medium, "https://medium.com/@someone/post-1"));
+  CHECK_FALSE(scoped(*medium, "https://medium.com/feed/@janeexampled"));
   CHECK(expand_target("https://medium.com/@janeexample")->seeds == medium->seeds);
   auto substack = expand_target("substack:JaneExample");
   REQUIRE(substack);
@@ -113,7 +130,8 @@ TEST_CASE("targets: errors name the target and the accepted forms", "[targets]")
   CHECK(bad.error().message ==
         "invalid target 'myspace:janeexample': expected an http:// or https:// URL, a saved file, or PLATFORM:ACCOUNT (mastodon:@user@host, "
         "bsky:handle, instagram:NAME, threads:NAME, reddit:NAME, github:NAME, x:NAME, linkedin:NAME, youtube:@NAME, facebook:NAME, "
-        "tumblr:NAME, medium:@NAME, substack:NAME)");
+        "tumblr:NAME, medium:@NAME, substack:NAME, pinterest:NAME, deviantart:NAME, stackoverflow:USER_ID, "
+        "stackexchange:SITE:USER_ID)");
   CHECK(expand_target("reddit:").error().message == "invalid target 'reddit:': the account name is missing");
   CHECK(expand_target("mastodon:janeexample").error().message == "invalid target 'mastodon:janeexample': expected mastodon:@user@host");
   CHECK(expand_target("jane").error().message == "invalid target 'jane': expected an http:// or https:// URL");

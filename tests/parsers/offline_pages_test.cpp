@@ -418,6 +418,24 @@ TEST_CASE("offline: .warc.zst frames with and without the dictionary frame and z
   REQUIRE(coded_load->pages.size() == 1);
   CHECK(coded_load->pages[0].body == html);
 
+  // A damaged frame costs its record, not the frames after it.
+  std::string three;
+  std::vector<size_t> starts;
+  for (const char* name : {"a", "b", "c"}) {
+    starts.push_back(three.size());
+    three += frame(warc_record("resource", std::string("https://jane.example/") + name + ".html", "text/html", std::string("<p>") + name + "</p>"),
+                   false);
+  }
+  three[starts[1] + 12] = static_cast<char>(three[starts[1] + 12] ^ 0x5a);
+  write(dir / "damaged.warc.zst", three);
+  auto damaged = load_offline(dir / "damaged.warc.zst");
+  REQUIRE(damaged);
+  REQUIRE(damaged->pages.size() == 2);
+  CHECK(damaged->pages[0].url == "https://jane.example/a.html");
+  CHECK(damaged->pages[1].url == "https://jane.example/c.html");
+  REQUIRE(damaged->errors.size() == 1);
+  CHECK(damaged->errors[0].find("damaged zstd frame at byte " + std::to_string(starts[1])) != std::string::npos);
+
   // A file cut inside its last frame keeps the records before it and says so.
   std::string whole = records(false);
   write(dir / "cut.warc.zst", whole.substr(0, whole.size() - 5));

@@ -638,3 +638,55 @@ TEST_CASE("threads: the fediverse actor of a Threads account is the account its 
   CHECK(out.items[0].id == "threads:account:janeexample");
   CHECK(out.items[0].platform == "threads");
 }
+
+TEST_CASE("stackexchange: sites by name or domain, escaped names, error wrappers, paging", "[stackexchange][shapes]") {
+  auto out = parse_body("https://api.stackexchange.com/2.3/users/7/answers?site=gardening&filter=withbody&page=3", R"({"items": [
+    {"owner": {"user_id": 7, "display_name": "Jane O&#39;Example", "link": "https://gardening.stackexchange.com/users/7/jane"},
+     "is_accepted": false, "creation_date": 1700000000, "answer_id": 11, "question_id": 10, "content_license": "CC BY-SA 4.0",
+     "body": "<p>Mulch <img src=\"https://i.sstatic.net/bed.jpg\" alt=\"my raised bed\"></p>"}], "has_more": true})");
+  REQUIRE(out.items.size() == 1);
+  const Item& a = out.items[0];
+  CHECK(a.id == "stackexchange:gardening:answer:11");
+  CHECK(a.platform == "stackexchange");
+  CHECK(a.kind == ItemKind::comment);
+  CHECK(a.parent_id == "stackexchange:gardening:question:10");
+  CHECK(a.url == "https://gardening.stackexchange.com/a/11");
+  CHECK(a.author.name == "Jane O'Example");
+  REQUIRE(a.media.size() == 1);
+  CHECK(a.media[0].alt == "my raised bed");
+  REQUIRE(out.links.size() == 1);
+  CHECK(out.links[0].url.find("page=4") != std::string::npos);
+  auto domain = parse_body("https://api.stackexchange.com/2.3/users/7?site=superuser.com", R"({"items": [{"user_id": 7, "display_name": "Jane"}]})");
+  REQUIRE(domain.items.size() == 1);
+  CHECK(domain.items[0].id == "stackexchange:superuser:user:7");
+  CHECK(domain.items[0].url == "https://superuser.com/users/7");
+  auto error = parse_body("https://api.stackexchange.com/2.3/users/7?site=stackoverflow",
+                          R"({"error_id": 400, "error_message": "site is required", "error_name": "bad_parameter"})");
+  CHECK(error.items.empty());
+  REQUIRE(error.errors.size() == 1);
+  CHECK(error.errors[0] == "Stack Exchange API error 400 (bad_parameter): site is required");
+}
+
+TEST_CASE("relation fields (who shared, whom it answers) are not scanned as the item's text", "[platforms]") {
+  Item it;
+  it.fields = {{"reposted_by", "@janeexample"}, {"reblogged_by", "@jane@mastodon.social"}, {"reply_to", "@janeexample"}, {"location", "Springfield"}};
+  std::vector<std::string> seen;
+  for_each_text_field(it, [&](std::string_view field, std::string_view) { seen.emplace_back(field); });
+  CHECK(seen == std::vector<std::string>{"fields.location"});
+}
+
+TEST_CASE("threads: pages that name no account yield nothing made up; numbers in a bio stay in the bio", "[threads][shapes]") {
+  // An app shell, a deleted post or a missing account: the title is just "Threads".
+  for (const char* url : {"https://www.threads.com/@janeexample/post/DKzzz", "https://www.threads.com/@janeexample", "https://www.threads.com/t/DKzzz"}) {
+    auto out = parse_as(url, "text/html", R"html(<html><head><title>Threads</title>
+      <meta property="og:description" content="Join Threads to share ideas, ask questions, post random thoughts and more."></head><body></body></html>)html");
+    CHECK(out.items.empty());
+  }
+  auto profile = parse_as("https://www.threads.com/@JaneExample", "text/html", R"html(<html><head>
+    <meta property="og:title" content="Jane Example (@janeexample) &#x2022; Threads, Say more">
+    <meta property="og:description" content="1,234 Followers &#x2022; 89 Threads &#x2022; 202-555-0147 text me &#x2022; Illustrator. See the latest conversations with @janeexample."></head></html>)html");
+  const Item* p = find_item(profile, "threads:account:janeexample");
+  REQUIRE(p != nullptr);
+  CHECK(p->text == "202-555-0147 text me \u2022 Illustrator.");
+  CHECK(p->fields == std::vector<std::pair<std::string, std::string>>{{"counts", "1,234 Followers \u2022 89 Threads"}});
+}

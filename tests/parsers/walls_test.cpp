@@ -104,6 +104,11 @@ TEST_CASE("walls: vendor challenges, 401s, rate limits in 403s and gates reached
        Visibility::rate_limited, "rate-limited"},
       {page_of("https://api.github.com/users/x", R"({"message":"You have exceeded a secondary rate limit."})", 403, {{"retry-after", "60"}}, {}, js),
        Visibility::rate_limited, "rate-limited"},
+      // The Stack Exchange API's daily quota: 400 with error_name throttle_violation.
+      {page_of("https://api.stackexchange.com/2.3/users/7?site=stackoverflow",
+               R"({"error_id":502,"error_message":"too many requests from this IP, more requests available in 78392 seconds","error_name":"throttle_violation"})",
+               400, {}, {}, js),
+       Visibility::rate_limited, "rate-limited"},
       {page_of("https://mastodon.example/api/v1/accounts/1/statuses", R"({"error":"This method requires an authenticated user"})", 401, {}, {}, js),
        Visibility::login_wall, "login-wall"},
       {page_of("https://jane.example/", "<title>Vercel Security Checkpoint</title>", 429, {{"x-vercel-mitigated", "challenge"}}), Visibility::blocked, "waf-challenge"},
