@@ -230,18 +230,14 @@ bool wanted(std::string_view content_type) {
 }  // namespace
 
 void load_warc(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out) {
+  // A .warc.gz or .warc.zst is decompressed whole first (capped).
   std::string inflated;
-  if (data.substr(0, 2) == "\x1f\x8b") {
+  bool (*decompress)(std::string_view, std::string&, std::string&) = data.substr(0, 2) == "\x1f\x8b" ? inflate_members
+                                                                    : is_zstd_start(data)          ? unzstd_frames
+                                                                                                   : nullptr;
+  if (decompress) {
     std::string error;
-    if (!inflate_members(data, inflated, error)) {
-      out.errors.push_back(path.string() + ": " + (error.empty() ? "cannot decompress" : error));
-      return;
-    }
-    if (!error.empty()) out.errors.push_back(path.string() + ": " + error);
-    data = inflated;
-  } else if (is_zstd_start(data)) {
-    std::string error;
-    if (!unzstd_frames(data, inflated, error)) {
+    if (!decompress(data, inflated, error)) {
       out.errors.push_back(path.string() + ": " + (error.empty() ? "cannot decompress" : error));
       return;
     }

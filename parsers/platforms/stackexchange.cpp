@@ -63,14 +63,22 @@ void fill_common(Item& it, const json& post) {
   if (std::string license = jstr(post, "content_license"); !license.empty()) it.fields.emplace_back("license", license);
 }
 
-Item user_item(const json& u, const Page& page, const ParseOutput& out, const Site& site) {
+// What every item of the API has: its id ("stackexchange:<site>:<what>:<native id>") and its
+// address (the object's `link`, else the site's short form `path` + id).
+Item api_item(const json& o, const Page& page, const ParseOutput& out, const Site& site, ItemKind kind, const char* what,
+              const char* id_key, const char* path) {
   Item it = platform_item(page, out, site.platform);
-  it.kind = ItemKind::profile;
-  const std::string id = jid(u, "user_id");
-  it.id = "stackexchange:" + site.name + ":user:" + id;
-  it.url = jstr(u, "link");
-  if (it.url.empty()) it.url = site.origin + "/users/" + id;
+  it.kind = kind;
+  const std::string id = jid(o, id_key);
+  it.id = "stackexchange:" + site.name + ":" + what + ":" + id;
+  it.url = jstr(o, "link");
+  if (it.url.empty()) it.url = site.origin + path + id;
   it.extractor = "stackexchange-json";
+  return it;
+}
+
+Item user_item(const json& u, const Page& page, const ParseOutput& out, const Site& site) {
+  Item it = api_item(u, page, out, site, ItemKind::profile, "user", "user_id", "/users/");
   it.title = plain(u, "display_name");
   it.author = {"", it.title, it.url};
   it.text = html_to_text(jstr(u, "about_me"));
@@ -87,13 +95,7 @@ Item user_item(const json& u, const Page& page, const ParseOutput& out, const Si
 }
 
 Item question_item(const json& q, const Page& page, const ParseOutput& out, const Site& site) {
-  Item it = platform_item(page, out, site.platform);
-  it.kind = ItemKind::post;
-  const std::string id = jid(q, "question_id");
-  it.id = "stackexchange:" + site.name + ":question:" + id;
-  it.url = jstr(q, "link");
-  if (it.url.empty()) it.url = site.origin + "/q/" + id;
-  it.extractor = "stackexchange-json";
+  Item it = api_item(q, page, out, site, ItemKind::post, "question", "question_id", "/q/");
   it.title = plain(q, "title");
   fill_owner(it, jobj(q, "owner"));
   fill_body(it, q, site);
@@ -102,12 +104,7 @@ Item question_item(const json& q, const Page& page, const ParseOutput& out, cons
 }
 
 Item answer_item(const json& a, const Page& page, const ParseOutput& out, const Site& site) {
-  Item it = platform_item(page, out, site.platform);
-  it.kind = ItemKind::comment;  // an answer answers its question
-  const std::string id = jid(a, "answer_id");
-  it.id = "stackexchange:" + site.name + ":answer:" + id;
-  it.url = site.origin + "/a/" + id;
-  it.extractor = "stackexchange-json";
+  Item it = api_item(a, page, out, site, ItemKind::comment, "answer", "answer_id", "/a/");  // an answer answers its question
   it.title = plain(a, "title");  // present when the filter asks for it
   if (std::string q = jid(a, "question_id"); !q.empty()) it.parent_id = "stackexchange:" + site.name + ":question:" + q;
   fill_owner(it, jobj(a, "owner"));
