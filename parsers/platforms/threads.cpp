@@ -111,7 +111,7 @@ class Builder {
     const json& share = jobj(info, "share_info");
     if (const json& shared = jobj(share, "reposted_post"); shared.is_object()) {
       if (Item* it = add_post(shared, main_id)) {
-        std::string by = jstr(jobj(p, "user"), "username");
+        std::string by = ascii_lower(jstr(jobj(p, "user"), "username"));
         const std::pair<std::string, std::string> field{"reposted_by", "@" + by};
         if (!by.empty() && std::find(it->fields.begin(), it->fields.end(), field) == it->fields.end()) it->fields.push_back(field);
       }
@@ -123,7 +123,7 @@ class Builder {
   }
 
   void account(const json& u) {
-    const std::string username = jstr(u, "username");
+    const std::string username = ascii_lower(jstr(u, "username"));  // user names are case-insensitive
     const std::string id = "threads:account:" + username;
     if (has(id)) return;
     m_index[id] = m_out.items.size();
@@ -161,7 +161,7 @@ class Builder {
 
  private:
   std::string post_url(const json& p) const {
-    std::string code = jstr(p, "code"), username = jstr(jobj(p, "user"), "username");
+    std::string code = jstr(p, "code"), username = ascii_lower(jstr(jobj(p, "user"), "username"));
     return code.empty() || username.empty() ? std::string() : account_url(username) + "/post/" + code;
   }
 
@@ -173,7 +173,7 @@ class Builder {
     if (auto seen = m_index.find(id); seen != m_index.end()) return &m_out.items[seen->second];
     m_index[id] = m_out.items.size();
     const json& user = jobj(p, "user");
-    const std::string username = jstr(user, "username");
+    const std::string username = ascii_lower(jstr(user, "username"));
     const json& info = jobj(p, "text_post_app_info");
     Item it = platform_item(m_page, m_out, "threads");
     it.id = id;

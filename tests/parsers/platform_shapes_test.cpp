@@ -689,4 +689,12 @@ TEST_CASE("threads: pages that name no account yield nothing made up; numbers in
   REQUIRE(p != nullptr);
   CHECK(p->text == "202-555-0147 text me \u2022 Illustrator.");
   CHECK(p->fields == std::vector<std::pair<std::string, std::string>>{{"counts", "1,234 Followers \u2022 89 Threads"}});
+  // The embedded account written with capitals is the same account as the address.
+  auto capitals = parse_as("https://www.threads.com/@janeexample", "text/html", R"html(<html><head>
+    <meta property="og:title" content="Jane Example (@janeexample) &#x2022; Threads, Say more"></head><body>
+    <script type="application/json">{"user": {"username": "JaneExample", "full_name": "Jane Example", "biography": "Gardener", "follower_count": 3}}</script>
+    </body></html>)html");
+  REQUIRE(capitals.items.size() == 1);
+  CHECK(capitals.items[0].id == "threads:account:janeexample");
+  CHECK(capitals.items[0].text == "Gardener");
 }
