@@ -4,6 +4,8 @@
 
 #include "core/text.h"
 #include "core/url.h"
+#include "parsers/platforms/stackexchange.h"
+#include "parsers/registry.h"
 
 namespace exposcan {
 namespace {
@@ -170,10 +172,7 @@ Expected<CrawlTarget> stackexchange_target(const std::string& name, const std::s
   if (id.empty() || !std::all_of(id.begin(), id.end(), [](char c) { return is_ascii_digit(c); }) || site.empty() ||
       !std::all_of(site.begin(), site.end(), [](char c) { return is_ascii_alnum(c) || c == '.' || c == '-'; }))
     return make_error("usage", "invalid target '" + name + "': expected stackoverflow:USER_ID or stackexchange:SITE:USER_ID");
-  const std::string host = site == "stackoverflow" || site == "superuser" || site == "serverfault" || site == "askubuntu" ? site + ".com"
-                           : site == "mathoverflow"                                                                      ? "mathoverflow.net"
-                                                                                                                          : site + ".stackexchange.com";
-  CrawlTarget t = account_target(name, "https://" + host + "/users/" + id, "/users/" + id + "/");
+  CrawlTarget t = account_target(name, stackexchange_origin(site) + "/users/" + id, "/users/" + id + "/");
   const std::string api = "https://api.stackexchange.com";
   const std::string base = "/2.3/users/" + id;
   add_api(t, api, api + base + "?site=" + site, {base + "?*", base + "/*"});
@@ -265,8 +264,7 @@ std::optional<CrawlTarget> platform_target_for_url(const std::string& target, co
   if (host == "medium.com" && segs.size() == 1 && segs[0].size() > 1 && segs[0][0] == '@') return medium_target(target, segs[0]);
   if (segs.empty() && host.size() > 13 && host.ends_with(".substack.com") && host.find('.') == host.size() - 13)
     return substack_target(target, host.substr(0, host.size() - 13));
-  if ((host == "www.threads.com" || host == "threads.com" || host == "www.threads.net" || host == "threads.net") && segs.size() == 1 &&
-      segs[0].size() > 1 && segs[0][0] == '@')
+  if (platform_for_host(host) == "threads" && segs.size() == 1 && segs[0].size() > 1 && segs[0][0] == '@')
     return threads_target(target, segs[0]);
   if (segs.empty() && host.size() > 14 && host.compare(host.size() - 14, 14, ".wordpress.com") == 0) {
     // A WordPress.com blog: the whole site, plus its REST API's posts (with authors and media).

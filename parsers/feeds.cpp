@@ -65,7 +65,7 @@ struct FeedContext {
   std::string feed_email;  // managingEditor / itunes:owner / the feed's atom:author e-mail
   std::string language;
   std::set<std::string> entry_urls;  // entry URLs seen in this feed
-  bool medium = false;               // written by Medium (its links carry a tracking parameter)
+  bool medium = false;               // medium.com, or a feed whose generator is Medium
 };
 
 // Fills text/media/links/tags from an HTML (or plain) content string.
@@ -184,11 +184,10 @@ std::string platform_entry_id(const FeedContext& ctx, const Item& it, const std:
 
 // Medium's feeds add "?source=rss-<id>------2" (or "rss----<id>---4") to every entry link: a
 // tracking parameter that is not part of the post's address (its page's canonical URL has none),
-// dropped so that the entry meets the same post's page. On medium.com and on a publication's own
-// domain (the feed's generator says Medium).
-std::string without_medium_tracking(const std::string& url, const FeedContext& ctx) {
+// dropped so that the entry meets the same post's page.
+std::string without_medium_tracking(const std::string& url) {
   auto u = Url::parse(url);
-  if (!u || !u->has_query() || !(ctx.medium || u->host() == "medium.com" || u->host().ends_with(".medium.com"))) return url;
+  if (!u || !u->has_query()) return url;
   std::string kept;
   for (auto part : split(u->query(), '&'))
     if (!part.starts_with("source=rss")) kept += (kept.empty() ? "" : "&") + std::string(part);
@@ -201,7 +200,7 @@ std::string without_medium_tracking(const std::string& url, const FeedContext& c
 
 void finish(Item& it, FeedContext& ctx, const std::string& native_id, const char* extractor) {
   it.extractor = extractor;
-  if (!it.url.empty()) it.url = without_medium_tracking(it.url, ctx);
+  if (ctx.medium && !it.url.empty()) it.url = without_medium_tracking(it.url);
   if (it.author.name.empty() && it.author.handle.empty() && it.author.url.empty()) {
     it.author = ctx.feed_author;
     const bool has_email = std::any_of(it.fields.begin(), it.fields.end(), [](const auto& f) { return f.first == "author_email"; });
@@ -350,7 +349,7 @@ void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source
     const bool mastodon = istarts_with(trim(channel->child_text(item_ns, "generator")), "Mastodon") ||
                           description.rfind("Public posts from @", 0) == 0;
     if (mastodon && ctx.platform == "web") ctx.platform = "mastodon";
-    ctx.medium = istarts_with(trim(channel->child_text(item_ns, "generator")), "Medium");
+    ctx.medium = ctx.platform == "medium" || istarts_with(trim(channel->child_text(item_ns, "generator")), "Medium");
     if (mastodon && description.rfind("Public posts from @", 0) == 0) ctx.feed_author.handle = description.substr(18);
     ctx.feed_author.name = channel->child_text(ns::dc, "creator");
     if (std::string editor = channel->child_text(item_ns, "managingEditor"); !editor.empty()) {

@@ -22,6 +22,8 @@ bool brotli_bytes(std::string_view in, std::string& out, size_t max_out, bool* t
 // Zstandard (RFC 8878, the "zstd" content coding), with the same cap and the same answers.
 bool zstd_bytes(std::string_view in, std::string& out, size_t max_out, bool* truncated = nullptr);
 std::string base64_decode(std::string_view in);
+// A zstd frame's or the WARC zstd dictionary frame's magic number at the start of `data` (.warc.zst).
+bool is_zstd_start(std::string_view data);
 
 void load_har(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out);
 void load_warc(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out);

@@ -196,8 +196,7 @@ OfflineFormat offline_format(const std::filesystem::path& path) {
   buffer.resize(static_cast<size_t>(in.gcount()));
   std::string_view h = std::string_view(buffer).substr(0, 512);
   // WARC, gzip members, a zstd frame or the WARC zstd dictionary frame (.warc.zst).
-  if (h.rfind("WARC/", 0) == 0 || h.rfind("\x1f\x8b", 0) == 0 || h.rfind("\x28\xb5\x2f\xfd", 0) == 0 || h.rfind("\x5d\x2a\x4d\x18", 0) == 0)
-    return OfflineFormat::warc;
+  if (h.rfind("WARC/", 0) == 0 || h.rfind("\x1f\x8b", 0) == 0 || offline::is_zstd_start(h)) return OfflineFormat::warc;
   std::string lower = ascii_lower(h);
   if (lower.find("\"log\"") != std::string::npos && lower.find('{') < 8) return OfflineFormat::har;
   if (sniff_feed(buffer) != FeedFormat::none) return OfflineFormat::feed_file;

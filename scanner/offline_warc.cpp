@@ -215,11 +215,6 @@ bool unzstd_frames(std::string_view in, std::string& out, std::string& error) {
   return true;
 }
 
-bool is_zstd_start(std::string_view data) {
-  if (data.size() < 4) return false;
-  const uint32_t magic = le32(data, 0);
-  return magic == k_zstd_magic || magic == k_warc_zstd_dictionary;
-}
 
 bool wanted(std::string_view content_type) {
   std::string m = ascii_lower(content_type);
@@ -228,6 +223,12 @@ bool wanted(std::string_view content_type) {
 }
 
 }  // namespace
+
+bool is_zstd_start(std::string_view data) {
+  if (data.size() < 4) return false;
+  const uint32_t magic = le32(data, 0);
+  return magic == k_zstd_magic || magic == k_warc_zstd_dictionary;
+}
 
 void load_warc(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out) {
   // A .warc.gz or .warc.zst is decompressed whole first (capped).

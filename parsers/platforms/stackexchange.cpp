@@ -22,19 +22,15 @@ struct Site {
 Site site_of(std::string_view url) {
   std::string s = ascii_lower(trim(query_param(url, "site")));
   if (s.empty()) s = "stackoverflow";
-  std::string host;
+  std::string origin;
   if (s.find('.') != std::string::npos) {
-    host = s;
+    origin = "https://" + s;
     if (s.ends_with(".stackexchange.com")) s = s.substr(0, s.size() - std::string_view(".stackexchange.com").size());
     else s = s.substr(0, s.find('.'));
-  } else if (s == "stackoverflow" || s == "superuser" || s == "serverfault" || s == "askubuntu" || s == "stackapps") {
-    host = s + ".com";
-  } else if (s == "mathoverflow") {
-    host = "mathoverflow.net";
   } else {
-    host = s + ".stackexchange.com";
+    origin = stackexchange_origin(s);
   }
-  return {s, "https://" + host, s == "stackoverflow" ? "stackoverflow" : "stackexchange"};
+  return {s, origin, s == "stackoverflow" ? "stackoverflow" : "stackexchange"};
 }
 
 // The API HTML-escapes display names and titles ("O&#39;Example"): their plain text.
@@ -115,6 +111,13 @@ Item answer_item(const json& a, const Page& page, const ParseOutput& out, const 
 }
 
 }  // namespace
+
+std::string stackexchange_origin(std::string_view site) {
+  const std::string s(site);
+  if (s == "stackoverflow" || s == "superuser" || s == "serverfault" || s == "askubuntu" || s == "stackapps") return "https://" + s + ".com";
+  if (s == "mathoverflow") return "https://mathoverflow.net";
+  return "https://" + s + ".stackexchange.com";
+}
 
 ParseOutput parse_stackexchange_json(const Page& page) {
   ParseOutput out;

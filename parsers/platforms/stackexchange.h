@@ -10,11 +10,18 @@
 // "stackoverflow" on site=stackoverflow, else "stackexchange".
 #pragma once
 
+#include <string>
+#include <string_view>
+
 #include "parsers/parse_output.h"
 #include "scanner/page.h"
 
 namespace exposcan {
 
 ParseOutput parse_stackexchange_json(const Page& page);
+
+// A site's web origin from the API's `site` name: "stackoverflow" -> "https://stackoverflow.com",
+// "mathoverflow" -> "https://mathoverflow.net", "gardening" -> "https://gardening.stackexchange.com".
+std::string stackexchange_origin(std::string_view site);
 
 }  // namespace exposcan
