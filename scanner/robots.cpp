@@ -129,9 +129,10 @@ class RobotsBuilder final : public RobotsParseHandler {
   }
   void on_allow(int line, std::string_view value) override { add_rule(line, value, true); }
   void on_disallow(int line, std::string_view value) override { add_rule(line, value, false); }
-  // Sitemap and unknown records do not end a run of user-agent lines (RFC 9309 §2.1; google/robotstxt
-  // ID_LineSyntax_Groups_OtherRules). Group members do: rules, Content-Usage, Content-Signal and
-  // Crawl-delay, which every parser that reads it treats as a member of the group above it.
+  // Sitemap, Crawl-delay and other unknown records do not end a run of user-agent lines: RFC 9309
+  // §2.2.4 says other records must not interfere with the parsing of the defined ones (google/robotstxt
+  // ID_LineSyntax_Groups_OtherRules, and its issue #51 for Crawl-delay). Group members do: rules and
+  // the extension records Content-Usage and Content-Signal.
   void on_sitemap(int, std::string_view value) override {
     if (!value.empty()) m_sitemaps.emplace_back(value);
   }
@@ -161,9 +162,6 @@ class RobotsBuilder final : public RobotsParseHandler {
     } else {
       m_groups.back().signals.push_back(std::move(signal));
     }
-  }
-  void on_unknown(int, std::string_view key, std::string_view) override {
-    if (iequals(key, "crawl-delay")) m_in_agent_lines = false;
   }
   void on_truncated(std::size_t parsed_bytes) override {
     m_cut = true;

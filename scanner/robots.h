@@ -17,12 +17,13 @@
 //   §2.2.2 rules: longest match in octets of the canonical pattern wins; Allow wins a tie; empty
 //     Disallow matches nothing; /robots.txt is always allowed; rules outside any group are ignored;
 //     percent-encoding equivalence as described in scanner/robots_pattern.h.
-//   §2.2.3 `*` and `$`. §2.2.4 other records: a Sitemap (or unknown, Content-Usage,
+//   §2.2.3 `*` and `$`. §2.2.4 other records: a Sitemap (or Crawl-delay, unknown, Content-Usage,
 //     Content-Signal) line never ends a group — rules after it still belong to the group — and is
-//     not a rule. As in google/robotstxt, any record other than User-agent does end a *run* of
-//     user-agent lines, so "User-agent: *", "Crawl-delay: 5", "User-agent: GPTBot", "Disallow: /"
-//     gives "*" its own (empty) group instead of sharing GPTBot's rules. Blank lines and comments
-//     change nothing.
+//     not a rule. Sitemap, Crawl-delay and unknown records do not end a *run* of user-agent lines
+//     either (they must not interfere with the defined records; google/robotstxt agrees), so
+//     "User-agent: *", "Crawl-delay: 5", "User-agent: GPTBot", "Disallow: /" is one group for both.
+//     The extension records Content-Usage and Content-Signal are group members and do end a run.
+//     Blank lines and comments change nothing.
 //   §2.3.1 status codes: see from_fetch(). §2.5 limit: see scanner/robots_parser.h and cut_at_limit().
 // Deliberate departures from google/robotstxt: percent-encoded unreserved (and reserved) octets
 // are decoded in rules and URLs, as RFC 9309 §2.2.2 requires ("/%62az" matches "/baz"), and raw

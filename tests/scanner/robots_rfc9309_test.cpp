@@ -174,10 +174,11 @@ TEST_CASE("Sitemap and unknown lines do not end a group", "[rfc9309-2.2.4]") {
   CHECK_FALSE(robots.check("FooBot", "/secret").allowed);
   CHECK(robots.check("FooBot", "/public").allowed);
   CHECK(robots.sitemaps() == std::vector<std::string>{"https://example.org/sitemap.xml"});
-  // A group member such as Crawl-delay ends the run of user-agent lines, as in google/robotstxt.
+  // Neither does Crawl-delay, a record RFC 9309 does not define: "*" and GPTBot share the rules
+  // (§2.2.4; google/robotstxt behaves the same, see its issue #51).
   const auto delayed =
       RobotsTxt::parse("User-agent: *\nCrawl-delay: 10\n\nUser-agent: GPTBot\nDisallow: /\n");
-  CHECK(delayed.check("OtherBot", "/a").allowed);
+  CHECK_FALSE(delayed.check("OtherBot", "/a").allowed);
   CHECK_FALSE(delayed.check("GPTBot", "/a").allowed);
   // Sitemap and unknown records do not: the user-agent lines around them form one group
   // (google/robotstxt ID_LineSyntax_Groups_OtherRules).
