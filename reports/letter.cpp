@@ -23,6 +23,13 @@ constexpr ClaimedBasis k_claimed_bases[] = {
     {"linkedin-", "legitimate interests (Article 6(1)(f) GDPR)"},
 };
 
+// A shared post (Threads/Bluesky repost, Mastodon boost, Tumblr reblog) is someone else's post that
+// the person's account shared; the parsers record who shared it in one of these fields.
+bool is_share_field(const std::string& name) { return name == "reposted_by" || name == "reblogged_by"; }
+bool is_shared(const Item& item) {
+  return std::any_of(item.fields.begin(), item.fields.end(), [](const auto& f) { return is_share_field(f.first); });
+}
+
 struct Block {
   enum Kind { paragraph, heading, bullets, numbered, fields } kind;
   std::string text;
@@ -43,6 +50,12 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep = "
   return out;
 }
 
+// "a", "a and b", "a, b and c": lists inside a sentence.
+std::string join_prose(const std::vector<std::string>& parts) {
+  if (parts.size() < 2) return join(parts);
+  return join(std::vector<std::string>(parts.begin(), parts.end() - 1)) + " and " + parts.back();
+}
+
 std::string capitalised(std::string s) {
   if (!s.empty()) s[0] = ascii_upper_char(s[0]);
   return s;
@@ -58,7 +71,7 @@ std::string region_name(const std::string& r) {
 std::string platform_names(const std::set<std::string>& platforms) {
   std::vector<std::string> names;
   for (const auto& p : platforms) names.push_back(capitalised(p));
-  return join(names);
+  return join_prose(names);
 }
 
 std::string my_label(std::string label) {
@@ -234,16 +247,18 @@ Expected<Letter> render_letter(const ScanRecord& record, const LetterParty& part
   letter.controller = c.name;
   letter.deadline = one_month_after(request.date);
   std::vector<std::string> item_lines, all_categories;
+  std::set<std::string> shared_urls;  // someone else's post that the person shared
   for (const auto& id : item_ids) {
     const Item* item = items.count(id) ? items[id] : nullptr;
     std::string url = item ? item->url : id;
     letter.item_urls.push_back(url);
+    if (item && is_shared(*item)) shared_urls.insert(url);
     std::string line = url;
     if (item) {
       line += " — " + std::string(to_string(item->kind));
       // A shared post (Threads/Bluesky repost, Mastodon boost) is someone's post: say who shared it.
       for (const auto& [name, value] : item->fields)
-        if (name == "reposted_by" || name == "reblogged_by")
+        if (is_share_field(name))
           line += (item->author.handle.empty() ? "" : " by " + item->author.handle) + ", shared by " + value;
       line += item->published_at ? ", published " + format_date(*item->published_at) : ", date not shown";
       if (item->visibility != Visibility::public_ && item->visibility != Visibility::unlisted)
@@ -369,13 +384,24 @@ Expected<Letter> render_letter(const ScanRecord& record, const LetterParty& part
   letter.text = render_text(b);
 
   if (request.kind == LetterKind::objection && c.policy && c.policy->id.rfind("meta-", 0) == 0) {
-    std::vector<std::string> shown(letter.item_urls.begin(), letter.item_urls.begin() + std::min<size_t>(5, letter.item_urls.size()));
+    // The form asks which content is the person's: their own items first, then the posts of others
+    // they shared (those carry their account, but are not theirs to claim), five URLs in all.
+    std::vector<std::string> own, shared;
+    for (const auto& url : letter.item_urls) (shared_urls.count(url) ? shared : own).push_back(url);
+    auto listed = [](const std::vector<std::string>& urls, size_t room) {
+      std::vector<std::string> shown(urls.begin(), urls.begin() + std::min(room, urls.size()));
+      return urls.size() > shown.size() ? join(shown) + fmt::format(" and {} more", urls.size() - shown.size()) : join_prose(shown);
+    };
+    const size_t own_room = std::min<size_t>(own.size(), shared.empty() ? 5 : 4);
+    std::string items_text;
+    if (!own.empty()) items_text += "These items are mine: " + listed(own, own_room) + ". ";
+    if (!shared.empty())
+      items_text += std::string(own.empty() ? "These are" : "These are also") +
+                    " posts by others that I shared from my account: " + listed(shared, std::max<size_t>(1, 5 - own_room)) + ". ";
     letter.form_text =
         "I object under Article 21(1) " + law + " to Meta using my personal data, including my public posts, photos and comments on " +
-        platform_names(c.platforms) +
-        ", to develop and improve AI at Meta. These items are mine: " + join(shown) +
-        (letter.item_urls.size() > shown.size() ? fmt::format(" and {} more", letter.item_urls.size() - shown.size()) : "") +
-        ". " + (all_categories.empty() ? "" : "They contain " + join(all_categories) + ". ") +
+        platform_names(c.platforms) + ", to develop and improve AI at Meta. " + items_text +
+        (all_categories.empty() ? "" : "They contain " + join_prose(all_categories) + ". ") +
         "I know of no compelling legitimate grounds that override my interests, rights and freedoms. Please stop this "
         "processing from today (" + date + "), erase my data used for it, and confirm the date my objection took effect.";
     letter.markdown += "\n## Text for Meta's objection form\n\nPaste this into the objection form in Meta's Privacy Center:\n\n> " +

@@ -111,3 +111,22 @@ TEST_CASE("letter: a shared post names its author and who shared it", "[letter]"
   CHECK(letter->text.find("https://www.instagram.com/p/C0ffee123/ — photo by @gardenclub, shared by @janeexample, published") !=
         std::string::npos);
 }
+
+TEST_CASE("letter: Meta's form text claims only the person's own items as theirs", "[letter]") {
+  ScanRecord record = test::fixture_record();
+  auto plain = render_letter(record, jane(), request(LetterKind::objection, "meta"));
+  REQUIRE(plain);
+  CHECK(plain->form_text.find("These items are mine: https://www.instagram.com/p/C0ffee123/.") != std::string::npos);
+  CHECK(plain->form_text.find("posts by others") == std::string::npos);
+
+  for (auto& item : record.items)
+    if (item.url == "https://www.instagram.com/p/C0ffee123/") {
+      item.author.handle = "@gardenclub";
+      item.fields.emplace_back("reposted_by", "@janeexample");
+    }
+  auto letter = render_letter(record, jane(), request(LetterKind::objection, "meta"));
+  REQUIRE(letter);
+  CHECK(letter->form_text.find("These items are mine") == std::string::npos);
+  CHECK(letter->form_text.find("These are posts by others that I shared from my account: "
+                               "https://www.instagram.com/p/C0ffee123/.") != std::string::npos);
+}
