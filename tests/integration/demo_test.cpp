@@ -23,7 +23,10 @@ const DemoRun& demo_run() {
   static TempDir dir;
   static DemoRun run = [] {
     DemoRun r;
-    r.result = run_process({EXPOSCAN_BIN, "demo", "--out", dir.path().string(), "--show-values", "--quiet"},
+    // No per-host rate limit: the demo's own loopback server needs no politeness, and its results
+    // do not depend on pacing (politeness has its own tests); 12 s becomes under 2 s a run.
+    r.result = run_process({EXPOSCAN_BIN, "demo", "--out", dir.path().string(), "--show-values", "--quiet",
+                            "--per-host-rate", "0"},
                            {"EXPOSCAN_FINGERPRINT_KEY=test-key", "NO_COLOR=1"});
     auto path = dir.path() / "report.json";
     struct stat st {};

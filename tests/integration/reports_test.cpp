@@ -39,7 +39,7 @@ const Demo& demo() {
   static Demo d = [] {
     Demo r;
     r.dir = tmp.path() / "out";
-    r.result = run_process({EXPOSCAN_BIN, "demo", "--out", r.dir.string(), "--quiet"},
+    r.result = run_process({EXPOSCAN_BIN, "demo", "--out", r.dir.string(), "--quiet", "--per-host-rate", "0"},
                            {"EXPOSCAN_FINGERPRINT_KEY=test-key", "NO_COLOR=1"});
     r.report = json::parse(exposcan::test::read_text(r.dir / "report.json"));
     return r;

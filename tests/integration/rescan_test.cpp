@@ -173,7 +173,7 @@ TEST_CASE("a rescan with --baseline compares with an earlier JSON report", "[his
 TEST_CASE("demo takes the rescan flags and keeps its history only with --state", "[history][demo]") {
   HistoryFixture fx;
   auto demo = [&](std::vector<std::string> extra) {
-    std::vector<std::string> args = {"demo", "--out", (fx.dir / "demo").string(), "--quiet"};
+    std::vector<std::string> args = {"demo", "--out", (fx.dir / "demo").string(), "--quiet", "--per-host-rate", "0"};
     args.insert(args.end(), extra.begin(), extra.end());
     return fx.exposcan(args);
   };

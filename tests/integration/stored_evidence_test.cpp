@@ -146,7 +146,7 @@ TEST_CASE("evidence SCAN: unknown scans and missing stores are usage errors", "[
 
 TEST_CASE("letter SCAN reads a stored scan as it reads the JSON report", "[history][letter]") {
   HistoryFixture fx;
-  auto demo = fx.exposcan({"demo", "--out", (fx.dir / "demo").string(), "--quiet", "--state", fx.state});
+  auto demo = fx.exposcan({"demo", "--out", (fx.dir / "demo").string(), "--quiet", "--per-host-rate", "0", "--state", fx.state});
   INFO(demo.err);
   REQUIRE(demo.exit_code == 0);
   const std::string identity = (source_dir() / "samples" / "identity.yaml").string();
