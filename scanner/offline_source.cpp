@@ -24,6 +24,7 @@ void finish_page(Page& page, std::string raw_body, std::string_view content_type
     raw_body.resize(max_body_bytes);
     page.truncated = true;
   }
+  page.sha256 = sha256_hex(raw_body);  // of the bytes as captured, as for a live page
   std::string declared = media_type_of(content_type_header);
   page.content_type = sniff_media_type(declared, raw_body);
   if (is_text_media_type(page.content_type) || page.content_type.find("json") != std::string::npos ||
@@ -34,7 +35,6 @@ void finish_page(Page& page, std::string raw_body, std::string_view content_type
   } else {
     page.body = std::move(raw_body);
   }
-  page.sha256 = sha256_hex(page.body);
   page.origin = origin;
   page.user_directed = true;
   page.target = target;

@@ -65,7 +65,7 @@ struct Page {
   std::string content_type;         // lower-case media type without parameters
   std::string charset;              // declared or detected charset of the original bytes
   TimePoint fetched_at{};
-  std::string sha256;  // of `body`
+  std::string sha256;  // of the body as received (content-decoded), before any charset conversion
   PageOrigin origin = PageOrigin::live;
   std::optional<FetchError> error;
   std::shared_ptr<const SiteSignals> site;

@@ -445,3 +445,17 @@ TEST_CASE("offline: .warc.zst frames with and without the dictionary frame and z
   REQUIRE_FALSE(cut->errors.empty());
   CHECK(cut->errors[0].find("the last zstd frame is cut off") != std::string::npos);
 }
+
+TEST_CASE("offline: a saved page's sha256 is of the bytes on disk, before charset conversion", "[offline]") {
+  // windows-1251 "Жанна" in a page that says so: the body becomes UTF-8, the digest stays the
+  // file's, as a live page's digest is of the bytes as received (evidence must match the capture).
+  const std::string raw = "<html><head><meta charset=\"windows-1251\"><title>\xC6\xE0\xED\xED\xE0</title></head>"
+                          "<body>x</body></html>";
+  test::TempDir dir;
+  write(dir / "cp1251.html", raw);
+  auto load = load_offline(dir / "cp1251.html");
+  REQUIRE(load);
+  REQUIRE(load->pages.size() == 1);
+  CHECK(load->pages[0].body.find("\xD0\x96\xD0\xB0\xD0\xBD\xD0\xBD\xD0\xB0") != std::string::npos);
+  CHECK(load->pages[0].sha256 == sha256_hex(raw));
+}
