@@ -101,6 +101,10 @@ Expected<Url> Url::resolve(std::string_view ref) const {
   if (curl_url_set(h.get(), CURLUPART_URL, m_full.c_str(), 0) != CURLUE_OK)
     return make_error("url", "invalid base URL");
   std::string r(trim(ref));
+  // RFC 3986 §5.2.2: an empty reference, or a fragment alone, keeps the base's path and query.
+  // curl 7.88 resolves both against the base's directory ("#s" on http://a/b/c/d;p?q gave
+  // http://a/b/c/#s), which turned every same-page anchor into a link to the parent folder.
+  if (r.empty() || r[0] == '#') return parse(m_full.substr(0, m_full.find('#')) + (r.size() > 1 ? r : ""));
   CURLUcode rc = curl_url_set(h.get(), CURLUPART_URL, r.c_str(), CURLU_URLENCODE | CURLU_ALLOW_SPACE);
   if (rc != CURLUE_OK) return url_error(ref, rc);
   return UrlBuilder::from_handle(h.get());

@@ -21,6 +21,9 @@ TEST_CASE("LinkResolver's fast path agrees with Url::resolve", "[links]") {
   }
   LinkResolver r("https://jane.example.org/about/me.html#f");
   CHECK(r.resolve("") == "https://jane.example.org/about/me.html");
+  // A fragment alone stays on the page (RFC 3986 §5.2.2; curl 7.88 alone gives ".../about/#top").
+  CHECK(r.resolve("#top") == "https://jane.example.org/about/me.html#top");
+  CHECK(LinkResolver("http://a/b/c/d;p?q").resolve("#s") == "http://a/b/c/d;p?q#s");
   CHECK(r.resolve("  HTTPS://Other.Example/X ") == "HTTPS://Other.Example/X");  // absolute: as written
   LinkResolver none("not a url");
   CHECK_FALSE(none.has_base());
