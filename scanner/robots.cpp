@@ -13,8 +13,11 @@
 namespace exposcan {
 namespace {
 
+// RFC 9309's product token is [a-zA-Z_-]; digits are accepted too, because AI crawlers are named
+// "AI2Bot", "Ai2Bot-Dolma", "Crawl4AI", "Channel3Bot" in the files that block them. Cutting at the
+// first digit made all three Ai2 agents the one token "ai", so blocking one blocked the others.
 constexpr bool is_token_char(char c) {
-  return is_ascii_alpha(c) || c == '-' || c == '_';
+  return is_ascii_alnum(c) || c == '-' || c == '_';
 }
 
 std::string_view product_token_view(std::string_view s) {

@@ -9,9 +9,11 @@
 // thread-safe; share it as std::shared_ptr<const RobotsTxt> (SiteSignals::robots).
 //
 // RFC 9309 as implemented:
-//   §2.2.1 groups: the agent's product token ([a-zA-Z_-]+ prefix) matches user-agent values
-//     case-insensitively; a user-agent value is cut at its first character outside [a-zA-Z_-]
-//     ("Foo Bar" and "FooBot/1.0" name Foo and FooBot), and "* anything" is the global group. All
+//   §2.2.1 groups: the agent's product token ([a-zA-Z0-9_-]+ prefix) matches user-agent values
+//     case-insensitively; a user-agent value is cut at its first character outside [a-zA-Z0-9_-]
+//     ("Foo Bar" and "FooBot/1.0" name Foo and FooBot), and "* anything" is the global group. The
+//     RFC's tokens have no digits; real AI agents do ("AI2Bot", "Crawl4AI"), so digits are kept
+//     (google/robotstxt cuts "AI2Bot" to "AI" and then matches no agent to it). All
 //     groups naming the agent are merged; only when none does, the "*" groups (merged) apply; with
 //     neither, everything is allowed. A group naming the agent does not inherit from "*".
 //   §2.2.2 rules: longest match in octets of the canonical pattern wins; Allow wins a tie; empty
@@ -86,7 +88,7 @@ class RobotsTxt {
   //   5xx, network error, or any other status → "unreachable": disallow all, retry_later() (§2.3.1.4).
   static RobotsTxt from_fetch(int http_status, std::string_view body, bool network_error);
 
-  // `agent`: a product token ("GPTBot"); anything after the [a-zA-Z_-] prefix is ignored, so
+  // `agent`: a product token ("GPTBot"); anything after the [a-zA-Z0-9_-] prefix is ignored, so
   // "GPTBot/1.1" works too. `path_and_query`: "/a/b?c" as in the URL (see robots_path()).
   RobotsDecision check(std::string_view agent, std::string_view path_and_query) const;
   bool allowed(std::string_view agent, std::string_view path_and_query) const {

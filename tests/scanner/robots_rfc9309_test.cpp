@@ -158,6 +158,19 @@ TEST_CASE("a user-agent value is cut at its first character outside [a-zA-Z_-]",
   CHECK(product_token("Meta-ExternalAgent/1.1 (+https://example.org)") == "Meta-ExternalAgent");
   CHECK(product_token("cohere_training-data") == "cohere_training-data");
   CHECK(product_token("/x").empty());
+  // Digits belong to the token: the three Ai2 agents are three groups, not one "ai".
+  CHECK(product_token("AI2Bot/1.0") == "AI2Bot");
+  const auto ai2 = RobotsTxt::parse(
+      "User-agent: AI2Bot\nDisallow: /a\n\nUser-agent: Ai2Bot-Dolma\nDisallow: /d\n\n"
+      "User-agent: Crawl4AI\nUser-agent: 360Spider\nDisallow: /\n");
+  CHECK_FALSE(ai2.check("AI2Bot", "/a").allowed);
+  CHECK(ai2.check("AI2Bot", "/d").allowed);
+  CHECK(ai2.check("Ai2Bot-Dolma", "/a").allowed);
+  CHECK_FALSE(ai2.check("ai2bot-dolma", "/d").allowed);
+  CHECK(ai2.check("AI2Bot-DeepResearchEval", "/a").allowed);  // named by no group
+  CHECK_FALSE(ai2.check("Crawl4AI", "/x").allowed);
+  CHECK_FALSE(ai2.check("360Spider", "/x").allowed);
+  CHECK(ai2.check("Crawl", "/x").allowed);
   // "* anything" is still the global group (google/robotstxt).
   CHECK_FALSE(allowed("User-agent: * # all\nDisallow: /\n", "AnyBot", "/"));
   CHECK_FALSE(allowed("User-agent: * foo\nDisallow: /\n", "AnyBot", "/"));
