@@ -167,7 +167,7 @@ CrawlTarget substack_target(const std::string& name, const std::string& publicat
 }
 
 // A Stack Exchange user ("stackoverflow:ID", "stackexchange:SITE:ID"): the profile page and the
-// public API's user, questions and answers (with bodies; has_more paging).
+// public API's user, questions, answers and comments (with bodies; has_more paging).
 Expected<CrawlTarget> stackexchange_target(const std::string& name, const std::string& site, const std::string& id) {
   if (id.empty() || !std::all_of(id.begin(), id.end(), [](char c) { return is_ascii_digit(c); }) || site.empty() ||
       !std::all_of(site.begin(), site.end(), [](char c) { return is_ascii_alnum(c) || c == '.' || c == '-'; }))
@@ -176,7 +176,7 @@ Expected<CrawlTarget> stackexchange_target(const std::string& name, const std::s
   const std::string api = "https://api.stackexchange.com";
   const std::string base = "/2.3/users/" + id;
   add_api(t, api, api + base + "?site=" + site, {base + "?*", base + "/*"});
-  for (const char* kind : {"questions", "answers"})
+  for (const char* kind : {"questions", "answers", "comments"})
     t.seeds.push_back(api + base + "/" + kind + "?site=" + site + "&filter=withbody&pagesize=100&sort=creation");
   return t;
 }

@@ -110,6 +110,21 @@ Item answer_item(const json& a, const Page& page, const ParseOutput& out, const 
   return it;
 }
 
+// A comment on a question or an answer (/users/{id}/comments): public text under the site's
+// licence like the posts. Its parent is the post it is on; `reply_to_user` is who it answers.
+Item comment_item(const json& c, const Page& page, const ParseOutput& out, const Site& site) {
+  Item it = api_item(c, page, out, site, ItemKind::comment, "comment", "comment_id", "/posts/comments/");
+  if (std::string post = jid(c, "post_id"); !post.empty()) {
+    const std::string type = jstr(c, "post_type") == "answer" ? "answer" : "question";
+    it.parent_id = "stackexchange:" + site.name + ":" + type + ":" + post;
+  }
+  fill_owner(it, jobj(c, "owner"));
+  fill_body(it, c, site);
+  fill_common(it, c);
+  if (std::string to = plain(jobj(c, "reply_to_user"), "display_name"); !to.empty()) it.fields.emplace_back("reply_to", to);
+  return it;
+}
+
 }  // namespace
 
 std::string stackexchange_origin(std::string_view site) {
@@ -132,7 +147,8 @@ ParseOutput parse_stackexchange_json(const Page& page) {
   const Site site = site_of(url);
   for (const json& entry : jarr(doc, "items")) {
     if (!entry.is_object()) continue;
-    if (entry.contains("answer_id")) out.items.push_back(answer_item(entry, page, out, site));
+    if (entry.contains("comment_id")) out.items.push_back(comment_item(entry, page, out, site));
+    else if (entry.contains("answer_id")) out.items.push_back(answer_item(entry, page, out, site));
     else if (entry.contains("question_id")) out.items.push_back(question_item(entry, page, out, site));
     else if (entry.contains("user_id") && entry.contains("display_name")) out.items.push_back(user_item(entry, page, out, site));
   }

@@ -70,6 +70,8 @@ std::vector<GoldenCase> cases() {
                                    "api.stackexchange.com/_api/questions.json", "application/json")},
       {"stackexchange_answers", S("https://api.stackexchange.com/2.3/users/4815162/answers?site=stackoverflow&filter=withbody&pagesize=100&sort=creation",
                                  "api.stackexchange.com/_api/answers.json", "application/json")},
+      {"stackexchange_comments", S("https://api.stackexchange.com/2.3/users/4815162/comments?site=stackoverflow&filter=withbody&pagesize=100&sort=creation",
+                                  "api.stackexchange.com/_api/comments.json", "application/json")},
       {"x_profile", S("https://x.com/janeexample", "x.com/janeexample/index.html", "text/html")},
       {"x_post_plain", S("https://x.com/janeexample/status/1842617265553186817", "x.com/janeexample/status/1842617265553186817/index.html", "text/html")},
       {"x_post_personal", S("https://x.com/janeexample/status/1837001122334455667", "x.com/janeexample/status/1837001122334455667/index.html", "text/html")},

@@ -665,6 +665,16 @@ TEST_CASE("stackexchange: sites by name or domain, escaped names, error wrappers
   CHECK(error.items.empty());
   REQUIRE(error.errors.size() == 1);
   CHECK(error.errors[0] == "Stack Exchange API error 400 (bad_parameter): site is required");
+  // A comment without `link` (the filter left it out) gets the site's short comment address.
+  auto comment = parse_body("https://api.stackexchange.com/2.3/users/7/comments?site=gardening&filter=withbody",
+                            R"({"items": [{"owner": {"user_id": 7, "display_name": "Jane"}, "post_type": "question",
+                                "post_id": 10, "comment_id": 55, "creation_date": 1700000000, "body": "Thanks!"}]})");
+  REQUIRE(comment.items.size() == 1);
+  CHECK(comment.items[0].id == "stackexchange:gardening:comment:55");
+  CHECK(comment.items[0].kind == ItemKind::comment);
+  CHECK(comment.items[0].url == "https://gardening.stackexchange.com/posts/comments/55");
+  CHECK(comment.items[0].parent_id == "stackexchange:gardening:question:10");
+  CHECK(comment.items[0].text == "Thanks!");
 }
 
 TEST_CASE("relation fields (who shared, whom it answers) are not scanned as the item's text", "[platforms]") {
