@@ -76,6 +76,7 @@ TEST_CASE("targets: reddit / github / instagram / youtube / x / linkedin / faceb
   CHECK(so->url == "https://stackoverflow.com/users/4815162");
   CHECK(has(so->seeds, "https://api.stackexchange.com/2.3/users/4815162?site=stackoverflow"));
   CHECK(has(so->seeds, "https://api.stackexchange.com/2.3/users/4815162/answers?site=stackoverflow&filter=withbody&pagesize=100&sort=creation"));
+  CHECK(has(so->seeds, "https://api.stackexchange.com/2.3/users/4815162/comments?site=stackoverflow&filter=withbody&pagesize=100&sort=creation"));
   CHECK(scoped(*so, "https://api.stackexchange.com/2.3/users/4815162/questions?site=stackoverflow&filter=withbody&pagesize=100&sort=creation&page=2"));
   CHECK_FALSE(scoped(*so, "https://api.stackexchange.com/2.3/users/4815163?site=stackoverflow"));
   CHECK(expand_target("https://stackoverflow.com/users/4815162/jane-example")->seeds == so->seeds);
