@@ -66,7 +66,6 @@ struct FeedContext {
   std::string language;
   std::set<std::string> entry_urls;  // entry URLs seen in this feed
   bool medium = false;               // medium.com, or a feed whose generator is Medium
-  bool ghost = false;                // generator Ghost: dc:creator joins several authors with ", "
 };
 
 // Fills text/media/links/tags from an HTML (or plain) content string.
@@ -311,19 +310,6 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
   if (auto t = normalize_datetime(date)) it.published_at = t;
   if (std::string creator = e.child_text(ns::dc, "creator"); !creator.empty()) {
     it.author.name = std::string(trim(creator));
-    if (ctx.ghost && it.author.name.find(", ") != std::string::npos) {
-      // Ghost writes every author of a post into one dc:creator ("{{authors separator=", "}}"):
-      // the first is the author, the others co-authors, as for an Atom entry with several.
-      std::vector<std::string> names;
-      for (auto n : split(it.author.name, ',')) {
-        std::string name(trim(n));
-        if (!name.empty()) names.push_back(std::move(name));
-      }
-      if (!names.empty()) {
-        it.author.name = names[0];
-        for (size_t k = 1; k < names.size(); ++k) it.fields.emplace_back("co_author", names[k]);
-      }
-    }
   } else if (std::string author = e.child_text(item_ns, "author"); !author.empty()) {
     set_rss_author(it, author);
   } else if (std::string itunes = e.child_text(ns::itunes, "author"); !itunes.empty()) {
@@ -363,9 +349,7 @@ void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source
     const bool mastodon = istarts_with(trim(channel->child_text(item_ns, "generator")), "Mastodon") ||
                           description.rfind("Public posts from @", 0) == 0;
     if (mastodon && ctx.platform == "web") ctx.platform = "mastodon";
-    const std::string_view generator = trim(channel->child_text(item_ns, "generator"));
-    ctx.medium = ctx.platform == "medium" || istarts_with(generator, "Medium");
-    ctx.ghost = istarts_with(generator, "Ghost");
+    ctx.medium = ctx.platform == "medium" || istarts_with(trim(channel->child_text(item_ns, "generator")), "Medium");
     if (mastodon && description.rfind("Public posts from @", 0) == 0) ctx.feed_author.handle = description.substr(18);
     ctx.feed_author.name = channel->child_text(ns::dc, "creator");
     if (std::string editor = channel->child_text(item_ns, "managingEditor"); !editor.empty()) {

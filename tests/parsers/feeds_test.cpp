@@ -370,24 +370,3 @@ TEST_CASE("feeds: Medium's tracking parameter is not part of an entry's address"
   REQUIRE(other.items.size() == 1);
   CHECK(other.items[0].url == "https://example.org/view?source=rss-1");
 }
-
-TEST_CASE("feeds: Ghost's one dc:creator for several authors", "[feeds][spec]") {
-  // Ghost's RSS joins a post's authors with ", " in one dc:creator; elsewhere a comma may be part
-  // of one name ("Example, Jane"), so only a Ghost feed is split.
-  const char* ghost = R"(<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Garden notes</title>
-<generator>Ghost 5.96</generator>
-<item><title>Seed swap</title><link>https://garden.example.org/seed-swap/</link><dc:creator><![CDATA[Jane Example, John Sample]]></dc:creator></item>
-<item><title>Herons</title><link>https://garden.example.org/herons/</link><dc:creator><![CDATA[Jane Example]]></dc:creator></item>
-</channel></rss>)";
-  ParseOutput out = parse_page(feed_page("https://garden.example.org/rss/", ghost));
-  REQUIRE(out.items.size() == 2);
-  CHECK(out.items[0].author.name == "Jane Example");
-  CHECK(std::count(out.items[0].fields.begin(), out.items[0].fields.end(),
-                   std::pair<std::string, std::string>{"co_author", "John Sample"}) == 1);
-  CHECK(out.items[1].author.name == "Jane Example");
-  CHECK(std::none_of(out.items[1].fields.begin(), out.items[1].fields.end(), [](const auto& f) { return f.first == "co_author"; }));
-  ParseOutput other = parse_page(feed_page("https://example.org/feed", R"(<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
-<item><title>x</title><link>https://example.org/x</link><dc:creator>Example, Jane</dc:creator></item></channel></rss>)"));
-  REQUIRE(other.items.size() == 1);
-  CHECK(other.items[0].author.name == "Example, Jane");
-}
