@@ -1,6 +1,7 @@
 #include "core/url.h"
 
 #include <curl/curl.h>
+#include <fmt/format.h>
 #include <idn2.h>
 
 #include <memory>
@@ -104,7 +105,21 @@ Expected<Url> Url::resolve(std::string_view ref) const {
   // RFC 3986 §5.2.2: an empty reference, or a fragment alone, keeps the base's path and query.
   // curl 7.88 resolves both against the base's directory ("#s" on http://a/b/c/d;p?q gave
   // http://a/b/c/#s), which turned every same-page anchor into a link to the parent folder.
-  if (r.empty() || r[0] == '#') return parse(m_full.substr(0, m_full.find('#')) + (r.size() > 1 ? r : ""));
+  // The fragment is percent-encoded as a relative reference's would be (space, controls, non-ASCII,
+  // and "<>`, the WHATWG fragment set); an empty fragment ("#") is dropped, as curl drops it.
+  if (r.empty() || r[0] == '#') {
+    std::string out = m_full.substr(0, m_full.find('#'));
+    if (r.size() > 1) {
+      out += '#';
+      for (unsigned char c : std::string_view(r).substr(1)) {
+        if (c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>' || c == '`')
+          out += fmt::format("%{:02X}", c);
+        else
+          out += static_cast<char>(c);
+      }
+    }
+    return parse(out);
+  }
   CURLUcode rc = curl_url_set(h.get(), CURLUPART_URL, r.c_str(), CURLU_URLENCODE | CURLU_ALLOW_SPACE);
   if (rc != CURLUE_OK) return url_error(ref, rc);
   return UrlBuilder::from_handle(h.get());

@@ -63,6 +63,11 @@ TEST_CASE("Url::resolve follows RFC 3986 section 5.4 examples", "[url]") {
       {"g;x=1/../y", "http://a/b/c/y"}, {"g?y/./x", "http://a/b/c/g?y/./x"}, {"g?y/../x", "http://a/b/c/g?y/../x"},
       {"g#s/./x", "http://a/b/c/g#s/./x"}, {"g#s/../x", "http://a/b/c/g#s/../x"},
   };
+  // A fragment alone is encoded as in any other reference, so the result can be a base again.
+  CHECK(base->resolve("#a b")->str() == "http://a/b/c/d;p?q#a%20b");
+  CHECK(base->resolve("#caf\xC3\xA9")->str() == "http://a/b/c/d;p?q#caf%C3%A9");
+  CHECK(base->resolve("#a b")->resolve("x")->str() == "http://a/b/c/x");
+  CHECK(base->resolve("#%41")->str() == "http://a/b/c/d;p?q#%41");
   for (const auto& [ref, want] : cases) {
     INFO("reference \"" << ref << "\"");
     auto r = base->resolve(ref);
