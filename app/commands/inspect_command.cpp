@@ -78,10 +78,10 @@ Page fetch_page(const InspectArgs& a, const std::string& url) {
     page.error = r.error;
     std::string ct_header = page.header("content-type");
     page.content_type = sniff_media_type(media_type_of(ct_header), r.body);
+    page.sha256 = sha256_hex(r.body);  // of the bytes as received, as the crawler does
     DecodedText d = decode_to_utf8(r.body, page.content_type, charset_param(ct_header));
     page.body = std::move(d.text);
     page.charset = d.charset;
-    page.sha256 = sha256_hex(page.body);
     if (!page.error && (page.status < 200 || page.status >= 300))
       page.error = FetchError{"http_status", "HTTP " + std::to_string(page.status)};
     return page;
@@ -115,10 +115,10 @@ Expected<std::vector<Page>> load_pages(const InspectArgs& a) {
   page.user_directed = true;
   page.target = a.source;
   page.content_type = sniff_media_type(media_type_for_file(path), *text);
+  page.sha256 = sha256_hex(*text);  // of the file's bytes, as for `scan FILE`
   DecodedText d = decode_to_utf8(*text, page.content_type, "");
   page.body = std::move(d.text);
   page.charset = d.charset;
-  page.sha256 = sha256_hex(page.body);
   std::string original = page.content_type == "text/html" ? saved_page_url(page.body) : std::string();
   std::error_code ec;
   page.url = !a.base_url.empty() ? a.base_url : !original.empty() ? original : "file://" + std::filesystem::absolute(path, ec).generic_string();

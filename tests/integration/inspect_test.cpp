@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "core/hash.h"
 #include "samples/sample_server.h"
 #include "tests/support/test_support.h"
 
@@ -47,6 +48,18 @@ TEST_CASE("inspect FILE --platform: a saved API response with its items and sign
   bool next = false;
   for (const auto& l : j["links"]) next = next || l["kind"] == "next";
   CHECK(next);
+}
+
+TEST_CASE("inspect FILE: the source digest is of the file's bytes / not of its UTF-8 conversion", "[inspect]") {
+  TempDir dir;
+  const std::string raw = "<html><head><meta charset=\"windows-1251\"><title>\xC6\xE0\xED\xED\xE0</title></head><body>x</body></html>";
+  std::ofstream(dir / "cp1251.html", std::ios::binary) << raw;
+  auto r = run_process({EXPOSCAN_BIN, "inspect", (dir / "cp1251.html").string()});
+  REQUIRE(r.exit_code == 0);
+  json j = json::parse(r.out);
+  REQUIRE_FALSE(j["items"].empty());
+  CHECK(j["items"][0]["title"] == "\u0416\u0430\u043D\u043D\u0430");
+  CHECK(j["items"][0]["source_sha256"] == exposcan::sha256_hex(raw));
 }
 
 TEST_CASE("inspect errors: unknown platform and format are usage errors", "[inspect]") {
