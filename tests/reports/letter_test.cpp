@@ -129,4 +129,12 @@ TEST_CASE("letter: Meta's form text claims only the person's own items as theirs
   CHECK(letter->form_text.find("These items are mine") == std::string::npos);
   CHECK(letter->form_text.find("These are posts by others that I shared from my account: "
                                "https://www.instagram.com/p/C0ffee123/.") != std::string::npos);
+
+  // Reposting one's own post leaves it one's own.
+  for (auto& item : record.items)
+    if (item.url == "https://www.instagram.com/p/C0ffee123/") item.author.handle = "@JaneExample";
+  auto own = render_letter(record, jane(), request(LetterKind::objection, "meta"));
+  REQUIRE(own);
+  CHECK(own->form_text.find("These items are mine: https://www.instagram.com/p/C0ffee123/.") != std::string::npos);
+  CHECK(own->form_text.find("posts by others") == std::string::npos);
 }
