@@ -114,9 +114,12 @@ Item answer_item(const json& a, const Page& page, const ParseOutput& out, const 
 // licence like the posts. Its parent is the post it is on; `reply_to_user` is who it answers.
 Item comment_item(const json& c, const Page& page, const ParseOutput& out, const Site& site) {
   Item it = api_item(c, page, out, site, ItemKind::comment, "comment", "comment_id", "/posts/comments/");
+  // Questions and answers share one id space: without post_type the parent is not known.
   if (std::string post = jid(c, "post_id"); !post.empty()) {
-    const std::string type = jstr(c, "post_type") == "answer" ? "answer" : "question";
-    it.parent_id = "stackexchange:" + site.name + ":" + type + ":" + post;
+    if (const std::string type = jstr(c, "post_type"); type == "answer" || type == "question")
+      it.parent_id = "stackexchange:" + site.name + ":" + type + ":" + post;
+    else
+      it.fields.emplace_back("post_id", post);
   }
   fill_owner(it, jobj(c, "owner"));
   fill_body(it, c, site);

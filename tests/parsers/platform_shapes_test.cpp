@@ -675,6 +675,13 @@ TEST_CASE("stackexchange: sites by name or domain, escaped names, error wrappers
   CHECK(comment.items[0].url == "https://gardening.stackexchange.com/posts/comments/55");
   CHECK(comment.items[0].parent_id == "stackexchange:gardening:question:10");
   CHECK(comment.items[0].text == "Thanks!");
+  // Without post_type the post may be a question or an answer (one id space): no parent is made up.
+  auto untyped = parse_body("https://api.stackexchange.com/2.3/users/7/comments?site=gardening",
+                            R"({"items": [{"owner": {"user_id": 7, "display_name": "Jane"}, "post_id": 12, "comment_id": 56}]})");
+  REQUIRE(untyped.items.size() == 1);
+  CHECK(untyped.items[0].parent_id.empty());
+  CHECK(std::count(untyped.items[0].fields.begin(), untyped.items[0].fields.end(),
+                   std::pair<std::string, std::string>{"post_id", "12"}) == 1);
 }
 
 TEST_CASE("relation fields (who shared, whom it answers) are not scanned as the item's text", "[platforms]") {
