@@ -123,7 +123,7 @@ class RobotsTxt {
   std::shared_ptr<const Data> m_data;
 };
 
-// The [a-zA-Z_-]+ prefix of a User-Agent string or robots.txt value ("GPTBot/1.1" → "GPTBot").
+// The [a-zA-Z0-9_-]+ prefix of a User-Agent string or robots.txt value ("GPTBot/1.1" → "GPTBot").
 std::string product_token(std::string_view user_agent);
 
 // What the matcher compares: the URL's path and query as written, "?" included ("/" when empty).
