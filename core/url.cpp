@@ -107,6 +107,8 @@ Expected<Url> Url::resolve(std::string_view ref) const {
   // http://a/b/c/#s), which turned every same-page anchor into a link to the parent folder.
   // The fragment is percent-encoded as a relative reference's would be (space, controls, non-ASCII,
   // and "<>`, the WHATWG fragment set); an empty fragment ("#") is dropped, as curl drops it.
+  // Not curl_url_set(CURLUPART_FRAGMENT, CURLU_URLENCODE): curl 7.88 encodes '%' there too, so an
+  // escape already written ("#%41") became "#%2541".
   if (r.empty() || r[0] == '#') {
     std::string out = m_full.substr(0, m_full.find('#'));
     if (r.size() > 1) {
