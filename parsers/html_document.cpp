@@ -307,6 +307,94 @@ HtmlPrescan prescan_html(std::string_view s) {
   return r;
 }
 
+namespace {
+
+bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
+// Steps over a tag's attributes as the HTML tokenizer does (quotes only open a value after '=');
+// returns the position after '>', or npos when the tag never ends.
+size_t end_of_tag(std::string_view s, size_t i) {
+  while (i < s.size()) {
+    const char c = s[i];
+    if (c == '>') return i + 1;
+    if (is_html_space(c) || c == '/') {
+      ++i;
+      continue;
+    }
+    ++i;  // the attribute name's first character may be '=' or a quote
+    while (i < s.size() && !is_html_space(s[i]) && s[i] != '/' && s[i] != '>' && s[i] != '=') ++i;
+    while (i < s.size() && is_html_space(s[i])) ++i;
+    if (i >= s.size() || s[i] != '=') continue;
+    ++i;
+    while (i < s.size() && is_html_space(s[i])) ++i;
+    if (i < s.size() && (s[i] == '"' || s[i] == '\'')) {
+      size_t close = s.find(s[i], i + 1);
+      if (close == std::string_view::npos) return close;
+      i = close + 1;
+    } else {
+      while (i < s.size() && !is_html_space(s[i]) && s[i] != '>') ++i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Where the raw text started at `from` ends: the next "</name" followed by space, '/' or '>'
+// (HTML's appropriate end tag), or npos.
+size_t raw_text_end(std::string_view s, size_t from, std::string_view name) {
+  const std::string close = "</" + std::string(name);
+  for (size_t e = ifind(s, close, from); e != std::string_view::npos; e = ifind(s, close, e + 1)) {
+    const size_t after = e + close.size();
+    if (after < s.size() && (is_html_space(s[after]) || s[after] == '/' || s[after] == '>')) return e;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> head_style_text(std::string_view s) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  size_t i = s.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  while (i < s.size()) {
+    if (is_html_space(s[i])) {
+      ++i;
+      continue;
+    }
+    if (s[i] != '<' || i + 1 >= s.size()) break;  // text: the body has begun
+    const char c = s[i + 1];
+    if (s.substr(i, 4) == "<!--") {
+      size_t e = s.find("-->", i + 4);
+      if (e == std::string_view::npos) break;
+      i = e + 3;
+      continue;
+    }
+    if (c == '!' || c == '?') {  // doctype, bogus comment
+      size_t e = s.find('>', i + 2);
+      if (e == std::string_view::npos) break;
+      i = e + 1;
+      continue;
+    }
+    const bool end_tag = c == '/';
+    size_t j = i + (end_tag ? 2 : 1);
+    if (j >= s.size() || !is_ascii_alpha(s[j])) break;
+    const std::string name = read_tag_name(s, j);
+    if (end_tag ? !one_of(name, {"head", "noscript", "template", "title", "script", "style"})
+                : !one_of(name, {"html", "head", "meta", "link", "title", "script", "style", "noscript", "base",
+                                 "template", "basefont", "bgsound"}))
+      break;
+    j = end_of_tag(s, j);
+    if (j == std::string_view::npos) break;
+    i = j;
+    if (end_tag || !one_of(name, {"title", "script", "style"})) continue;
+    const size_t e = raw_text_end(s, i, name);
+    if (e == std::string_view::npos) break;
+    // "<!--" in a script opens its escaped states, where "</script>" may not end it: stop here.
+    if (name == "script" && s.substr(i, e - i).find("<!--") != std::string_view::npos) break;
+    if (name == "style" && e > i) spans.emplace_back(i, e);
+    i = e;
+  }
+  return spans;
+}
+
 // ---------------------------------------------------------------------------------------------
 // HtmlDocument
 
@@ -346,6 +434,17 @@ Expected<HtmlDocument> HtmlDocument::parse(std::string_view html, const HtmlLimi
   } else {
     impl->buffer = sanitize_utf8(input);
     impl->errors.push_back("html: invalid UTF-8 replaced with U+FFFD");
+  }
+  if (const auto styles = head_style_text(impl->buffer); !styles.empty()) {
+    std::string kept;
+    kept.reserve(impl->buffer.size());
+    size_t from = 0;
+    for (const auto& [start, end] : styles) {
+      kept.append(impl->buffer, from, start - from);
+      from = end;
+    }
+    kept.append(impl->buffer, from);
+    impl->buffer = std::move(kept);
   }
   impl->prescan = prescan_html(impl->buffer);
   std::string_view to_parse = impl->buffer;

@@ -148,3 +148,36 @@ TEST_CASE("robustness: huge attribute values and malformed markup parse", "[html
 TEST_CASE("strip_tags drops markup, scripts and decodes common entities", "[html]") {
   CHECK(strip_tags("<p>a&amp;b</p><script>var x = '<p>';</script><!-- c --> <b>d</b>") == "a&b d");
 }
+
+TEST_CASE("head style text is dropped before parsing and body style text is kept", "[html]") {
+  using Spans = std::vector<std::pair<size_t, size_t>>;
+  const std::string page =
+      "\xEF\xBB\xBF<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>a <style>b</title>"
+      "<script type=\"application/ld+json\">{\"@type\":\"Person\"}</script>"
+      "<style media=\"x>y\">.a{color:red}</style ><link rel=stylesheet href=s.css></head>"
+      "<style>.late{}</style><body><p class=\"e-content\"><style>.kept{}</style>x</p></body></html>";
+  const Spans spans = head_style_text(page);
+  REQUIRE(spans.size() == 2);
+  CHECK(page.substr(spans[0].first, spans[0].second - spans[0].first) == ".a{color:red}");
+  CHECK(page.substr(spans[1].first, spans[1].second - spans[1].first) == ".late{}");
+
+  auto doc = parse_ok(page);
+  CHECK(doc.input_bytes() == page.size() - std::string(".a{color:red}.late{}").size());
+  CHECK(doc.find_first("title").first_child().text() == "a <style>b");  // RCDATA, not a style
+  CHECK(doc.find_all("script").size() == 1);
+  CHECK(doc.find_first("script").first_child().text() == "{\"@type\":\"Person\"}");
+  const auto styles = doc.find_all("style");
+  REQUIRE(styles.size() == 3);
+  CHECK_FALSE(styles[0].first_child());
+  CHECK(styles[0].attr_or("media") == "x>y");
+  CHECK(doc.find_first("link").attr_or("href") == "s.css");
+  CHECK(inner_html(doc.find_first("p")) == "<style>.kept{}</style>x");
+
+  // Anything that may already be the body ends the scan: text, a body element, an unclear script.
+  CHECK(head_style_text("<head>text<style>a</style>").empty());
+  CHECK(head_style_text("<div></div><style>a</style>").empty());
+  CHECK(head_style_text("<head><script><!--<script></script><style>a</style>").empty());
+  CHECK(head_style_text("<head><style>a</stylex>b").empty());  // no end tag: the rest is its text
+  CHECK(head_style_text("<head><meta content=\"a><style>b</style>\"></head>").empty());
+  CHECK(head_style_text("<head><meta content=a\"b><style>c</style>") == Spans{{31, 32}});
+}
