@@ -19,7 +19,9 @@ constexpr std::time_t k_earliest = -9'000'000'000LL, k_latest = 9'000'000'000LL;
 bool representable(std::time_t t) { return t > k_earliest && t < k_latest; }
 
 std::tm to_utc_tm(TimePoint tp) {
-  std::time_t t = std::chrono::system_clock::to_time_t(tp);
+  // Whole seconds rounded down: to_time_t truncates towards zero, which put 1969-12-31T23:59:59.999
+  // in 1970.
+  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::floor<std::chrono::seconds>(tp));
   std::tm tm{};
   gmtime_r(&t, &tm);
   return tm;
@@ -69,6 +71,9 @@ std::optional<TimePoint> parse_iso(std::string_view text, bool clamp = false) {
         continue;
       }
     }
+    // A leap second ("1990-12-31T23:59:60Z", RFC 3339 §5.6) is read as the second before it: POSIX
+    // time has no name for it, and rolling it over would move the date across midnight.
+    if (tm.tm_sec == 60) tm.tm_sec = 59;
     const int mday = tm.tm_mday, mon = tm.tm_mon;
     std::time_t t = timegm(&tm);
     if (t == static_cast<std::time_t>(-1) && tm.tm_year != 69) return std::nullopt;
@@ -118,6 +123,42 @@ bool day_exists(std::string_view text) {
   return true;
 }
 
+// RFC 822 dates as feeds write them, made readable for curl_getdate:
+// - a two- or three-digit year after the month is expanded as RFC 5322 §4.3 says: 00–49 → 2000–2049,
+//   50–999 → 1900 + year (curl's own pivot is 70, which put "01 Jan 69" in 2069);
+// - a one-letter military zone other than Z becomes GMT: RFC 822 gave their signs backwards and
+//   RFC 1123 §5.2.14 and RFC 5322 §4.3 say they carry no information.
+std::string rfc822_for_curl(std::string_view text) {
+  static constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string s(text);
+  for (size_t i = 0; i + 3 <= s.size(); ++i) {
+    if (i > 0 && is_ascii_alpha(s[i - 1])) continue;
+    const std::string word = ascii_lower(s.substr(i, 3));
+    if (std::find(std::begin(k_months), std::end(k_months), word) == std::end(k_months)) continue;
+    size_t day = i;  // RFC 822 puts the day first ("19 May 02"); "May 19, 02" is not its form
+    while (day > 0 && (s[day - 1] == ' ' || s[day - 1] == '-')) --day;
+    if (day == i || day == 0 || !is_ascii_digit(s[day - 1])) break;
+    size_t p = i + 3;
+    while (p < s.size() && is_ascii_alpha(s[p])) ++p;  // "May", "June"
+    size_t digits = p;
+    while (digits < s.size() && (s[digits] == ' ' || s[digits] == '-')) ++digits;
+    if (digits == p) break;
+    size_t end = digits;
+    while (end < s.size() && is_ascii_digit(s[end])) ++end;
+    const size_t n = end - digits;
+    if ((n == 2 || n == 3) && (end == s.size() || !is_ascii_digit(s[end])) && (end == s.size() || s[end] != ':')) {
+      const int year = std::stoi(s.substr(digits, n));
+      s.replace(digits, n, std::to_string(n == 2 && year < 50 ? 2000 + year : 1900 + year));
+    }
+    break;
+  }
+  if (s.size() >= 2 && s[s.size() - 2] == ' ' && is_ascii_alpha(s.back()) && s.back() != 'Z' && s.back() != 'z' &&
+      s.back() != 'J' && s.back() != 'j')  // J is not a zone
+    s.replace(s.size() - 1, 1, "GMT");
+  return s;
+}
+
 }  // namespace
 
 std::string format_rfc3339(TimePoint tp, bool millis) {
@@ -151,7 +192,7 @@ std::optional<TimePoint> parse_datetime(std::string_view text) {
   if (t.empty() || t.size() > 64) return std::nullopt;
   if (auto iso = parse_iso(t)) return iso;
   // RFC 822 and friends; curl_getdate returns -1 on failure, and rolls "30 Feb" over to March.
-  std::string s(t);
+  std::string s = rfc822_for_curl(t);
   time_t v = curl_getdate(s.c_str(), nullptr);
   if (v == -1 || !representable(v) || !day_exists(s)) return std::nullopt;
   return std::chrono::system_clock::from_time_t(v);

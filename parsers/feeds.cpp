@@ -100,30 +100,44 @@ bool is_avatar_service(std::string_view url) {
   return h == "gravatar.com" || (h.size() > 13 && h.compare(h.size() - 13, 13, ".gravatar.com") == 0);
 }
 
-// Media RSS: media:content / media:thumbnail / media:group. A media:content's own description (or
-// title) is its alternative text, as Mastodon writes it; a group's description describes the whole
-// entry (YouTube: the video's description) and is the entry's text, not an alt. A thumbnail of a
-// picture is the same picture; of a video, its poster frame. media:rating "adult" marks the entry
-// sensitive.
-void read_media_rss(const XmlElement& e, Item& it, const std::string& base) {
-  std::string group_title = media_text(e, "title");
+// What a picture is described by: its own media:description or media:title, else the nearest
+// enclosing group's or item's (Media RSS 1.5.1, "Optional Elements": an element at a shallower level
+// applies to every media object in its scope; content, then group, then item).
+struct MediaScope {
+  std::string description, title;
+  MediaScope within(const XmlElement& e) const {
+    MediaScope s{media_text(e, "description"), media_text(e, "title")};
+    if (s.description.empty()) s.description = description;
+    if (s.title.empty()) s.title = title;
+    return s;
+  }
+};
+
+// Media RSS: media:content / media:thumbnail / media:group. A media:content's description (or
+// title), its own or inherited, is its alternative text, as Mastodon writes it. A group's
+// description also describes the whole entry (YouTube: the video's description) and becomes the
+// entry's text when it has none. A thumbnail of a picture is the same picture; of a video, its
+// poster frame, described by the title. media:rating "adult" marks the entry sensitive.
+void read_media_rss(const XmlElement& e, Item& it, const std::string& base, const MediaScope& outer = {}) {
+  const MediaScope scope = outer.within(e);
   for (const auto& c : e.children) {
     if (c.ns != ns::media) continue;
     if (c.name == "group") {
-      read_media_rss(c, it, base);
+      read_media_rss(c, it, base, scope);
     } else if (c.name == "content") {
       std::string url = resolve(base, c.attr("url"));
       if (is_avatar_service(url)) continue;
-      std::string alt = media_text(c, "description");
-      if (alt.empty()) alt = media_text(c, "title");
       const std::string type = media_type_of(c.attr("type"), c.attr("medium"), c.attr("url"));
+      // A video's or a sound's inherited description is the entry's text (YouTube), not an alt.
+      const MediaScope own = type == "image" ? scope.within(c) : MediaScope{}.within(c);
+      std::string alt = own.description.empty() ? own.title : own.description;
       add_media(it.media, url, type, alt);
       if (type == "video")  // optional elements may sit inside content
         for (const XmlElement* t : c.children_named(ns::media, "thumbnail")) add_media(it.media, resolve(base, t->attr("url")), "image", "");
       if (ascii_lower(trim(c.child_text(ns::media, "rating"))) == "adult") it.fields.emplace_back("sensitive", "true");
     } else if (c.name == "thumbnail") {
       const bool has_picture = std::any_of(it.media.begin(), it.media.end(), [](const Media& m) { return m.type == "image"; });
-      if (!has_picture) add_media(it.media, resolve(base, c.attr("url")), "image", group_title);
+      if (!has_picture) add_media(it.media, resolve(base, c.attr("url")), "image", scope.title);
     } else if (c.name == "rating" && ascii_lower(trim(c.text)) == "adult") {
       it.fields.emplace_back("sensitive", "true");
     }
@@ -320,7 +334,7 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
   for (const XmlElement* c : e.children_named(item_ns, "category")) add_tag(it, c->text);
   for (const XmlElement* c : e.children_named(ns::dc, "subject")) add_tag(it, c->text);
   for (const XmlElement* enc : e.children_named(item_ns, "enclosure"))
-    add_media(it.media, resolve(ctx.base, enc->attr("url")), media_type_of(enc->attr("type"), ""), "");
+    add_media(it.media, resolve(ctx.base, enc->attr("url")), media_type_of(enc->attr("type"), "", enc->attr("url")), "");
   read_media_rss(e, it, ctx.base);
   read_georss(e, it);
   if (std::string lang = e.child_text(ns::dc, "language"); !lang.empty()) it.language = lang;
@@ -405,16 +419,65 @@ std::string unprefixed_xhtml(const XmlElement& e, std::string_view inner) {
   return out;
 }
 
+// XML source for the HTML parser, which reads "<![CDATA[" as a bogus comment: each CDATA section
+// becomes the character data it stands for (XML 1.0 §2.7), escaped.
+std::string cdata_as_text(std::string_view xml) {
+  std::string out;
+  size_t from = 0;
+  for (size_t at = xml.find("<![CDATA["); at != std::string_view::npos; at = xml.find("<![CDATA[", from)) {
+    out.append(xml.substr(from, at - from));
+    const size_t begin = at + 9;
+    const size_t end = std::min(xml.find("]]>", begin), xml.size());
+    for (char c : xml.substr(begin, end - begin)) {
+      if (c == '&') out += "&amp;";
+      else if (c == '<') out += "&lt;";
+      else if (c == '>') out += "&gt;";
+      else out += c;
+    }
+    from = std::min(end + 3, xml.size());
+  }
+  if (from == 0) return std::string(xml);
+  out.append(xml.substr(from));
+  return out;
+}
+
+// RFC 4287 §4.1.3.3: a media type that is XML ("…+xml", "…/xml") holds child elements.
+bool is_xml_media_type(std::string_view type) {
+  return type.ends_with("+xml") || type.ends_with("/xml");
+}
+
+// The source between an element's tags.
+std::string_view inner_source(const XmlElement& e, std::string_view source) {
+  return e.inner_end > e.inner_begin ? source.substr(e.inner_begin, e.inner_end - e.inner_begin) : std::string_view{};
+}
+
 // Atom text constructs: type text (default), html (escaped HTML), xhtml (inline div).
 std::string atom_text(const XmlElement& e, std::string_view source, bool as_html_source = false) {
   std::string type = ascii_lower(e.attr("type"));
-  if (type == "xhtml") {
-    std::string_view inner = e.inner_end > e.inner_begin ? source.substr(e.inner_begin, e.inner_end - e.inner_begin) : "";
-    std::string html = unprefixed_xhtml(e, inner);
+  if (type == "xhtml" || type == "application/xhtml+xml") {
+    std::string html = cdata_as_text(unprefixed_xhtml(e, inner_source(e, source)));
     return as_html_source ? html : html_to_text(html);
   }
   if (type == "html" || type == "text/html") return as_html_source ? e.text : html_to_text(e.text);
   return as_html_source ? e.text : collapse_whitespace(e.text);
+}
+
+// A link's relation with the IANA registry's IRI form reduced to the registered name (RFC 4287
+// §4.2.7.2: "alternate" and "http://www.iana.org/assignments/relation/alternate" are the same);
+// registered names compare case-insensitively (RFC 8288 §2.1.1). No rel means "alternate".
+std::string atom_rel(const XmlElement& link) {
+  std::string rel(trim(link.attr("rel")));
+  constexpr std::string_view k_iana = "http://www.iana.org/assignments/relation/";
+  if (istarts_with(rel, k_iana)) rel.erase(0, k_iana.size());
+  if (rel.empty()) return "alternate";
+  return rel.find(':') == std::string::npos ? ascii_lower(rel) : rel;
+}
+
+// The base URI in effect for an element: its own xml:base resolved against its parent's (XML Base
+// §4.2; RFC 4287 §2 lets any element carry one).
+std::string base_of(const XmlElement& e, const std::string& parent_base) {
+  const std::string base = e.attr("base", ns::xml);
+  return base.empty() ? parent_base : resolve(parent_base, base);
 }
 
 void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view source) {
@@ -427,21 +490,41 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
   if (std::string base = e.attr("base", ns::xml); !base.empty()) ctx.base = resolve(scope.saved, base);
   Item it = entry_item(ctx);
   if (const XmlElement* t = e.child(ns::atom, "title")) it.title = atom_text(*t, source);
+  // The entry's address: its alternate link, the first one that is a web page when several are
+  // given (a PDF or another language's version may come first).
+  bool url_is_page = false;
   for (const XmlElement* l : e.children_named(ns::atom, "link")) {
-    std::string rel = l->attr("rel");
-    if ((rel.empty() || rel == "alternate") && it.url.empty()) it.url = resolve(ctx.base, l->attr("href"));
-    else if (rel == "enclosure") add_media(it.media, resolve(ctx.base, l->attr("href")), media_type_of(l->attr("type"), "", l->attr("href")), l->attr("title"));
-    else if (rel == "related" || rel == "via")
-      if (std::string u = resolve(ctx.base, l->attr("href")); !u.empty() && std::find(it.links.begin(), it.links.end(), u) == it.links.end())
-        it.links.push_back(u);
+    const std::string rel = atom_rel(*l);
+    const std::string href = resolve(base_of(*l, ctx.base), l->attr("href"));
+    if (rel == "alternate") {
+      const std::string type = ascii_lower(trim(l->attr("type")));
+      const bool page = type.empty() || type == "text/html" || type == "application/xhtml+xml";
+      if (!url_is_page && (it.url.empty() || page)) {
+        it.url = href;
+        url_is_page = page;
+      }
+    } else if (rel == "enclosure") {
+      add_media(it.media, href, media_type_of(l->attr("type"), "", l->attr("href")), l->attr("title"));
+    } else if (rel == "related" || rel == "via") {
+      if (!href.empty() && std::find(it.links.begin(), it.links.end(), href) == it.links.end()) it.links.push_back(href);
+    }
   }
   std::string id = e.child_text(ns::atom, "id");
   const XmlElement* content = e.child(ns::atom, "content");
-  if (content && content->has_attr("src")) it.links.push_back(resolve(ctx.base, content->attr("src")));
-  else if (content) {
-    std::string type = ascii_lower(content->attr("type"));
-    if (type == "html" || type == "xhtml" || type == "text/html") apply_html(it, atom_text(*content, source, true), it.url.empty() ? ctx.base : it.url);
-    else it.text = collapse_whitespace(content->text);
+  // Relative references in content resolve against the base in scope, not the entry's link
+  // (RFC 4287 §2, RFC 3986 §5.1).
+  const std::string content_base = content ? base_of(*content, ctx.base) : ctx.base;
+  if (content && content->has_attr("src")) {
+    it.links.push_back(resolve(content_base, content->attr("src")));
+  } else if (content) {
+    const std::string type = ascii_lower(trim(content->attr("type")));
+    if (type == "html" || type == "xhtml" || type == "text/html" || type == "application/xhtml+xml")
+      apply_html(it, atom_text(*content, source, true), content_base);
+    else if (is_xml_media_type(type))  // other XML: its character data
+      it.text = html_to_text(cdata_as_text(inner_source(*content, source)));
+    else if (type.empty() || type == "text" || type.starts_with("text/"))
+      it.text = collapse_whitespace(content->text);
+    // any other media type is Base64 (§4.1.3.3): not text
   }
   if (const XmlElement* s = e.child(ns::atom, "summary")) {
     std::string summary = atom_text(*s, source);
@@ -460,10 +543,14 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
     id = "video:" + vid;
   }
   if (it.text.empty()) it.text = it.title;
-  if (auto t = normalize_datetime(e.child_text(ns::atom, "published"))) it.published_at = t;
+  const XmlElement* published = e.child(ns::atom, "published");
+  if (published) {
+    if (auto t = normalize_datetime(published->text)) it.published_at = t;
+    else ctx.out.errors.push_back("atom: unreadable published date '" + std::string(trim(published->text)).substr(0, 64) + "'");
+  }
   if (auto t = normalize_datetime(e.child_text(ns::atom, "updated"))) {
     it.updated_at = t;
-    if (!it.published_at) it.published_at = t;
+    if (!published) it.published_at = t;  // no publication date: the last change is the best known
   }
   if (auto authors = e.children_named(ns::atom, "author"); !authors.empty()) {
     it.author = atom_person(*authors[0]);
@@ -475,7 +562,8 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
   } else if (const XmlElement* src = e.child(ns::atom, "source")) {  // an aggregated entry (RFC 4287 §4.2.11)
     if (const XmlElement* sa = src->child(ns::atom, "author")) it.author = atom_person(*sa);
   }
-  for (const XmlElement* c : e.children_named(ns::atom, "category")) add_tag(it, c->attr("label").empty() ? c->attr("term") : c->attr("label"));
+  // The term identifies the category; the label is only its display form (RFC 4287 §4.2.2).
+  for (const XmlElement* c : e.children_named(ns::atom, "category")) add_tag(it, c->attr("term").empty() ? c->attr("label") : c->attr("term"));
   read_georss(e, it);
   if (std::string lang = e.attr("lang"); !lang.empty()) it.language = lang;
   if (it.kind == ItemKind::video) {
@@ -497,7 +585,7 @@ void parse_atom(const XmlElement& root, FeedContext& ctx, std::string_view sourc
   }
   ctx.language = root.attr("lang");
   for (const XmlElement* l : root.children_named(ns::atom, "link"))
-    if (l->attr("rel") == "next") ctx.out.links.push_back({resolve(ctx.base, l->attr("href")), "next", "next"});
+    if (atom_rel(*l) == "next") ctx.out.links.push_back({resolve(base_of(*l, ctx.base), l->attr("href")), "next", "next"});
   for (const auto& c : root.children) {
     if (ctx.out.items.size() >= k_max_entries) break;
     if (c.is(ns::atom, "entry")) parse_atom_entry(c, ctx, source);
@@ -522,7 +610,10 @@ void parse_json_feed(const json& doc, FeedContext& ctx) {
   ctx.feed_author = json_feed_author(doc);
   ctx.language = jstr(doc, "language");
   if (std::string next = jstr(doc, "next_url"); !next.empty()) ctx.out.links.push_back({resolve(ctx.base, next), "next", "next"});
-  if (!doc.contains("items") || !doc["items"].is_array()) return;
+  if (!doc.contains("items") || !doc["items"].is_array()) {
+    ctx.out.errors.push_back("JSON Feed without an items array (JSON Feed 1.1: required)");
+    return;
+  }
   for (const auto& j : doc["items"]) {
     if (ctx.out.items.size() >= k_max_entries) break;
     if (!j.is_object()) continue;
@@ -543,7 +634,7 @@ void parse_json_feed(const json& doc, FeedContext& ctx) {
       if (std::string img = jstr(j, k); !img.empty()) add_media(it.media, resolve(ctx.base, img), "image", "");
     if (j.contains("attachments") && j["attachments"].is_array())
       for (const auto& a : j["attachments"])
-        add_media(it.media, resolve(ctx.base, jstr(a, "url")), media_type_of(jstr(a, "mime_type"), ""), jstr(a, "title"));
+        add_media(it.media, resolve(ctx.base, jstr(a, "url")), media_type_of(jstr(a, "mime_type"), "", jstr(a, "url")), jstr(a, "title"));
     if (auto t = normalize_datetime(jstr(j, "date_published"))) it.published_at = t;
     if (auto t = normalize_datetime(jstr(j, "date_modified"))) it.updated_at = t;
     it.author = json_feed_author(j);

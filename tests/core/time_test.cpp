@@ -28,3 +28,35 @@ TEST_CASE("parse_cutoff clamps dates beyond a TimePoint to its ends", "[core][ti
   REQUIRE(early);
   CHECK(*early < *parse_datetime("1700-01-01"));
 }
+
+TEST_CASE("RFC 822 two-digit years follow RFC 5322 and military zones read as UTC", "[core][time]") {
+  auto at = [](const char* s) {
+    auto t = parse_datetime(s);
+    return t ? format_rfc3339(*t) : std::string("none");
+  };
+  CHECK(at("Sun, 19 May 02 15:21:36 GMT") == "2002-05-19T15:21:36Z");
+  CHECK(at("01 Jan 49 00:00:00 GMT") == "2049-01-01T00:00:00Z");
+  CHECK(at("01 Jan 50 00:00:00 GMT") == "1950-01-01T00:00:00Z");
+  CHECK(at("Wed, 01 Jan 69 12:00:00 GMT") == "1969-01-01T12:00:00Z");
+  CHECK(at("01 Jan 70 12:00:00 GMT") == "1970-01-01T12:00:00Z");
+  CHECK(at("19-May-99 10:00:00 +0200") == "1999-05-19T08:00:00Z");
+  CHECK(at("Sun, 19 May 2002 15:21:36 GMT") == "2002-05-19T15:21:36Z");
+  CHECK(at("Sun, 19 May 2002 15:21:36 A") == "2002-05-19T15:21:36Z");
+  CHECK(at("Sun, 19 May 2002 15:21:36 Y") == "2002-05-19T15:21:36Z");
+  CHECK(at("Sun, 19 May 2002 15:21:36 Z") == "2002-05-19T15:21:36Z");
+  CHECK(at("Sun, 19 May 2002 15:21:36 EST") == "2002-05-19T20:21:36Z");
+  CHECK(at("30 Feb 02 10:00:00 GMT") == "none");
+}
+
+TEST_CASE("RFC 3339 leap seconds and dates before 1970 with a fraction", "[core][time]") {
+  auto at = [](const char* s) {
+    auto t = parse_datetime(s);
+    return t ? format_rfc3339(*t) : std::string("none");
+  };
+  CHECK(at("1990-12-31T23:59:60Z") == "1990-12-31T23:59:59Z");       // RFC 3339 §5.8
+  CHECK(at("1990-12-31T15:59:60-08:00") == "1990-12-31T23:59:59Z");  // RFC 3339 §5.8
+  CHECK(at("1969-12-31T23:59:59.999Z") == "1969-12-31T23:59:59Z");
+  CHECK(at("1937-01-01T12:00:27.87+00:20") == "1937-01-01T11:40:27Z");  // RFC 3339 §5.8
+  CHECK(format_rfc3339(*parse_datetime("1969-12-31T23:59:59.250Z"), true) == "1969-12-31T23:59:59.250Z");
+  CHECK(at("1990-12-31T23:59:61Z") == "none");
+}

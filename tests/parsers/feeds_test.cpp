@@ -370,3 +370,91 @@ TEST_CASE("feeds: Medium's tracking parameter is not part of an entry's address"
   REQUIRE(other.items.size() == 1);
   CHECK(other.items[0].url == "https://example.org/view?source=rss-1");
 }
+
+TEST_CASE("feeds: Atom bases in scope, IANA relation IRIs and the page among alternates", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://example.org/feed.xml", R"(<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.org/blog/">
+<entry><id>urn:1</id><title>Elsewhere</title><link href="http://elsewhere.example/a/b/post-5"/>
+<content type="html">&lt;img src="img/5.png" alt="five"&gt;</content></entry>
+<entry><id>urn:2</id><title>Own bases</title><link xml:base="http://other.example/x/" href="post-3"/>
+<content type="xhtml" xml:base="http://cdn.example/media/"><div xmlns="http://www.w3.org/1999/xhtml"><img src="pic.png" alt="pic"/></div></content></entry>
+<entry><id>urn:3</id><title>IRI</title><link rel="http://www.iana.org/assignments/relation/alternate" href="/posts/3"/></entry>
+<entry><id>urn:4</id><title>PDF first</title><link rel="alternate" type="application/pdf" href="4.pdf"/>
+<link rel="alternate" type="text/html" href="4.html"/><link rel="alternate" href="4-other.html"/></entry>
+<entry><id>urn:5</id><title>Only a PDF</title><link rel="alternate" type="application/pdf" href="5.pdf"/></entry>
+<link rel="http://www.iana.org/assignments/relation/next" href="?page=2"/>
+</feed>)", "application/atom+xml"));
+  REQUIRE(out.items.size() == 5);
+  CHECK(out.items[0].url == "http://elsewhere.example/a/b/post-5");
+  REQUIRE(out.items[0].media.size() == 1);
+  CHECK(out.items[0].media[0].url == "http://example.org/blog/img/5.png");  // the base, not the link
+  CHECK(out.items[1].url == "http://other.example/x/post-3");
+  REQUIRE(out.items[1].media.size() == 1);
+  CHECK(out.items[1].media[0].url == "http://cdn.example/media/pic.png");
+  CHECK(out.items[2].url == "http://example.org/posts/3");
+  CHECK(out.items[3].url == "http://example.org/blog/4.html");
+  CHECK(out.items[4].url == "http://example.org/blog/5.pdf");
+  CHECK(std::any_of(out.links.begin(), out.links.end(),
+                    [](const DiscoveredLink& l) { return l.rel == "next" && l.url == "http://example.org/blog/?page=2"; }));
+}
+
+TEST_CASE("feeds: Atom content media types, CDATA in xhtml, dates and category terms", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://example.org/feed.xml", R"(<feed xmlns="http://www.w3.org/2005/Atom">
+<entry><id>urn:1</id><title>cdata</title><updated>2024-01-02T00:00:00Z</updated>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Before <![CDATA[cdata <i>text</i> & kept]]> after</p></div></content></entry>
+<entry><id>urn:2</id><title>xml type</title><updated>2024-01-02T00:00:00Z</updated>
+<content type="application/xhtml+xml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The real body text</p><img src="x.png" alt="x"/></div></content></entry>
+<entry><id>urn:3</id><title>other xml</title><updated>2024-01-02T00:00:00Z</updated>
+<content type="application/vnd.example+xml"><note xmlns="urn:n"><body>Structured text</body></note></content></entry>
+<entry><id>urn:4</id><title>base64</title><updated>2024-01-02T00:00:00Z</updated><content type="image/png">iVBORw0KGgo=</content></entry>
+<entry><id>urn:5</id><title>bad date</title><published>yesterday</published><updated>2020-01-01T00:00:00Z</updated>
+<category term="dogs" label="Dogs &amp; Puppies"/></entry>
+<entry><id>urn:6</id><title>leap</title><published>2016-12-31T23:59:60Z</published><updated>2020-01-01T00:00:00Z</updated></entry>
+<entry><id>urn:7</id><title>only updated</title><updated>2020-01-01T00:00:00Z</updated></entry>
+</feed>)", "application/atom+xml"));
+  REQUIRE(out.items.size() == 7);
+  CHECK(out.items[0].text == "Before cdata <i>text</i> & kept after");
+  CHECK(out.items[1].text == "The real body text");
+  REQUIRE(out.items[1].media.size() == 1);
+  CHECK(out.items[1].media[0].url == "https://example.org/x.png");
+  CHECK(out.items[2].text == "Structured text");
+  CHECK(out.items[3].text == "base64");  // Base64 content is no text: the title stands in
+  CHECK_FALSE(out.items[4].published_at);  // present but unreadable: not replaced by <updated>
+  CHECK(std::find(out.errors.begin(), out.errors.end(), "atom: unreadable published date 'yesterday'") != out.errors.end());
+  CHECK(out.items[4].tags == std::vector<std::string>{"dogs"});
+  REQUIRE(out.items[5].published_at);
+  CHECK(format_rfc3339(*out.items[5].published_at) == "2016-12-31T23:59:59Z");
+  REQUIRE(out.items[6].published_at);
+  CHECK(format_rfc3339(*out.items[6].published_at) == "2020-01-01T00:00:00Z");
+}
+
+TEST_CASE("feeds: Media RSS descriptions apply to the media in their scope; untyped files by name", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://example.org/feed.rss", R"(<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/">
+<channel><title>t</title><link>https://example.org/</link><description>d</description>
+<item><title>Group</title><link>https://example.org/1</link>
+<media:group><media:description>A lighthouse at dusk</media:description>
+<media:content url="https://example.org/m1-large.jpg" type="image/jpeg"/>
+<media:content url="https://example.org/m1-small.jpg" type="image/jpeg"/></media:group></item>
+<item><title>Item level</title><link>https://example.org/2</link><media:description>A red bicycle</media:description>
+<media:content url="https://example.org/m2.jpg" medium="image"/>
+<media:content url="https://example.org/m3.jpg" medium="image"><media:description>Its own</media:description></media:content></item>
+<item><title>Podcast</title><link>https://example.org/3</link><enclosure url="https://example.org/x1.mp3" length="10"/></item>
+</channel></rss>)"));
+  REQUIRE(out.items.size() == 3);
+  REQUIRE(out.items[0].media.size() == 2);
+  CHECK(out.items[0].media[0].alt == "A lighthouse at dusk");
+  CHECK(out.items[0].media[1].alt == "A lighthouse at dusk");
+  REQUIRE(out.items[1].media.size() == 2);
+  CHECK(out.items[1].media[0].alt == "A red bicycle");
+  CHECK(out.items[1].media[1].alt == "Its own");
+  REQUIRE(out.items[2].media.size() == 1);
+  CHECK(out.items[2].media[0].type == "audio");
+}
+
+TEST_CASE("feeds: a JSON Feed without items says so", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://example.org/feed.json",
+                                         R"({"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": {}})",
+                                         "application/feed+json"));
+  CHECK(out.items.empty());
+  CHECK(std::find(out.errors.begin(), out.errors.end(), "JSON Feed without an items array (JSON Feed 1.1: required)") !=
+        out.errors.end());
+}
