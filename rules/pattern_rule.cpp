@@ -268,6 +268,8 @@ void PatternRule::find(std::string_view text, std::string_view lowered, const st
   }
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece groups[2];
+  // When the capture group is the whole pattern its span is the match's: asking RE2 for the match
+  // alone lets it stay in its DFAs instead of running a submatch engine on every candidate.
   // Two patterns of one rule may capture the same span; keep it once.
   std::set<std::pair<size_t, size_t>> spans;
   for (size_t p = 0; p < patterns.size(); ++p) {
@@ -275,7 +277,9 @@ void PatternRule::find(std::string_view text, std::string_view lowered, const st
     size_t pos = 0;
     size_t region_end = 0;  // end of the last rejected match; retries inside it are bounded
     int retries = 0;
-    while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, 2)) {
+    const int nsub = capture_whole[p] ? 1 : 2;
+    while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, groups, nsub)) {
+      if (nsub == 1) groups[1] = groups[0];
       size_t ms = static_cast<size_t>(groups[0].data() - text.data());
       size_t me = ms + groups[0].size();
       bool accepted = false;
