@@ -208,6 +208,12 @@ std::vector<Region> find_regions(std::string_view text) {
   std::vector<Region> regions;
   size_t pos = 0;
   while (pos < text.size()) {
+    // Most of a text is ASCII that cannot start a number: step over it a byte at a time.
+    if (const unsigned char b = static_cast<unsigned char>(text[pos]);
+        b < 0x80 && !is_ascii_digit(static_cast<char>(b)) && b != '+' && b != '(') {
+      ++pos;
+      continue;
+    }
     const CodePoint cp = decode_utf8(text, pos);
     size_t digit_pos = std::string_view::npos;
     Region r;
