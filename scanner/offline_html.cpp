@@ -143,10 +143,16 @@ std::optional<Page> read_saved_file(const std::filesystem::path& p, const Offlin
     out.errors.push_back(p.string() + ": cannot read");
     return std::nullopt;
   }
+  // Read in chunks up to one byte past the cap (finish_page records the cut): sizing the buffer to
+  // the cap zero-filled megabytes per file and kept them as the body's capacity.
   std::string raw;
-  raw.resize(o.max_body_bytes + 1);
-  in.read(raw.data(), static_cast<std::streamsize>(raw.size()));
-  raw.resize(static_cast<size_t>(in.gcount()));
+  const size_t limit = o.max_body_bytes + 1;
+  char chunk[64 * 1024];
+  while (raw.size() < limit) {
+    in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, limit - raw.size())));
+    if (in.gcount() <= 0) break;
+    raw.append(chunk, static_cast<size_t>(in.gcount()));
+  }
   Page page;
   page.status = 200;
   std::error_code ec;
