@@ -60,7 +60,12 @@ void apply_facets(const json& record, Item& it) {
   for (const auto& f : jarr(record, "facets")) {
     const json& idx = jobj(f, "index");
     long long start = jint(idx, "byteStart", -1), end = jint(idx, "byteEnd", -1);
-    std::string span = start >= 0 && end > start && static_cast<size_t>(end) <= text.size()
+    // Offsets are UTF-8 bytes; clients that counted UTF-16 units write ranges that cut a character
+    // (the reference client drops such facets: atproto #2933). Such a span is not used.
+    auto boundary = [&](long long at) {
+      return at == static_cast<long long>(text.size()) || (static_cast<unsigned char>(text[static_cast<size_t>(at)]) & 0xC0) != 0x80;
+    };
+    std::string span = start >= 0 && end > start && static_cast<size_t>(end) <= text.size() && boundary(start) && boundary(end)
                            ? text.substr(static_cast<size_t>(start), static_cast<size_t>(end - start)) : std::string();
     for (const auto& feat : jarr(f, "features")) {
       std::string type = jstr(feat, "$type");

@@ -207,3 +207,24 @@ TEST_CASE("wordpress and tumblr: REST posts and NPF blocks with alt text", "[wor
   CHECK(tumblr.items[1].media.at(0).alt == "Ink drawing of a heron standing in reeds");
   check_personal_and_plain(tumblr, "(202) 555-0147", ItemKind::post);
 }
+
+TEST_CASE("bluesky: a facet whose byte range cuts a character is not used as text", "[bluesky][robust]") {
+  // "Grüße an @bob.example.net" with a mention facet counted in UTF-16 units by its client.
+  test::SampleSpec s;
+  s.url = "https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=janedoe.bsky.social";
+  s.content_type = "application/json";
+  s.body = R"({"feed": [{"post": {"uri": "at://did:plc:janedoe0000000000000000/app.bsky.feed.post/3kabc",
+    "cid": "bafy", "author": {"did": "did:plc:janedoe0000000000000000", "handle": "janedoe.bsky.social"},
+    "record": {"$type": "app.bsky.feed.post", "text": "Gr\u00fc\u00dfe an @bob.example.net", "createdAt": "2026-01-02T03:04:05Z",
+      "facets": [{"index": {"byteStart": 1, "byteEnd": 3},
+                  "features": [{"$type": "app.bsky.richtext.facet#mention", "did": "did:plc:bob"}]},
+                 {"index": {"byteStart": 11, "byteEnd": 27},
+                  "features": [{"$type": "app.bsky.richtext.facet#mention", "did": "did:plc:bob2"}]}]},
+    "indexedAt": "2026-01-02T03:04:05Z"}}]})";
+  ParseOutput out = parse_page(test::sample_page(s));
+  REQUIRE(out.items.size() == 1);
+  std::vector<std::string> mentions;
+  for (const auto& [k, v] : out.items[0].fields)
+    if (k == "mention") mentions.push_back(v);
+  CHECK(mentions == std::vector<std::string>{"did:plc:bob", "@bob.example.net"});
+}

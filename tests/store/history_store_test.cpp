@@ -340,3 +340,24 @@ TEST_CASE("forget deletes scans and the bodies no remaining scan uses", "[store]
   CHECK(*store->integrity_check() == "ok");
   CHECK(store->forget({9}).error().message == "no scan '9' in " + path.string());
 }
+
+TEST_CASE("invalid UTF-8 in an item or a response header is stored with U+FFFD and the scan goes on", "[store]") {
+  TempDir dir;
+  auto store = open_store(dir / "history.db");
+  auto rec = recorder(store);
+  Page page = make_page("https://jane.example/posts/a/");
+  page.headers.push_back({"Content-Disposition", "attachment; filename=caf\xE9.html"});  // Latin-1 byte
+  Item item = make_item("https://jane.example/posts/a/", "https://jane.example/posts/a/", "Gr\xC3 an Bob");
+  run_scan(*rec, {{page, {evaluated(item, {make_finding("ai-training.third-party", item)})}}});
+  auto id = store->resolve("last");
+  REQUIRE(id);
+  auto items = store->items(*id, {"https://jane.example/posts/a/"});
+  REQUIRE(items);
+  REQUIRE(items->size() == 1);
+  CHECK(items->at(0).text == "Gr\xEF\xBF\xBD an Bob");
+  auto pages = store->evidence_pages(*id);
+  REQUIRE(pages);
+  REQUIRE(pages->size() == 1);
+  CHECK(std::any_of(pages->at(0).headers.begin(), pages->at(0).headers.end(),
+                    [](const HttpHeader& h) { return h.value == "attachment; filename=caf\xEF\xBF\xBD.html"; }));
+}
