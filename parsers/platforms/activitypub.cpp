@@ -135,12 +135,18 @@ struct Ctx {
   bool actor_ids = false;  // actor IRIs end in an internal id, not the user name (Misskey and forks)
 };
 
-// Misskey and its forks (Firefish, Sharkey, Iceshrimp) declare their namespace in @context and
-// write _misskey_* properties; their actor IRIs are /users/<internal id>.
+// Misskey and its forks (Firefish, Sharkey, Iceshrimp) write _misskey_content/_misskey_summary and
+// define their own terms in @context (the "misskey" prefix, _misskey_content, isCat); their actor
+// IRIs are /users/<internal id>. Mastodon 4.4+ also names misskey-hub.net/ns in every Note's
+// @context (only for "_misskey_quote", ContextHelper :quotes) and may write _misskey_quote, so
+// neither of those says Misskey.
 bool misskey_shaped(const json& j) {
   if (!j.is_object()) return false;
-  if (j.contains("_misskey_content") || j.contains("_misskey_quote") || j.contains("_misskey_summary")) return true;
-  return j.contains("@context") && j["@context"].dump().find("misskey-hub.net/ns") != std::string::npos;
+  if (j.contains("_misskey_content") || j.contains("_misskey_summary")) return true;
+  if (!j.contains("@context")) return false;
+  const std::string context = j["@context"].dump();
+  return context.find("\"_misskey_content\"") != std::string::npos || context.find("\"isCat\"") != std::string::npos ||
+         context.find("\"misskey\":") != std::string::npos;
 }
 
 // The author's "@user@host", unless the IRI names the actor by an internal id (then only an
@@ -313,12 +319,27 @@ void read_collection(const json& c, Ctx& ctx) {
         const json& o = jobj(entry, "object");
         if (!o.is_null() && is_object_type(type_of(o))) ctx.out.items.push_back(object_item(o, entry, ctx));
       } else if (t == "Announce") {
-        // A boost: someone else's post shared by this actor; the link is what is exposed.
-        std::string obj = actor_ref(entry.contains("object") ? entry["object"] : json());
-        Item it = platform_item(ctx.page, ctx.out, ctx.platform);
+        // A boost: someone else's post shared by this actor. Like the Mastodon API's reblogs, the
+        // post is credited to its author and the booster is recorded as "reblogged_by".
+        const json& object = entry.contains("object") ? entry["object"] : json();
+        std::string obj = actor_ref(object);
         const json& actor = entry.contains("actor") ? entry["actor"] : json();
-        it.author.url = actor_ref(actor);
-        it.author.handle = author_handle(actor, ctx.actor_ids || misskey_shaped(entry));
+        std::string booster = author_handle(actor, ctx.actor_ids || misskey_shaped(entry));
+        if (booster.empty()) booster = actor_ref(actor);
+        if (object.is_object() && is_object_type(type_of(object))) {  // the post embedded
+          Item it = object_item(object, json::object(), ctx);
+          if (!booster.empty()) it.fields.emplace_back("reblogged_by", booster);
+          ctx.out.items.push_back(std::move(it));
+          continue;
+        }
+        // Only its address: what is exposed is the link. Its author is known when the address
+        // says (Mastodon, GoToSocial, Pixelfed: /users/NAME/statuses/ID), else left unknown.
+        Item it = platform_item(ctx.page, ctx.out, ctx.platform);
+        if (size_t at = obj.find("/statuses/"); at != std::string::npos && obj.find("/users/") < at) {
+          it.author.url = obj.substr(0, at);
+          it.author.handle = actor_handle(it.author.url);
+        }
+        if (!booster.empty()) it.fields.emplace_back("reblogged_by", booster);
         it.kind = ItemKind::link;
         it.id = ctx.platform + ":announce:" + jstr(entry, "id");
         it.url = obj;

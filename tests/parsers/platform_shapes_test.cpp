@@ -715,3 +715,30 @@ TEST_CASE("threads: pages that name no account yield nothing made up; numbers in
   CHECK(capitals.items[0].id == "threads:account:janeexample");
   CHECK(capitals.items[0].text == "Gardener");
 }
+
+TEST_CASE("activitypub: Mastodon 4.4 names misskey-hub.net for quotes: still Mastodon; boosts credit the author", "[activitypub][shapes]") {
+  // ContextHelper :quotes adds "_misskey_quote" to every Note's @context since Mastodon 4.4.
+  auto out = parse_body("https://social.example.org/users/janedoe/outbox?page=true", R"({
+    "@context": ["https://www.w3.org/ns/activitystreams", {"ostatus": "http://ostatus.org#", "sensitive": "as:sensitive",
+                 "_misskey_quote": "https://misskey-hub.net/ns#_misskey_quote", "quoteUri": "http://fedibird.com/ns#quoteUri"}],
+    "type": "OrderedCollectionPage", "orderedItems": [
+      {"type": "Create", "id": "https://social.example.org/users/janedoe/statuses/1/activity", "actor": "https://social.example.org/users/janedoe",
+       "to": ["https://www.w3.org/ns/activitystreams#Public"],
+       "object": {"type": "Note", "id": "https://social.example.org/users/janedoe/statuses/1", "attributedTo": "https://social.example.org/users/janedoe",
+                  "content": "<p>Own post</p>", "to": ["https://www.w3.org/ns/activitystreams#Public"]}},
+      {"type": "Announce", "id": "https://social.example.org/users/janedoe/statuses/2/activity", "actor": "https://social.example.org/users/janedoe",
+       "to": ["https://www.w3.org/ns/activitystreams#Public"], "published": "2026-03-01T10:00:00Z",
+       "object": "https://other.example.net/users/bob/statuses/3004"},
+      {"type": "Announce", "id": "https://social.example.org/users/janedoe/statuses/3/activity", "actor": "https://social.example.org/users/janedoe",
+       "to": ["https://www.w3.org/ns/activitystreams#Public"],
+       "object": {"type": "Note", "id": "https://other.example.net/users/carol/statuses/77", "attributedTo": "https://other.example.net/users/carol",
+                  "content": "<p>Carol's post</p>", "to": ["https://www.w3.org/ns/activitystreams#Public"]}}]})");
+  REQUIRE(out.items.size() == 3);
+  CHECK(out.items[0].author.handle == "@janedoe@social.example.org");
+  CHECK(out.items[1].kind == ItemKind::link);
+  CHECK(out.items[1].author.handle == "@bob@other.example.net");
+  CHECK(has_field(out.items[1], "reblogged_by", "@janedoe@social.example.org"));
+  CHECK(out.items[2].author.handle == "@carol@other.example.net");
+  CHECK(out.items[2].text == "Carol's post");
+  CHECK(has_field(out.items[2], "reblogged_by", "@janedoe@social.example.org"));
+}
