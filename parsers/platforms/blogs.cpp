@@ -47,7 +47,7 @@ Item wp_post(const json& p, const Page& page, ParseOutput& out, const std::strin
   for (const auto& m : jarr(emb, "wp:featuredmedia")) add_media(it, jstr(m, "source_url"), "image", jstr(m, "alt_text"));
   for (const auto& terms : jarr(emb, "wp:term"))
     for (const auto& t : terms)
-      if (!jstr(t, "name").empty()) it.tags.push_back(jstr(t, "name"));
+      if (std::string name = html_to_text(jstr(t, "name")); !name.empty()) it.tags.push_back(std::move(name));  // stored escaped: "A &amp; B"
   return it;
 }
 

@@ -742,3 +742,11 @@ TEST_CASE("activitypub: Mastodon 4.4 names misskey-hub.net for quotes: still Mas
   CHECK(out.items[2].text == "Carol's post");
   CHECK(has_field(out.items[2], "reblogged_by", "@janedoe@social.example.org"));
 }
+
+TEST_CASE("wordpress: term names come escaped from the REST API and are tags as written", "[wordpress][shapes]") {
+  auto out = parse_body("https://blog.example.org/wp-json/wp/v2/posts?_embed=1", R"([{"id": 7, "link": "https://blog.example.org/?p=7",
+    "date_gmt": "2026-02-03T04:05:06", "status": "publish", "title": {"rendered": "Walks"}, "content": {"rendered": "<p>x</p>"},
+    "_embedded": {"wp:term": [[{"id": 3, "name": "Hiking &amp; Walking", "taxonomy": "category"}], [{"id": 9, "name": "caf&eacute;", "taxonomy": "post_tag"}]]}}])");
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].tags == std::vector<std::string>{"Hiking & Walking", "café"});
+}
