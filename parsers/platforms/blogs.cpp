@@ -178,7 +178,13 @@ ParseOutput parse_wordpress_json(const Page& page) {
   std::vector<json> list = doc.is_array() ? std::vector<json>(doc.begin(), doc.end()) : std::vector<json>{doc};
   for (const auto& o : list) {
     if (!o.is_object()) continue;
-    if (o.contains("content") && o.contains("title")) out.items.push_back(wp_post(o, page, out, platform, host));
+    if (o.contains("content") && o.contains("title")) {
+      out.items.push_back(wp_post(o, page, out, platform, host));
+      // With _embed the post carries its author's public user object (bio, website): the same
+      // profile /wp/v2/users/ID gives; authors of several posts are merged into one item.
+      for (const auto& a : jarr(jobj(o, "_embedded"), "author"))
+        if (a.is_object() && a.contains("id") && a.contains("name")) out.items.push_back(wp_user(a, page, out, platform, host));
+    }
     else if (o.contains("content") && o.contains("author_name") && o.contains("post")) out.items.push_back(wp_comment(o, page, out, platform, host));
     else if (o.contains("slug") && o.contains("name") && !o.contains("taxonomy")) out.items.push_back(wp_user(o, page, out, platform, host));
     else if (o.contains("code") && o.contains("message")) {

@@ -193,14 +193,20 @@ TEST_CASE("facebook / x and linkedin: profiles and posts from logged-out metadat
 
 TEST_CASE("wordpress and tumblr: REST posts and NPF blocks with alt text", "[wordpress][tumblr]") {
   auto wp = parse_sample("https://janeexample.wordpress.com/wp-json/wp/v2/posts", "janeexample.wordpress.com/_api/posts.json", "application/json");
-  REQUIRE(wp.items.size() == 2);
+  REQUIRE(wp.items.size() == 3);  // two posts and their author's profile (embedded)
   CHECK(wp.items[0].id == "wordpress:janeexample.wordpress.com:post:212");
   CHECK(format_rfc3339(*wp.items[0].published_at) == "2026-04-13T08:05:00Z");
-  CHECK(wp.items[1].title == "What\u2019s in my ink kit");
+  const Item* author = find_item(wp, "wordpress:janeexample.wordpress.com:user:245193011");
+  REQUIRE(author != nullptr);
+  CHECK(author->kind == ItemKind::profile);
+  CHECK(author->text == "Illustrator and gardener.");
+  const Item* kit = find_item(wp, "wordpress:janeexample.wordpress.com:post:240");
+  REQUIRE(kit != nullptr);
+  CHECK(kit->title == "What\u2019s in my ink kit");
   check_personal_and_plain(wp, "12 April 1990", ItemKind::post);
   // Self-hosted WordPress: recognised by the path, whatever the host.
   auto self = parse_sample("https://blog.example.net/wp-json/wp/v2/posts", "janeexample.wordpress.com/_api/posts.json", "application/json");
-  REQUIRE(self.items.size() == 2);
+  REQUIRE(self.items.size() == 3);
   CHECK(self.items[0].platform == "wordpress");
   auto tumblr = parse_sample("https://api.tumblr.com/v2/blog/janeexample/posts", "janeexample.tumblr.com/_api/v2_posts.json", "application/json");
   REQUIRE(tumblr.items.size() == 3);

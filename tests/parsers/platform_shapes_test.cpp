@@ -750,3 +750,21 @@ TEST_CASE("wordpress: term names come escaped from the REST API and are tags as 
   REQUIRE(out.items.size() == 1);
   CHECK(out.items[0].tags == std::vector<std::string>{"Hiking & Walking", "café"});
 }
+
+TEST_CASE("wordpress: a post's embedded author becomes the author's profile", "[wordpress][shapes]") {
+  auto out = parse_body("https://blog.example.org/wp-json/wp/v2/posts?_embed=1", R"([
+    {"id": 7, "link": "https://blog.example.org/?p=7", "date_gmt": "2026-02-03T04:05:06", "status": "publish", "author": 2,
+     "title": {"rendered": "One"}, "content": {"rendered": "<p>x</p>"},
+     "_embedded": {"author": [{"id": 2, "name": "Jane Doe", "url": "https://jane.example.org", "slug": "jane",
+                               "description": "Call me on +1 202 555 0147", "link": "https://blog.example.org/author/jane/"}]}},
+    {"id": 8, "link": "https://blog.example.org/?p=8", "date_gmt": "2026-02-04T04:05:06", "status": "publish", "author": 2,
+     "title": {"rendered": "Two"}, "content": {"rendered": "<p>y</p>"},
+     "_embedded": {"author": [{"id": 2, "name": "Jane Doe", "url": "https://jane.example.org", "slug": "jane",
+                               "description": "Call me on +1 202 555 0147", "link": "https://blog.example.org/author/jane/"}]}}])");
+  REQUIRE(out.items.size() == 3);
+  const Item* profile = find_item(out, "wordpress:blog.example.org:user:2");
+  REQUIRE(profile != nullptr);
+  CHECK(profile->kind == ItemKind::profile);
+  CHECK(profile->text == "Call me on +1 202 555 0147");
+  CHECK(has_field(*profile, "url", "https://jane.example.org"));
+}
