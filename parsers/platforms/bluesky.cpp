@@ -130,8 +130,12 @@ Item post_item(const json& post, const Page& page, ParseOutput& out) {
   for (const auto& t : jarr(record, "tags"))
     if (t.is_string()) it.tags.push_back(t.get<std::string>());
   if (const json& reply = jobj(record, "reply"); !reply.is_null()) {
-    it.kind = ItemKind::comment;
-    it.parent_id = "bluesky:post:" + jstr(jobj(reply, "parent"), "uri");
+    const std::string parent = jstr(jobj(reply, "parent"), "uri");
+    it.parent_id = "bluesky:post:" + parent;
+    // A reply to someone else is a comment; one continuing the author's own thread (the parent's
+    // at://<did>/ is theirs) stays a post, as the Mastodon adapters count it.
+    const std::string did = jstr(author, "did");
+    if (did.empty() || parent.rfind("at://" + did + "/", 0) != 0) it.kind = ItemKind::comment;
   }
   for (const auto& l : jarr(post, "labels")) it.fields.emplace_back("label", jstr(l, "val"));
   for (const char* count : {"likeCount", "repostCount", "replyCount"})

@@ -234,3 +234,24 @@ TEST_CASE("bluesky: a facet whose byte range cuts a character is not used as tex
     if (k == "mention") mentions.push_back(v);
   CHECK(mentions == std::vector<std::string>{"did:plc:bob", "@bob.example.net"});
 }
+
+TEST_CASE("bluesky: a reply in the author's own thread is a post and a reply to others a comment", "[bluesky]") {
+  test::SampleSpec s;
+  s.url = "https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=janedoe.bsky.social";
+  s.content_type = "application/json";
+  s.body = R"({"feed": [
+    {"post": {"uri": "at://did:plc:jane/app.bsky.feed.post/2", "cid": "b", "author": {"did": "did:plc:jane", "handle": "janedoe.bsky.social"},
+      "record": {"$type": "app.bsky.feed.post", "text": "2/2", "createdAt": "2026-01-02T03:04:05Z",
+        "reply": {"root": {"uri": "at://did:plc:jane/app.bsky.feed.post/1", "cid": "a"}, "parent": {"uri": "at://did:plc:jane/app.bsky.feed.post/1", "cid": "a"}}},
+      "indexedAt": "2026-01-02T03:04:05Z"}},
+    {"post": {"uri": "at://did:plc:jane/app.bsky.feed.post/3", "cid": "c", "author": {"did": "did:plc:jane", "handle": "janedoe.bsky.social"},
+      "record": {"$type": "app.bsky.feed.post", "text": "nice one", "createdAt": "2026-01-02T04:04:05Z",
+        "reply": {"root": {"uri": "at://did:plc:bob/app.bsky.feed.post/9", "cid": "z"}, "parent": {"uri": "at://did:plc:bob/app.bsky.feed.post/9", "cid": "z"}}},
+      "indexedAt": "2026-01-02T04:04:05Z"}}]})";
+  ParseOutput out = parse_page(test::sample_page(s));
+  REQUIRE(out.items.size() == 2);
+  CHECK(out.items[0].kind == ItemKind::post);
+  CHECK(out.items[0].parent_id == "bluesky:post:at://did:plc:jane/app.bsky.feed.post/1");
+  CHECK(out.items[1].kind == ItemKind::comment);
+  CHECK(out.items[1].parent_id == "bluesky:post:at://did:plc:bob/app.bsky.feed.post/9");
+}
