@@ -319,9 +319,15 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
   }
   if (it.text.empty()) it.text = it.title;
   if (auto t = normalize_datetime(e.child_text(ns::atom, "updated"))) it.updated_at = t;  // Medium
-  std::string date = e.child_text(item_ns, "pubDate");
-  if (date.empty()) date = e.child_text(ns::dc, "date");
-  if (auto t = normalize_datetime(date)) it.published_at = t;
+  // pubDate, else (absent or unreadable) dc:date; an unreadable one is recorded.
+  for (const std::string& date : {e.child_text(item_ns, "pubDate"), e.child_text(ns::dc, "date")}) {
+    if (trim(date).empty()) continue;
+    if (auto t = normalize_datetime(date)) {
+      it.published_at = t;
+      break;
+    }
+    ctx.out.errors.push_back("rss: unreadable date '" + std::string(trim(date)).substr(0, 64) + "'");
+  }
   if (std::string creator = e.child_text(ns::dc, "creator"); !creator.empty()) {
     it.author.name = std::string(trim(creator));
   } else if (std::string author = e.child_text(item_ns, "author"); !author.empty()) {

@@ -458,3 +458,14 @@ TEST_CASE("feeds: a JSON Feed without items says so", "[feeds][spec]") {
   CHECK(std::find(out.errors.begin(), out.errors.end(), "JSON Feed without an items array (JSON Feed 1.1: required)") !=
         out.errors.end());
 }
+
+TEST_CASE("feeds: an unreadable pubDate falls back to dc:date and is recorded", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://example.org/feed.rss", R"(<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>t</title><link>https://example.org/</link><description>d</description>
+<item><title>a</title><link>https://example.org/a</link><pubDate>someday</pubDate><dc:date>2024-05-01T10:00:00Z</dc:date></item>
+</channel></rss>)"));
+  REQUIRE(out.items.size() == 1);
+  REQUIRE(out.items[0].published_at);
+  CHECK(format_rfc3339(*out.items[0].published_at) == "2024-05-01T10:00:00Z");
+  CHECK(std::find(out.errors.begin(), out.errors.end(), "rss: unreadable date 'someday'") != out.errors.end());
+}
