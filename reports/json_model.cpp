@@ -338,6 +338,7 @@ Expected<ScanRecord> record_from_json(const json& j) {
 }
 
 std::string pretty_json(const nlohmann::json& j) { return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string compact_json(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 std::string nested_json(std::string_view pretty, std::string_view prefix) {
   std::string out(prefix);

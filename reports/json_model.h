@@ -25,6 +25,9 @@ nlohmann::json record_to_json(const ScanRecord& record, bool show_values);
 
 // Reports' pretty form: dump(2), invalid UTF-8 replaced.
 std::string pretty_json(const nlohmann::json& j);
+// The compact form the history stores: dump(), invalid UTF-8 replaced (one broken string must not
+// throw in the middle of a scan).
+std::string compact_json(const nlohmann::json& j);
 // Pretty JSON text with `prefix` after every line break (and before the first line): how a part
 // reads nested in a pretty-printed document, for reports written a part at a time.
 std::string nested_json(std::string_view pretty, std::string_view prefix);

@@ -121,11 +121,8 @@ struct PreparedItem {
 };
 
 PreparedItem prepare_item(BlobWriter& blobs, const ItemFindings& it) {
-  // Parsers hand over valid UTF-8; should a string still be broken, it is stored with U+FFFD
-  // rather than throwing in the middle of a scan.
-  constexpr auto replace = json::error_handler_t::replace;
-  PreparedItem p{&it, blobs.prepare(item_blob_json(it.item).dump(-1, ' ', false, replace)), {}};
-  for (const auto& f : it.findings) p.findings.push_back(blobs.prepare(finding_blob_json(f).dump(-1, ' ', false, replace)));
+  PreparedItem p{&it, blobs.prepare(compact_json(item_blob_json(it.item))), {}};
+  for (const auto& f : it.findings) p.findings.push_back(blobs.prepare(compact_json(finding_blob_json(f))));
   return p;
 }
 
@@ -200,11 +197,11 @@ Status HistoryStore::begin_scan(ScanInfo& scan, const std::string& config_hash, 
       "config_hash, key_id, compared_with) VALUES ('running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!st) return m_impl->describe(db, st.error());
   st->bind(1, format_rfc3339(scan.started, true))
-      .bind(2, json(scan.targets).dump(-1, ' ', false, json::error_handler_t::replace))
+      .bind(2, compact_json(json(scan.targets)))
       .bind(3, targets_key(scan.targets))
       .bind(4, scan.tool_version)
       .bind(5, scan.robots_mode)
-      .bind(6, packs.dump(-1, ' ', false, json::error_handler_t::replace))
+      .bind(6, compact_json(packs))
       .bind(7, static_cast<int64_t>(getpid()))
       .bind(8, host_name())
       .bind_opt(9, opt(config_hash))
@@ -220,11 +217,11 @@ Expected<int64_t> HistoryStore::record_page(int64_t scan_id, const Page& page, s
   const bool keep_body = supports_a_finding(items) && !page.body.empty();
   std::optional<PendingBlob> headers, body;
   if (keep_body) {
-    headers = blobs.prepare(headers_json(page).dump(-1, ' ', false, json::error_handler_t::replace));
+    headers = blobs.prepare(compact_json(headers_json(page)));
     body = blobs.prepare(page.body);
   }
   std::vector<PreparedItem> prepared = prepare_items(blobs, items);
-  std::string redirects = page.redirects.empty() ? std::string() : json(page.redirects).dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string redirects = page.redirects.empty() ? std::string() : compact_json(json(page.redirects));
   // The origin's site files, once per scan, with the first page of that origin that is kept.
   const SiteSignals* site = keep_body && page.site && !page.site->origin.empty() &&
                                     !m_impl->site_recorded(scan_id, page.site->origin)
@@ -367,7 +364,7 @@ Status write_report(HistoryStore::Impl& impl, int64_t scan_id, std::span<const H
         .bind(2, finished->finished ? format_rfc3339(*finished->finished, true) : now_text())
         .bind(3, static_cast<int64_t>(finished->pages_fetched))
         .bind(4, static_cast<int64_t>(finished->bytes_fetched))
-        .bind(5, scan_info_to_json(*finished).dump(-1, ' ', false, json::error_handler_t::replace))
+        .bind(5, compact_json(scan_info_to_json(*finished)))
         .bind(6, scan_id);
     if (auto s = st->run(); !s) return fail(s.error());
   }

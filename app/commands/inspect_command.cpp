@@ -172,7 +172,7 @@ int run_inspect(const InspectArgs& a) {
     ParseOutput out = a.platform.empty() ? parse_page(page) : *parse_page_as(page, a.platform);
     all.push_back(page_json(page, out));
   }
-  fmt::print("{}\n", (all.size() == 1 ? all[0] : all).dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  fmt::print("{}\n", pretty_json(all.size() == 1 ? all[0] : all));
   return any_response ? exit_code::k_ok : exit_code::k_incomplete;
 }
 
