@@ -87,10 +87,12 @@ std::optional<TimePoint> parse_iso(std::string_view text, bool clamp = false) {
   return std::nullopt;
 }
 
+// Month names as RFC 822 and most written dates abbreviate them, lower-case.
+constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+
 // False when a written "30 Feb 2024" / "Feb 30 2024" names a day its month does not have.
 bool day_exists(std::string_view text) {
-  static constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
   std::vector<std::string> tokens;
   std::string cur;
   for (char c : text) {
@@ -129,8 +131,6 @@ bool day_exists(std::string_view text) {
 // - a one-letter military zone other than Z becomes GMT: RFC 822 gave their signs backwards and
 //   RFC 1123 §5.2.14 and RFC 5322 §4.3 say they carry no information.
 std::string rfc822_for_curl(std::string_view text) {
-  static constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
   std::string s(text);
   for (size_t i = 0; i + 3 <= s.size(); ++i) {
     if (i > 0 && is_ascii_alpha(s[i - 1])) continue;

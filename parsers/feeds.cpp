@@ -84,6 +84,11 @@ std::string resolve(const std::string& base, std::string_view ref) {
   return r.empty() ? std::string(trim(ref)) : r;
 }
 
+// The source between an element's tags.
+std::string_view inner_source(const XmlElement& e, std::string_view source) {
+  return e.inner_end > e.inner_begin ? source.substr(e.inner_begin, e.inner_end - e.inner_begin) : std::string_view{};
+}
+
 // media:description / media:title text; type="html" means the text is HTML (Media RSS 1.5).
 std::string media_text(const XmlElement& parent, std::string_view name) {
   const XmlElement* t = parent.child(ns::media, name);
@@ -283,7 +288,7 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
   std::string description = e.child_text(item_ns, "description");
   // HTML written into <description> without escaping is invalid RSS but common: read its markup.
   if (const XmlElement* d = e.child(item_ns, "description"); d && !d->children.empty() && d->inner_end > d->inner_begin)
-    description = std::string(source.substr(d->inner_begin, d->inner_end - d->inner_begin));
+    description = std::string(inner_source(*d, source));
   // Mastodon writes a content warning as "<p><strong>Content warning:</strong> …</p><hr />" before
   // the post (FormattingHelper#rss_content_preroll), the label in the server's language. Its
   // sanitizer keeps no <hr> in posts, so the first <hr> is that separator in any language.
@@ -450,11 +455,6 @@ std::string cdata_as_text(std::string_view xml) {
 // RFC 4287 §4.1.3.3: a media type that is XML ("…+xml", "…/xml") holds child elements.
 bool is_xml_media_type(std::string_view type) {
   return type.ends_with("+xml") || type.ends_with("/xml");
-}
-
-// The source between an element's tags.
-std::string_view inner_source(const XmlElement& e, std::string_view source) {
-  return e.inner_end > e.inner_begin ? source.substr(e.inner_begin, e.inner_end - e.inner_begin) : std::string_view{};
 }
 
 // Atom text constructs: type text (default), html (escaped HTML), xhtml (inline div).

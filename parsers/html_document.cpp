@@ -29,6 +29,9 @@ const GumboVector* children_of(const GumboNode* n) {
   return nullptr;
 }
 
+// HTML's ASCII whitespace (space, tab, LF, FF, CR): what separates class tokens and attributes.
+bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+
 bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), s) != set.end();
 }
@@ -180,12 +183,11 @@ std::vector<std::pair<std::string_view, std::string_view>> HtmlNode::attrs() con
 
 std::vector<std::string_view> html_tokens(std::string_view s) {
   std::vector<std::string_view> out;
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && space(s[i])) ++i;
+    while (i < s.size() && is_html_space(s[i])) ++i;
     size_t b = i;
-    while (i < s.size() && !space(s[i])) ++i;
+    while (i < s.size() && !is_html_space(s[i])) ++i;
     if (i > b) out.push_back(s.substr(b, i - b));
   }
   return out;
@@ -309,8 +311,6 @@ HtmlPrescan prescan_html(std::string_view s) {
 
 namespace {
 
-bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-
 // Steps over a tag's attributes as the HTML tokenizer does (quotes only open a value after '=');
 // returns the position after '>', or npos when the tag never ends.
 size_t end_of_tag(std::string_view s, size_t i) {
@@ -429,23 +429,20 @@ Expected<HtmlDocument> HtmlDocument::parse(std::string_view html, const HtmlLimi
     input = utf8_prefix(input, limits.max_input_bytes);
     impl->errors.push_back("html: input truncated to " + std::to_string(input.size()) + " bytes");
   }
-  if (is_valid_utf8(input)) {
-    impl->buffer.assign(input);
-  } else {
-    impl->buffer = sanitize_utf8(input);
+  std::string sanitized;
+  if (!is_valid_utf8(input)) {
+    sanitized = sanitize_utf8(input);
+    input = sanitized;
     impl->errors.push_back("html: invalid UTF-8 replaced with U+FFFD");
   }
-  if (const auto styles = head_style_text(impl->buffer); !styles.empty()) {
-    std::string kept;
-    kept.reserve(impl->buffer.size());
-    size_t from = 0;
-    for (const auto& [start, end] : styles) {
-      kept.append(impl->buffer, from, start - from);
-      from = end;
-    }
-    kept.append(impl->buffer, from);
-    impl->buffer = std::move(kept);
+  // The buffer gumbo reads: the input without the text of its head stylesheets, copied once.
+  impl->buffer.reserve(input.size());
+  size_t from = 0;
+  for (const auto& [start, end] : head_style_text(input)) {
+    impl->buffer.append(input, from, start - from);
+    from = end;
   }
+  impl->buffer.append(input, from);
   impl->prescan = prescan_html(impl->buffer);
   std::string_view to_parse = impl->buffer;
   if (impl->prescan.max_depth > limits.max_depth || impl->prescan.unclosed() > limits.max_unclosed) {
