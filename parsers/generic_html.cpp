@@ -1,7 +1,5 @@
 #include "parsers/generic_html.h"
 
-#include <regex>
-
 #include <algorithm>
 
 #include "core/text.h"
