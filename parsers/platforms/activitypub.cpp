@@ -297,6 +297,13 @@ Item object_item(const json& o, const json& activity, Ctx& ctx) {
       !lang.empty())
     it.language = lang;
   if (it.language.empty()) it.language = jstr(jobj(o, "language"), "identifier");  // PeerTube
+  // A quote post: FEP-044f `quote` (Mastodon 4.5), `quoteUrl` (Pleroma, Akkoma), `quoteUri`
+  // (Fedibird) or `_misskey_quote`, each the quoted object's IRI.
+  for (const char* key : {"quote", "quoteUrl", "quoteUri", "_misskey_quote"})
+    if (std::string quoted = actor_ref(o.contains(key) ? o[key] : json()); !quoted.empty()) {
+      it.fields.emplace_back("quotes", quoted);
+      break;
+    }
   if (jbool(o, "sensitive")) it.fields.emplace_back("sensitive", "true");
   return it;
 }

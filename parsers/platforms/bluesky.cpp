@@ -143,6 +143,28 @@ Item post_item(const json& post, const Page& page, ParseOutput& out) {
   return it;
 }
 
+// app.bsky.feed.getPostThread: a #threadViewPost holds its post, its `parent` (a chain upwards) and
+// its `replies` (a tree downwards). #notFoundPost / #blockedPost nodes carry no post and are skipped.
+// Every post in the thread is an item (the author's own replies too); depth and count are capped
+// because the API nests, and a hostile document could nest without end.
+void thread_items(const json& root, const Page& page, ParseOutput& out) {
+  constexpr int k_max_depth = 64;
+  constexpr size_t k_max_posts = 2000;
+  size_t seen = 0;
+  const auto visit = [&](const auto& self, const json& node, int depth, bool up, bool down) -> void {
+    if (!node.is_object() || depth > k_max_depth || seen >= k_max_posts) return;
+    if (const json& post = jobj(node, "post"); !post.is_null()) {
+      ++seen;
+      out.items.push_back(post_item(post, page, out));
+    }
+    if (up) self(self, jobj(node, "parent"), depth + 1, true, false);
+    if (down)
+      for (const auto& reply : jarr(node, "replies")) self(self, reply, depth + 1, false, true);
+  };
+  visit(visit, root, 0, true, true);
+  if (seen >= k_max_posts) out.errors.push_back("Bluesky thread cut off after " + std::to_string(k_max_posts) + " posts");
+}
+
 void user_intent(const json& value, Item& it) {
   for (auto f = value.begin(); f != value.end(); ++f) {
     if (!f->is_object() || !f->contains("allow") || !(*f)["allow"].is_boolean()) continue;
@@ -188,8 +210,7 @@ ParseOutput parse_bluesky_json(const Page& page) {
   } else if (doc.contains("posts") && doc["posts"].is_array()) {
     for (const auto& post : doc["posts"]) out.items.push_back(post_item(post, page, out));
   } else if (doc.contains("thread") && doc["thread"].is_object()) {
-    // #threadViewPost carries the post; #notFoundPost / #blockedPost carry none.
-    if (const json& post = jobj(doc["thread"], "post"); !post.is_null()) out.items.push_back(post_item(post, page, out));
+    thread_items(doc["thread"], page, out);
   } else if (doc.contains("value") && doc.contains("uri")) {
     const json& value = doc["value"];
     std::string type = jstr(value, "$type");

@@ -81,11 +81,12 @@ Item event_item(const json& e, const Page& page, ParseOutput& out) {
       if (by.empty()) by = jstr(jobj(o, "author"), "login");
       return by.empty() || by == login;
     };
-    for (const char* key : {"issue", "pull_request"}) {
+    // DiscussionEvent (events since 2025) carries the discussion as an issue is carried.
+    for (const char* key : {"issue", "pull_request", "discussion"}) {
       const json& o = jobj(payload, key);
       if (o.is_null()) continue;
       if (!jstr(o, "html_url").empty()) it.url = jstr(o, "html_url");
-      const bool own = written_by_actor(o) && (type == "IssuesEvent" || type == "PullRequestEvent");
+      const bool own = written_by_actor(o) && (type == "IssuesEvent" || type == "PullRequestEvent" || type == "DiscussionEvent");
       if (own) {
         add_text(jstr(o, "title"));
         add_text(jstr(o, "body"));

@@ -67,7 +67,10 @@ Item account_item(const json& a, const Page& page, ParseOutput& out, const std::
     p.fields.emplace_back(jstr(f, "name"), v.text);
     for (const auto& l : v.links)
       if (std::find(p.links.begin(), p.links.end(), l) == p.links.end()) p.links.push_back(l);
-    if (!jstr(f, "verified_at").empty()) p.fields.emplace_back(jstr(f, "name") + ".verified_at", jstr(f, "verified_at"));
+    if (std::string at = jstr(f, "verified_at"); !at.empty()) {
+      auto t = normalize_datetime(at);  // "2024-01-08T12:04:51.000+00:00" as the other dates: UTC, "Z"
+      p.fields.emplace_back(jstr(f, "name") + ".verified_at", t ? format_rfc3339(*t) : at);
+    }
   }
   for (const char* image : {"avatar", "header"})
     if (std::string url = jstr(a, image); !is_mastodon_placeholder_image(url)) add_media(p, url, "image", image);
@@ -135,6 +138,16 @@ Item status_item(const json& s, const Page& page, ParseOutput& out, const std::s
     it.kind = ItemKind::link;  // a boost of someone else's status
     it.fields.emplace_back("reblog_of", jstr(shown, "url"));
     if (std::string by = handle_of(jobj(s, "account"), host); !by.empty()) it.fields.emplace_back("reblogged_by", by);
+  }
+  // Mastodon 4.5 quote posts: `quote` is a Quote (the quoted Status embedded) or a ShallowQuote
+  // (its id only); `state` says whether the quoted author approved.
+  if (const json& quote = jobj(shown, "quote"); !quote.is_null()) {
+    const json& quoted = jobj(quote, "quoted_status");
+    std::string target = jstr(quoted, "url").empty() ? jstr(quoted, "uri") : jstr(quoted, "url");
+    if (target.empty() && !jid(quote, "quoted_status_id").empty())
+      target = "https://" + host + "/api/v1/statuses/" + jid(quote, "quoted_status_id");
+    if (!target.empty()) it.fields.emplace_back("quotes", target);
+    if (std::string state = jstr(quote, "state"); !state.empty() && state != "accepted") it.fields.emplace_back("quote.state", state);
   }
   if (jbool(shown, "sensitive")) it.fields.emplace_back("sensitive", "true");
   return it;

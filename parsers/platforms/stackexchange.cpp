@@ -42,8 +42,15 @@ void fill_owner(Item& it, const json& owner) {
   it.author.url = jstr(owner, "link");
 }
 
-// The body's text, pictures and links.
+// The body's text, pictures and links. A filter that asks for body_markdown alone gives the
+// Markdown source, HTML-escaped: its text is the unescaped source, its links the URLs in it.
 void fill_body(Item& it, const json& post, const Site& site) {
+  if (jstr(post, "body").empty() && !jstr(post, "body_markdown").empty()) {
+    it.text = html_to_text(jstr(post, "body_markdown"));
+    for (auto& l : urls_in_text(it.text))
+      if (std::find(it.links.begin(), it.links.end(), l) == it.links.end()) it.links.push_back(std::move(l));
+    return;
+  }
   HtmlFragment body = parse_html_fragment(jstr(post, "body"), it.url.empty() ? site.origin : it.url);
   it.text = std::move(body.text);
   for (auto& m : body.images) add_media(it, std::move(m.url), m.type, std::move(m.alt));

@@ -64,6 +64,58 @@ TEST_CASE("bluesky: thread whose root is not found yields no post item", "[blues
   CHECK(out.items.empty());
 }
 
+TEST_CASE("bluesky: getPostThread yields the parent chain and every reply to any depth", "[bluesky][shapes]") {
+  // threadViewPost: post, parent (recursive, upwards), replies (recursive, downwards); a
+  // notFoundPost or blockedPost node has no post and is skipped.
+  const auto view = [](const std::string& did, const std::string& rkey, const std::string& text,
+                       const std::string& parent_uri) {
+    std::string reply = parent_uri.empty() ? "" : R"(, "reply": {"root": {"uri": ")" + parent_uri + R"("}, "parent": {"uri": ")" + parent_uri + R"("}})";
+    return R"({"uri": "at://)" + did + "/app.bsky.feed.post/" + rkey + R"(", "author": {"did": ")" + did +
+           R"(", "handle": ")" + (did == "did:plc:jane" ? "jane.example.org" : "bob.example.net") +
+           R"("}, "record": {"text": ")" + text + R"(", "createdAt": "2026-10-05T18:01:57Z")" + reply + "}}";
+  };
+  const std::string root_uri = "at://did:plc:jane/app.bsky.feed.post/r0";
+  const std::string mid_uri = "at://did:plc:jane/app.bsky.feed.post/r1";
+  const std::string body = R"({"thread": {"$type": "app.bsky.feed.defs#threadViewPost", "post": )" +
+                           view("did:plc:jane", "r1", "middle", root_uri) +
+                           R"(, "parent": {"$type": "app.bsky.feed.defs#threadViewPost", "post": )" +
+                           view("did:plc:jane", "r0", "root", "") +
+                           R"(}, "replies": [{"$type": "app.bsky.feed.defs#threadViewPost", "post": )" +
+                           view("did:plc:bob", "b1", "bob answers", mid_uri) +
+                           R"(, "replies": [{"$type": "app.bsky.feed.defs#threadViewPost", "post": )" +
+                           view("did:plc:jane", "r2", "call me on +1 202 555 0148", "at://did:plc:bob/app.bsky.feed.post/b1") +
+                           R"(, "replies": []}]}, {"$type": "app.bsky.feed.defs#blockedPost", "uri": "at://did:plc:x/app.bsky.feed.post/z", "blocked": true}]}})";
+  auto out = parse_body("https://public.api.bsky.app/xrpc/app.bsky.feed.getPostThread?uri=" + mid_uri, body);
+  CHECK(out.errors.empty());
+  REQUIRE(out.items.size() == 4);
+  const Item* root = find_item(out, "bluesky:post:" + root_uri);
+  REQUIRE(root != nullptr);
+  CHECK(root->kind == ItemKind::post);
+  const Item* mid = find_item(out, "bluesky:post:" + mid_uri);
+  REQUIRE(mid != nullptr);
+  CHECK(mid->kind == ItemKind::post);  // continues her own thread
+  const Item* bob = find_item(out, "bluesky:post:at://did:plc:bob/app.bsky.feed.post/b1");
+  REQUIRE(bob != nullptr);
+  CHECK(bob->author.handle == "@bob.example.net");
+  const Item* deep = find_item(out, "bluesky:post:at://did:plc:jane/app.bsky.feed.post/r2");
+  REQUIRE(deep != nullptr);
+  CHECK(deep->kind == ItemKind::comment);  // a reply to Bob
+  CHECK(deep->text == "call me on +1 202 555 0148");
+  CHECK(deep->parent_id == "bluesky:post:at://did:plc:bob/app.bsky.feed.post/b1");
+}
+
+TEST_CASE("bluesky: a thread nested without end is cut off at the depth cap", "[bluesky][shapes]") {
+  std::string body = R"({"thread": )";
+  const int depth = 500;
+  for (int i = 0; i < depth; ++i)
+    body += R"({"post": {"uri": "at://did:plc:jane/app.bsky.feed.post/p)" + std::to_string(i) +
+            R"(", "author": {"did": "did:plc:jane", "handle": "jane.example.org"}, "record": {"text": "x"}}, "replies": [)";
+  for (int i = 0; i < depth; ++i) body += "]}";
+  body += "}";
+  auto out = parse_body("https://public.api.bsky.app/xrpc/app.bsky.feed.getPostThread?uri=x", body);
+  CHECK(out.items.size() == 65);  // the root and 64 levels below it
+}
+
 namespace {
 ParseOutput parse_as(std::string url, std::string content_type, std::string body) {
   test::SampleSpec s;
@@ -117,7 +169,11 @@ TEST_CASE("github: an event's text is what the actor wrote, the issue it answers
      "created_at": "2026-05-01T12:00:00Z", "payload": {"forkee": {"full_name": "janeexample/seeds", "html_url": "https://github.com/janeexample/seeds"}}},
     {"id": "4", "type": "GollumEvent", "actor": {"login": "janeexample"}, "repo": {"name": "garden/seeds"},
      "created_at": "2026-05-01T13:00:00Z", "payload": {"pages": [{"title": "Sowing calendar", "action": "edited",
-       "html_url": "https://github.com/garden/seeds/wiki/Sowing-calendar"}]}}])");
+       "html_url": "https://github.com/garden/seeds/wiki/Sowing-calendar"}]}},
+    {"id": "5", "type": "DiscussionEvent", "actor": {"login": "janeexample"}, "repo": {"name": "garden/seeds"},
+     "created_at": "2026-05-01T14:00:00Z", "payload": {"action": "created",
+       "discussion": {"title": "Seed swap in Springfield", "body": "Bring seeds; I am at +1 202 555 0143.",
+                      "user": {"login": "janeexample"}, "html_url": "https://github.com/garden/seeds/discussions/3"}}}])");
   const Item* comment = find_item(out, "github:event:1");
   REQUIRE(comment != nullptr);
   CHECK(comment->kind == ItemKind::comment);
@@ -139,6 +195,10 @@ TEST_CASE("github: an event's text is what the actor wrote, the issue it answers
   REQUIRE(wiki != nullptr);
   CHECK(wiki->text == "Sowing calendar");
   CHECK(wiki->links == std::vector<std::string>{"https://github.com/garden/seeds/wiki/Sowing-calendar"});
+  const Item* discussion = find_item(out, "github:event:5");
+  REQUIRE(discussion != nullptr);
+  CHECK(discussion->text == "Seed swap in Springfield\nBring seeds; I am at +1 202 555 0143.");
+  CHECK(discussion->url == "https://github.com/garden/seeds/discussions/3");
 
   auto user = parse_body("https://api.github.com/users/janeexample",
                          R"({"login": "janeexample", "type": "User", "blog": "jane.example", "twitter_username": "janeexample"})");
@@ -682,6 +742,13 @@ TEST_CASE("stackexchange: sites by name or domain, escaped names, error wrappers
   CHECK(untyped.items[0].parent_id.empty());
   CHECK(std::count(untyped.items[0].fields.begin(), untyped.items[0].fields.end(),
                    std::pair<std::string, std::string>{"post_id", "12"}) == 1);
+  // A filter with body_markdown and no body: the escaped Markdown source is the text.
+  auto markdown = parse_body("https://api.stackexchange.com/2.3/users/7/questions?site=gardening",
+                             R"({"items": [{"owner": {"user_id": 7, "display_name": "Jane"}, "question_id": 13, "title": "Beds",
+                                 "body_markdown": "Mail me: jane&#64;example.org &amp; see https://jane.example.org/beds"}]})");
+  REQUIRE(markdown.items.size() == 1);
+  CHECK(markdown.items[0].text == "Mail me: jane@example.org & see https://jane.example.org/beds");
+  CHECK(markdown.items[0].links == std::vector<std::string>{"https://jane.example.org/beds"});
 }
 
 TEST_CASE("relation fields (who shared, whom it answers) are not scanned as the item's text", "[platforms]") {
@@ -767,4 +834,41 @@ TEST_CASE("wordpress: a post's embedded author becomes the author's profile", "[
   CHECK(profile->kind == ItemKind::profile);
   CHECK(profile->text == "Call me on +1 202 555 0147");
   CHECK(has_field(*profile, "url", "https://jane.example.org"));
+}
+
+TEST_CASE("mastodon and activitypub: quote posts name the post they quote", "[mastodon][activitypub][shapes]") {
+  // Mastodon 4.5 REST: `quote` is a Quote (quoted_status embedded) or a ShallowQuote (an id).
+  auto rest = parse_body("https://social.example.org/api/v1/accounts/1/statuses", R"([
+    {"id": "10", "url": "https://social.example.org/@jane/10", "created_at": "2026-03-01T10:00:00.000Z", "visibility": "public",
+     "account": {"id": "1", "acct": "jane", "url": "https://social.example.org/@jane"}, "content": "<p>Look at this</p>",
+     "quote": {"state": "accepted", "quoted_status": {"id": "9", "url": "https://other.example.net/@bob/9",
+               "account": {"id": "2", "acct": "bob@other.example.net"}, "content": "<p>Bob's</p>"}}},
+    {"id": "11", "url": "https://social.example.org/@jane/11", "created_at": "2026-03-02T10:00:00.000Z", "visibility": "public",
+     "account": {"id": "1", "acct": "jane", "url": "https://social.example.org/@jane"}, "content": "<p>And this</p>",
+     "quote": {"state": "pending", "quoted_status_id": "12"}},
+    {"id": "13", "url": "https://social.example.org/@jane/13", "created_at": "2026-03-03T10:00:00.000Z", "visibility": "public",
+     "account": {"id": "1", "acct": "jane", "url": "https://social.example.org/@jane"}, "content": "<p>No quote</p>", "quote": null}])");
+  REQUIRE(rest.items.size() == 3);
+  CHECK(has_field(rest.items[0], "quotes", "https://other.example.net/@bob/9"));
+  CHECK(rest.items[0].text == "Look at this");  // the quoted post's text is not hers
+  CHECK(has_field(rest.items[1], "quotes", "https://social.example.org/api/v1/statuses/12"));
+  CHECK(has_field(rest.items[1], "quote.state", "pending"));
+  for (const auto& [k, v] : rest.items[2].fields) CHECK(k.rfind("quote", 0) != 0);
+
+  // ActivityPub: FEP-044f `quote`, Pleroma/Akkoma `quoteUrl`, Fedibird `quoteUri`, Misskey `_misskey_quote`.
+  auto ap = parse_body("https://social.example.org/users/jane/outbox?page=true", R"({
+    "@context": "https://www.w3.org/ns/activitystreams", "type": "OrderedCollectionPage", "orderedItems": [
+      {"type": "Note", "id": "https://social.example.org/users/jane/statuses/1", "attributedTo": "https://social.example.org/users/jane",
+       "content": "<p>q1</p>", "to": ["https://www.w3.org/ns/activitystreams#Public"], "quote": "https://other.example.net/users/bob/statuses/5"},
+      {"type": "Note", "id": "https://social.example.org/users/jane/statuses/2", "attributedTo": "https://social.example.org/users/jane",
+       "content": "<p>q2</p>", "to": ["https://www.w3.org/ns/activitystreams#Public"], "quoteUrl": "https://pleroma.example.net/objects/abc"},
+      {"type": "Note", "id": "https://social.example.org/users/jane/statuses/3", "attributedTo": "https://social.example.org/users/jane",
+       "content": "<p>q3</p>", "to": ["https://www.w3.org/ns/activitystreams#Public"], "_misskey_quote": "https://mk.example.net/notes/9x"},
+      {"type": "Note", "id": "https://social.example.org/users/jane/statuses/4", "attributedTo": "https://social.example.org/users/jane",
+       "content": "<p>plain</p>", "to": ["https://www.w3.org/ns/activitystreams#Public"]}]})");
+  REQUIRE(ap.items.size() == 4);
+  CHECK(has_field(ap.items[0], "quotes", "https://other.example.net/users/bob/statuses/5"));
+  CHECK(has_field(ap.items[1], "quotes", "https://pleroma.example.net/objects/abc"));
+  CHECK(has_field(ap.items[2], "quotes", "https://mk.example.net/notes/9x"));
+  for (const auto& [k, v] : ap.items[3].fields) CHECK(k != "quotes");
 }
