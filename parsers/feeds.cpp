@@ -335,6 +335,16 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
   }
   if (std::string creator = e.child_text(ns::dc, "creator"); !creator.empty()) {
     it.author.name = std::string(trim(creator));
+    // Further creators are co-authors (as Atom's further authors); an <author> beside dc:creator
+    // still gives the address.
+    const auto creators = e.children_named(ns::dc, "creator");
+    for (size_t i = 1; i < creators.size(); ++i)
+      if (std::string more(trim(creators[i]->text)); !more.empty()) it.fields.emplace_back("co_author", more);
+    if (std::string author = e.child_text(item_ns, "author"); !author.empty()) {
+      std::string email;
+      rss_person(author, &email);
+      if (!email.empty()) it.fields.emplace_back("author_email", email);
+    }
   } else if (std::string author = e.child_text(item_ns, "author"); !author.empty()) {
     set_rss_author(it, author);
   } else if (std::string itunes = e.child_text(ns::itunes, "author"); !itunes.empty()) {

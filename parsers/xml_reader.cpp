@@ -11,6 +11,19 @@
 namespace exposcan {
 namespace {
 
+// General entities declared in the document's internal DTD subset (XML 1.0 §4.2: a non-validating
+// processor must read them, §5.1) and what is left of the document's expansion budget: each
+// declared value is expanded once, when declared, so nesting cannot multiply it, and every use
+// spends its size, so a "billion laughs" stops at the budget (the rest stays as written and the
+// document records an error).
+struct DeclaredEntities {
+  std::unordered_map<std::string, std::string> values;
+  size_t budget = 1u << 20;
+  bool over_budget = false;
+};
+
+std::string decode_entities(std::string_view s, DeclaredEntities* declared);
+
 // Entities feeds use although XML does not define them (HTML leaking into RSS).
 const std::map<std::string_view, unsigned long>& named_entities() {
   static const std::map<std::string_view, unsigned long> k = {
@@ -34,7 +47,9 @@ std::optional<std::string> html_named_reference(std::string_view name) {
   if (inserted) {
     const std::string ref = "&" + std::string(name) + ";";
     std::string text = html_to_text(ref);
-    it->second = text == ref ? std::string() : std::move(text);
+    // Unknown, or only a prefix known ("&param;" reads as "&para" + "m;" in HTML): not a reference.
+    const bool whole = text != ref && (name == "semi" || text.empty() || text.back() != ';');
+    it->second = whole ? std::move(text) : std::string();
   }
   if (it->second.empty()) return std::nullopt;
   return it->second;
@@ -109,16 +124,74 @@ class XmlParser {
     }
   }
 
-  // <!DOCTYPE ...> possibly with an internal subset [...]; entity declarations are ignored.
+  // <!DOCTYPE ...> possibly with an internal subset [...], whose general entity declarations
+  // (<!ENTITY name "value">) are read; parameter and external entities are not.
   void doctype() {
     size_t i = m_pos + 2;
     int bracket = 0;
+    size_t subset = std::string_view::npos;
+    char quote = 0;
     for (; i < m_in.size(); ++i) {
-      if (m_in[i] == '[') ++bracket;
-      else if (m_in[i] == ']') --bracket;
-      else if (m_in[i] == '>' && bracket <= 0) break;
+      const char c = m_in[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+      } else if (bracket > 0 && (c == '"' || c == '\'')) {
+        quote = c;
+      } else if (c == '[') {
+        if (bracket++ == 0) subset = i + 1;
+      } else if (c == ']') {
+        if (--bracket == 0 && subset != std::string_view::npos) read_entity_declarations(m_in.substr(subset, i - subset));
+      } else if (c == '>' && bracket <= 0) {
+        break;
+      }
     }
     m_pos = i < m_in.size() ? i + 1 : m_in.size();
+  }
+
+  void read_entity_declarations(std::string_view subset) {
+    constexpr size_t k_max_value = 64 * 1024;
+    for (size_t at = subset.find("<!ENTITY"); at != std::string_view::npos; at = subset.find("<!ENTITY", at + 1)) {
+      size_t p = at + 8;
+      const auto space = [&] {
+        while (p < subset.size() && is_ascii_space(subset[p])) ++p;
+      };
+      space();
+      if (p < subset.size() && subset[p] == '%') continue;  // a parameter entity: DTD-internal only
+      size_t name_start = p;
+      while (p < subset.size() && is_name_char(subset[p])) ++p;
+      std::string name(subset.substr(name_start, p - name_start));
+      space();
+      if (name.empty() || p >= subset.size()) continue;
+      if (subset[p] != '"' && subset[p] != '\'') {
+        error_once("external entity &" + name + "; is not fetched");
+        continue;
+      }
+      const char q = subset[p++];
+      size_t end = subset.find(q, p);
+      if (end == std::string_view::npos) break;
+      std::string_view literal = subset.substr(p, end - p);
+      at = end;
+      if (m_declared.values.count(name)) continue;  // the first declaration binds (XML 1.0 §4.2)
+      std::string value = decode_entities(literal, &m_declared);
+      if (value.size() > k_max_value) {
+        error_once("entity &" + name + "; is larger than 64 KiB; not expanded");
+        continue;
+      }
+      if (value.find('<') != std::string::npos) error_once("entity &" + name + "; holds markup; read as text");
+      m_declared.values.emplace(std::move(name), std::move(value));
+    }
+    note_budget();
+  }
+
+  // Entity references in text and attribute values: predefined, numeric, declared, HTML's.
+  std::string decode(std::string_view s) {
+    std::string out = decode_entities(s, m_declared.values.empty() ? nullptr : &m_declared);
+    note_budget();
+    return out;
+  }
+
+  void note_budget() {
+    if (m_declared.over_budget) error_once("entity expansion over 1 MiB; further references left as written");
   }
 
   void cdata() {
@@ -143,7 +216,7 @@ class XmlParser {
   void text(std::string_view s) {
     if (m_stack.size() == 1) return;
     if (s.find('&') == std::string_view::npos) append_text(s);
-    else append_text(decode_xml_entities(s));
+    else append_text(decode(s));
   }
 
   std::string read_name() {
@@ -212,12 +285,12 @@ class XmlParser {
             error("unterminated attribute value");
             e = m_in.size();
           }
-          value = decode_xml_entities(m_in.substr(m_pos, e - m_pos));
+          value = decode(m_in.substr(m_pos, e - m_pos));
           m_pos = std::min(e + 1, m_in.size());
         } else {
           size_t s = m_pos;
           while (m_pos < m_in.size() && !is_ascii_space(m_in[m_pos]) && m_in[m_pos] != '>') ++m_pos;
-          value = decode_xml_entities(m_in.substr(s, m_pos - s));
+          value = decode(m_in.substr(s, m_pos - s));
           error_once("unquoted attribute value");
         }
       }
@@ -305,13 +378,18 @@ class XmlParser {
   bool m_stopped = false;
   std::vector<OpenElement> m_stack;
   std::vector<std::string>* m_errors = nullptr;
+  DeclaredEntities m_declared;
 };
 
 std::string trimmed(std::string_view s) { return std::string(trim(s)); }
 
 }  // namespace
 
-std::string decode_xml_entities(std::string_view s) {
+std::string decode_xml_entities(std::string_view s) { return decode_entities(s, nullptr); }
+
+namespace {
+
+std::string decode_entities(std::string_view s, DeclaredEntities* declared) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -341,6 +419,19 @@ std::string decode_xml_entities(std::string_view s) {
         continue;
       }
     } else {
+      if (declared) {
+        if (auto d = declared->values.find(std::string(ent)); d != declared->values.end()) {
+          if (d->second.size() <= declared->budget) {
+            declared->budget -= d->second.size();
+            out += d->second;
+            i = semi;
+            continue;
+          }
+          declared->over_budget = true;  // left as written
+          out += '&';
+          continue;
+        }
+      }
       auto f = named_entities().find(ent);
       if (f != named_entities().end()) {
         append_utf8(out, f->second);
@@ -357,6 +448,8 @@ std::string decode_xml_entities(std::string_view s) {
   }
   return out;
 }
+
+}  // namespace
 
 std::string XmlElement::attr(std::string_view local, std::string_view ns_uri) const {
   for (const auto& a : attrs)

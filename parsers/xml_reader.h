@@ -4,8 +4,10 @@
 // entities, numeric character references and namespace prefixes; real feeds are often not
 // well-formed (stray '&', unclosed or mismatched tags, HTML entities such as &nbsp;), and a
 // recovering reader that keeps what it could read is what a scanner wants. It is iterative
-// (no recursion while parsing), never expands DOCTYPE entities (no "billion laughs"), and caps
-// input size, depth, element count and attribute count; every repair is recorded in `errors`.
+// (no recursion while parsing); it expands the general entities declared in the internal DTD
+// subset as text, within a 1 MiB budget per document (no "billion laughs"), never fetches external
+// ones, and caps input size, depth, element count and attribute count; every repair is recorded
+// in `errors`.
 // Namespaces: each element and attribute carries its namespace URI (xmlns / xmlns:prefix scoping);
 // unknown prefixes keep an empty URI and their prefix in `qname`. Pure and thread-safe.
 #pragma once

@@ -469,3 +469,27 @@ TEST_CASE("feeds: an unreadable pubDate falls back to dc:date and is recorded", 
   CHECK(format_rfc3339(*out.items[0].published_at) == "2024-05-01T10:00:00Z");
   CHECK(std::find(out.errors.begin(), out.errors.end(), "rss: unreadable date 'someday'") != out.errors.end());
 }
+
+TEST_CASE("feeds: dc:creator with an RSS author keeps the address; more creators are co-authors", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://example.org/feed.rss", R"(<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>t</title><link>https://example.org/</link><description>d</description>
+<item><title>a</title><link>https://example.org/a</link><dc:creator>Jane Example</dc:creator><dc:creator>Bob Example</dc:creator>
+<author>jane@example.org (Jane Example)</author></item>
+</channel></rss>)"));
+  REQUIRE(out.items.size() == 1);
+  const Item& it = out.items[0];
+  CHECK(it.author.name == "Jane Example");
+  CHECK(std::count(it.fields.begin(), it.fields.end(), std::pair<std::string, std::string>{"author_email", "jane@example.org"}) == 1);
+  CHECK(std::count(it.fields.begin(), it.fields.end(), std::pair<std::string, std::string>{"co_author", "Bob Example"}) == 1);
+}
+
+TEST_CASE("feeds: an entity declared in the feed's DOCTYPE is expanded", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://example.org/feed.rss", R"(<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY company "Example &amp; Sons">]>
+<rss version="2.0"><channel><title>t</title><link>https://example.org/</link><description>d</description>
+<item><title>Made by &company;</title><link>https://example.org/a</link><description>by &company;</description></item>
+</channel></rss>)"));
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].title == "Made by Example & Sons");
+  CHECK(out.items[0].text == "by Example & Sons");
+}

@@ -57,10 +57,43 @@ TEST_CASE("xml reader: deep nesting is bounded", "[xml]") {
   CHECK(std::find(doc.errors.begin(), doc.errors.end(), "XML: nesting deeper than 100; deeper elements are flattened") != doc.errors.end());
 }
 
-TEST_CASE("xml reader: DOCTYPE entities are never expanded", "[xml]") {
-  auto doc = parse_xml(R"(<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><r>&lol2;</r>)");
+TEST_CASE("xml reader: entities declared in the internal subset are expanded as text", "[xml]") {
+  auto doc = parse_xml(R"(<?xml version="1.0"?>
+<!DOCTYPE rss [
+  <!ENTITY company "Example &amp; Sons">
+  <!ENTITY who 'Jane &#x2014; &company;'>
+  <!ENTITY company "ignored: the first declaration binds">
+  <!ENTITY % param "not a general entity">
+  <!ENTITY ext SYSTEM "file:///etc/passwd">
+  <!ENTITY bracket "a ] inside a value">
+]>
+<rss><title a="by &who;">Made by &company;, &bracket;, &ext;, &param;</title></rss>)");
+  const XmlElement* rss = doc.document_element();
+  REQUIRE(rss);
+  REQUIRE(rss->children.size() == 1);
+  CHECK(rss->children[0].text == "Made by Example & Sons, a ] inside a value, &ext;, &param;");
+  CHECK(rss->children[0].attr("a") == "by Jane \u2014 Example & Sons");
+  CHECK(doc.errors == std::vector<std::string>{"XML: external entity &ext; is not fetched"});
+}
+
+TEST_CASE("xml reader: a billion laughs stops at the expansion budget", "[xml]") {
+  std::string dtd = R"(<!DOCTYPE lolz [<!ENTITY lol0 "lollollollollollollollollollol">)";
+  for (int i = 1; i <= 9; ++i)
+    dtd += "<!ENTITY lol" + std::to_string(i) + " \"" + [&] {
+      std::string v;
+      for (int k = 0; k < 10; ++k) v += "&lol" + std::to_string(i - 1) + ";";
+      return v;
+    }() + "\">";
+  dtd += "]>";
+  std::string body = "<r>";
+  for (int k = 0; k < 100; ++k) body += "&lol3;&lol9;";
+  body += "</r>";
+  auto doc = parse_xml(dtd + body);
   REQUIRE(doc.document_element());
-  CHECK(doc.document_element()->text == "&lol2;");
+  CHECK(doc.document_element()->text.size() < (2u << 20));
+  CHECK(doc.document_element()->text.find("&lol3;") != std::string::npos);  // past the budget: as written
+  CHECK(std::find(doc.errors.begin(), doc.errors.end(), "XML: entity &lol4; is larger than 64 KiB; not expanded") != doc.errors.end());
+  CHECK(std::find(doc.errors.begin(), doc.errors.end(), "XML: entity expansion over 1 MiB; further references left as written") != doc.errors.end());
 }
 
 TEST_CASE("xml reader: element cap stops reading", "[xml]") {
