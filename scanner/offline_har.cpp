@@ -43,6 +43,8 @@ void load_har(const std::filesystem::path& path, std::string_view data, const Of
     return;
   }
   size_t index = 0;
+  const size_t first = out.pages.size();
+  std::vector<RedirectHop> hops;
   for (const auto& e : entries) {
     ++index;
     if (out.pages.size() >= o.max_pages) {
@@ -61,6 +63,10 @@ void load_har(const std::filesystem::path& path, std::string_view data, const Of
         headers.push_back({str(h, "name"), str(h, "value")});
         if (iequals(headers.back().name, "content-type") && content_type.empty()) content_type = headers.back().value;
       }
+    if (auto hop = redirect_hop(str(req, "url"), int_of(resp, "status", 0), headers, str(resp, "redirectURL"))) {
+      hops.push_back(std::move(*hop));  // folded into the page it led to
+      continue;
+    }
     if (!wanted(content_type)) continue;
     if (!content.contains("text") || !content["text"].is_string()) {
       // Chrome leaves out bodies it did not keep; the entry still says the page was seen.
@@ -89,6 +95,7 @@ void load_har(const std::filesystem::path& path, std::string_view data, const Of
     finish_page(page, std::move(raw), content_type, PageOrigin::har, path.string(), o.max_body_bytes);
     out.pages.push_back(std::move(page));
   }
+  fold_redirects(out.pages, first, hops);
 }
 
 }  // namespace exposcan::offline

@@ -25,6 +25,19 @@ std::string base64_decode(std::string_view in);
 // A zstd frame's or the WARC zstd dictionary frame's magic number at the start of `data` (.warc.zst).
 bool is_zstd_start(std::string_view data);
 
+// A 3xx answer read from a capture: `from` redirected to `to` (its Location, resolved).
+struct RedirectHop {
+  std::string from, to;
+};
+// Folds the redirects of one capture file into the pages they led to (pages[first..]): such a
+// page's url becomes the first address of its chain and `redirects` the addresses that
+// redirected, in order, as a live fetch records them (so a capture that was sent to a sign-in page
+// reads as a login wall). Chains are followed back at most 10 hops; loops end them.
+void fold_redirects(std::vector<Page>& pages, size_t first, const std::vector<RedirectHop>& hops);
+// The hop of a 3xx answer for `url` with a Location header (or HAR's redirectURL), if any.
+std::optional<RedirectHop> redirect_hop(const std::string& url, int status, const std::vector<HttpHeader>& headers,
+                                        std::string_view redirect_url = {});
+
 void load_har(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out);
 void load_warc(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out);
 void load_saved_html(const std::filesystem::path& path, const OfflineOptions& o, OfflineLoad& out);

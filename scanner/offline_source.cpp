@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
+#include <set>
 #include <memory>
 #include <system_error>
 
@@ -17,6 +19,44 @@
 
 namespace exposcan {
 namespace offline {
+
+std::optional<RedirectHop> redirect_hop(const std::string& url, int status, const std::vector<HttpHeader>& headers,
+                                        std::string_view redirect_url) {
+  if (status < 300 || status > 399 || status == 304) return std::nullopt;
+  std::string location(trim(redirect_url));
+  for (const auto& h : headers)
+    if (location.empty() && iequals(h.name, "location")) location = std::string(trim(h.value));
+  if (location.empty()) return std::nullopt;
+  auto base = Url::parse(url);
+  if (!base) return std::nullopt;
+  auto to = base->resolve(location);
+  if (!to) return std::nullopt;
+  return RedirectHop{base->normalized().str(), to->normalized().str()};
+}
+
+void fold_redirects(std::vector<Page>& pages, size_t first, const std::vector<RedirectHop>& hops) {
+  if (hops.empty()) return;
+  std::map<std::string, std::string> came_from;  // target -> the first address that led there
+  for (const auto& h : hops)
+    if (h.from != h.to) came_from.emplace(h.to, h.from);
+  for (size_t i = first; i < pages.size(); ++i) {
+    Page& page = pages[i];
+    auto u = Url::parse(page.final_url.empty() ? page.url : page.final_url);
+    if (!u) continue;
+    std::vector<std::string> chain;
+    std::set<std::string> seen{u->normalized().str()};
+    for (std::string at = *seen.begin(); chain.size() < 10;) {
+      auto it = came_from.find(at);
+      if (it == came_from.end() || !seen.insert(it->second).second) break;
+      chain.push_back(it->second);
+      at = it->second;
+    }
+    if (chain.empty()) continue;
+    std::reverse(chain.begin(), chain.end());
+    page.url = chain.front();
+    page.redirects = std::move(chain);
+  }
+}
 
 void finish_page(Page& page, std::string raw_body, std::string_view content_type_header, PageOrigin origin,
                  const std::string& target, size_t max_body_bytes) {

@@ -16,6 +16,7 @@
 
 #include "core/text.h"
 #include "core/time.h"
+#include "scanner/charset.h"
 #include "scanner/offline_internal.h"
 
 namespace exposcan::offline {
@@ -215,6 +216,14 @@ bool unzstd_frames(std::string_view in, std::string& out, std::string& error) {
   return true;
 }
 
+// The media type of a payload no header labels (WARC 1.1 §5.6: Content-Type is only a SHOULD):
+// what the bytes look like (feed, XML, JSON, HTML), markup of any other kind taken as HTML.
+std::string unlabelled_type(std::string_view payload) {
+  std::string sniffed = sniff_media_type("", payload);
+  if (sniffed != "application/octet-stream") return sniffed;
+  std::string_view start = trim(payload.substr(0, 512));
+  return !start.empty() && start.front() == '<' ? "text/html" : std::string();
+}
 
 bool wanted(std::string_view content_type) {
   std::string m = ascii_lower(content_type);
@@ -229,6 +238,11 @@ bool is_zstd_start(std::string_view data) {
   const uint32_t magic = le32(data, 0);
   return magic == k_zstd_magic || magic == k_warc_zstd_dictionary;
 }
+
+namespace {
+void read_records(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out,
+                  std::vector<RedirectHop>& hops);
+}  // namespace
 
 void load_warc(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out) {
   // A .warc.gz or .warc.zst is decompressed whole first (capped).
@@ -245,6 +259,16 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
     if (!error.empty()) out.errors.push_back(path.string() + ": " + error);
     data = inflated;
   }
+  const size_t first = out.pages.size();
+  std::vector<RedirectHop> hops;
+  read_records(path, data, o, out, hops);
+  fold_redirects(out.pages, first, hops);
+}
+
+namespace {
+
+void read_records(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out,
+                  std::vector<RedirectHop>& hops) {
   size_t pos = 0;
   size_t record = 0;
   std::map<std::string, size_t> by_payload;  // WARC-Payload-Digest -> index in out.pages (for revisits)
@@ -338,12 +362,12 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
         page.status = std::atoi(std::string(parts[1]).c_str());
       }
       page.headers = http->headers;
-      content_type = header_of(http->headers, "Content-Type");
-      if (content_type.empty()) {  // unlabelled: what the body looks like (finish_page sniffs it too)
-        std::string_view payload = trim(block.substr(std::min(http->end, block.size()), 512));
-        if (!payload.empty() && payload.front() == '<') content_type = "text/html";
-        else if (!payload.empty() && (payload.front() == '{' || payload.front() == '[')) content_type = "application/json";
+      if (auto hop = redirect_hop(uri, page.status, page.headers)) {  // folded into the page it led to
+        hops.push_back(std::move(*hop));
+        continue;
       }
+      content_type = header_of(http->headers, "Content-Type");
+      if (content_type.empty()) content_type = unlabelled_type(block.substr(std::min(http->end, block.size())));
       if (!wanted(content_type)) {
         if (std::string d(trim(header_of(head->headers, "WARC-Payload-Digest"))); !d.empty()) skipped_payloads.insert(d);
         continue;
@@ -381,7 +405,7 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
       // Archivers' own records (Browsertrix "urn:pageinfo:…", "urn:text:…") are not pages.
       if (!istarts_with(uri, "http://") && !istarts_with(uri, "https://")) continue;
       page.status = 200;
-      content_type = record_ct;
+      content_type = trim(record_ct).empty() ? unlabelled_type(block) : record_ct;
       if (!wanted(content_type)) continue;
       body = std::string(block);
     } else {
@@ -395,5 +419,7 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
     out.pages.push_back(std::move(page));
   }
 }
+
+}  // namespace
 
 }  // namespace exposcan::offline

@@ -459,3 +459,60 @@ TEST_CASE("offline: a saved page's sha256 is of the bytes on disk, before charse
   CHECK(load->pages[0].body.find("\xD0\x96\xD0\xB0\xD0\xBD\xD0\xBD\xD0\xB0") != std::string::npos);
   CHECK(load->pages[0].sha256 == sha256_hex(raw));
 }
+
+TEST_CASE("offline: redirects in a WARC or HAR lead to their page; unlabelled payloads are sniffed", "[offline][spec]") {
+  test::TempDir dir;
+  // The capture of a profile that sent a logged-out visitor to the sign-in page: 302, then 200.
+  const std::string login = "<html><head><title>Login</title></head><body><form action=\"/accounts/login/ajax/\">"
+                            "<input name=\"username\"><input name=\"password\" type=\"password\"></form></body></html>";
+  std::string warc =
+      warc_record("response", "https://www.instagram.com/janeexample/", "application/http; msgtype=response",
+                  "HTTP/1.1 302 Found\r\nLocation: /accounts/login/?next=%2Fjaneexample%2F\r\nContent-Length: 0\r\n\r\n") +
+      warc_record("response", "https://www.instagram.com/accounts/login/?next=%2Fjaneexample%2F", "application/http; msgtype=response",
+                  "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + login) +
+      // A feed and a resource record, neither labelled (WARC 1.1: Content-Type is only a SHOULD).
+      warc_record("response", "https://jane.example/feed", "application/http; msgtype=response",
+                  "HTTP/1.1 200 OK\r\n\r\n<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+                  "<item><title>a</title><link>https://jane.example/a</link></item></channel></rss>") +
+      warc_record("resource", "https://jane.example/saved.html", "", "<!DOCTYPE html><p>saved</p>");
+  write(dir / "redirect.warc", warc);
+  auto load = load_offline(dir / "redirect.warc");
+  REQUIRE(load);
+  CHECK(load->errors.empty());
+  REQUIRE(load->pages.size() == 3);
+  const Page& wall = load->pages[0];
+  CHECK(wall.url == "https://www.instagram.com/janeexample/");
+  CHECK(wall.final_url == "https://www.instagram.com/accounts/login/?next=%2Fjaneexample%2F");
+  CHECK(wall.redirects == std::vector<std::string>{"https://www.instagram.com/janeexample/"});
+  auto out = parse_page(wall);
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].visibility == Visibility::login_wall);
+  CHECK(load->pages[1].content_type == "application/rss+xml");
+  CHECK(load->pages[2].url == "https://jane.example/saved.html");
+  CHECK(load->pages[2].content_type == "text/html");
+
+  // HAR: a 301 entry (redirectURL, no body) and a chain of two hops; a loop ends the chain.
+  using nlohmann::json;
+  auto entry = [](const std::string& url, int status, const std::string& redirect, const std::string& text) {
+    json resp = {{"status", status}, {"headers", json::array()}, {"redirectURL", redirect},
+                 {"content", {{"mimeType", text.empty() ? "" : "text/html"}, {"size", text.size()}}}};
+    if (!text.empty()) resp["content"]["text"] = text;
+    return json{{"request", {{"method", "GET"}, {"url", url}}}, {"response", resp}};
+  };
+  json har = {{"log", {{"version", "1.2"}, {"entries", json::array({
+      entry("http://jane.example/", 301, "https://jane.example/", ""),
+      entry("https://jane.example/", 302, "https://jane.example/home", ""),
+      entry("https://jane.example/home", 200, "", "<p>home</p>"),
+      entry("https://jane.example/x", 302, "https://jane.example/y", ""),
+      entry("https://jane.example/y", 302, "https://jane.example/x", ""),
+      entry("https://jane.example/other", 200, "", "<p>other</p>")})}}}};
+  write(dir / "redirect.har", har.dump());
+  auto h = load_offline(dir / "redirect.har");
+  REQUIRE(h);
+  REQUIRE(h->pages.size() == 2);
+  CHECK(h->pages[0].url == "http://jane.example/");
+  CHECK(h->pages[0].final_url == "https://jane.example/home");
+  CHECK(h->pages[0].redirects == std::vector<std::string>{"http://jane.example/", "https://jane.example/"});
+  CHECK(h->pages[1].url == "https://jane.example/other");
+  CHECK(h->pages[1].redirects.empty());
+}
