@@ -680,7 +680,7 @@ ParseOutput parse_feed(const Page& page, std::string_view platform) {
   std::string url = page.final_url.empty() ? page.url : page.final_url;
   out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, url, &out.errors));
   FeedContext ctx{page, out, platform.empty() ? platform_for_host(host_of(url)) : std::string(platform), url, {}, {}, {}, {}};
-  if (page.truncated) out.errors.push_back("feed body was truncated at the size cap");
+  if (page.truncated) out.errors.push_back("feed body is cut off (at the size cap or in the capture); later entries are missing");
   switch (sniff_feed(page.body)) {
     case FeedFormat::json_feed: {
       json doc = json::parse(page.body, nullptr, false);

@@ -169,7 +169,10 @@ bool inflate_bytes(std::string_view in, std::string& out, size_t max_out, bool* 
     if (zs.avail_in == 0 && zs.avail_out != 0) break;
   }
   inflateEnd(&zs);
-  return rc == Z_STREAM_END || rc == Z_OK || (truncated && *truncated);
+  // A stream cut short (a truncated capture) keeps what it inflated to, marked as cut.
+  const bool cut_short = (rc == Z_OK || rc == Z_BUF_ERROR) && !out.empty();
+  if (rc != Z_STREAM_END && cut_short && truncated) *truncated = true;
+  return rc == Z_STREAM_END || cut_short || (truncated && *truncated);
 }
 
 std::string base64_decode(std::string_view in) {

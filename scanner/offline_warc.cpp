@@ -139,6 +139,12 @@ size_t next_record(std::string_view data, size_t from) {
   return data.size();
 }
 
+// True at the end of the data or where, after the CRLFs that end a record, a record header starts.
+bool at_record_start(std::string_view data, size_t pos) {
+  while (pos < data.size() && (data[pos] == '\r' || data[pos] == '\n')) ++pos;
+  return pos >= data.size() || data.substr(pos, 5) == "WARC/";
+}
+
 uint32_t le32(std::string_view s, size_t pos) {
   return static_cast<uint32_t>(static_cast<unsigned char>(s[pos])) | static_cast<uint32_t>(static_cast<unsigned char>(s[pos + 1])) << 8 |
          static_cast<uint32_t>(static_cast<unsigned char>(s[pos + 2])) << 16 | static_cast<uint32_t>(static_cast<unsigned char>(s[pos + 3])) << 24;
@@ -301,10 +307,20 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
     }
     size_t block_start = head->end;
     bool cut = false;
-    if (length > data.size() - block_start) {
-      length = data.size() - block_start;
-      cut = true;
-      out.errors.push_back(where + ": block shorter than its Content-Length (file truncated)");
+    const bool past_end = length > data.size() - block_start;
+    if (past_end) length = data.size() - block_start;
+    // A Content-Length larger than the block swallows the records after it: when the block does
+    // not end at a record boundary (or runs past the file's end), it ends at the first record
+    // header inside it (records are separated by CRLF CRLF).
+    if (size_t after = block_start + length; past_end || !at_record_start(data, after)) {
+      std::string_view claimed = data.substr(block_start, length);
+      if (size_t b = claimed.find("\r\n\r\nWARC/1."); b != std::string_view::npos) {
+        length = b;
+        out.errors.push_back(where + ": Content-Length runs past the record into the next one; cut at its header");
+      } else if (past_end) {
+        cut = true;
+        out.errors.push_back(where + ": block shorter than its Content-Length (file truncated)");
+      }
     }
     std::string_view block = data.substr(block_start, length);
     pos = block_start + length;

@@ -516,3 +516,48 @@ TEST_CASE("offline: redirects in a WARC or HAR lead to their page; unlabelled pa
   CHECK(h->pages[1].url == "https://jane.example/other");
   CHECK(h->pages[1].redirects.empty());
 }
+
+TEST_CASE("offline: a gzip body cut short in the capture keeps what it inflated to, marked cut", "[offline][spec]") {
+  test::TempDir dir;
+  std::string html = "<html><body>";
+  for (int i = 0; i < 2000; ++i) html += "<p>Entry " + std::to_string(i) + " by Jane Example</p>";
+  html += "</body></html>";
+  const std::string packed = gzip(html);
+  const std::string cut = packed.substr(0, packed.size() / 2);
+  write(dir / "cut.warc", warc_record("response", "https://jane.example/long", "application/http; msgtype=response",
+                                      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + cut));
+  auto load = load_offline(dir / "cut.warc");
+  REQUIRE(load);
+  CHECK(load->errors.empty());
+  REQUIRE(load->pages.size() == 1);
+  CHECK(load->pages[0].truncated);
+  CHECK(load->pages[0].body.size() > 1000);
+  CHECK(html.rfind(load->pages[0].body, 0) == 0);  // a prefix of the page
+}
+
+TEST_CASE("offline: a WARC Content-Length too large ends at the next record's header", "[offline][spec]") {
+  test::TempDir dir;
+  std::string first = warc_record("resource", "https://jane.example/one.html", "text/html", "<p>one</p>");
+  first.replace(first.find("Content-Length: 10"), 18, "Content-Length: 99");  // runs into the next record
+  std::string warc = first + warc_record("resource", "https://jane.example/two.html", "text/html", "<p>two</p>") +
+                     warc_record("resource", "https://jane.example/three.html", "text/html", "<p>three</p>");
+  write(dir / "long.warc", warc);
+  auto load = load_offline(dir / "long.warc");
+  REQUIRE(load);
+  REQUIRE(load->pages.size() == 3);
+  CHECK(load->pages[0].body == "<p>one</p>");
+  CHECK(load->pages[1].url == "https://jane.example/two.html");
+  CHECK(load->pages[2].body == "<p>three</p>");
+  REQUIRE(load->errors.size() == 1);
+  CHECK(load->errors[0].find("record 1: Content-Length runs past the record into the next one") != std::string::npos);
+  // Past the end of the file, with a record inside: the same.
+  std::string last = warc_record("resource", "https://jane.example/a.html", "text/html", "<p>a</p>");
+  last.replace(last.find("Content-Length: 8"), 17, "Content-Length: 100000");
+  write(dir / "past.warc", last + warc_record("resource", "https://jane.example/b.html", "text/html", "<p>b</p>"));
+  auto past = load_offline(dir / "past.warc");
+  REQUIRE(past);
+  REQUIRE(past->pages.size() == 2);
+  CHECK(past->pages[0].body == "<p>a</p>");
+  CHECK_FALSE(past->pages[0].truncated);
+  CHECK(past->pages[1].body == "<p>b</p>");
+}
