@@ -20,6 +20,7 @@ struct DeclaredEntities {
   std::unordered_map<std::string, std::string> values;
   size_t budget = 1u << 20;
   bool over_budget = false;
+  bool bad_char_ref = false;  // a character reference to a code point XML does not allow
 };
 
 std::string decode_entities(std::string_view s, DeclaredEntities* declared);
@@ -185,13 +186,14 @@ class XmlParser {
 
   // Entity references in text and attribute values: predefined, numeric, declared, HTML's.
   std::string decode(std::string_view s) {
-    std::string out = decode_entities(s, m_declared.values.empty() ? nullptr : &m_declared);
+    std::string out = decode_entities(s, &m_declared);
     note_budget();
     return out;
   }
 
   void note_budget() {
     if (m_declared.over_budget) error_once("entity expansion over 1 MiB; further references left as written");
+    if (m_declared.bad_char_ref) error_once("character reference to a code point XML does not allow; read as U+FFFD");
   }
 
   void cdata() {
@@ -414,12 +416,17 @@ std::string decode_entities(std::string_view s, DeclaredEntities* declared) {
         if (cp > 0x10FFFF) cp = 0x110000;
       }
       if (ok && (!hex || ent.size() > 2)) {
-        append_utf8(out, static_cast<char32_t>(cp));
+        // XML 1.0 §4.1: a reference must name a Char (#x9 | #xA | #xD | [#x20-#xD7FF] |
+        // [#xE000-#xFFFD] | [#x10000-#x10FFFF]); any other becomes U+FFFD, and is recorded.
+        const bool is_char = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+                             (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+        if (!is_char && declared) declared->bad_char_ref = true;
+        append_utf8(out, is_char ? static_cast<char32_t>(cp) : U'\uFFFD');
         i = semi;
         continue;
       }
     } else {
-      if (declared) {
+      if (declared && !declared->values.empty()) {
         if (auto d = declared->values.find(std::string(ent)); d != declared->values.end()) {
           if (d->second.size() <= declared->budget) {
             declared->budget -= d->second.size();

@@ -175,6 +175,11 @@ ParseOutput parse_mastodon_json(const Page& page) {
     if (!id.empty() && !jbool(doc, "suspended")) out.links.push_back({"https://" + host + "/api/v1/accounts/" + id + "/statuses", "api", ""});
   } else if (doc.is_object() && doc.contains("content") && doc.contains("account")) {
     out.items.push_back(status_item(doc, page, out, host));
+  } else if (doc.is_object() && (doc.contains("ancestors") || doc.contains("descendants"))) {
+    // /api/v1/statuses/:id/context (a Context): the statuses above and below one status.
+    for (const char* key : {"ancestors", "descendants"})
+      for (const auto& s : jarr(doc, key))
+        if (s.is_object() && s.contains("content")) out.items.push_back(status_item(s, page, out, host));
   } else if (doc.is_object() && doc.contains("subject") && doc.contains("links")) {
     for (const auto& l : jarr(doc, "links"))
       if (jstr(l, "rel") == "self" || jstr(l, "rel") == "http://webfinger.net/rel/profile-page")

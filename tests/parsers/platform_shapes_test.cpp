@@ -872,3 +872,18 @@ TEST_CASE("mastodon and activitypub: quote posts name the post they quote", "[ma
   CHECK(has_field(ap.items[2], "quotes", "https://mk.example.net/notes/9x"));
   for (const auto& [k, v] : ap.items[3].fields) CHECK(k != "quotes");
 }
+
+TEST_CASE("mastodon: a status context gives the statuses above and below it", "[mastodon][shapes]") {
+  auto out = parse_body("https://social.example.org/api/v1/statuses/20/context", R"({
+    "ancestors": [{"id": "10", "url": "https://social.example.org/@bob/10", "visibility": "public", "content": "<p>Question?</p>",
+                   "account": {"id": "2", "acct": "bob", "url": "https://social.example.org/@bob"}}],
+    "descendants": [{"id": "30", "url": "https://social.example.org/@jane/30", "visibility": "public", "in_reply_to_id": "20",
+                     "in_reply_to_account_id": "2", "content": "<p>Ring me: +1 202 555 0143</p>",
+                     "account": {"id": "1", "acct": "jane", "url": "https://social.example.org/@jane"}}]})");
+  REQUIRE(out.items.size() == 2);
+  CHECK(out.items[0].id == "mastodon:social.example.org:status:10");
+  CHECK(out.items[0].author.handle == "@bob@social.example.org");
+  CHECK(out.items[1].kind == ItemKind::comment);
+  CHECK(out.items[1].text == "Ring me: +1 202 555 0143");
+  CHECK(out.items[1].parent_id == "mastodon:social.example.org:status:20");
+}

@@ -113,3 +113,11 @@ TEST_CASE("xml reader: undeclared HTML named references decode as HTML does", "[
   CHECK(decode_xml_entities("&hearts; &CounterClockwiseContourIntegral;") == "\u2665 \u2233");
   CHECK(decode_xml_entities("&nosuchname; &a-b; &") == "&nosuchname; &a-b; &");
 }
+
+TEST_CASE("xml reader: references to code points XML does not allow become U+FFFD and are recorded", "[xml]") {
+  auto doc = parse_xml("<r>a&#0;b&#1;c&#xD800;d&#x110000;e&#x9;f&#x1F600;</r>");
+  REQUIRE(doc.document_element());
+  CHECK(doc.document_element()->text == "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\tf\U0001F600");
+  CHECK(doc.errors == std::vector<std::string>{"XML: character reference to a code point XML does not allow; read as U+FFFD"});
+  CHECK(parse_xml("<r>&#x41;&#65;</r>").errors.empty());
+}
