@@ -132,6 +132,30 @@ Item event_item(const json& e, const Page& page, ParseOutput& out) {
   return it;
 }
 
+// /users/NAME/social_accounts: [{"provider": "linkedin", "url": "https://www.linkedin.com/in/…"}]
+// — the accounts elsewhere the user lists on their profile, one item naming them all.
+Item social_accounts_item(const json& list, const std::string& login, const Page& page, ParseOutput& out) {
+  Item it = platform_item(page, out, "github");
+  it.kind = ItemKind::profile_field;
+  it.id = "github:social_accounts:" + login;
+  it.url = k_web + "/" + login;
+  it.extractor = "github-api";
+  it.title = "Social accounts";
+  it.author = {login, "", it.url};
+  for (const auto& a : list) {
+    std::string url = jstr(a, "url");
+    if (url.empty()) continue;
+    it.fields.emplace_back("social." + (jstr(a, "provider").empty() ? std::string("generic") : jstr(a, "provider")), url);
+    if (std::find(it.links.begin(), it.links.end(), url) == it.links.end()) it.links.push_back(url);
+  }
+  return it;
+}
+
+bool is_social_account_list(const json& doc) {
+  if (!doc.is_array() || doc.empty()) return false;
+  return std::all_of(doc.begin(), doc.end(), [](const json& a) { return a.is_object() && a.contains("provider") && a.contains("url"); });
+}
+
 }  // namespace
 
 ParseOutput parse_github_json(const Page& page) {
@@ -143,6 +167,13 @@ ParseOutput parse_github_json(const Page& page) {
     out.items.push_back(user_item(doc, page, out));
     std::string login = jstr(doc, "login");
     out.links.push_back({"https://api.github.com/users/" + login + "/events/public", "api", ""});
+    out.links.push_back({"https://api.github.com/users/" + login + "/social_accounts", "api", ""});
+  } else if (is_social_account_list(doc)) {
+    auto u = Url::parse(url);
+    const std::string path = u ? u->path() : std::string();
+    auto parts = split(path, '/');  // "", "users", NAME, "social_accounts"
+    if (parts.size() >= 4 && parts[1] == "users" && parts[3] == "social_accounts")
+      out.items.push_back(social_accounts_item(doc, std::string(parts[2]), page, out));
   } else if (doc.is_array()) {
     for (const auto& e : doc)
       if (e.is_object() && e.contains("type") && e.contains("actor")) out.items.push_back(event_item(e, page, out));

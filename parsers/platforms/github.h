@@ -3,10 +3,12 @@
 // api.github.com/users/NAME (name, company, blog, location, email, bio, twitter_username,
 // hireable, created_at), /users/NAME/events/public (PushEvent commits with their author name and
 // e-mail — often the most exposed personal data on GitHub —, issues, comments, pull requests,
-// releases, gists) with the Link header's rel="next" as a "next" link; the profile HTML
-// (github.com/NAME: the vcard — p-name, p-nickname, p-note, p-label location, u-email, u-url —
-// and the profile README rendered in article.markdown-body). Ids: "github:account:<login>",
-// "github:event:<id>", "github:readme:<login>".
+// releases, discussions, gists) with the Link header's rel="next" as a "next" link;
+// /users/NAME/social_accounts (the accounts elsewhere the profile lists, one profile-field item);
+// the profile HTML (github.com/NAME: the vcard — p-name, p-nickname, p-note, p-label location,
+// u-email, u-url — and the profile README rendered in article.markdown-body). Ids:
+// "github:account:<login>", "github:event:<id>", "github:social_accounts:<login>",
+// "github:readme:<login>".
 #pragma once
 
 #include "parsers/parse_output.h"

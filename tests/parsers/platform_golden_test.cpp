@@ -52,6 +52,7 @@ std::vector<GoldenCase> cases() {
       {"github_user", S("https://api.github.com/users/janeexample", "api.github.com/_api/user.json", "application/json")},
       {"github_events", S("https://api.github.com/users/janeexample/events/public", "api.github.com/_api/events.json", "application/json",
                          200, {{"Link", "<https://api.github.com/user/131072042/events/public?page=2>; rel=\"next\", <https://api.github.com/user/131072042/events/public?page=2>; rel=\"last\""}})},
+      {"github_social_accounts", S("https://api.github.com/users/janeexample/social_accounts", "api.github.com/_api/social_accounts.json", "application/json")},
       {"github_profile_html", S("https://github.com/janeexample", "github.com/janeexample/index.html", "text/html")},
       {"youtube_channel", S("https://www.youtube.com/@janeexample", "www.youtube.com/@janeexample/index.html", "text/html")},
       {"youtube_videos_feed", S("https://www.youtube.com/feeds/videos.xml?channel_id=UCj4n3Ex4mpl3Spr1ngf1eld0", "www.youtube.com/_videos.xml", "text/xml")},
