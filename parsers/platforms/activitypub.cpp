@@ -324,7 +324,25 @@ void read_collection(const json& c, Ctx& ctx) {
       std::string t = type_of(entry);
       if (t == "Create" || t == "Update") {
         const json& o = jobj(entry, "object");
-        if (!o.is_null() && is_object_type(type_of(o))) ctx.out.items.push_back(object_item(o, entry, ctx));
+        if (!o.is_null() && is_object_type(type_of(o))) {
+          ctx.out.items.push_back(object_item(o, entry, ctx));
+        } else if (entry.contains("object") && entry["object"].is_string() && t == "Create") {
+          // The object by reference only (AS2 allows it): the actor's post is known by its address.
+          const std::string iri = entry["object"].get<std::string>();
+          Item it = platform_item(ctx.page, ctx.out, ctx.platform);
+          it.kind = ItemKind::post;
+          it.id = ctx.platform + ":" + host_of(iri) + ":status:" + native_id(iri);
+          it.url = iri;
+          it.extractor = "activitypub";
+          const json& actor = entry.contains("actor") ? entry["actor"] : json();
+          it.author.url = actor_ref(actor);
+          it.author.handle = author_handle(actor, ctx.actor_ids || misskey_shaped(entry));
+          it.links.push_back(iri);
+          it.fields.emplace_back("content", "not embedded in the activity");
+          if (auto ts = normalize_datetime(jstr(entry, "published"))) it.published_at = ts;
+          it.visibility = activitypub_visibility(entry);
+          if (!iri.empty()) ctx.out.items.push_back(std::move(it));
+        }
       } else if (t == "Announce") {
         // A boost: someone else's post shared by this actor. Like the Mastodon API's reblogs, the
         // post is credited to its author and the booster is recorded as "reblogged_by".

@@ -114,6 +114,16 @@ Item thing_item(const std::string& kind, const json& d, const Page& page, ParseO
     // Hosted video (v.redd.it): media.reddit_video (secure_media on older responses).
     for (const char* key : {"media", "secure_media"})
       add_media(it, unescape_amp(jstr(jobj(jobj(d, key), "reddit_video"), "fallback_url")), "video", "");
+    // A poll's options (the post's author wrote them); an embedded video's title and channel.
+    for (const auto& o : jarr(jobj(d, "poll_data"), "options"))
+      if (std::string text = jstr(o, "text"); !text.empty()) it.fields.emplace_back("poll.option", text);
+    for (const char* key : {"media", "secure_media"}) {
+      const json& oembed = jobj(jobj(d, key), "oembed");
+      if (oembed.is_null()) continue;
+      if (std::string title = jstr(oembed, "title"); !title.empty()) it.fields.emplace_back("embed.title", html_to_text(title));
+      if (std::string by = jstr(oembed, "author_name"); !by.empty()) it.fields.emplace_back("embed.author", by);
+      break;
+    }
     if (jbool(d, "over_18")) it.fields.emplace_back("over_18", "true");
     if (std::string by = jstr(d, "removed_by_category"); !by.empty()) it.fields.emplace_back("removed_by", by);
   } else {

@@ -887,3 +887,37 @@ TEST_CASE("mastodon: a status context gives the statuses above and below it", "[
   CHECK(out.items[1].text == "Ring me: +1 202 555 0143");
   CHECK(out.items[1].parent_id == "mastodon:social.example.org:status:20");
 }
+
+TEST_CASE("activitypub: a Create naming its object only by address is still the actor's post", "[activitypub][shapes]") {
+  auto out = parse_body("https://social.example.org/users/jane/outbox?page=true", R"({
+    "@context": "https://www.w3.org/ns/activitystreams", "type": "OrderedCollectionPage", "orderedItems": [
+      {"type": "Create", "id": "https://social.example.org/users/jane/statuses/7/activity", "actor": "https://social.example.org/users/jane",
+       "published": "2026-04-01T08:00:00Z", "to": ["https://www.w3.org/ns/activitystreams#Public"],
+       "object": "https://social.example.org/users/jane/statuses/7"},
+      {"type": "Update", "id": "https://social.example.org/users/jane#updates/1", "actor": "https://social.example.org/users/jane",
+       "object": "https://social.example.org/users/jane"}]})");
+  REQUIRE(out.items.size() == 1);
+  const Item& it = out.items[0];
+  CHECK(it.kind == ItemKind::post);
+  CHECK(it.id == "activitypub:social.example.org:status:7");
+  CHECK(it.url == "https://social.example.org/users/jane/statuses/7");
+  CHECK(it.author.url == "https://social.example.org/users/jane");
+  CHECK(it.visibility == Visibility::public_);
+  REQUIRE(it.published_at.has_value());
+  CHECK(format_rfc3339(*it.published_at) == "2026-04-01T08:00:00Z");
+}
+
+TEST_CASE("reddit: a poll's options and an embedded video's title are the post's", "[reddit][shapes]") {
+  auto out = parse_body("https://www.reddit.com/user/janeexample/submitted.json", R"({"kind": "Listing", "data": {"children": [
+    {"kind": "t3", "data": {"id": "p1", "title": "Which bed?", "author": "janeexample", "permalink": "/r/gardening/comments/p1/x/",
+     "created_utc": 1700000000.0, "is_self": true, "selftext": "",
+     "poll_data": {"options": [{"id": "1", "text": "Raised"}, {"id": "2", "text": "Call me: 202-555-0143"}]}}},
+    {"kind": "t3", "data": {"id": "v1", "title": "Tour", "author": "janeexample", "permalink": "/r/gardening/comments/v1/x/",
+     "created_utc": 1700000000.0, "is_self": false, "url": "https://www.youtube.com/watch?v=abc",
+     "media": {"type": "youtube.com", "oembed": {"title": "Garden tour &amp; Q", "author_name": "Jane Example"}}}}]}})");
+  REQUIRE(out.items.size() == 2);
+  CHECK(has_field(out.items[0], "poll.option", "Raised"));
+  CHECK(has_field(out.items[0], "poll.option", "Call me: 202-555-0143"));
+  CHECK(has_field(out.items[1], "embed.title", "Garden tour & Q"));
+  CHECK(has_field(out.items[1], "embed.author", "Jane Example"));
+}
