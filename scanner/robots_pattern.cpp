@@ -41,6 +41,25 @@ constexpr bool raw_in_canonical(unsigned char c) {
   return k_raw_in_canonical[c];
 }
 
+// RFC 3986 §2.2 reserved characters (gen-delims and sub-delims).
+constexpr bool is_reserved(unsigned char c) {
+  switch (c) {
+    case ':': case '/': case '?': case '#': case '[': case ']': case '@':
+    case '!': case '$': case '&': case '\'': case '(': case ')': case '*': case '+': case ',': case ';': case '=':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether the escape of `decoded` is written as the character itself in the canonical form: in
+// the path only when it is not reserved (RFC 9309 §2.2.2: "%2F" is not "/"); in the query for
+// every printable character that may stand for itself (the RFC's table: "https://foo.bar" in a
+// query is "https%3A%2F%2Ffoo.bar").
+constexpr bool decode_escape(unsigned char decoded, bool in_query) {
+  return raw_in_canonical(decoded) && (in_query || !is_reserved(decoded));
+}
+
 void append_escape(std::string& out, unsigned char c) {
   constexpr char k_hex[] = "0123456789ABCDEF";
   out += '%';
@@ -53,11 +72,13 @@ enum class Mode { path, pattern };
 std::string canonicalize(std::string_view in, Mode mode) {
   std::string out;
   out.reserve(in.size() + 8);
+  bool in_query = false;  // after the first raw '?'
   for (std::size_t i = 0; i < in.size(); ++i) {
     const auto c = static_cast<unsigned char>(in[i]);
+    if (c == '?') in_query = true;
     if (c == '%' && i + 2 < in.size() && is_hex_digit(in[i + 1]) && is_hex_digit(in[i + 2])) {
       const auto decoded = static_cast<unsigned char>(hex_value(in[i + 1]) * 16 + hex_value(in[i + 2]));
-      if (raw_in_canonical(decoded)) {
+      if (decode_escape(decoded, in_query)) {
         out += static_cast<char>(decoded);
       } else {
         append_escape(out, decoded);
@@ -108,15 +129,17 @@ std::string canonical_robots_path(std::string_view path_and_query) {
 
 bool is_canonical_robots_path(std::string_view path_and_query) {
   const std::size_t n = path_and_query.size();
+  bool in_query = false;
   for (std::size_t i = 0; i < n; ++i) {
     const auto c = static_cast<unsigned char>(path_and_query[i]);
+    if (c == '?') in_query = true;
     if (raw_in_canonical(c)) continue;
     // An upper-case escape of an octet that must stay encoded is canonical too ("%C3%A9").
     if (c != '%' || i + 2 >= n) return false;
     const char h = path_and_query[i + 1], l = path_and_query[i + 2];
     auto upper_hex = [](char x) { return is_ascii_digit(x) || (x >= 'A' && x <= 'F'); };
     if (!upper_hex(h) || !upper_hex(l)) return false;
-    if (raw_in_canonical(static_cast<unsigned char>(hex_value(h) * 16 + hex_value(l)))) return false;
+    if (decode_escape(static_cast<unsigned char>(hex_value(h) * 16 + hex_value(l)), in_query)) return false;
     i += 2;
   }
   return true;

@@ -4,10 +4,12 @@
 // Both the URL path and a rule's pattern are brought to one canonical octet form before they are
 // compared, so that every spelling RFC 9309 §2.2.2 calls equivalent compares equal:
 //   - octets outside printable ASCII (non-ASCII UTF-8, controls, space) are percent-encoded;
-//   - "%xx" escapes are upper-cased, and decoded when they stand for a printable ASCII character —
-//     the unreserved ones as the RFC requires, and the reserved ones too, so that
-//     "/foo/bar?baz=https://foo.bar" and "/foo/bar?baz=https%3A%2F%2Ffoo.bar" compare equal
-//     (the RFC's table in §2.2.2 treats them as one path);
+//   - "%xx" escapes are upper-cased, and decoded when they stand for a printable ASCII character
+//     that is not reserved (RFC 3986 §2.2): "%62%61%7A" is "baz", but in the path "%2F" is not
+//     "/", "%3F" not "?" and "%3B" not ";", as RFC 9309 §2.2.2 requires (so "Allow: /pub/" does
+//     not cover "/pub%2F..%2Fsecret"). In the query (after the first raw "?") reserved escapes
+//     are decoded too, so that "/foo/bar?baz=https://foo.bar" and
+//     "/foo/bar?baz=https%3A%2F%2Ffoo.bar" compare equal, as the RFC's table in §2.2.2 has them;
 //   - the octets that would change meaning stay (or become) encoded: "%" (%25), "#" (%23), the
 //     robots.txt operators "*" (%2A) and "$" (%24), and the characters RFC 3986 never allows raw
 //     (" < > \ ^ ` { | }). A literal "*" or "$" in a URL therefore matches "%2A"/"%24" in a rule

@@ -5,6 +5,7 @@
 
 #include "scanner/robots.h"
 #include "scanner/robots_parser.h"
+#include "scanner/robots_pattern.h"
 
 using namespace exposcan;
 
@@ -256,7 +257,26 @@ TEST_CASE("/robots.txt is always allowed", "[rfc9309-2.2.2]") {
   CHECK_FALSE(robots.check("AnyBot", "/").allowed);
 }
 
-TEST_CASE("percent-encoded and raw reserved characters are equivalent", "[rfc9309-2.2.2]") {
+TEST_CASE("in the path an encoded reserved character is not the character itself", "[rfc9309-2.2.2]") {
+  // §2.2.2: a percent-encoded octet is decoded "unless it is a reserved character" (RFC 3986 §2.2).
+  const std::string_view pub = "User-agent: FooBot\nDisallow: /\nAllow: /pub/\n";
+  CHECK(allowed(pub, "FooBot", "/pub/x"));
+  CHECK_FALSE(allowed(pub, "FooBot", "/pub%2F..%2Fsecret"));  // not under /pub/
+  CHECK_FALSE(allowed("User-agent: FooBot\nDisallow: /a/\nAllow: /a%2F\n", "FooBot", "/a/x"));
+  CHECK(allowed("User-agent: FooBot\nDisallow: /a/\nAllow: /a%2F\n", "FooBot", "/a%2fx"));
+  CHECK(allowed("User-agent: FooBot\nDisallow: /a%2Fb\n", "FooBot", "/a/b"));
+  CHECK(allowed("User-agent: FooBot\nDisallow: /a/b\n", "FooBot", "/a%2Fb"));
+  CHECK(allowed("User-agent: FooBot\nDisallow: /a?b\n", "FooBot", "/a%3Fb"));  // a path, not a query
+  CHECK(allowed("User-agent: FooBot\nDisallow: /a%3Fb\n", "FooBot", "/a?b"));
+  CHECK(allowed("User-agent: FooBot\nDisallow: /a;b\n", "FooBot", "/a%3Bb"));
+  CHECK_FALSE(allowed("User-agent: FooBot\nDisallow: /a%3bb\n", "FooBot", "/a%3Bb"));  // hex case only
+  CHECK_FALSE(allowed("User-agent: FooBot\nDisallow: /a%3Bb\n", "FooBot", "/a%3bb"));
+  CHECK(is_canonical_robots_path("/a%2Fb?x=y"));
+  CHECK_FALSE(is_canonical_robots_path("/a%2fb"));
+  CHECK(canonical_robots_path("/a%2fb%41?q=%2f%41") == "/a%2FbA?q=/A");
+}
+
+TEST_CASE("percent-encoded and raw reserved characters are equivalent in the query", "[rfc9309-2.2.2]") {
   const std::string_view raw_rule = "User-agent: FooBot\nDisallow: /\nAllow: /foo/bar?baz=https://foo.bar\n";
   CHECK(allowed(raw_rule, "FooBot", "/foo/bar?baz=https://foo.bar"));
   CHECK(allowed(raw_rule, "FooBot", "/foo/bar?baz=https%3A%2F%2Ffoo.bar"));
