@@ -100,7 +100,7 @@ HtmlScan scan_html(const HtmlDocument& doc, const HtmlScanLimits& limits) {
         } else if (tag == "link" && n.has_attr("href") && cap(s.links)) {
           s.links.push_back({collapse_whitespace(ascii_lower(n.attr_or("rel"))), std::string(*n.attr("href")),
                              std::string(n.attr_or("type")), std::string(n.attr_or("title")),
-                             std::string(n.attr_or("hreflang")), std::string(n.attr_or("media"))});
+                             std::string(n.attr_or("hreflang")), std::string(n.attr_or("media")), in_body});
         } else if (tag == "base" && s.base_href.empty() && n.has_attr("href")) {
           s.base_href = std::string(*n.attr("href"));
         } else if (tag == "title" && s.title.empty() && !raw_text_target) {

@@ -25,6 +25,7 @@ struct HtmlLinkElement {  // <link>
   std::string rel;        // lower-cased, whitespace-separated tokens as written
   std::string href;       // as written
   std::string type, title, hreflang, media;
+  bool in_body = false;  // parsed into <body> (after body content): not a head-only relation's link
 };
 
 struct HtmlAnchor {  // <a href> and <area href>

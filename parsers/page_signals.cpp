@@ -34,6 +34,14 @@ bool is_known_agent(std::string_view name) {
                        "slurp", "duckduckbot", "baiduspider", "teoma", "ia_archiver", "otherbot"});
 }
 
+// Metadata names the HTML Standard (§4.2.5.1) and common practice define: never a crawler's name,
+// whatever their content says.
+bool is_standard_meta_name(std::string_view name) {
+  return one_of(name, {"application-name", "author", "description", "generator", "keywords", "referrer", "theme-color",
+                       "color-scheme", "viewport", "creator", "publisher", "copyright", "rating", "subject", "title",
+                       "language", "abstract", "summary", "classification", "category", "format-detection"});
+}
+
 bool is_token_like(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   for (char c : s)
@@ -121,6 +129,40 @@ std::vector<RobotsDirective> parse_x_robots_tag(std::string_view value) {
   return out;
 }
 
+std::vector<std::string> link_header_targets(const std::vector<HttpHeader>& headers, std::string_view rel) {
+  std::vector<std::string> out;
+  const std::string want = ascii_lower(rel);
+  for (const auto& h : headers) {
+    if (!iequals(h.name, "link")) continue;
+    const std::string& value = h.value;
+    size_t pos = 0;
+    while (pos < value.size()) {
+      size_t lt = value.find('<', pos);
+      if (lt == std::string::npos) break;
+      size_t gt = value.find('>', lt);
+      if (gt == std::string::npos) break;
+      size_t next = value.find('<', gt);
+      std::string params = ascii_lower(value.substr(gt + 1, next == std::string::npos ? std::string::npos : next - gt - 1));
+      pos = next == std::string::npos ? value.size() : next;
+      size_t r = params.find("rel=");
+      if (r == std::string::npos) continue;
+      std::string_view rels = std::string_view(params).substr(r + 4);
+      if (!rels.empty() && rels[0] == '"') {
+        size_t close = rels.find('"', 1);
+        rels = rels.substr(1, close == std::string_view::npos ? std::string_view::npos : close - 1);
+      } else {
+        rels = rels.substr(0, rels.find_first_of(";,"));
+      }
+      for (auto t : split(rels, ' '))
+        if (trim(t) == want) {
+          out.push_back(value.substr(lt + 1, gt - lt - 1));
+          break;
+        }
+    }
+  }
+  return out;
+}
+
 PageSignals extract_page_signals(const HtmlScan& scan, const std::vector<HttpHeader>& headers,
                                  std::string_view base_url, std::vector<std::string>* errors) {
   PageSignals s;
@@ -147,7 +189,8 @@ PageSignals extract_page_signals(const HtmlScan& scan, const std::vector<HttpHea
                           std::all_of(toks.begin(), toks.end(), [](std::string_view t) {
                             return is_known_directive(ascii_lower(trim(t)));
                           });
-    if ((is_known_agent(m.name) && !trim(m.content).empty()) || (all_directives && is_token_like(m.name)))
+    if ((is_known_agent(m.name) && !trim(m.content).empty()) ||
+        (all_directives && is_token_like(m.name) && !is_standard_meta_name(m.name)))
       add_directives(s.robots, m.content, m.name, "meta", false);
   }
   std::string content_language;
@@ -178,12 +221,18 @@ PageSignals extract_page_signals(const HtmlScan& scan, const std::vector<HttpHea
   if (s.tdm_source.empty() && !s.tdm_policy.empty()) s.tdm_source = !meta_policy.empty() ? "meta" : "header";
 
   for (const auto& l : scan.links) {
-    if (s.canonical_url.empty() && has_rel(l.rel, "canonical") && !trim(l.href).empty())
+    // canonical is not body-ok (HTML Standard); search engines ignore it outside <head>, and a
+    // link that a template or a comment put in the body must not move the page to another address.
+    if (s.canonical_url.empty() && !l.in_body && has_rel(l.rel, "canonical") && !trim(l.href).empty())
       s.canonical_url = resolve(base_url, l.href);
     if (has_rel(l.rel, "license")) {
       std::string u = resolve(base_url, l.href);
       if (std::find(s.licenses.begin(), s.licenses.end(), u) == s.licenses.end()) s.licenses.push_back(u);
     }
+  }
+  for (const auto& target : link_header_targets(headers, "license")) {
+    std::string u = resolve(base_url, target);
+    if (std::find(s.licenses.begin(), s.licenses.end(), u) == s.licenses.end()) s.licenses.push_back(u);
   }
   for (const auto& a : scan.anchors) {
     if (!has_rel(a.rel, "license")) continue;

@@ -27,7 +27,12 @@ std::vector<RobotsDirective> parse_robots_directives(std::string_view value, std
 // One X-Robots-Tag header value, with an optional leading "agent:".
 std::vector<RobotsDirective> parse_x_robots_tag(std::string_view value);
 
-// `base_url`: the document URL after <base href> (for canonical and license URLs).
+// The targets of the RFC 8288 Link header fields in `headers` whose rel (a space-separated list,
+// case-insensitive) includes `rel`, as written (not resolved), in order.
+std::vector<std::string> link_header_targets(const std::vector<HttpHeader>& headers, std::string_view rel);
+
+// `base_url`: the document URL after <base href> (for canonical and license URLs). Licences come
+// from <link rel=license>, <a rel=license> and Link header fields with rel="license".
 PageSignals extract_page_signals(const HtmlScan& scan, const std::vector<HttpHeader>& headers,
                                  std::string_view base_url, std::vector<std::string>* errors = nullptr);
 

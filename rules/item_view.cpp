@@ -74,8 +74,9 @@ FieldView build_field_view(const RuleEngine::Impl& impl, const Item& item, const
   if (page.fetched_at != TimePoint{}) v.set_date("page.fetched_at", page.fetched_at);
 
   v.set_list("signals.robots", e.directives);
-  for (const char* d : {"noai", "noimageai", "noarchive", "nocache", "noindex"})
+  for (const char* d : {"noai", "noimageai", "noarchive", "nocache"})
     v.set_bool(std::string("signals.") + d, directive(e, d));
+  v.set_bool("signals.noindex", directive(e, "noindex") || directive(e, "none"));  // none = noindex, nofollow
   if (e.tdm_reservation) {
     v.set_number("signals.tdm_reservation", *e.tdm_reservation);
     v.set_string("signals.tdm_policy", e.tdm_policy);

@@ -135,31 +135,10 @@ std::optional<TimePoint> from_epoch(const json& v) {
 }
 
 std::string link_header_target(const Page& page, std::string_view rel) {
-  std::string base = page.final_url.empty() ? page.url : page.final_url;
-  for (const auto& value : page.header_values("link")) {
-    size_t pos = 0;
-    while (pos < value.size()) {
-      size_t lt = value.find('<', pos);
-      if (lt == std::string::npos) break;
-      size_t gt = value.find('>', lt);
-      if (gt == std::string::npos) break;
-      std::string target = value.substr(lt + 1, gt - lt - 1);
-      size_t next = value.find('<', gt);
-      std::string params = ascii_lower(value.substr(gt + 1, next == std::string::npos ? std::string::npos : next - gt - 1));
-      pos = next == std::string::npos ? value.size() : next;
-      size_t r = params.find("rel=");
-      if (r == std::string::npos) continue;
-      std::string_view rels = std::string_view(params).substr(r + 4);
-      if (!rels.empty() && rels[0] == '"') rels = rels.substr(1, rels.find('"', 1) == std::string_view::npos ? std::string_view::npos : rels.find('"', 1) - 1);
-      else rels = rels.substr(0, rels.find_first_of(";,"));
-      for (auto t : split(rels, ' '))
-        if (trim(t) == rel) {
-          std::string resolved = resolve_link(base, target);
-          return resolved.empty() ? target : resolved;
-        }
-    }
-  }
-  return {};
+  auto targets = link_header_targets(page.headers, rel);
+  if (targets.empty()) return {};
+  std::string resolved = resolve_link(page.final_url.empty() ? page.url : page.final_url, targets.front());
+  return resolved.empty() ? targets.front() : resolved;
 }
 
 namespace {

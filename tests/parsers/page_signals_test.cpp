@@ -82,3 +82,26 @@ TEST_CASE("Content-Usage, Content-Signal, license, canonical and language", "[si
   CHECK(s.language == "de");
   CHECK(signals_of("<p>x</p>", {{"Content-Language", "fr, en"}}).language == "fr");
 }
+
+TEST_CASE("a canonical link in the body is ignored; a licence may come in a Link header", "[signals]") {
+  // A template put the canonical after body content: the parser leaves it in <body>.
+  auto body = signals_of(R"(<html><head><title>t</title></head><body><p>x</p>
+      <link rel="canonical" href="https://evil.example/hijack"></body></html>)");
+  CHECK(body.canonical_url.empty());
+  // In the head, another host is a legitimate canonical (cross-domain canonicals exist).
+  CHECK(signals_of(R"(<head><link rel="canonical" href="https://www.example.net/a"></head>)").canonical_url ==
+        "https://www.example.net/a");
+  // RFC 8288: a Link header field is a link of the document; several links, quoted rel lists.
+  auto header = signals_of("<p>x</p>", {{"Link", R"(<https://blog.example.org/feed>; rel="alternate", </lic>; rel="license nofollow")"},
+                                        {"link", "<https://creativecommons.org/licenses/by-sa/4.0/>; rel=license"}});
+  CHECK(header.licenses == std::vector<std::string>{"https://blog.example.org/lic", "https://creativecommons.org/licenses/by-sa/4.0/"});
+  CHECK(link_header_targets({{"Link", R"(<a>; rel="next", <b>; rel="Next last")"}}, "next") == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("standard metadata names are never crawler names, whatever their content", "[signals]") {
+  auto s = signals_of(R"(<head><meta name="description" content="noindex, noai"><meta name="keywords" content="noai">
+      <meta name="NewAIBot" content="noai"></head>)");
+  CHECK(names(s, "description", "meta").empty());
+  CHECK(names(s, "keywords", "meta").empty());
+  CHECK(names(s, "newaibot", "meta") == std::vector<std::string>{"noai"});
+}

@@ -253,3 +253,44 @@ TEST_CASE("Content-Signal ai-train=no from the header or robots.txt", "[exposure
   CHECK(y.content_signal_ai_train == "no");
   CHECK(has(y.optout_signals, "Content-Signal ai-train=no"));
 }
+
+TEST_CASE("robots 'none' is noindex for rules that read signals.noindex", "[exposure]") {
+  // Google's robots meta reference: none = noindex, nofollow.
+  std::vector<PackSource> packs = builtin_packs();
+  packs.push_back({"test:noindex.yaml", R"(pack: test-noindex
+version: 1.0.0
+min_exposcan_version: 0.1.0
+rules:
+  - id: test.noindex
+    kind: condition
+    title: Kept out of search
+    description: the page asks search engines not to index it
+    severity: info
+    confidence: high
+    tags: [test]
+    references: []
+    remediation: none
+    verdict: not_trainable
+    if: {field: signals.noindex, op: eq, value: true}
+    reasons:
+      - text: "The page asks search engines not to index it."
+    tests:
+      positive: [{signals.noindex: true}]
+      negative: [{signals.noindex: false}]
+)"});
+  EngineOptions o;
+  o.fingerprint_key = "test-key";
+  o.now = *parse_date("2026-11-01");
+  auto e = RuleEngine::load(packs, o);
+  if (!e) FAIL(e.error().message);
+  const auto fires = [&](std::vector<RobotsDirective> robots) {
+    Site s("https://jane.example/posts/garden-notes/", 200, sample_robots("jane.example"));
+    s.signals().robots = std::move(robots);
+    for (const auto& f : e->evaluate(s.item, s.page))
+      if (f.rule_id == "test.noindex") return true;
+    return false;
+  };
+  CHECK(fires({{"", "none", "meta"}}));
+  CHECK(fires({{"", "noindex", "header"}}));
+  CHECK_FALSE(fires({{"", "nofollow", "meta"}}));
+}
