@@ -75,6 +75,22 @@ void add_directives(std::vector<RobotsDirective>& out, std::string_view value, s
         if (tok.empty()) continue;
       }
     }
+    // "noai noimageai" or "noindex;noai": not the comma list the spec asks for, but when every
+    // piece is a known directive the intent is plain, and each piece counts.
+    if (tok.find_first_of(" \t;") != std::string_view::npos && tok.find(':') == std::string_view::npos) {
+      std::vector<std::string> pieces;
+      size_t at = 0;
+      while (at < tok.size()) {
+        size_t end = tok.find_first_of(" \t;", at);
+        if (end == std::string_view::npos) end = tok.size();
+        if (end > at) pieces.push_back(ascii_lower(tok.substr(at, end - at)));
+        at = end + 1;
+      }
+      if (pieces.size() > 1 && std::all_of(pieces.begin(), pieces.end(), [](const std::string& p) { return is_known_directive(p); })) {
+        for (auto& p : pieces) out.push_back({agent, std::move(p), std::string(source)});
+        continue;
+      }
+    }
     std::string d = squeeze_directive(tok);
     // unavailable_after's date contains commas: glue the pieces back.
     if (d.rfind("unavailable_after", 0) == 0) {
@@ -218,6 +234,10 @@ PageSignals extract_page_signals(const HtmlScan& scan, const std::vector<HttpHea
     s.tdm_source = "header";
   }
   s.tdm_policy = !meta_policy.empty() ? meta_policy : header_policy;
+  // TDMRep wants an absolute policy URL; a relative one is read against the page, as links are.
+  if (!s.tdm_policy.empty() && !has_scheme(s.tdm_policy)) {
+    if (std::string u = resolve(base_url, s.tdm_policy); !u.empty()) s.tdm_policy = u;
+  }
   if (s.tdm_source.empty() && !s.tdm_policy.empty()) s.tdm_source = !meta_policy.empty() ? "meta" : "header";
 
   for (const auto& l : scan.links) {

@@ -105,3 +105,16 @@ TEST_CASE("standard metadata names are never crawler names, whatever their conte
   CHECK(names(s, "keywords", "meta").empty());
   CHECK(names(s, "newaibot", "meta") == std::vector<std::string>{"noai"});
 }
+
+TEST_CASE("directives written with spaces or semicolons count when each piece is a directive", "[signals]") {
+  auto s = signals_of(R"(<head><meta name="robots" content="noai noimageai"><meta name="GPTBot" content="noindex;noai">
+      <meta name="robots" content="max-snippet : 20"></head>)");
+  CHECK(names(s, "", "meta") == std::vector<std::string>{"noai", "noimageai", "max-snippet:20"});
+  CHECK(names(s, "gptbot", "meta") == std::vector<std::string>{"noindex", "noai"});
+  // Not all pieces are directives: kept as written (lower-cased), no opt-out made up.
+  CHECK(names(signals_of(R"(<head><meta name="robots" content="noai please"></head>)"), "", "meta") ==
+        std::vector<std::string>{"noai please"});
+  // A relative tdm-policy is read against the page.
+  CHECK(signals_of(R"(<head><meta name="tdm-policy" content="/policies/p.json"></head>)").tdm_policy ==
+        "https://blog.example.org/policies/p.json");
+}
