@@ -250,6 +250,13 @@ PageSignals extract_page_signals(const HtmlScan& scan, const std::vector<HttpHea
       if (std::find(s.licenses.begin(), s.licenses.end(), u) == s.licenses.end()) s.licenses.push_back(u);
     }
   }
+  // RFC 6596 §3: the canonical may come as a Link header field (PDFs, images); the head's wins.
+  if (s.canonical_url.empty())
+    for (const auto& target : link_header_targets(headers, "canonical"))
+      if (!trim(target).empty()) {
+        s.canonical_url = resolve(base_url, target);
+        break;
+      }
   for (const auto& target : link_header_targets(headers, "license")) {
     std::string u = resolve(base_url, target);
     if (std::find(s.licenses.begin(), s.licenses.end(), u) == s.licenses.end()) s.licenses.push_back(u);
@@ -259,7 +266,11 @@ PageSignals extract_page_signals(const HtmlScan& scan, const std::vector<HttpHea
     std::string u = resolve(base_url, a.href);
     if (std::find(s.licenses.begin(), s.licenses.end(), u) == s.licenses.end()) s.licenses.push_back(u);
   }
-  s.language = !scan.html_lang.empty() ? scan.html_lang : content_language;
+  // <html lang>, else the Content-Language pragma (<meta http-equiv>), else the header.
+  std::string pragma_language;
+  for (const auto& m : scan.metas)
+    if (m.http_equiv == "content-language" && pragma_language.empty()) pragma_language = std::string(trim(split(m.content, ',').front()));
+  s.language = !scan.html_lang.empty() ? scan.html_lang : !pragma_language.empty() ? pragma_language : content_language;
   return s;
 }
 

@@ -118,3 +118,12 @@ TEST_CASE("directives written with spaces or semicolons count when each piece is
   CHECK(signals_of(R"(<head><meta name="tdm-policy" content="/policies/p.json"></head>)").tdm_policy ==
         "https://blog.example.org/policies/p.json");
 }
+
+TEST_CASE("a canonical in a Link header and the Content-Language pragma", "[signals]") {
+  auto s = signals_of("<p>x</p>", {{"Link", "</posts/1-canonical>; rel=\"canonical\""}});
+  CHECK(s.canonical_url == "https://blog.example.org/posts/1-canonical");
+  auto head_wins = signals_of(R"(<head><link rel="canonical" href="/a"></head>)", {{"Link", "</b>; rel=canonical"}});
+  CHECK(head_wins.canonical_url == "https://blog.example.org/a");
+  CHECK(signals_of(R"(<head><meta http-equiv="Content-Language" content="nl, en"></head>)", {{"Content-Language", "fr"}}).language == "nl");
+  CHECK(signals_of(R"(<html lang="de"><head><meta http-equiv="content-language" content="nl"></head></html>)").language == "de");
+}
