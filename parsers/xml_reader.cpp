@@ -136,6 +136,9 @@ class XmlParser {
       const char c = m_in[i];
       if (quote) {
         if (c == quote) quote = 0;
+      } else if (bracket > 0 && m_in.compare(i, 4, "<!--") == 0) {  // a comment's "don't" opens no quote
+        size_t end = m_in.find("-->", i + 4);
+        i = end == std::string_view::npos ? m_in.size() - 1 : end + 2;
       } else if (bracket > 0 && (c == '"' || c == '\'')) {
         quote = c;
       } else if (c == '[') {

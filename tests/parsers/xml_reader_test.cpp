@@ -76,6 +76,16 @@ TEST_CASE("xml reader: entities declared in the internal subset are expanded as 
   CHECK(doc.errors == std::vector<std::string>{"XML: external entity &ext; is not fetched"});
 }
 
+TEST_CASE("xml reader: a comment in the internal subset opens no quote", "[xml]") {
+  auto doc = parse_xml(R"(<!DOCTYPE rss [
+  <!-- Jane's feed: the entity below is hers -->
+  <!ENTITY who "Jane">
+]><rss><title>&who;'s notes</title></rss>)");
+  REQUIRE(doc.document_element());
+  REQUIRE(doc.document_element()->children.size() == 1);
+  CHECK(doc.document_element()->children[0].text == "Jane's notes");
+}
+
 TEST_CASE("xml reader: a billion laughs stops at the expansion budget", "[xml]") {
   std::string dtd = R"(<!DOCTYPE lolz [<!ENTITY lol0 "lollollollollollollollollollol">)";
   for (int i = 1; i <= 9; ++i)
