@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "core/url.h"
 #include "parsers/html_dates.h"
 #include "parsers/html_document.h"
 #include "parsers/html_scan.h"
@@ -112,11 +113,23 @@ Item base_item(const Page& page, const std::string& page_url, std::shared_ptr<co
   return it;
 }
 
-Item jsonld_profile(const JsonLdNode& p, Item it, const std::string& page_url) {
+// A JSON-LD IRI (url, @id) resolved against the document base (JSON-LD 1.1: relative IRIs are
+// relative to it); "" when empty or not a web address.
+std::string jsonld_iri(const std::string& base, const std::string& iri) {
+  if (trim(iri).empty()) return {};
+  auto b = Url::parse(base);
+  auto u = b ? b->resolve(trim(iri)) : Url::parse(trim(iri));
+  if (!u || (u->scheme() != "http" && u->scheme() != "https")) return {};
+  return u->str();  // fragments kept: "#me" names a node of this page
+}
+
+Item jsonld_profile(const JsonLdNode& p, Item it, const std::string& page_url, const std::string& base) {
   it.kind = ItemKind::profile;
   it.extractor = "jsonld";
-  it.url = first_nonempty({p.url, page_url});
-  it.id = first_nonempty({p.url, p.id.empty() ? std::string() : p.id, page_url + "#person"});
+  const std::string url = jsonld_iri(base, p.url);
+  const std::string id = jsonld_iri(base, p.id);
+  it.url = first_nonempty({url, page_url});
+  it.id = first_nonempty({url, id, page_url + "#person"});
   it.title = p.name;
   it.author = {p.alternate_name, p.name, it.url};
   it.text = p.description;
@@ -276,9 +289,18 @@ Item page_item(const HtmlAnalysis& a, const Page& page) {
   std::string og_url = og.first("og:url");
   pg.url = first_nonempty({signals->canonical_url, og_url.empty() ? og_url : resolve_link(base, og_url), page_url});
   pg.id = pg.url;
-  pg.title = first_nonempty({og.title(), article ? article->headline : std::string(), scan.title, scan.h1});
+  pg.title = first_nonempty({og.title(), article ? article->headline : std::string(), article ? article->name : std::string(),
+                              scan.title, scan.h1});
   pg.text = cap_text(first_nonempty({article ? article->body : std::string(), scan.main_text, scan.body_text}));
-  if (pg.text.empty()) pg.text = first_nonempty({og.description(), meta_named(scan, "description")});
+  if (pg.text.empty())
+    pg.text = first_nonempty({og.description(), article ? article->description : std::string(), meta_named(scan, "description")});
+  // schema.org inLanguage (a BCP 47 tag, or a Language with a name) when the page names none.
+  if (pg.language.empty() && article && article->raw.contains("inLanguage")) {
+    const auto& lang = article->raw["inLanguage"];
+    if (lang.is_string()) pg.language = std::string(trim(lang.get<std::string>()));
+    else if (lang.is_object() && lang.contains("alternateName") && lang["alternateName"].is_string())
+      pg.language = lang["alternateName"].get<std::string>();
+  }
   std::string published = first_nonempty({article ? article->date_published : std::string(),
                                           og.first("article:published_time"), meta_named(scan, "date")});
   std::string updated = first_nonempty({article ? article->date_modified : std::string(),
@@ -286,12 +308,19 @@ Item page_item(const HtmlAnalysis& a, const Page& page) {
   if (auto t = normalize_datetime(published)) pg.published_at = t;
   if (auto t = normalize_datetime(updated)) pg.updated_at = t;
   if (article && !article->authors.empty()) {
-    pg.author = {article->authors[0].alternate_name, article->authors[0].name, article->authors[0].url};
+    pg.author = {article->authors[0].alternate_name, article->authors[0].name, jsonld_iri(base, article->authors[0].url)};
   } else {
-    pg.author.name = first_nonempty({meta_named(scan, "author"), og.first("article:author")});
-    pg.author.handle = first_nonempty({og.first("profile:username"), og.first("twitter:creator")});
+    // article:author is a profile (ogp.me), in practice its URL; a plain name is kept as a name.
+    std::string og_author = og.first("article:author");
+    const bool author_is_url = istarts_with(og_author, "http://") || istarts_with(og_author, "https://") ||
+                               (!og_author.empty() && og_author[0] == '/');
+    pg.author.name = first_nonempty({meta_named(scan, "author"), author_is_url ? std::string() : og_author});
+    if (author_is_url) pg.author.url = resolve_link(base, og_author);
+    std::string handle = first_nonempty({og.first("profile:username"), og.first("twitter:creator")});
+    if (trim(handle).size() > 1 || (handle.size() == 1 && handle != "@")) pg.author.handle = std::string(trim(handle));
   }
-  for (const auto& img : og.images()) add_media(pg.media, resolve_link(base, img.url), img.alt);
+  for (const auto& img : og.images())
+    if (!trim(img.url).empty()) add_media(pg.media, resolve_link(base, img.url), img.alt);
   if (article)
     for (const auto& img : article->images) add_media(pg.media, resolve_link(base, img.url), img.caption);
   for (const auto& img : a.links.images) add_media(pg.media, img.url, img.alt);
@@ -306,7 +335,7 @@ Item page_item(const HtmlAnalysis& a, const Page& page) {
 std::vector<Item> profile_items(const HtmlAnalysis& a, const Page& page) {
   std::vector<Item> out;
   if (const JsonLdNode* person = main_person(a.ld))
-    out.push_back(jsonld_profile(*person, base_item(page, a.page_url, a.output.signals), a.page_url));
+    out.push_back(jsonld_profile(*person, base_item(page, a.page_url, a.output.signals), a.page_url, a.base));
   for (const auto& it : a.mf2["items"]) {
     if (!has_type(it, "h-card")) continue;
     out.push_back(hcard_profile(it, base_item(page, a.page_url, a.output.signals), a.page_url));

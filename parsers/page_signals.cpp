@@ -124,6 +124,11 @@ std::string resolve(std::string_view base, std::string_view ref) {
   return u ? u->str() : r;
 }
 
+// `u` when it is an http(s) address ("javascript:…" or "data:…" canonicals name no page), else "".
+std::string web_address(std::string u) {
+  return istarts_with(u, "http://") || istarts_with(u, "https://") ? u : std::string();
+}
+
 bool has_rel(std::string_view rels, std::string_view token) {
   for (auto t : split(rels, ' '))
     if (t == token) return true;
@@ -244,7 +249,7 @@ PageSignals extract_page_signals(const HtmlScan& scan, const std::vector<HttpHea
     // canonical is not body-ok (HTML Standard); search engines ignore it outside <head>, and a
     // link that a template or a comment put in the body must not move the page to another address.
     if (s.canonical_url.empty() && !l.in_body && has_rel(l.rel, "canonical") && !trim(l.href).empty())
-      s.canonical_url = resolve(base_url, l.href);
+      s.canonical_url = web_address(resolve(base_url, l.href));
     if (has_rel(l.rel, "license")) {
       std::string u = resolve(base_url, l.href);
       if (std::find(s.licenses.begin(), s.licenses.end(), u) == s.licenses.end()) s.licenses.push_back(u);
@@ -254,7 +259,7 @@ PageSignals extract_page_signals(const HtmlScan& scan, const std::vector<HttpHea
   if (s.canonical_url.empty())
     for (const auto& target : link_header_targets(headers, "canonical"))
       if (!trim(target).empty()) {
-        s.canonical_url = resolve(base_url, target);
+        s.canonical_url = web_address(resolve(base_url, target));
         break;
       }
   for (const auto& target : link_header_targets(headers, "license")) {

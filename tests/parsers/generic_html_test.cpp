@@ -183,3 +183,44 @@ TEST_CASE("generic html: a WordPress post page takes the post id its feed and RE
   REQUIRE(!archive.items.empty());
   CHECK(archive.items[0].id.rfind("https://", 0) == 0);
 }
+
+TEST_CASE("generic page: JSON-LD IRIs resolved, name/description/inLanguage fallbacks", "[generic]") {
+  auto out = parse_generic_html(make_page(R"(<html><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@type": "BlogPosting", "name": "Coast walk", "description": "Notes from the coast.",
+     "inLanguage": "de-DE", "author": {"@type": "Person", "@id": "#me", "name": "Jane Example", "url": "/about"}}
+    </script></head><body></body></html>)"));
+  const Item* article = find_item(out, ItemKind::article, "jsonld");
+  REQUIRE(article != nullptr);
+  CHECK(article->title == "Coast walk");
+  CHECK(article->text == "Notes from the coast.");
+  CHECK(article->language == "de-DE");
+  CHECK(article->author.url == "https://jane.example.org/about");
+  const Item* profile = find_item(out, ItemKind::profile, "jsonld");
+  REQUIRE(profile != nullptr);
+  CHECK(profile->id == "https://jane.example.org/about");
+  // An @id alone is resolved too: ids do not clash across pages.
+  auto id_only = parse_generic_html(make_page(R"(<script type="application/ld+json">
+    {"@context": "https://schema.org", "@type": "ProfilePage", "mainEntity": {"@type": "Person", "@id": "#me", "name": "Jane"}}
+    </script>)"));
+  const Item* p = find_item(id_only, ItemKind::profile, "jsonld");
+  REQUIRE(p != nullptr);
+  CHECK(p->id == "https://jane.example.org/posts/coast?utm=1#me");
+}
+
+TEST_CASE("generic page: OpenGraph author URLs, empty values and script canonicals", "[generic]") {
+  auto out = parse_generic_html(make_page(R"html(<html><head>
+    <link rel="canonical" href="javascript:alert(2)">
+    <meta property="og:type" content="article"><meta property="og:title" content="t">
+    <meta property="article:author" content="https://jane.example.org/people/jane">
+    <meta property="og:image" content=""><meta name="twitter:creator" content="@">
+    </head><body><p>x</p></body></html>)html"));
+  REQUIRE(out.signals);
+  CHECK(out.signals->canonical_url.empty());
+  const Item* article = find_item(out, ItemKind::article, "opengraph");
+  REQUIRE(article != nullptr);
+  CHECK(article->url == "https://jane.example.org/posts/coast?utm=1");
+  CHECK(article->author.url == "https://jane.example.org/people/jane");
+  CHECK(article->author.name.empty());
+  CHECK(article->author.handle.empty());
+  CHECK(article->media.empty());
+}
