@@ -219,8 +219,24 @@ Item hentry_post(const json& entry, size_t index, Item it, const std::string& pa
   return it;
 }
 
+// schema.org types of what a person writes on a page: the main one becomes the page's item, the
+// others (a thread's replies, a feed page's posts, comments) items of their own.
+constexpr std::string_view k_posting_types[] = {"BlogPosting", "NewsArticle", "Article", "SocialMediaPosting",
+                                                "DiscussionForumPosting", "TechArticle", "ScholarlyArticle",
+                                                "LiveBlogPosting", "Report"};
+
+bool is_posting(const JsonLdNode& n) {
+  return std::any_of(std::begin(k_posting_types), std::end(k_posting_types), [&](std::string_view t) { return n.is(t); });
+}
+
+// A posting on a social or forum site is a post; any other a post in the article sense.
+ItemKind posting_kind(const JsonLdNode& n) {
+  if (n.is("Comment")) return ItemKind::comment;
+  return n.is("SocialMediaPosting") || n.is("DiscussionForumPosting") ? ItemKind::post : ItemKind::article;
+}
+
 const JsonLdNode* main_article(const JsonLdResult& ld) {
-  for (std::string_view t : {"BlogPosting", "NewsArticle", "Article", "SocialMediaPosting"})
+  for (std::string_view t : k_posting_types)
     if (const JsonLdNode* n = ld.first_of(t)) return n;
   return nullptr;
 }
@@ -284,7 +300,7 @@ Item page_item(const HtmlAnalysis& a, const Page& page) {
   Item pg = base_item(page, page_url, signals);
   const JsonLdNode* article = main_article(ld);
   std::string og_type = ascii_lower(og.first("og:type"));
-  pg.kind = article || og_type == "article" ? ItemKind::article : ItemKind::page;
+  pg.kind = article ? posting_kind(*article) : og_type == "article" ? ItemKind::article : ItemKind::page;
   pg.extractor = article ? "jsonld" : !og.empty() ? "opengraph" : "html";
   std::string og_url = og.first("og:url");
   pg.url = first_nonempty({signals->canonical_url, og_url.empty() ? og_url : resolve_link(base, og_url), page_url});
@@ -309,6 +325,9 @@ Item page_item(const HtmlAnalysis& a, const Page& page) {
   if (auto t = normalize_datetime(updated)) pg.updated_at = t;
   if (article && !article->authors.empty()) {
     pg.author = {article->authors[0].alternate_name, article->authors[0].name, jsonld_iri(base, article->authors[0].url)};
+    for (size_t i = 1; i < article->authors.size(); ++i)  // Google's Article example has two
+      if (const auto& more = article->authors[i]; !more.name.empty() || !more.url.empty())
+        pg.fields.emplace_back("co_author", first_nonempty({more.name, jsonld_iri(base, more.url)}));
   } else {
     // article:author is a profile (ogp.me), in practice its URL; a plain name is kept as a name.
     std::string og_author = og.first("article:author");
@@ -340,6 +359,34 @@ std::vector<Item> profile_items(const HtmlAnalysis& a, const Page& page) {
     if (!has_type(it, "h-card")) continue;
     out.push_back(hcard_profile(it, base_item(page, a.page_url, a.output.signals), a.page_url));
     break;
+  }
+  return out;
+}
+
+// The postings and comments of the page's JSON-LD other than the main one.
+std::vector<Item> jsonld_posts(const HtmlAnalysis& a, const Page& page) {
+  std::vector<Item> out;
+  const JsonLdNode* main = main_article(a.ld);
+  constexpr size_t k_max = 500;
+  for (size_t i = 0; i < a.ld.nodes.size() && out.size() < k_max; ++i) {
+    const JsonLdNode& n = a.ld.nodes[i];
+    if (&n == main || !(is_posting(n) || n.is("Comment"))) continue;
+    std::string title = first_nonempty({n.headline, n.name});
+    std::string text = cap_text(first_nonempty({n.body, n.description}));
+    if (title.empty() && text.empty()) continue;
+    Item it = base_item(page, a.page_url, a.output.signals);
+    it.kind = posting_kind(n);
+    it.extractor = "jsonld";
+    const std::string url = jsonld_iri(a.base, n.url), id = jsonld_iri(a.base, n.id);
+    it.url = first_nonempty({url, a.page_url});
+    it.id = first_nonempty({url, id, a.page_url + "#ld-" + std::to_string(i)});
+    it.title = title;
+    it.text = text;
+    if (!n.authors.empty()) it.author = {n.authors[0].alternate_name, n.authors[0].name, jsonld_iri(a.base, n.authors[0].url)};
+    if (auto t = normalize_datetime(n.date_published)) it.published_at = t;
+    if (auto t = normalize_datetime(n.date_modified)) it.updated_at = t;
+    for (const auto& img : n.images) add_media(it.media, resolve_link(a.base, img.url), img.caption);
+    out.push_back(std::move(it));
   }
   return out;
 }
@@ -388,6 +435,10 @@ ParseOutput parse_generic_html(const Page& page) {
   out.items.push_back(std::move(pg));
   for (auto& it : profile_items(a, page)) out.items.push_back(std::move(it));
   for (auto& it : posts) out.items.push_back(std::move(it));
+  for (auto& it : jsonld_posts(a, page)) {
+    const bool seen = std::any_of(out.items.begin(), out.items.end(), [&](const Item& o) { return o.id == it.id; });
+    if (!seen) out.items.push_back(std::move(it));
+  }
   return out;
 }
 

@@ -244,7 +244,8 @@ bool JsonLdNode::is(std::string_view type) const {
 
 bool is_exposed_jsonld_type(std::string_view t) {
   for (std::string_view x : {"Person", "ProfilePage", "SocialMediaPosting", "DiscussionForumPosting", "BlogPosting",
-                             "Article", "NewsArticle", "ImageObject", "WebPage", "VideoObject", "Organization"})
+                             "Article", "NewsArticle", "ImageObject", "WebPage", "VideoObject", "Organization",
+                             "Comment", "TechArticle", "ScholarlyArticle", "LiveBlogPosting", "Report"})
     if (t == x) return true;
   return false;
 }

@@ -224,3 +224,49 @@ TEST_CASE("generic page: OpenGraph author URLs, empty values and script canonica
   CHECK(article->author.handle.empty());
   CHECK(article->media.empty());
 }
+
+TEST_CASE("generic page: every JSON-LD posting and comment is an item; all authors are kept", "[generic]") {
+  auto out = parse_generic_html(make_page(R"(<html><head><script type="application/ld+json">
+    {"@context": "https://schema.org", "@graph": [
+      {"@type": "DiscussionForumPosting", "@id": "#op", "headline": "Seed swap?", "text": "Who has tomato seeds?",
+       "datePublished": "2026-03-01T10:00:00+01:00", "author": [{"@type": "Person", "name": "Jane Example", "url": "/u/jane"},
+                                                                {"@type": "Person", "name": "Bob Example"}],
+       "comment": [{"@type": "Comment", "@id": "#c1", "text": "I do, call 202-555-0143", "author": {"@type": "Person", "name": "Ann"},
+                    "datePublished": "2026-03-01T11:00:00Z"},
+                   {"@type": "Comment", "text": ""}]},
+      {"@type": "SocialMediaPosting", "url": "https://jane.example.org/notes/2", "articleBody": "Second note"}]}
+    </script></head><body></body></html>)"));
+  // The page's own item is the main posting; its second author is kept.
+  auto two = parse_generic_html(make_page(R"(<script type="application/ld+json">{"@context": "https://schema.org",
+    "@type": "Article", "headline": "h", "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Doe"}]}
+    </script>)"));
+  const Item* article = find_item(two, ItemKind::article, "jsonld");
+  REQUIRE(article != nullptr);
+  CHECK(article->author.name == "Jane Doe");
+  CHECK(has_field(*article, "co_author", "John Doe"));
+  const Item* op = nullptr;
+  for (const auto& it : out.items)
+    if (it.title == "Seed swap?") op = &it;
+  REQUIRE(op != nullptr);
+  CHECK(op->kind == ItemKind::post);
+  CHECK(op->title == "Seed swap?");
+  CHECK(op->text == "Who has tomato seeds?");
+  CHECK(op->author.url == "https://jane.example.org/u/jane");
+  const Item* comment = find_item(out, ItemKind::comment, "jsonld");
+  REQUIRE(comment != nullptr);
+  CHECK(comment->id == "https://jane.example.org/posts/coast?utm=1#c1");
+  CHECK(comment->text == "I do, call 202-555-0143");
+  CHECK(comment->author.name == "Ann");
+  REQUIRE(comment->published_at.has_value());
+  CHECK(format_rfc3339(*comment->published_at) == "2026-03-01T11:00:00Z");
+  size_t posts = 0, comments = 0;
+  for (const auto& it : out.items) {
+    posts += it.kind == ItemKind::post;
+    comments += it.kind == ItemKind::comment;
+  }
+  CHECK(posts == 2);     // the thread and the second note
+  CHECK(comments == 1);  // the empty comment says nothing
+  bool second = false;  // the main posting (by type) is the page's own item
+  for (const auto& it : out.items) second |= it.text == "Second note" && it.kind == ItemKind::post;
+  CHECK(second);
+}
