@@ -179,7 +179,7 @@ int run_inspect(const InspectArgs& a) {
 }  // namespace
 
 void register_inspect(CLI::App& app, CommandAction& action) {
-  auto* cmd = app.add_subcommand("inspect", "Show what one page (URL, saved file, HAR or WARC) yields: items, signals, visibility, parse errors");
+  auto* cmd = app.add_subcommand("inspect", "Show what one page (URL, saved file, HAR or WARC) yields: items, signals, visibility, parse errors (values as parsed, not redacted)");
   auto a = std::make_shared<InspectArgs>();
   cmd->add_option("source", a->source, "A URL, or a saved HTML/JSON/feed file, folder, HAR or WARC file")->required();
   cmd->add_option("--platform", a->platform, "Parse with this platform's adapter (mastodon, bluesky, reddit, ... or web)");
