@@ -32,15 +32,14 @@ std::string first_nonempty(std::initializer_list<std::string> values) {
   return {};
 }
 
-
-void add_media(std::vector<Media>& media, std::string url, std::string alt) {
+void add_media(std::vector<Media>& media, std::string url, std::string alt, const char* type = "image") {
   if (url.empty()) return;
   for (auto& m : media)
     if (m.url == url) {
       if (m.alt.empty()) m.alt = std::move(alt);
       return;
     }
-  media.push_back({std::move(url), "image", std::move(alt)});
+  media.push_back({std::move(url), type, std::move(alt)});
 }
 
 // --- mf2 helpers -----------------------------------------------------------------------------
@@ -300,6 +299,8 @@ Item page_item(const HtmlAnalysis& a, const Page& page) {
   Item pg = base_item(page, page_url, signals);
   const JsonLdNode* article = main_article(ld);
   std::string og_type = ascii_lower(og.first("og:type"));
+  // og:type=profile stays a page: the page's text is an item of its own beside the profile that its
+  // h-card or JSON-LD Person makes (one id would merge them).
   pg.kind = article ? posting_kind(*article) : og_type == "article" ? ItemKind::article : ItemKind::page;
   pg.extractor = article ? "jsonld" : !og.empty() ? "opengraph" : "html";
   std::string og_url = og.first("og:url");
@@ -338,6 +339,12 @@ Item page_item(const HtmlAnalysis& a, const Page& page) {
     std::string handle = first_nonempty({og.first("profile:username"), og.first("twitter:creator")});
     if (trim(handle).size() > 1 || (handle.size() == 1 && handle != "@")) pg.author.handle = std::string(trim(handle));
   }
+  // og:video (and its :url / :secure_url): the page's video, as a video.
+  for (const char* k : {"og:video", "og:video:url", "og:video:secure_url"})
+    if (std::string v = og.first(k); !trim(v).empty()) {
+      add_media(pg.media, resolve_link(base, v), "", "video");
+      break;
+    }
   for (const auto& img : og.images())
     if (!trim(img.url).empty()) add_media(pg.media, resolve_link(base, img.url), img.alt);
   if (article)

@@ -270,3 +270,18 @@ TEST_CASE("generic page: every JSON-LD posting and comment is an item; all autho
   for (const auto& it : out.items) second |= it.text == "Second note" && it.kind == ItemKind::post;
   CHECK(second);
 }
+
+TEST_CASE("generic page: og:video is the page's video", "[generic]") {
+  auto out = parse_generic_html(make_page(R"(<head><meta property="og:type" content="video.other">
+    <meta property="og:video" content="/v/walk.mp4"><meta property="og:image" content="/v/poster.jpg"></head>)"));
+  REQUIRE(!out.items.empty());
+  const Item& pg = out.items[0];
+  REQUIRE(pg.media.size() == 2);
+  const auto type_of = [&](const std::string& url) {
+    for (const auto& m : pg.media)
+      if (m.url == url) return m.type;
+    return std::string("absent");
+  };
+  CHECK(type_of("https://jane.example.org/v/poster.jpg") == "image");
+  CHECK(type_of("https://jane.example.org/v/walk.mp4") == "video");
+}
