@@ -245,15 +245,17 @@ PageSignals extract_page_signals(const HtmlScan& scan, const std::vector<HttpHea
   }
   if (s.tdm_source.empty() && !s.tdm_policy.empty()) s.tdm_source = !meta_policy.empty() ? "meta" : "header";
 
+  // <link rel=license>, Link: rel="license" and <a rel=license>, resolved, each once, in that order.
+  const auto add_license = [&](std::string_view href) {
+    std::string u = resolve(base_url, href);
+    if (std::find(s.licenses.begin(), s.licenses.end(), u) == s.licenses.end()) s.licenses.push_back(std::move(u));
+  };
   for (const auto& l : scan.links) {
     // canonical is not body-ok (HTML Standard); search engines ignore it outside <head>, and a
     // link that a template or a comment put in the body must not move the page to another address.
     if (s.canonical_url.empty() && !l.in_body && has_rel(l.rel, "canonical") && !trim(l.href).empty())
       s.canonical_url = web_address(resolve(base_url, l.href));
-    if (has_rel(l.rel, "license")) {
-      std::string u = resolve(base_url, l.href);
-      if (std::find(s.licenses.begin(), s.licenses.end(), u) == s.licenses.end()) s.licenses.push_back(u);
-    }
+    if (has_rel(l.rel, "license")) add_license(l.href);
   }
   // RFC 6596 §3: the canonical may come as a Link header field (PDFs, images); the head's wins.
   if (s.canonical_url.empty())
@@ -262,15 +264,9 @@ PageSignals extract_page_signals(const HtmlScan& scan, const std::vector<HttpHea
         s.canonical_url = web_address(resolve(base_url, target));
         break;
       }
-  for (const auto& target : link_header_targets(headers, "license")) {
-    std::string u = resolve(base_url, target);
-    if (std::find(s.licenses.begin(), s.licenses.end(), u) == s.licenses.end()) s.licenses.push_back(u);
-  }
-  for (const auto& a : scan.anchors) {
-    if (!has_rel(a.rel, "license")) continue;
-    std::string u = resolve(base_url, a.href);
-    if (std::find(s.licenses.begin(), s.licenses.end(), u) == s.licenses.end()) s.licenses.push_back(u);
-  }
+  for (const auto& target : link_header_targets(headers, "license")) add_license(target);
+  for (const auto& a : scan.anchors)
+    if (has_rel(a.rel, "license")) add_license(a.href);
   // <html lang>, else the Content-Language pragma (<meta http-equiv>), else the header.
   std::string pragma_language;
   for (const auto& m : scan.metas)

@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <system_error>
 
 #include "core/hash.h"
@@ -43,9 +43,10 @@ void fold_redirects(std::vector<Page>& pages, size_t first, const std::vector<Re
     Page& page = pages[i];
     auto u = Url::parse(page.final_url.empty() ? page.url : page.final_url);
     if (!u) continue;
+    std::string at = u->normalized().str();
     std::vector<std::string> chain;
-    std::set<std::string> seen{u->normalized().str()};
-    for (std::string at = *seen.begin(); chain.size() < 10;) {
+    std::set<std::string> seen{at};
+    while (chain.size() < 10) {
       auto it = came_from.find(at);
       if (it == came_from.end() || !seen.insert(it->second).second) break;
       chain.push_back(it->second);
