@@ -240,6 +240,21 @@ const JsonLdNode* main_article(const JsonLdResult& ld) {
   return nullptr;
 }
 
+bool is_media_object(const JsonLdNode& n) { return n.is("ImageObject") || n.is("Photograph") || n.is("VideoObject"); }
+
+// The photo or video a page is about, when no posting is: a WebPage's mainEntity, else a node
+// written at the top level that nothing else on the page refers to (Yoast's "#primaryimage" and a
+// publisher's logo are referred to, so they are not).
+const JsonLdNode* main_media(const JsonLdResult& ld) {
+  for (const auto& n : ld.nodes)
+    if ((n.is("WebPage") || n.is("ItemPage")) && n.main_entity >= 0 &&
+        is_media_object(ld.nodes[static_cast<size_t>(n.main_entity)]))
+      return &ld.nodes[static_cast<size_t>(n.main_entity)];
+  for (const auto& n : ld.nodes)
+    if (is_media_object(n) && !n.nested && !ld.is_referenced(n.id)) return &n;
+  return nullptr;
+}
+
 const JsonLdNode* main_person(const JsonLdResult& ld) {
   if (const JsonLdNode* page = ld.first_of("ProfilePage"); page && page->main_entity >= 0) {
     const JsonLdNode& m = ld.nodes[static_cast<size_t>(page->main_entity)];
@@ -272,7 +287,20 @@ HtmlAnalysis analyze_html(const Page& page) {
   a.og = extract_opengraph(a.scan);
   a.ld = extract_jsonld(a.scan.jsonld);
   out.errors.insert(out.errors.end(), a.ld.errors.begin(), a.ld.errors.end());
-  out.signals = std::make_shared<PageSignals>(extract_page_signals(a.scan, page.headers, a.base, &out.errors));
+  auto signals = std::make_shared<PageSignals>(extract_page_signals(a.scan, page.headers, a.base, &out.errors));
+  // schema.org `license` of what the page is (its posting or media object, its WebPage) is a
+  // licence of the page as rel=license is; a text that names no URL is not kept here.
+  const JsonLdNode* main = main_article(a.ld);
+  if (!main) main = main_media(a.ld);
+  for (const auto& n : a.ld.nodes)
+    if (&n == main || ((n.is("WebPage") || n.is("ItemPage")) && !n.nested))
+      for (const auto& l : n.licenses) {
+        const bool iri = istarts_with(l, "http://") || istarts_with(l, "https://") || (!l.empty() && l[0] == '/');
+        std::string u = iri ? jsonld_iri(a.base, l) : std::string();
+        if (!u.empty() && std::find(signals->licenses.begin(), signals->licenses.end(), u) == signals->licenses.end())
+          signals->licenses.push_back(std::move(u));
+      }
+  out.signals = std::move(signals);
 
   a.links = extract_links(a.scan, a.base);
   auto add_links = [&](const std::vector<PageLink>& list, const char* kind) {
@@ -298,17 +326,24 @@ Item page_item(const HtmlAnalysis& a, const Page& page) {
   const auto& signals = a.output.signals;
   Item pg = base_item(page, page_url, signals);
   const JsonLdNode* article = main_article(ld);
+  const JsonLdNode* media = article ? nullptr : main_media(ld);
   std::string og_type = ascii_lower(og.first("og:type"));
   // og:type=profile stays a page: the page's text is an item of its own beside the profile that its
   // h-card or JSON-LD Person makes (one id would merge them).
-  pg.kind = article ? posting_kind(*article) : og_type == "article" ? ItemKind::article : ItemKind::page;
+  pg.kind = article ? posting_kind(*article)
+            : media ? (media->is("VideoObject") ? ItemKind::video : ItemKind::photo)
+            : og_type == "article" ? ItemKind::article
+                                   : ItemKind::page;
+  if (media) article = media;  // its name, text, dates and creator are read as a posting's
   pg.extractor = article ? "jsonld" : !og.empty() ? "opengraph" : "html";
   std::string og_url = og.first("og:url");
   pg.url = first_nonempty({signals->canonical_url, og_url.empty() ? og_url : resolve_link(base, og_url), page_url});
   pg.id = pg.url;
   pg.title = first_nonempty({og.title(), article ? article->headline : std::string(), article ? article->name : std::string(),
                               scan.title, scan.h1});
-  pg.text = cap_text(first_nonempty({article ? article->body : std::string(), scan.main_text, scan.body_text}));
+  // A photo's or video's own words are its caption or description, not the page around it.
+  pg.text = cap_text(first_nonempty({article ? article->body : std::string(), media ? media->caption : std::string(),
+                                     media ? media->description : std::string(), scan.main_text, scan.body_text}));
   if (pg.text.empty())
     pg.text = first_nonempty({og.description(), article ? article->description : std::string(), meta_named(scan, "description")});
   // schema.org inLanguage (a BCP 47 tag, or a Language with a name) when the page names none.
@@ -340,6 +375,10 @@ Item page_item(const HtmlAnalysis& a, const Page& page) {
     if (trim(handle).size() > 1 || (handle.size() == 1 && handle != "@")) pg.author.handle = std::string(trim(handle));
   }
   // og:video (and its :url / :secure_url): the page's video, as a video.
+  if (media && !media->content_url.empty())
+    add_media(pg.media, jsonld_iri(base, media->content_url), first_nonempty({media->caption, media->name}),
+              media->is("VideoObject") ? "video" : "image");
+  if (media && media->location && !pg.geo) pg.geo = Geo{media->location->lat, media->location->lon, media->location->name};
   for (const char* k : {"og:video", "og:video:url", "og:video:secure_url"})
     if (std::string v = og.first(k); !trim(v).empty()) {
       add_media(pg.media, resolve_link(base, v), "", "video");

@@ -1,6 +1,8 @@
 #include "parsers/jsonld.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 
 #include "core/text.h"
 
@@ -158,28 +160,81 @@ void add_stats(const json& v, std::vector<JsonLdStat>& out) {
   out.push_back(std::move(s));
 }
 
+// license: a URL, a CreativeWork naming one, or text; arrays of those.
+void add_licenses(const json& v, std::vector<std::string>& out) {
+  if (v.is_array()) {
+    for (const auto& x : v) add_licenses(x, out);
+    return;
+  }
+  std::string s = v.is_object() ? field(v, {"url", "@id", "name"}) : str(v);
+  if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+}
+
+std::optional<double> coordinate(const json& v, double limit) {
+  double d = 0;
+  if (v.is_number()) d = v.get<double>();
+  else if (v.is_string()) {
+    const std::string s(trim(v.get<std::string>()));
+    char* end = nullptr;
+    d = std::strtod(s.c_str(), &end);
+    if (s.empty() || end != s.c_str() + s.size()) return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  if (!std::isfinite(d) || d < -limit || d > limit) return std::nullopt;
+  return d;
+}
+
+// A Place (name, address, geo: GeoCoordinates), or a place name as text.
+std::optional<JsonLdPlace> place_of(const json& v) {
+  if (v.is_array()) {
+    for (const auto& x : v)
+      if (auto p = place_of(x)) return p;
+    return std::nullopt;
+  }
+  JsonLdPlace p;
+  if (v.is_string()) {
+    p.name = str(v);
+  } else if (v.is_object()) {
+    p.name = field(v, {"name"});
+    if (p.name.empty() && v.contains("address"))
+      if (auto a = address_of(v["address"])) p.name = a->to_string();
+    const json& g = v.contains("geo") && v["geo"].is_object() ? v["geo"] : v;
+    if (g.contains("latitude") && g.contains("longitude")) {
+      p.lat = coordinate(g["latitude"], 90);
+      p.lon = coordinate(g["longitude"], 180);
+      if (!p.lat || !p.lon) p.lat = p.lon = std::nullopt;
+    }
+  }
+  if (p.name.empty() && !p.lat) return std::nullopt;
+  return p;
+}
+
 class Flattener {
  public:
   explicit Flattener(JsonLdResult& r) : m_r(r) {}
 
-  // Returns the index of the node made from `o` (or -1).
-  int visit(const json& v, size_t depth) {
+  // Returns the index of the node made from `o` (or -1). `nested`: `v` is a property's value.
+  int visit(const json& v, size_t depth, bool nested = false) {
     if (depth > k_max_nesting) return -1;
     if (v.is_array()) {
-      for (const auto& x : v) visit(x, depth + 1);
+      for (const auto& x : v) visit(x, depth + 1, nested);
       return -1;
     }
     if (!v.is_object()) return -1;
+    if (nested && v.contains("@id"))
+      if (std::string id = str(v["@id"]); !id.empty()) m_r.referenced.push_back(std::move(id));
     int self = -1;
     auto types = types_of(v);
     bool exposed = std::any_of(types.begin(), types.end(), [](const auto& t) { return is_exposed_jsonld_type(t); });
     if (exposed) {
       self = static_cast<int>(m_r.nodes.size());
       m_r.nodes.push_back(make_node(v, std::move(types)));
+      m_r.nodes.back().nested = nested;
     }
     for (auto it = v.begin(); it != v.end(); ++it) {
       if (it.key() == "@context") continue;
-      int child = visit(it.value(), depth + 1);
+      int child = visit(it.value(), depth + 1, it.key() != "@graph");
       if (self >= 0 && it.key() == "mainEntity" && child >= 0 && m_r.nodes[self].main_entity < 0)
         m_r.nodes[self].main_entity = child;
     }
@@ -203,6 +258,11 @@ class Flattener {
     n.body = field(o, {"articleBody", "text"});
     n.date_published = field(o, {"datePublished", "dateCreated", "uploadDate"});
     n.date_modified = field(o, {"dateModified"});
+    n.caption = field(o, {"caption"});
+    n.content_url = field(o, {"contentUrl", "embedUrl"});
+    if (o.contains("license")) add_licenses(o["license"], n.licenses);
+    for (const char* k : {"contentLocation", "locationCreated"})
+      if (!n.location && o.contains(k)) n.location = place_of(o[k]);
     if (o.contains("address")) n.address = address_of(o["address"]);
     if (o.contains("sameAs")) {
       const json& s = o["sameAs"];
@@ -213,8 +273,9 @@ class Flattener {
     }
     for (const char* k : {"image", "photo", "thumbnailUrl", "associatedMedia"})
       if (o.contains(k)) add_images(o[k], n.images);
-    if (n.is("ImageObject") && n.images.empty() && !n.url.empty())
-      n.images.push_back({n.url, field(o, {"caption", "name", "description"})});
+    if (n.is("ImageObject") && n.images.empty())  // the image itself: its file, else its url
+      if (std::string u = field(o, {"contentUrl", "url"}); !u.empty())
+        n.images.push_back({std::move(u), field(o, {"caption", "name", "description"})});
     for (const char* k : {"author", "creator"})
       if (o.contains(k)) add_refs(o[k], n.authors);
     if (o.contains("interactionStatistic")) add_stats(o["interactionStatistic"], n.interaction);
@@ -244,7 +305,7 @@ bool JsonLdNode::is(std::string_view type) const {
 
 bool is_exposed_jsonld_type(std::string_view t) {
   for (std::string_view x : {"Person", "ProfilePage", "SocialMediaPosting", "DiscussionForumPosting", "BlogPosting",
-                             "Article", "NewsArticle", "ImageObject", "WebPage", "VideoObject", "Organization",
+                             "Article", "NewsArticle", "ImageObject", "Photograph", "WebPage", "ItemPage", "VideoObject", "Organization",
                              "Comment", "TechArticle", "ScholarlyArticle", "LiveBlogPosting", "Report"})
     if (t == x) return true;
   return false;
@@ -254,6 +315,10 @@ const JsonLdNode* JsonLdResult::first_of(std::string_view type) const {
   for (const auto& n : nodes)
     if (n.is(type)) return &n;
   return nullptr;
+}
+
+bool JsonLdResult::is_referenced(std::string_view id) const {
+  return !id.empty() && std::find(referenced.begin(), referenced.end(), id) != referenced.end();
 }
 
 const JsonLdNode* JsonLdResult::by_id(std::string_view id) const {

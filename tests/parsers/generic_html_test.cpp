@@ -285,3 +285,84 @@ TEST_CASE("generic page: og:video is the page's video", "[generic]") {
   CHECK(type_of("https://jane.example.org/v/poster.jpg") == "image");
   CHECK(type_of("https://jane.example.org/v/walk.mp4") == "video");
 }
+
+TEST_CASE("generic page: a photo page's ImageObject is a photo item with its creator, place and licence", "[generic]") {
+  // Google's image licence metadata shape: contentUrl, creator, license, acquireLicensePage,
+  // creditText; contentLocation with coordinates.
+  auto out = parse_generic_html(make_page(R"(<head><title>Harbour at dusk - Jane's photos</title>
+    <script type="application/ld+json">{"@context":"https://schema.org","@type":"ImageObject",
+      "contentUrl":"/photos/harbour-full.jpg","url":"https://jane.example.org/posts/coast",
+      "name":"Harbour at dusk","caption":"Fishing boats at the harbour wall, taken from our balcony",
+      "creator":{"@type":"Person","name":"Jane Example","url":"/about"},
+      "license":"https://creativecommons.org/licenses/by-nc/4.0/","acquireLicensePage":"/licensing",
+      "creditText":"Jane Example","dateCreated":"2026-08-14T19:02:00+02:00",
+      "contentLocation":{"@type":"Place","name":"Harbour Road 5, Sampleton",
+        "geo":{"@type":"GeoCoordinates","latitude":"54.3210","longitude":10.123}}}</script></head>
+    <body><h1>Harbour at dusk</h1><p>Comments (2)</p></body>)"));
+  REQUIRE(!out.items.empty());
+  const Item& pg = out.items[0];
+  CHECK(pg.kind == ItemKind::photo);
+  CHECK(pg.extractor == "jsonld");
+  CHECK(pg.title == "Harbour at dusk");
+  CHECK(pg.text == "Fishing boats at the harbour wall, taken from our balcony");
+  CHECK(pg.author.name == "Jane Example");
+  CHECK(pg.author.url == "https://jane.example.org/about");
+  REQUIRE(pg.published_at);
+  CHECK(format_rfc3339(*pg.published_at) == "2026-08-14T17:02:00Z");
+  REQUIRE(!pg.media.empty());
+  CHECK(pg.media[0].url == "https://jane.example.org/photos/harbour-full.jpg");
+  CHECK(pg.media[0].type == "image");
+  CHECK(pg.media[0].alt == "Fishing boats at the harbour wall, taken from our balcony");
+  for (const auto& m : pg.media) CHECK(m.url != "https://jane.example.org/posts/coast");  // url is the page
+  REQUIRE(pg.geo);
+  CHECK(pg.geo->name == "Harbour Road 5, Sampleton");
+  REQUIRE(pg.geo->lat);
+  CHECK(*pg.geo->lat == Approx(54.321));
+  CHECK(*pg.geo->lon == Approx(10.123));
+  REQUIRE(pg.signals);
+  CHECK(pg.signals->licenses == std::vector<std::string>{"https://creativecommons.org/licenses/by-nc/4.0/"});
+}
+
+TEST_CASE("generic page: a WebPage's mainEntity video is a video item; referred-to images are not photos", "[generic]") {
+  SECTION("VideoObject as the mainEntity, by reference") {
+    auto out = parse_generic_html(make_page(R"(<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+      {"@type":"WebPage","@id":"#page","mainEntity":{"@id":"#video"},"license":"/terms/video-licence"},
+      {"@type":"VideoObject","@id":"#video","name":"Walk to the lighthouse","description":"Ten minutes along the cliffs",
+       "thumbnailUrl":["/v/thumb.jpg"],"contentUrl":"/v/walk.mp4","uploadDate":"2026-07-01"}]}</script>)"));
+    REQUIRE(!out.items.empty());
+    const Item& pg = out.items[0];
+    CHECK(pg.kind == ItemKind::video);
+    CHECK(pg.title == "Walk to the lighthouse");
+    CHECK(pg.text == "Ten minutes along the cliffs");
+    bool video = false, thumb = false;
+    for (const auto& m : pg.media) {
+      video = video || (m.url == "https://jane.example.org/v/walk.mp4" && m.type == "video");
+      thumb = thumb || (m.url == "https://jane.example.org/v/thumb.jpg" && m.type == "image");
+    }
+    CHECK(video);
+    CHECK(thumb);
+    REQUIRE(pg.signals);
+    CHECK(pg.signals->licenses == std::vector<std::string>{"https://jane.example.org/terms/video-licence"});
+  }
+  SECTION("Yoast's primary image and a logo are referred to: the page stays a page") {
+    auto out = parse_generic_html(make_page(R"(<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+      {"@type":"WebPage","@id":"#page","name":"About","primaryImageOfPage":{"@id":"#primaryimage"}},
+      {"@type":"ImageObject","@id":"#primaryimage","contentUrl":"/up/me.jpg"},
+      {"@type":"Organization","@id":"#org","name":"Jane Example Studio","logo":{"@id":"#logo"}},
+      {"@type":"ImageObject","@id":"#logo","contentUrl":"/up/logo.png","license":"https://example.org/logo-licence"}]}</script>
+      <p>About me</p>)"));
+    REQUIRE(!out.items.empty());
+    CHECK(out.items[0].kind == ItemKind::page);
+    REQUIRE(out.items[0].signals);
+    CHECK(out.items[0].signals->licenses.empty());  // the logo's licence is not the page's
+  }
+  SECTION("an image nested in an article stays the article's image; a licence text is not a URL") {
+    auto out = parse_generic_html(make_page(R"(<script type="application/ld+json">{"@context":"https://schema.org",
+      "@type":"BlogPosting","headline":"Coast walk","articleBody":"We walked.","license":"All rights reserved",
+      "image":{"@type":"ImageObject","contentUrl":"/up/coast.jpg","caption":"The coast"}}</script>)"));
+    REQUIRE(!out.items.empty());
+    CHECK(out.items[0].kind == ItemKind::article);
+    REQUIRE(out.items[0].signals);
+    CHECK(out.items[0].signals->licenses.empty());
+  }
+}
