@@ -128,9 +128,11 @@ bool day_exists(std::string_view text) {
 // RFC 822 dates as feeds write them, made readable for curl_getdate:
 // - a two- or three-digit year after the month is expanded as RFC 5322 §4.3 says: 00–49 → 2000–2049,
 //   50–999 → 1900 + year (curl's own pivot is 70, which put "01 Jan 69" in 2069);
+// - a four-digit year before 1000 ("01 Jan 0001", what Go and .NET write for a missing date) is no
+//   date this reads: nullopt (curl would move years below 100 into 19xx/20xx);
 // - a one-letter military zone other than Z becomes GMT: RFC 822 gave their signs backwards and
 //   RFC 1123 §5.2.14 and RFC 5322 §4.3 say they carry no information.
-std::string rfc822_for_curl(std::string_view text) {
+std::optional<std::string> rfc822_for_curl(std::string_view text) {
   std::string s(text);
   for (size_t i = 0; i + 3 <= s.size(); ++i) {
     if (i > 0 && is_ascii_alpha(s[i - 1])) continue;
@@ -147,6 +149,7 @@ std::string rfc822_for_curl(std::string_view text) {
     size_t end = digits;
     while (end < s.size() && is_ascii_digit(s[end])) ++end;
     const size_t n = end - digits;
+    if (n == 4 && s[digits] == '0' && (end == s.size() || s[end] != ':')) return std::nullopt;
     if ((n == 2 || n == 3) && (end == s.size() || !is_ascii_digit(s[end])) && (end == s.size() || s[end] != ':')) {
       const int year = std::stoi(s.substr(digits, n));
       s.replace(digits, n, std::to_string(n == 2 && year < 50 ? 2000 + year : 1900 + year));
@@ -192,7 +195,9 @@ std::optional<TimePoint> parse_datetime(std::string_view text) {
   if (t.empty() || t.size() > 64) return std::nullopt;
   if (auto iso = parse_iso(t)) return iso;
   // RFC 822 and friends; curl_getdate returns -1 on failure, and rolls "30 Feb" over to March.
-  std::string s = rfc822_for_curl(t);
+  std::optional<std::string> readable = rfc822_for_curl(t);
+  if (!readable) return std::nullopt;
+  const std::string& s = *readable;
   time_t v = curl_getdate(s.c_str(), nullptr);
   if (v == -1 || !representable(v) || !day_exists(s)) return std::nullopt;
   return std::chrono::system_clock::from_time_t(v);

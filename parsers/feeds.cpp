@@ -79,7 +79,11 @@ void apply_html(Item& it, std::string_view html, const std::string& base) {
     if (std::find(it.tags.begin(), it.tags.end(), t) == it.tags.end()) it.tags.push_back(t);
 }
 
+// A reference resolved against the entry's base. An absent or empty attribute (a media:content that
+// has only a media:player, an Atom link without href, an enclosure url="") names nothing here, not
+// the feed itself.
 std::string resolve(const std::string& base, std::string_view ref) {
+  if (trim(ref).empty()) return {};
   std::string r = resolve_link(base, ref);
   return r.empty() ? std::string(trim(ref)) : r;
 }
@@ -272,9 +276,30 @@ void set_rss_author(Item& it, std::string_view value) {
   if (!email.empty()) it.fields.emplace_back("author_email", email);
 }
 
+// An RSS title is plain text (RSS Best Practices Profile 3.1): "Styling the &lt;dialog&gt; element"
+// keeps its "<dialog>". Many feeds escape inline markup into titles all the same, and some write it
+// unescaped; the HTML inline formatting elements are read as markup in both cases.
+std::string rss_title(const XmlElement& item, std::string_view item_ns, std::string_view source) {
+  const XmlElement* t = item.child(item_ns, "title");
+  if (!t) return {};
+  if (!t->children.empty() && t->inner_end > t->inner_begin) return html_to_text(inner_source(*t, source));
+  std::string text(trim(t->text));
+  static constexpr std::string_view k_inline[] = {"a", "abbr", "b", "br", "cite", "code", "del", "em", "i", "ins",
+                                                  "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u"};
+  for (size_t lt = text.find('<'); lt != std::string::npos; lt = text.find('<', lt + 1)) {
+    size_t n = lt + 1 + (lt + 1 < text.size() && text[lt + 1] == '/');
+    size_t end = n;
+    while (end < text.size() && is_ascii_alpha(text[end])) ++end;
+    if (end == n || end >= text.size() || (text[end] != '>' && text[end] != ' ' && text[end] != '/')) continue;
+    const std::string name = ascii_lower(text.substr(n, end - n));
+    if (std::find(std::begin(k_inline), std::end(k_inline), name) != std::end(k_inline)) return html_to_text(text);
+  }
+  return collapse_whitespace(decode_xml_entities(text));  // double-escaped "&amp;amp;" is still a reference
+}
+
 void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item_ns, std::string_view source) {
   Item it = entry_item(ctx);
-  it.title = html_to_text(e.child_text(item_ns, "title"));
+  it.title = rss_title(e, item_ns, source);
   std::string link = e.child_text(item_ns, "link");
   std::string guid;
   if (const XmlElement* g = e.child(item_ns, "guid")) {
@@ -386,7 +411,8 @@ void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source
     if (mastodon && ctx.platform == "web") ctx.platform = "mastodon";
     ctx.medium = ctx.platform == "medium" || istarts_with(trim(channel->child_text(item_ns, "generator")), "Medium");
     if (mastodon && description.rfind("Public posts from @", 0) == 0) ctx.feed_author.handle = description.substr(18);
-    ctx.feed_author.name = channel->child_text(ns::dc, "creator");
+    // dc:creator names a person; an address written there is an address, as in <author>.
+    ctx.feed_author.name = rss_person(channel->child_text(ns::dc, "creator"), &ctx.feed_email).name;
     if (std::string editor = channel->child_text(item_ns, "managingEditor"); !editor.empty()) {
       Person p = rss_person(editor, &ctx.feed_email);
       if (ctx.feed_author.name.empty()) ctx.feed_author.name = p.name;
@@ -608,6 +634,12 @@ void parse_atom(const XmlElement& root, FeedContext& ctx, std::string_view sourc
   }
 }
 
+// An Atom Entry Document (RFC 4287 §4.1.2): one entry as the root element.
+void parse_atom_entry_document(const XmlElement& root, FeedContext& ctx, std::string_view source) {
+  if (std::string base = root.attr("base", ns::xml); !base.empty()) ctx.base = resolve(ctx.base, base);
+  parse_atom_entry(root, ctx, source);
+}
+
 // --- JSON Feed ---------------------------------------------------------------------------------
 
 std::string jstr(const json& j, const char* key) {
@@ -699,6 +731,7 @@ ParseOutput parse_feed(const Page& page, std::string_view platform) {
       const XmlElement* root = doc.document_element();
       if (!root) return out;
       if (root->is(ns::atom, "feed")) parse_atom(*root, ctx, page.body);
+      else if (root->is(ns::atom, "entry")) parse_atom_entry_document(*root, ctx, page.body);
       else if (root->name == "feed") out.errors.push_back("feed format not supported (namespace '" + root->ns + "', e.g. Atom 0.3): " + url);
       else parse_rss(*root, ctx, page.body);
       return out;

@@ -11,6 +11,13 @@
 namespace exposcan {
 namespace {
 
+// Namespace names compare as strings (Namespaces in XML 1.0 §2.3); the one alias feeds still write is
+// Media RSS without its trailing slash, its name before version 1.1.2 (2008), which readers accept.
+std::string canonical_namespace(std::string uri) {
+  if (uri == "http://search.yahoo.com/mrss") uri += '/';
+  return uri;
+}
+
 // General entities declared in the document's internal DTD subset (XML 1.0 §4.2: a non-validating
 // processor must read them, §5.1) and what is left of the document's expansion budget: each
 // declared value is expanded once, when declared, so nesting cannot multiply it, and every use
@@ -299,8 +306,8 @@ class XmlParser {
           error_once("unquoted attribute value");
         }
       }
-      if (name == "xmlns") decls[""] = value;
-      else if (name.rfind("xmlns:", 0) == 0) decls[name.substr(6)] = value;
+      if (name == "xmlns") decls[""] = canonical_namespace(value);
+      else if (name.rfind("xmlns:", 0) == 0) decls[name.substr(6)] = canonical_namespace(value);
       if (raw_attrs.size() < m_limits.max_attributes) raw_attrs.emplace_back(std::move(name), std::move(value));
     }
     if (m_elements >= m_limits.max_elements) {

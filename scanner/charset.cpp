@@ -131,6 +131,8 @@ FeedFormat sniff_feed(std::string_view body) {
     std::string name = ascii_lower(tag);
     if (name == "rss") return FeedFormat::rss;
     if (name == "feed") return FeedFormat::atom;
+    // An Atom Entry Document (RFC 4287 §4.1.2); "entry" alone is too common a name to sniff.
+    if (name == "entry" && head.find("http://www.w3.org/2005/Atom", pos) != std::string_view::npos) return FeedFormat::atom;
     if (name == "rdf") return FeedFormat::rdf;
     return FeedFormat::none;
   }

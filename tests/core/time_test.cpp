@@ -46,6 +46,11 @@ TEST_CASE("RFC 822 two-digit years follow RFC 5322 and military zones read as UT
   CHECK(at("Sun, 19 May 2002 15:21:36 Z") == "2002-05-19T15:21:36Z");
   CHECK(at("Sun, 19 May 2002 15:21:36 EST") == "2002-05-19T20:21:36Z");
   CHECK(at("30 Feb 02 10:00:00 GMT") == "none");
+  // Four-digit years before 1000 are what Go and .NET write for "no date": none, not 2001 or 2050.
+  CHECK(at("Mon, 01 Jan 0001 00:00:00 +0000") == "none");
+  CHECK(at("Sat, 01 Jan 0050 00:00:00 GMT") == "none");
+  CHECK(at("Thu, 01 Jan 0099 00:00:00 GMT") == "none");
+  CHECK(at("Sun, 01 Jan 1950 00:00:00 GMT") == "1950-01-01T00:00:00Z");
 }
 
 TEST_CASE("RFC 3339 leap seconds and dates before 1970 with a fraction", "[core][time]") {

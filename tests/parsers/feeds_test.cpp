@@ -493,3 +493,71 @@ TEST_CASE("feeds: an entity declared in the feed's DOCTYPE is expanded", "[feeds
   CHECK(out.items[0].title == "Made by Example & Sons");
   CHECK(out.items[0].text == "by Example & Sons");
 }
+
+TEST_CASE("feeds: an absent or empty url names nothing, not the feed", "[feeds][spec]") {
+  // Media RSS 1.5.1: a media:content needs a url only when it has a media:player.
+  ParseOutput rss = parse_page(feed_page("https://blog.example.org/feed/", R"(<rss version="2.0"
+    xmlns:media="http://search.yahoo.com/mrss/"><channel><title>B</title><item><title>Clip</title>
+    <link>https://blog.example.org/clip</link><enclosure url="" type="audio/mpeg" length="0"/>
+    <media:content medium="video"><media:player url="https://video.example.net/embed/1"/></media:content>
+    </item></channel></rss>)"));
+  REQUIRE(rss.items.size() == 1);
+  for (const auto& m : rss.items[0].media) CHECK(m.url != "https://blog.example.org/feed/");
+  CHECK(rss.items[0].media.empty());
+  ParseOutput atom = parse_page(feed_page("https://blog.example.org/atom.xml", R"(<feed xmlns="http://www.w3.org/2005/Atom">
+    <title>B</title><entry><title>No link</title><id>tag:blog.example.org,2026:1</id><link rel="alternate"/>
+    <updated>2026-01-01T00:00:00Z</updated><summary>Text</summary></entry></feed>)", "application/atom+xml"));
+  REQUIRE(atom.items.size() == 1);
+  CHECK(atom.items[0].url != "https://blog.example.org/atom.xml");
+  ParseOutput jf = parse_page(feed_page("https://blog.example.org/feed.json", R"({"version":"https://jsonfeed.org/version/1.1",
+    "title":"B","items":[{"id":"1","content_text":"Hi","attachments":[{"mime_type":"image/jpeg"}]}]})", "application/feed+json"));
+  REQUIRE(jf.items.size() == 1);
+  CHECK(jf.items[0].media.empty());
+}
+
+TEST_CASE("feeds: Media RSS under its pre-2008 namespace name is read", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", R"(<rss version="2.0"
+    xmlns:media="http://search.yahoo.com/mrss"><channel><title>B</title><item><title>Photo</title>
+    <link>https://blog.example.org/p</link><media:content url="https://blog.example.org/photo.jpg" medium="image">
+    <media:description>A harbour at dusk</media:description></media:content></item></channel></rss>)"));
+  REQUIRE(out.items.size() == 1);
+  REQUIRE(out.items[0].media.size() == 1);
+  CHECK(out.items[0].media[0].url == "https://blog.example.org/photo.jpg");
+  CHECK(out.items[0].media[0].alt == "A harbour at dusk");
+}
+
+TEST_CASE("feeds: an RSS title is text; inline markup in it is read as markup", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", R"(<rss version="2.0"><channel><title>B</title>
+    <item><title>Styling the &lt;dialog&gt; element</title><link>https://blog.example.org/1</link></item>
+    <item><title>An &lt;em&gt;escaped&lt;/em&gt; emphasis</title><link>https://blog.example.org/2</link></item>
+    <item><title>Naked <b>bold</b> title</title><link>https://blog.example.org/3</link></item>
+    <item><title>AT&amp;amp;T and
+      friends</title><link>https://blog.example.org/4</link></item>
+    </channel></rss>)"));
+  REQUIRE(out.items.size() == 4);
+  CHECK(out.items[0].title == "Styling the <dialog> element");
+  CHECK(out.items[1].title == "An escaped emphasis");
+  CHECK(out.items[2].title == "Naked bold title");
+  CHECK(out.items[3].title == "AT&T and friends");
+}
+
+TEST_CASE("feeds: an Atom entry document is one entry", "[feeds][spec]") {
+  const std::string doc = R"(<?xml version="1.0"?><entry xmlns="http://www.w3.org/2005/Atom" xml:base="https://blog.example.org/">
+    <title>Only entry</title><id>tag:blog.example.org,2026:7</id><link href="posts/7"/>
+    <author><name>Jane Example</name></author><updated>2026-02-03T04:05:06Z</updated><content>Hello</content></entry>)";
+  CHECK(sniff_feed(doc) == FeedFormat::atom);
+  CHECK(sniff_feed("<entry><title>x</title></entry>") == FeedFormat::none);
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/entry.xml", doc, "application/atom+xml"));
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].url == "https://blog.example.org/posts/7");
+  CHECK(out.items[0].author.name == "Jane Example");
+  CHECK(out.items[0].text == "Hello");
+}
+
+TEST_CASE("feeds: a channel dc:creator that is an address is no name", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", R"(<rss version="2.0"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>B</title><dc:creator>jane@example.org</dc:creator>
+    <item><title>Post</title><link>https://blog.example.org/1</link></item></channel></rss>)"));
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].author.name.empty());
+}
