@@ -242,6 +242,13 @@ void finish(Item& it, FeedContext& ctx, const std::string& native_id, const char
   ctx.out.items.push_back(std::move(it));
 }
 
+// True, and the cut recorded, when the feed has given k_max_entries items and has another entry.
+bool entries_full(FeedContext& ctx) {
+  if (ctx.out.items.size() < k_max_entries) return false;
+  ctx.out.errors.push_back("feed: more than " + std::to_string(k_max_entries) + " entries; the rest are not read");
+  return true;
+}
+
 // --- RSS 2.0 / 0.9x / RDF ---------------------------------------------------------------------
 
 // RSS 2.0 <author> and <managingEditor> hold "an email address" and, by custom, the name in
@@ -429,8 +436,9 @@ void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source
   // RSS 2.0: items inside <channel>; RSS 1.0 (RDF): items are siblings of <channel>.
   const XmlElement& holder = channel && !rdf ? *channel : root;
   for (const auto& c : holder.children) {
-    if (ctx.out.items.size() >= k_max_entries) break;
-    if (c.ns == item_ns && c.name == "item") parse_rss_item(c, ctx, item_ns, source);
+    if (c.ns != item_ns || c.name != "item") continue;
+    if (entries_full(ctx)) break;
+    parse_rss_item(c, ctx, item_ns, source);
   }
 }
 
@@ -629,8 +637,9 @@ void parse_atom(const XmlElement& root, FeedContext& ctx, std::string_view sourc
   for (const XmlElement* l : root.children_named(ns::atom, "link"))
     if (atom_rel(*l) == "next") ctx.out.links.push_back({resolve(base_of(*l, ctx.base), l->attr("href")), "next", "next"});
   for (const auto& c : root.children) {
-    if (ctx.out.items.size() >= k_max_entries) break;
-    if (c.is(ns::atom, "entry")) parse_atom_entry(c, ctx, source);
+    if (!c.is(ns::atom, "entry")) continue;
+    if (entries_full(ctx)) break;
+    parse_atom_entry(c, ctx, source);
   }
 }
 
@@ -663,8 +672,8 @@ void parse_json_feed(const json& doc, FeedContext& ctx) {
     return;
   }
   for (const auto& j : doc["items"]) {
-    if (ctx.out.items.size() >= k_max_entries) break;
     if (!j.is_object()) continue;
+    if (entries_full(ctx)) break;
     Item it = entry_item(ctx);
     it.title = jstr(j, "title");
     std::string url = jstr(j, "url");

@@ -561,3 +561,19 @@ TEST_CASE("feeds: a channel dc:creator that is an address is no name", "[feeds][
   REQUIRE(out.items.size() == 1);
   CHECK(out.items[0].author.name.empty());
 }
+
+TEST_CASE("feeds: a feed cut at its entry cap says so", "[feeds][robustness]") {
+  std::string body = R"(<rss version="2.0"><channel><title>B</title>)";
+  for (int i = 0; i < 2001; ++i)
+    body += "<item><title>P" + std::to_string(i) + "</title><link>https://blog.example.org/" + std::to_string(i) + "</link></item>";
+  body += "</channel></rss>";
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", body));
+  CHECK(out.items.size() == 2000);
+  bool said = false;
+  for (const auto& e : out.errors) said = said || e.find("more than 2000 entries") != std::string::npos;
+  CHECK(said);
+  body.resize(body.rfind("<item>"));  // exactly 2000: nothing is cut
+  out = parse_page(feed_page("https://blog.example.org/feed/", body + "</channel></rss>"));
+  CHECK(out.items.size() == 2000);
+  for (const auto& e : out.errors) CHECK(e.find("entries; the rest") == std::string::npos);
+}
