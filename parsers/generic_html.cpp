@@ -375,9 +375,6 @@ Item page_item(const HtmlAnalysis& a, const Page& page) {
     if (trim(handle).size() > 1 || (handle.size() == 1 && handle != "@")) pg.author.handle = std::string(trim(handle));
   }
   // og:video (and its :url / :secure_url): the page's video, as a video.
-  if (media && !media->content_url.empty())
-    add_media(pg.media, jsonld_iri(base, media->content_url), first_nonempty({media->caption, media->name}),
-              media->is("VideoObject") ? "video" : "image");
   if (media && media->location && !pg.geo) pg.geo = Geo{media->location->lat, media->location->lon, media->location->name};
   for (const char* k : {"og:video", "og:video:url", "og:video:secure_url"})
     if (std::string v = og.first(k); !trim(v).empty()) {
@@ -386,9 +383,16 @@ Item page_item(const HtmlAnalysis& a, const Page& page) {
     }
   for (const auto& img : og.images())
     if (!trim(img.url).empty()) add_media(pg.media, resolve_link(base, img.url), img.alt);
-  if (article)
+  if (article && !media)
     for (const auto& img : article->images) add_media(pg.media, resolve_link(base, img.url), img.caption);
   for (const auto& img : a.links.images) add_media(pg.media, img.url, img.alt);
+  // The photo or video itself, after the page's <img> so that an alt text written there wins over
+  // the caption; a video's thumbnails are its images.
+  if (media && !media->content_url.empty())
+    add_media(pg.media, jsonld_iri(base, media->content_url), first_nonempty({media->caption, media->name}),
+              media->is("VideoObject") ? "video" : "image");
+  if (media)
+    for (const auto& img : media->images) add_media(pg.media, resolve_link(base, img.url), img.caption);
   for (const auto& t : og.all("article:tag")) pg.tags.push_back(t);
   for (const auto& l : a.links.anchors) {
     if (pg.links.size() >= k_max_item_links) break;

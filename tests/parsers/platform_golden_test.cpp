@@ -88,6 +88,7 @@ std::vector<GoldenCase> cases() {
       {"tumblr_rss", S("https://janeexample.tumblr.com/rss", "janeexample.tumblr.com/_rss.xml", "application/rss+xml")},
       {"tumblr_api_v2", S("https://api.tumblr.com/v2/blog/janeexample/posts?npf=true", "janeexample.tumblr.com/_api/v2_posts.json", "application/json")},
       {"personal_site_rss", S("https://jane.example/feed.xml", "jane.example/feed.xml", "application/rss+xml")},
+      {"personal_site_photo", S("https://jane.example/photos/harbour/", "jane.example/photos/harbour/index.html", "text/html")},
       {"waf_challenge", S("https://blog.example.org/", "blog.example.org/_challenge.html", "text/html", 403, {{"cf-mitigated", "challenge"}, {"Server", "cloudflare"}})},
       {"captcha_page", S("https://blog.example.org/about/", "blog.example.org/_captcha.html", "text/html", 403)},
       {"instagram_web_profile_info", S("https://www.instagram.com/api/v1/users/web_profile_info/?username=janeexample", "www.instagram.com/_api/web_profile_info_janeexample.json", "application/json")},
