@@ -228,6 +228,7 @@ void Crawler::Impl::send(HostState& h, Request r) {
   hr.low_speed_limit = opt.low_speed_limit;
   hr.low_speed_time_s = opt.low_speed_time_s;
   hr.max_body_bytes = r.kind == RequestKind::page ? opt.max_body_bytes : k_site_file_cap;
+  hr.keep_prefix = r.kind != RequestKind::page;  // site files are read up to their cap
   hr.capture_wire = opt.capture_wire && r.kind == RequestKind::page;
   hr.allow_private_addresses = private_ok_hosts.count(bare_host(r.url.host())) > 0;
   if (r.kind == RequestKind::page && opt.cache) {

@@ -204,7 +204,7 @@ struct HttpClient::Impl {
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, r.timeout_ms);
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, r.low_speed_limit);
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, r.low_speed_time_s);
-    curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(r.max_body_bytes));
+    if (!r.keep_prefix) curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(r.max_body_bytes));
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Impl::on_write);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, &job);
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, &Impl::on_header);

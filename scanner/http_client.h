@@ -46,6 +46,10 @@ struct HttpRequest {
   long low_speed_limit = 100;  // bytes/s ...
   long low_speed_time_s = 10;  // ... for this long = stalled
   size_t max_body_bytes = 8u << 20;
+  // Over the cap, keep the first max_body_bytes (the transfer is still cut there) instead of
+  // refusing a body whose announced Content-Length is too large before reading any of it. For
+  // files read up to a limit, such as robots.txt (RFC 9309 §2.5: parse at least 500 KiB).
+  bool keep_prefix = false;
   bool allow_private_addresses = false;
   bool capture_wire = false;  // keep the raw request head (for WARC records)
 };

@@ -132,10 +132,12 @@ class RobotsBuilder final : public RobotsParseHandler {
   }
   void on_allow(int line, std::string_view value) override { add_rule(line, value, true); }
   void on_disallow(int line, std::string_view value) override { add_rule(line, value, false); }
-  // Sitemap, Crawl-delay and other unknown records do not end a run of user-agent lines: RFC 9309
-  // §2.2.4 says other records must not interfere with the parsing of the defined ones (google/robotstxt
-  // ID_LineSyntax_Groups_OtherRules, and its issue #51 for Crawl-delay). Group members do: rules and
-  // the extension records Content-Usage and Content-Signal.
+  // Sitemap, Crawl-delay, Content-Signal and other records outside the protocol do not end a run of
+  // user-agent lines: RFC 9309 §2.2.4 says other records must not interfere with the parsing of the
+  // defined ones (google/robotstxt ID_LineSyntax_Groups_OtherRules, and its issue #51 for
+  // Crawl-delay); a Content-Signal line between two user-agent lines applies to the group they
+  // start. Group members do end it: rules, and Content-Usage, which the IETF aipref attachment
+  // draft adds to RFC 9309's group grammar.
   void on_sitemap(int, std::string_view value) override {
     if (!value.empty()) m_sitemaps.emplace_back(value);
   }
@@ -158,7 +160,6 @@ class RobotsBuilder final : public RobotsParseHandler {
     m_groups.back().usages.push_back(std::move(usage));
   }
   void on_content_signal(int line, std::string_view value, bool from_comment) override {
-    if (!from_comment) m_in_agent_lines = false;
     ContentSignal signal{std::string(value), line, from_comment, parse_content_signal(value)};
     if (m_groups.empty()) {
       m_global_signals.push_back(std::move(signal));

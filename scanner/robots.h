@@ -21,10 +21,11 @@
 //     percent-encoding equivalence as described in scanner/robots_pattern.h.
 //   §2.2.3 `*` and `$`. §2.2.4 other records: a Sitemap (or Crawl-delay, unknown, Content-Usage,
 //     Content-Signal) line never ends a group — rules after it still belong to the group — and is
-//     not a rule. Sitemap, Crawl-delay and unknown records do not end a *run* of user-agent lines
-//     either (they must not interfere with the defined records; google/robotstxt agrees), so
-//     "User-agent: *", "Crawl-delay: 5", "User-agent: GPTBot", "Disallow: /" is one group for both.
-//     The extension records Content-Usage and Content-Signal are group members and do end a run.
+//     not a rule. Sitemap, Crawl-delay, Content-Signal and unknown records do not end a *run* of
+//     user-agent lines either (they must not interfere with the defined records; google/robotstxt
+//     agrees), so "User-agent: *", "Crawl-delay: 5", "User-agent: GPTBot", "Disallow: /" is one
+//     group for both. Content-Usage, which the aipref attachment draft makes a group member, does
+//     end a run.
 //     Blank lines and comments change nothing.
 //   §2.3.1 status codes: see from_fetch(). §2.5 limit: see scanner/robots_parser.h and cut_at_limit().
 // Deliberate departures from google/robotstxt: percent-encoded unreserved (and reserved) octets

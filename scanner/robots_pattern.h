@@ -7,15 +7,16 @@
 //   - "%xx" escapes are upper-cased, and decoded when they stand for a printable ASCII character
 //     that is not reserved (RFC 3986 §2.2): "%62%61%7A" is "baz", but in the path "%2F" is not
 //     "/", "%3F" not "?" and "%3B" not ";", as RFC 9309 §2.2.2 requires (so "Allow: /pub/" does
-//     not cover "/pub%2F..%2Fsecret"). In the query (after the first raw "?") reserved escapes
-//     are decoded too, so that "/foo/bar?baz=https://foo.bar" and
-//     "/foo/bar?baz=https%3A%2F%2Ffoo.bar" compare equal, as the RFC's table in §2.2.2 has them;
+//     not cover "/pub%2F..%2Fsecret"). In the URL's query (after its first raw "?") a reserved
+//     character and its escape match each other, so that "/foo/bar?baz=https://foo.bar" and
+//     "/foo/bar?baz=https%3A%2F%2Ffoo.bar" compare equal, as the RFC's table in §2.2.2 has them,
+//     and so do "/*url=http%3A" and "/go?url=http%3A" (the matcher compares escapes as units);
 //   - the octets that would change meaning stay (or become) encoded: "%" (%25), "#" (%23), the
 //     robots.txt operators "*" (%2A) and "$" (%24), and the characters RFC 3986 never allows raw
 //     (" < > \ ^ ` { | }). A literal "*" or "$" in a URL therefore matches "%2A"/"%24" in a rule
 //     (RFC 9309 §2.2.3), and a "$" inside a pattern (not at its end) is a literal dollar.
 // Matching starts at the first octet of the path, is case-sensitive, `*` matches any run of
-// octets (including "/"), and a final `$` anchors at the end; otherwise the pattern need only match
+// octets (including "/"; an escape is one unit, never split), and a final `$` anchors at the end; otherwise the pattern need only match
 // a prefix. Matching allocates nothing and is linear in practice (backtracking on `*` only).
 // Thread-safe: pure functions and immutable values.
 #pragma once

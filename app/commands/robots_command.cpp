@@ -39,6 +39,7 @@ Expected<RobotsTxt> fetch_robots(const RobotsArgs& a, const Url& site) {
     HttpRequest req;
     req.url = current;
     req.max_body_bytes = 512 * 1024 + 1;
+    req.keep_prefix = true;  // a larger file is read up to the cap (RFC 9309 §2.5)
     req.allow_private_addresses = true;  // the user named this site
     HttpResponse r = HttpClient::fetch_sync(options, req);
     if (r.status >= 300 && r.status < 400 && !r.redirect_url.empty()) {

@@ -43,6 +43,7 @@
 // | robots429.faults.example/robots.txt     | 429 with Retry-After: 30                                 |
 // | robotsbig.faults.example/robots.txt     | exactly 600 KiB: `User-agent: *`, 13,000+ harmless       |
 // |                                         |   `Disallow: /archive/...` lines, last line `Disallow: /`|
+// | robotsbigplain.faults.example/robots.txt| the same, never compressed: its Content-Length is 600 KiB|
 #include "samples/server/fault_routes.h"
 
 #include <zlib.h>
@@ -64,8 +65,9 @@ using std::chrono::milliseconds;
 
 constexpr long k_max_mebibytes = 1024;
 constexpr size_t k_big_robots_bytes = 600 * 1024;
-constexpr std::array<std::string_view, 4> k_robots_hosts{
-    "robots500.faults.example", "robots404.faults.example", "robots429.faults.example", "robotsbig.faults.example"};
+constexpr std::array<std::string_view, 5> k_robots_hosts{"robots500.faults.example", "robots404.faults.example",
+                                                         "robots429.faults.example", "robotsbig.faults.example",
+                                                         "robotsbigplain.faults.example"};
 
 Response page(int status, std::string_view detail = {}) {
   Response r;
@@ -307,6 +309,8 @@ std::optional<Reply> FaultRoutes::handle(const Request& request) {
     Response r;
     r.body = *big_robots();
     r.set_header("Content-Type", "text/plain; charset=utf-8");
+    // A client that refuses a body by its announced length before reading it gets nothing here.
+    if (request.host == "robotsbigplain.faults.example") r.set_header("Content-Encoding", "identity");
     return Reply{r};
   }
 

@@ -24,6 +24,7 @@ blog.example.org
 janeexample.wordpress.com janeexample.tumblr.com
 faults.example
 robots500.faults.example robots404.faults.example robotsbig.faults.example robots429.faults.example
+robotsbigplain.faults.example
 localhost
 "
 san=""

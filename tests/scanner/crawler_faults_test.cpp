@@ -359,7 +359,9 @@ TEST_CASE("crawler fault: robots.txt over 500 KiB is read up to the limit", "[cr
   PageLog log;
   auto o = fault_options(fx);
   o.max_depth = 1;
-  const std::string url = "https://robotsbig.faults.example/links?n=2";
+  // Compressed on the wire, and sent as is with a 600 KiB Content-Length (once read as empty).
+  const std::string host = GENERATE(std::string("robotsbig.faults.example"), std::string("robotsbigplain.faults.example"));
+  const std::string url = "https://" + host + "/links?n=2";
   auto run = crawl(o, log, {url});
   const Page& listed = page(log, url);
   REQUIRE(listed.site->robots);
@@ -367,7 +369,7 @@ TEST_CASE("crawler fault: robots.txt over 500 KiB is read up to the limit", "[cr
   // Its last line ("Disallow: /") lies beyond 500 KiB and is ignored; the early lines still count.
   CHECK(listed.site->robots->allowed(k_robots_agent, "/status/200"));
   CHECK_FALSE(listed.site->robots->allowed(k_robots_agent, "/archive/000007/"));
-  CHECK(count(fx, "robotsbig.faults.example", "/status/200?i=") == 2);
+  CHECK(count(fx, host, "/status/200?i=") == 2);
   CHECK(run.elapsed < k_slack);
 }
 

@@ -273,7 +273,20 @@ TEST_CASE("in the path an encoded reserved character is not the character itself
   CHECK_FALSE(allowed("User-agent: FooBot\nDisallow: /a%3Bb\n", "FooBot", "/a%3bb"));
   CHECK(is_canonical_robots_path("/a%2Fb?x=y"));
   CHECK_FALSE(is_canonical_robots_path("/a%2fb"));
-  CHECK(canonical_robots_path("/a%2fb%41?q=%2f%41") == "/a%2FbA?q=/A");
+  CHECK(canonical_robots_path("/a%2fb%41?q=%2f%41") == "/a%2FbA?q=%2FA");  // the query's "%2F" is matched as "/"
+}
+
+TEST_CASE("a pattern's encoded reserved characters match the same text in a query after a wildcard", "[rfc9309-2.2.2]") {
+  // The pattern has no "?": which of its octets fall in the query is known only when it matches.
+  const std::string_view redirect = "User-agent: *\nDisallow: /*redirect=http%3A%2F%2F\n";
+  CHECK_FALSE(allowed(redirect, "FooBot", "/go?redirect=http%3A%2F%2Fevil.example"));
+  CHECK_FALSE(allowed(redirect, "FooBot", "/go?redirect=http://evil.example"));
+  CHECK(allowed(redirect, "FooBot", "/go/redirect=http:/x"));  // in the path "/" is not "%2F"
+  CHECK_FALSE(allowed("User-agent: *\nDisallow: /*%3D\n", "FooBot", "/x?y=%3D"));
+  CHECK_FALSE(allowed("User-agent: *\nDisallow: /*url=http://\n", "FooBot", "/go?url=http%3A%2F%2Fa"));
+  // The "?" that starts the query is no part of it: "%3F" never matches it.
+  CHECK(allowed("User-agent: *\nDisallow: /*%3Fq\n", "FooBot", "/a?q"));
+  CHECK_FALSE(allowed("User-agent: *\nDisallow: /*%3Fq\n", "FooBot", "/a?x=?q"));
 }
 
 TEST_CASE("percent-encoded and raw reserved characters are equivalent in the query", "[rfc9309-2.2.2]") {

@@ -151,17 +151,20 @@ TEST_CASE("Content-Signal lines are collected from directives and comments", "[c
   REQUIRE(gpt.size() == 2);
   CHECK(gpt[1].line == 9);
   CHECK(gpt[1].value == "ai-train=no");
-  // Content-Signal is a group member: the "*" group ends before "User-Agent: GPTBot".
+  // The "*" group ends with its Allow line, before "User-Agent: GPTBot".
   CHECK(robots.check("CCBot", "/page").allowed);
   CHECK_FALSE(robots.check("GPTBot", "/page").allowed);
 }
 
-TEST_CASE("a Content-Signal directive ends the run of user-agent lines", "[content-signal][rfc9309-2.2.1]") {
+TEST_CASE("a Content-Signal line does not end the run of user-agent lines", "[content-signal][rfc9309-2.2.4]") {
+  // RFC 9309 §2.2.4: records outside the protocol must not interfere with the defined ones, so the
+  // two user-agent lines start one group, and the signal belongs to it.
   const auto robots =
       RobotsTxt::parse("User-agent: *\nContent-Signal: ai-train=no\nUser-agent: GPTBot\nDisallow: /\n");
-  CHECK(robots.check("CCBot", "/x").allowed);
+  CHECK_FALSE(robots.check("CCBot", "/x").allowed);
   CHECK_FALSE(robots.check("GPTBot", "/x").allowed);
-  CHECK(robots.content_signals("GPTBot").empty());
+  REQUIRE(robots.content_signals("GPTBot").size() == 1);
+  CHECK(robots.content_signals("GPTBot")[0].value == "ai-train=no");
   CHECK(
       parse_content_signal(" search = yes ,, ai-train=no, flag ") ==
       std::vector<std::pair<std::string, std::string>>{{"search", "yes"}, {"ai-train", "no"}, {"flag", ""}});
