@@ -272,7 +272,10 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   bool unreachable = false;
   size_t offline_pages = 0;
   for (const auto& path : offline_targets) {
-    auto load = load_offline(path);
+    OfflineOptions offline;
+    offline.max_pages = static_cast<size_t>(std::max(config.max_pages, 1));
+    offline.max_body_bytes = config.max_body_bytes;
+    auto load = load_offline(path, offline);
     size_t pages = load ? load->pages.size() : 0;
     if (!load) record.scan.errors.push_back({path, load.error().code, load.error().message, path});
     else

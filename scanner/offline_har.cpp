@@ -23,12 +23,6 @@ std::string str(const json& j, const char* k) {
   return j.is_object() && j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
 }
 
-bool wanted(std::string_view mime) {
-  std::string m = ascii_lower(mime);
-  return m.find("html") != std::string::npos || m.find("json") != std::string::npos || m.find("xml") != std::string::npos ||
-         m.find("rss") != std::string::npos || m.find("atom") != std::string::npos;
-}
-
 }  // namespace
 
 void load_har(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out) {
@@ -55,19 +49,22 @@ void load_har(const std::filesystem::path& path, std::string_view data, const Of
     const json& req = e["request"];
     const json& resp = e["response"];
     const json& content = resp.contains("content") && resp["content"].is_object() ? resp["content"] : json::object();
-    std::string mime = str(content, "mimeType");
-    std::string content_type = mime;
+    // The server's Content-Type, else the browser's mimeType: Chrome gives a feed it displayed as
+    // text "text/plain" there, while the header still says application/rss+xml.
+    std::string content_type;
     std::vector<HttpHeader> headers;
     if (resp.contains("headers") && resp["headers"].is_array())
       for (const auto& h : resp["headers"]) {
         headers.push_back({str(h, "name"), str(h, "value")});
         if (iequals(headers.back().name, "content-type") && content_type.empty()) content_type = headers.back().value;
       }
+    if (trim(content_type).empty()) content_type = str(content, "mimeType");
     if (auto hop = redirect_hop(str(req, "url"), int_of(resp, "status", 0), headers, str(resp, "redirectURL"))) {
       hops.push_back(std::move(*hop));  // folded into the page it led to
       continue;
     }
-    if (!wanted(content_type)) continue;
+    if (!page_type(content_type) || failed_requisite(str(req, "url"), int_of(resp, "status", 0), str(e, "_resourceType")))
+      continue;
     if (!content.contains("text") || !content["text"].is_string()) {
       // Chrome leaves out bodies it did not keep; the entry still says the page was seen.
       if (int_of(resp, "status", 0) < 300) {

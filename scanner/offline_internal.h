@@ -43,6 +43,14 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
 void load_saved_html(const std::filesystem::path& path, const OfflineOptions& o, OfflineLoad& out);
 void load_saved_feed(const std::filesystem::path& path, const OfflineOptions& o, OfflineLoad& out);
 
+// Whether a captured response of this media type is a page to read: HTML, XML (but not an SVG
+// image), feeds, JSON.
+bool page_type(std::string_view content_type);
+// An error answer (a 404 or 403 page) to a request for a stylesheet, script, image, font or icon:
+// the browser's or archiver's fetch of a page's requisites, which a scan never makes. `har_type`
+// is a HAR entry's `_resourceType` (Chrome, Playwright), when it has one.
+bool failed_requisite(std::string_view url, int status, std::string_view har_type = {});
+
 // "file:///abs/path" of a local file.
 std::string file_url(const std::filesystem::path& p);
 // A saved file as a Page (body capped and decoded, fetched_at from its mtime, URL file_url(p)); a

@@ -34,6 +34,28 @@ std::optional<RedirectHop> redirect_hop(const std::string& url, int status, cons
   return RedirectHop{base->normalized().str(), to->normalized().str()};
 }
 
+bool page_type(std::string_view content_type) {
+  std::string m = ascii_lower(content_type);
+  if (m.rfind("image/", 0) == 0) return false;  // image/svg+xml is XML, and no page
+  return m.find("html") != std::string::npos || m.find("json") != std::string::npos || m.find("xml") != std::string::npos ||
+         m.find("rss") != std::string::npos || m.find("atom") != std::string::npos;
+}
+
+bool failed_requisite(std::string_view url, int status, std::string_view har_type) {
+  if (status < 400) return false;
+  for (std::string_view t : {"stylesheet", "script", "image", "font", "media", "manifest", "texttrack", "ping"})
+    if (iequals(har_type, t)) return true;
+  std::string_view path = url.substr(0, url.find_first_of("?#"));
+  const size_t slash = path.rfind('/');
+  const size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return false;
+  const std::string ext = ascii_lower(path.substr(dot + 1));
+  for (std::string_view e : {"css", "js", "mjs", "map", "png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "ico", "bmp",
+                             "woff", "woff2", "ttf", "otf", "eot", "mp4", "webm", "mp3", "ogg", "webmanifest"})
+    if (ext == e) return true;
+  return false;
+}
+
 void fold_redirects(std::vector<Page>& pages, size_t first, const std::vector<RedirectHop>& hops) {
   if (hops.empty()) return;
   std::map<std::string, std::string> came_from;  // target -> the first address that led there

@@ -231,12 +231,6 @@ std::string unlabelled_type(std::string_view payload) {
   return !start.empty() && start.front() == '<' ? "text/html" : std::string();
 }
 
-bool wanted(std::string_view content_type) {
-  std::string m = ascii_lower(content_type);
-  return m.find("html") != std::string::npos || m.find("json") != std::string::npos || m.find("xml") != std::string::npos ||
-         m.find("rss") != std::string::npos || m.find("atom") != std::string::npos;
-}
-
 }  // namespace
 
 bool is_zstd_start(std::string_view data) {
@@ -384,7 +378,7 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
       }
       content_type = header_of(http->headers, "Content-Type");
       if (content_type.empty()) content_type = unlabelled_type(block.substr(std::min(http->end, block.size())));
-      if (!wanted(content_type)) {
+      if (!page_type(content_type) || failed_requisite(uri, page.status)) {
         if (std::string d(trim(header_of(head->headers, "WARC-Payload-Digest"))); !d.empty()) skipped_payloads.insert(d);
         continue;
       }
@@ -422,7 +416,7 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
       if (!istarts_with(uri, "http://") && !istarts_with(uri, "https://")) continue;
       page.status = 200;
       content_type = trim(record_ct).empty() ? unlabelled_type(block) : record_ct;
-      if (!wanted(content_type)) continue;
+      if (!page_type(content_type)) continue;
       body = std::string(block);
     } else {
       continue;  // warcinfo, request, metadata, revisit, conversion, continuation

@@ -51,3 +51,22 @@ TEST_CASE("scan of an unreadable offline source is incomplete and says why", "[o
   CHECK(report["scan"]["status"] == "incomplete");
   CHECK(report["scan"]["target_status"][0]["reachable"] == false);
 }
+
+TEST_CASE("scan --max-pages caps an offline source too", "[offline]") {
+  TempDir dir;
+  json entries = json::array();
+  for (int i = 0; i < 4; ++i)
+    entries.push_back({{"request", {{"method", "GET"}, {"url", "https://jane.example/p" + std::to_string(i) + "/"}}},
+                       {"response", {{"status", 200}, {"headers", json::array()},
+                                     {"content", {{"mimeType", "text/html"}, {"text", "<title>P</title><p>Jane's page</p>"}}}}}});
+  std::ofstream(dir / "four.har") << json{{"log", {{"version", "1.2"}, {"entries", entries}}}}.dump();
+  auto r = run_process({EXPOSCAN_BIN, "scan", (dir / "four.har").string(), "--max-pages", "2", "--format", "json", "-o",
+                        (dir / "report.json").string(), "--quiet"},
+                       {"EXPOSCAN_FINGERPRINT_KEY=test-key"});
+  REQUIRE(r.exit_code == 0);
+  json report = json::parse(read_text(dir / "report.json"));
+  CHECK(report["scan"]["target_status"][0]["pages"] == 2);
+  bool said = false;
+  for (const auto& e : report["scan"]["errors"]) said = said || e.dump().find("more than 2 pages") != std::string::npos;
+  CHECK(said);
+}

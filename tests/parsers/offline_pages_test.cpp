@@ -561,3 +561,65 @@ TEST_CASE("offline: a WARC Content-Length too large ends at the next record's he
   CHECK_FALSE(past->pages[0].truncated);
   CHECK(past->pages[1].body == "<p>b</p>");
 }
+
+TEST_CASE("offline: the server's Content-Type wins over a browser's mimeType; requisites and SVG are no pages", "[offline]") {
+  test::TempDir dir;
+  using nlohmann::json;
+  auto entry = [](const std::string& url, int status, const std::string& header_type, const std::string& mime,
+                  const std::string& text, const std::string& resource_type) {
+    json headers = json::array();
+    if (!header_type.empty()) headers.push_back({{"name", "Content-Type"}, {"value", header_type}});
+    json e = {{"request", {{"method", "GET"}, {"url", url}}},
+              {"response", {{"status", status}, {"headers", headers}, {"content", {{"mimeType", mime}, {"text", text}}}}}};
+    if (!resource_type.empty()) e["_resourceType"] = resource_type;
+    return e;
+  };
+  const std::string rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>"
+                          "<item><title>a</title><link>https://mastodon.social/@jane/1</link></item></channel></rss>";
+  const std::string not_found = "<html><title>Not found</title><p>404</p></html>";
+  json har = {{"log", {{"version", "1.2"}, {"entries", json::array({
+      // Chrome: a feed it displayed as text says text/plain in mimeType, the header is the server's.
+      entry("https://mastodon.social/@jane.rss", 200, "application/rss+xml; charset=utf-8", "text/plain", rss, "document"),
+      entry("https://jane.example/style.css", 404, "text/html", "text/html", not_found, "stylesheet"),
+      entry("https://jane.example/favicon.ico", 404, "text/html", "text/html", not_found, "other"),
+      entry("https://jane.example/badge.svg", 200, "image/svg+xml", "image/svg+xml", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "image"),
+      entry("https://jane.example/gone/", 404, "text/html", "text/html", not_found, "document")})}}}};
+  write(dir / "capture.har", har.dump());
+  auto load = load_offline(dir / "capture.har");
+  REQUIRE(load);
+  CHECK(load->errors.empty());
+  REQUIRE(load->pages.size() == 2);
+  CHECK(load->pages[0].content_type == "application/rss+xml");
+  CHECK(parse_page(load->pages[0]).items.size() == 1);
+  CHECK(load->pages[1].url == "https://jane.example/gone/");  // a page that is gone is still a page
+
+  // WARC: a 404 answer to a script request is skipped; a 404 page is kept.
+  std::string warc =
+      warc_record("response", "https://jane.example/app.js", "application/http; msgtype=response",
+                  "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n" + not_found) +
+      warc_record("response", "https://jane.example/logo.svg", "application/http; msgtype=response",
+                  "HTTP/1.1 200 OK\r\nContent-Type: image/svg+xml\r\n\r\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>") +
+      warc_record("response", "https://jane.example/old/", "application/http; msgtype=response",
+                  "HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\n\r\n" + not_found);
+  write(dir / "capture.warc", warc);
+  auto w = load_offline(dir / "capture.warc");
+  REQUIRE(w);
+  REQUIRE(w->pages.size() == 1);
+  CHECK(w->pages[0].url == "https://jane.example/old/");
+}
+
+TEST_CASE("offline: a source's page cap is kept and said", "[offline]") {
+  test::TempDir dir;
+  std::string warc;
+  for (int i = 0; i < 5; ++i)
+    warc += warc_record("response", "https://jane.example/p" + std::to_string(i), "application/http; msgtype=response",
+                        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>page</p>");
+  write(dir / "five.warc", warc);
+  OfflineOptions o;
+  o.max_pages = 3;
+  auto load = load_offline(dir / "five.warc", o);
+  REQUIRE(load);
+  CHECK(load->pages.size() == 3);
+  REQUIRE(load->errors.size() == 1);
+  CHECK(load->errors[0].find("more than 3 pages") != std::string::npos);
+}
