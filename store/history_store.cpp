@@ -11,7 +11,9 @@
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "core/hash.h"
 #include "store/schema.h"
@@ -118,11 +120,16 @@ Error HistoryStore::Impl::describe(const sql::Db& db, const Error& e) const {
     case SQLITE_CORRUPT:
       return make_error("store", where + " is damaged (" + e.message +
                                      "); it was left untouched: move it away or restore a backup");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return make_error("busy", where + ": " + e.message);
     default: return make_error(e.code, where + ": " + e.message);
   }
 }
 
 HistoryStore::HistoryStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+std::shared_ptr<HistoryStore> HistoryStore::from_impl(std::unique_ptr<Impl> impl) {
+  return std::shared_ptr<HistoryStore>(new HistoryStore(std::move(impl)));
+}
 HistoryStore::~HistoryStore() = default;
 
 fs::path HistoryStore::default_path() {
@@ -131,7 +138,26 @@ fs::path HistoryStore::default_path() {
   return fs::path(home && *home ? home : ".") / ".local" / "share" / "exposcan" / "history.db";
 }
 
+namespace {
+Expected<std::shared_ptr<HistoryStore>> open_once(const fs::path& path, OpenMode mode);
+}
+
+// Two processes opening one file at once (two scheduled scans) can meet in the steps that take
+// the whole file (a new file's auto_vacuum, the switch to WAL), where SQLite answers "database is
+// locked" at once instead of waiting in the busy handler: the opening is tried again until the
+// busy timeout has passed.
 Expected<std::shared_ptr<HistoryStore>> HistoryStore::open(const fs::path& path, OpenMode mode) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(k_busy_timeout_ms);
+  for (int attempt = 0;; ++attempt) {
+    auto store = open_once(path, mode);
+    if (store || store.error().code != "busy" || std::chrono::steady_clock::now() >= deadline) return store;
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(10 + 10 * attempt, 200)));
+  }
+}
+
+namespace {
+Expected<std::shared_ptr<HistoryStore>> open_once(const fs::path& path, OpenMode mode) {
+  using Impl = HistoryStore::Impl;
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   std::error_code ec;
@@ -173,8 +199,9 @@ Expected<std::shared_ptr<HistoryStore>> HistoryStore::open(const fs::path& path,
   if (!reader) return reader.error();
   impl->reader = std::move(*reader);
   impl->reader.busy_timeout(k_busy_timeout_ms);
-  return std::shared_ptr<HistoryStore>(new HistoryStore(std::move(impl)));
+  return HistoryStore::from_impl(std::move(impl));
 }
+}  // namespace
 
 const fs::path& HistoryStore::path() const { return m_impl->path; }
 const std::string& HistoryStore::fingerprint_key() const { return m_impl->key; }

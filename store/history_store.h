@@ -143,6 +143,8 @@ class HistoryStore {
   Expected<ForgetResult> forget_before(TimePoint before);
 
   struct Impl;
+  // The store made by open() (store/history_store.cpp) from its opened connections.
+  static std::shared_ptr<HistoryStore> from_impl(std::unique_ptr<Impl> impl);
 
  private:
   explicit HistoryStore(std::unique_ptr<Impl> impl);
