@@ -271,8 +271,11 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
 
   bool unreachable = false;
   size_t offline_pages = 0;
+  // Revisit records of one WARC may name payloads of an earlier one (Wget's --warc-dedup).
+  const auto payloads = offline_targets.size() > 1 ? std::make_shared<WarcPayloads>() : nullptr;
   for (const auto& path : offline_targets) {
     OfflineOptions offline;
+    offline.payloads = payloads;
     offline.max_pages = static_cast<size_t>(std::max(config.max_pages, 1));
     offline.max_body_bytes = config.max_body_bytes;
     auto load = load_offline(path, offline);

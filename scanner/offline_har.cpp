@@ -2,6 +2,9 @@
 // request.url, response.status/headers/content{mimeType,text,encoding}, startedDateTime.
 #include <nlohmann/json.hpp>
 
+#include <fstream>
+#include <optional>
+
 #include "core/text.h"
 #include "core/time.h"
 #include "scanner/charset.h"
@@ -21,6 +24,18 @@ int int_of(const json& j, const char* k, int fallback) {
 
 std::string str(const json& j, const char* k) {
   return j.is_object() && j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
+}
+
+// A body file named by content._file: a plain name in the HAR's folder (no path, no ".."), read up
+// to one byte over the cap (finish_page marks the cut).
+std::optional<std::string> read_sidecar(const std::filesystem::path& har, const std::string& name, size_t max_bytes) {
+  if (name.find_first_of("/\\") != std::string::npos || name == "." || name == "..") return std::nullopt;
+  std::ifstream in(har.parent_path() / name, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string body(max_bytes + 1, '\0');
+  in.read(body.data(), static_cast<std::streamsize>(body.size()));
+  body.resize(static_cast<size_t>(in.gcount()));
+  return body;
 }
 
 }  // namespace
@@ -65,20 +80,27 @@ void load_har(const std::filesystem::path& path, std::string_view data, const Of
     }
     if (!page_type(content_type) || failed_requisite(str(req, "url"), int_of(resp, "status", 0), str(e, "_resourceType")))
       continue;
+    const std::string where = path.string() + ": entry " + std::to_string(index) + " (" + str(req, "url") + ")";
+    std::optional<std::string> sidecar;
     if (!content.contains("text") || !content["text"].is_string()) {
+      // Playwright's "attach" mode keeps the body in a file beside the HAR (content._file).
+      if (std::string name = str(content, "_file"); !name.empty()) {
+        sidecar = read_sidecar(path, name, o.max_body_bytes);
+        if (!sidecar) out.errors.push_back(where + ": its body file '" + name + "' cannot be read beside the HAR");
+      }
       // Chrome leaves out bodies it did not keep; the entry still says the page was seen.
-      if (int_of(resp, "status", 0) < 300) {
-        out.errors.push_back(path.string() + ": entry " + std::to_string(index) + " (" + str(req, "url") + ") has no response body");
+      if (!sidecar && int_of(resp, "status", 0) < 300) {
+        if (str(content, "_file").empty()) out.errors.push_back(where + " has no response body");
         continue;
       }
     }
     std::string text = str(content, "text");
     // HAR 1.2 §content: text is the decoded body; only with encoding "base64" is it the raw bytes.
     // Decoded text is Unicode already (a JSON string), whatever charset the page declared, so it
-    // must not be decoded again as that charset.
+    // must not be decoded again as that charset. A body file holds the bytes as received.
     const bool base64 = iequals(str(content, "encoding"), "base64");
-    std::string raw = base64 ? base64_decode(text) : text;
-    if (!base64) content_type = media_type_of(content_type) + "; charset=utf-8";
+    std::string raw = sidecar ? std::move(*sidecar) : base64 ? base64_decode(text) : text;
+    if (!base64 && !sidecar) content_type = media_type_of(content_type) + "; charset=utf-8";
     Page page;
     page.url = page.final_url = str(req, "url");
     page.status = int_of(resp, "status", 0);

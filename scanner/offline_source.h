@@ -19,6 +19,9 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,10 +33,23 @@ namespace exposcan {
 
 enum class OfflineFormat { html_file, html_folder, har, warc, feed_file, unknown };
 
+// What the WARC files read so far in one scan hold, by WARC-Payload-Digest, for the revisit records
+// of later files (Wget's --warc-dedup points its revisits at the earlier file's records). Copies
+// of pages are kept up to max_bytes of bodies; the digests of responses that were no page (images,
+// scripts) are remembered so that their revisits pass quietly.
+struct WarcPayloads {
+  std::map<std::string, Page> pages;
+  std::set<std::string> skipped;
+  size_t bytes = 0;
+  size_t max_bytes = 64u << 20;
+};
+
 struct OfflineOptions {
   size_t max_body_bytes = 8u << 20;  // per page
   size_t max_pages = 5000;           // per source
   size_t max_file_bytes = 2048ull << 20;
+  // Shared by the WARC files of one scan (see WarcPayloads); without it each file stands alone.
+  std::shared_ptr<WarcPayloads> payloads;
 };
 
 struct OfflineLoad {

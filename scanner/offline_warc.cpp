@@ -340,14 +340,24 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
       // profile, the page is the earlier record's payload at this URI and date.
       std::string digest(trim(header_of(head->headers, "WARC-Payload-Digest")));
       auto it = by_payload.find(digest);
-      if (digest.empty() || it == by_payload.end()) {
-        // A revisit of something not read (an image, a script) is not worth a word.
-        if (!skipped_payloads.count(digest))
-          out.errors.push_back(where + ": revisit of " + uri + " refers to a payload not in this file; skipped");
+      const Page* earlier = it != by_payload.end() ? &out.pages[it->second] : nullptr;
+      if (!earlier && o.payloads && !digest.empty())
+        if (auto in_other = o.payloads->pages.find(digest); in_other != o.payloads->pages.end()) earlier = &in_other->second;
+      if (digest.empty() || !earlier) {
+        // A revisit of something not read (an image, a script, by its digest or by the type its
+        // own HTTP header gives) is not worth a word.
+        const auto http = read_headers(block, 0);
+        const std::string revisit_type = http ? header_of(http->headers, "Content-Type") : std::string();
+        const bool no_page = skipped_payloads.count(digest) || (o.payloads && o.payloads->skipped.count(digest)) ||
+                             (!trim(revisit_type).empty() && !page_type(revisit_type));
+        if (!no_page)
+          out.errors.push_back(where + ": revisit of " + uri + " refers to a payload not in this file" +
+                               (o.payloads ? " or an earlier one" : "") + "; skipped");
         continue;
       }
-      Page copy = out.pages[it->second];
+      Page copy = *earlier;
       copy.url = copy.final_url = uri;
+      copy.target = path.string();
       copy.fetched_at = page.fetched_at;
       copy.remote_ip = page.remote_ip;
       if (auto http = read_headers(block, 0); http && http->first_line.rfind("HTTP/", 0) == 0) {
@@ -379,7 +389,10 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
       content_type = header_of(http->headers, "Content-Type");
       if (content_type.empty()) content_type = unlabelled_type(block.substr(std::min(http->end, block.size())));
       if (!page_type(content_type) || failed_requisite(uri, page.status)) {
-        if (std::string d(trim(header_of(head->headers, "WARC-Payload-Digest"))); !d.empty()) skipped_payloads.insert(d);
+        if (std::string d(trim(header_of(head->headers, "WARC-Payload-Digest"))); !d.empty()) {
+          if (o.payloads) o.payloads->skipped.insert(d);
+          skipped_payloads.insert(std::move(d));
+        }
         continue;
       }
       std::string_view payload = block.substr(std::min(http->end, block.size()));
@@ -424,8 +437,12 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
     if (page.status >= 400) page.error = FetchError{"http_status", "HTTP " + std::to_string(page.status) + " (from " + path.filename().string() + ")"};
     if (cut) page.truncated = true;
     finish_page(page, std::move(body), content_type, PageOrigin::warc, path.string(), o.max_body_bytes);
-    if (std::string digest(trim(header_of(head->headers, "WARC-Payload-Digest"))); !digest.empty())
+    if (std::string digest(trim(header_of(head->headers, "WARC-Payload-Digest"))); !digest.empty()) {
       by_payload.emplace(digest, out.pages.size());
+      if (o.payloads && o.payloads->bytes + page.body.size() <= o.payloads->max_bytes &&
+          o.payloads->pages.emplace(digest, page).second)
+        o.payloads->bytes += page.body.size();
+    }
     out.pages.push_back(std::move(page));
   }
 }

@@ -623,3 +623,75 @@ TEST_CASE("offline: a source's page cap is kept and said", "[offline]") {
   REQUIRE(load->errors.size() == 1);
   CHECK(load->errors[0].find("more than 3 pages") != std::string::npos);
 }
+
+TEST_CASE("offline: a WARC revisit may name a payload of an earlier file of the scan", "[offline][spec]") {
+  test::TempDir dir;
+  // Wget --warc-dedup: the second capture's unchanged pages are revisits of the first file's.
+  auto with_digest = [](std::string record, const std::string& digest) {
+    const size_t at = record.find("\r\n") + 2;
+    return record.insert(at, "WARC-Payload-Digest: " + digest + "\r\n");
+  };
+  const std::string page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<title>Jane</title><p>jane@example.org</p>";
+  write(dir / "first.warc",
+        with_digest(warc_record("response", "https://jane.example/", "application/http; msgtype=response", page), "sha1:PAGE") +
+            with_digest(warc_record("response", "https://jane.example/logo.png", "application/http; msgtype=response",
+                                    "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG"),
+                        "sha1:LOGO"));
+  const std::string revisit_head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n";
+  write(dir / "second.warc",
+        with_digest(warc_record("revisit", "https://jane.example/", "application/http; msgtype=response", revisit_head), "sha1:PAGE") +
+            with_digest(warc_record("revisit", "https://jane.example/logo.png", "application/http; msgtype=response",
+                                    "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n"),
+                        "sha1:LOGO") +
+            with_digest(warc_record("revisit", "https://jane.example/style.css", "application/http; msgtype=response",
+                                    "HTTP/1.1 200 OK\r\nContent-Type: text/css\r\n\r\n"),
+                        "sha1:CSS"));
+  SECTION("alone, the second file cannot show the page and says so once") {
+    auto load = load_offline(dir / "second.warc");
+    REQUIRE(load);
+    CHECK(load->pages.empty());
+    REQUIRE(load->errors.size() == 1);  // the logo and the stylesheet say image/png and text/css
+    CHECK(load->errors[0].find("revisit of https://jane.example/ refers to a payload not in this file") != std::string::npos);
+  }
+  SECTION("read after the first in one scan, the revisit is the page") {
+    OfflineOptions o;
+    o.payloads = std::make_shared<WarcPayloads>();
+    auto first = load_offline(dir / "first.warc", o);
+    auto second = load_offline(dir / "second.warc", o);
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(second->errors.empty());  // the logo was seen as an image in the first file
+    REQUIRE(second->pages.size() == 1);
+    CHECK(second->pages[0].url == "https://jane.example/");
+    CHECK(second->pages[0].body.find("jane@example.org") != std::string::npos);
+    CHECK(second->pages[0].target == (dir / "second.warc").string());
+  }
+}
+
+TEST_CASE("offline: HAR bodies kept in files beside the HAR (Playwright's attach mode) are read", "[offline]") {
+  test::TempDir dir;
+  using nlohmann::json;
+  write(dir / "0a1b2c.html", "<title>Jane</title><p>Call me: +1 202-555-0147</p>");
+  write(dir / "secret.txt", "not a body");
+  auto entry = [](const std::string& url, const std::string& file) {
+    return json{{"request", {{"method", "GET"}, {"url", url}}},
+                {"response", {{"status", 200},
+                              {"headers", json::array({{{"name", "Content-Type"}, {"value", "text/html; charset=utf-8"}}})},
+                              {"content", {{"mimeType", "text/html"}, {"size", 10}, {"_file", file}}}}}};
+  };
+  json har = {{"log", {{"version", "1.2"}, {"entries", json::array({entry("https://jane.example/", "0a1b2c.html"),
+                                                                    entry("https://jane.example/a", "../secret.txt"),
+                                                                    entry("https://jane.example/b", "missing.html")})}}}};
+  std::filesystem::create_directories(dir / "har");
+  write(dir / "har" / "capture.har", har.dump());
+  std::filesystem::rename(dir / "0a1b2c.html", dir / "har" / "0a1b2c.html");
+  auto load = load_offline(dir / "har" / "capture.har");
+  REQUIRE(load);
+  REQUIRE(load->pages.size() == 1);
+  CHECK(load->pages[0].url == "https://jane.example/");
+  CHECK(load->pages[0].body.find("+1 202-555-0147") != std::string::npos);
+  CHECK(load->pages[0].origin == PageOrigin::har);
+  REQUIRE(load->errors.size() == 2);  // a path outside the folder and a missing file
+  CHECK(load->errors[0].find("'../secret.txt' cannot be read") != std::string::npos);
+  CHECK(load->errors[1].find("'missing.html' cannot be read") != std::string::npos);
+}
