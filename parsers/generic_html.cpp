@@ -290,8 +290,11 @@ HtmlAnalysis analyze_html(const Page& page) {
   auto signals = std::make_shared<PageSignals>(extract_page_signals(a.scan, page.headers, a.base, &out.errors));
   // schema.org `license` of what the page is (its posting or media object, its WebPage) is a
   // licence of the page as rel=license is; a text that names no URL is not kept here.
-  const JsonLdNode* main = main_article(a.ld);
-  if (!main) main = main_media(a.ld);
+  const auto index_of = [&](const JsonLdNode* n) { return n ? static_cast<int>(n - a.ld.nodes.data()) : -1; };
+  a.main_posting = index_of(main_article(a.ld));
+  if (a.main_posting < 0) a.main_media = index_of(main_media(a.ld));
+  const int main_index = a.main_posting >= 0 ? a.main_posting : a.main_media;
+  const JsonLdNode* main = main_index >= 0 ? &a.ld.nodes[static_cast<size_t>(main_index)] : nullptr;
   for (const auto& n : a.ld.nodes)
     if (&n == main || ((n.is("WebPage") || n.is("ItemPage")) && !n.nested))
       for (const auto& l : n.licenses) {
@@ -325,8 +328,8 @@ Item page_item(const HtmlAnalysis& a, const Page& page) {
   const std::string& page_url = a.page_url;
   const auto& signals = a.output.signals;
   Item pg = base_item(page, page_url, signals);
-  const JsonLdNode* article = main_article(ld);
-  const JsonLdNode* media = article ? nullptr : main_media(ld);
+  const JsonLdNode* article = a.main_posting >= 0 ? &ld.nodes[static_cast<size_t>(a.main_posting)] : nullptr;
+  const JsonLdNode* media = a.main_media >= 0 ? &ld.nodes[static_cast<size_t>(a.main_media)] : nullptr;
   std::string og_type = ascii_lower(og.first("og:type"));
   // og:type=profile stays a page: the page's text is an item of its own beside the profile that its
   // h-card or JSON-LD Person makes (one id would merge them).
@@ -416,7 +419,7 @@ std::vector<Item> profile_items(const HtmlAnalysis& a, const Page& page) {
 // The postings and comments of the page's JSON-LD other than the main one.
 std::vector<Item> jsonld_posts(const HtmlAnalysis& a, const Page& page) {
   std::vector<Item> out;
-  const JsonLdNode* main = main_article(a.ld);
+  const JsonLdNode* main = a.main_posting >= 0 ? &a.ld.nodes[static_cast<size_t>(a.main_posting)] : nullptr;
   constexpr size_t k_max = 500;
   for (size_t i = 0; i < a.ld.nodes.size() && out.size() < k_max; ++i) {
     const JsonLdNode& n = a.ld.nodes[i];

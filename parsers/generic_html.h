@@ -36,6 +36,9 @@ struct HtmlAnalysis {
   HtmlScan scan;
   OpenGraph og;
   JsonLdResult ld;
+  // Indexes in ld.nodes (-1: none) of the posting the page is, else of the photo or video it is
+  // about (only when there is no posting).
+  int main_posting = -1, main_media = -1;
   PageLinks links;
   nlohmann::json mf2;
 };

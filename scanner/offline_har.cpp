@@ -2,7 +2,6 @@
 // request.url, response.status/headers/content{mimeType,text,encoding}, startedDateTime.
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <optional>
 
 #include "core/text.h"
@@ -26,16 +25,10 @@ std::string str(const json& j, const char* k) {
   return j.is_object() && j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
 }
 
-// A body file named by content._file: a plain name in the HAR's folder (no path, no ".."), read up
-// to one byte over the cap (finish_page marks the cut).
+// A body file named by content._file: a plain name in the HAR's folder (no path, no "..").
 std::optional<std::string> read_sidecar(const std::filesystem::path& har, const std::string& name, size_t max_bytes) {
   if (name.find_first_of("/\\") != std::string::npos || name == "." || name == "..") return std::nullopt;
-  std::ifstream in(har.parent_path() / name, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string body(max_bytes + 1, '\0');
-  in.read(body.data(), static_cast<std::streamsize>(body.size()));
-  body.resize(static_cast<size_t>(in.gcount()));
-  return body;
+  return read_body_file(har.parent_path() / name, max_bytes);
 }
 
 }  // namespace
@@ -74,23 +67,25 @@ void load_har(const std::filesystem::path& path, std::string_view data, const Of
         if (iequals(headers.back().name, "content-type") && content_type.empty()) content_type = headers.back().value;
       }
     if (trim(content_type).empty()) content_type = str(content, "mimeType");
-    if (auto hop = redirect_hop(str(req, "url"), int_of(resp, "status", 0), headers, str(resp, "redirectURL"))) {
+    const std::string url = str(req, "url");
+    const int status = int_of(resp, "status", 0);
+    if (auto hop = redirect_hop(url, status, headers, str(resp, "redirectURL"))) {
       hops.push_back(std::move(*hop));  // folded into the page it led to
       continue;
     }
-    if (!page_type(content_type) || failed_requisite(str(req, "url"), int_of(resp, "status", 0), str(e, "_resourceType")))
-      continue;
-    const std::string where = path.string() + ": entry " + std::to_string(index) + " (" + str(req, "url") + ")";
+    if (!page_type(content_type) || failed_requisite(url, status, str(e, "_resourceType"))) continue;
+    const std::string where = path.string() + ": entry " + std::to_string(index) + " (" + url + ")";
     std::optional<std::string> sidecar;
     if (!content.contains("text") || !content["text"].is_string()) {
       // Playwright's "attach" mode keeps the body in a file beside the HAR (content._file).
-      if (std::string name = str(content, "_file"); !name.empty()) {
-        sidecar = read_sidecar(path, name, o.max_body_bytes);
-        if (!sidecar) out.errors.push_back(where + ": its body file '" + name + "' cannot be read beside the HAR");
+      const std::string file = str(content, "_file");
+      if (!file.empty()) {
+        sidecar = read_sidecar(path, file, o.max_body_bytes);
+        if (!sidecar) out.errors.push_back(where + ": its body file '" + file + "' cannot be read beside the HAR");
       }
       // Chrome leaves out bodies it did not keep; the entry still says the page was seen.
-      if (!sidecar && int_of(resp, "status", 0) < 300) {
-        if (str(content, "_file").empty()) out.errors.push_back(where + " has no response body");
+      if (!sidecar && status < 300) {
+        if (file.empty()) out.errors.push_back(where + " has no response body");
         continue;
       }
     }
@@ -102,8 +97,8 @@ void load_har(const std::filesystem::path& path, std::string_view data, const Of
     std::string raw = sidecar ? std::move(*sidecar) : base64 ? base64_decode(text) : text;
     if (!base64 && !sidecar) content_type = media_type_of(content_type) + "; charset=utf-8";
     Page page;
-    page.url = page.final_url = str(req, "url");
-    page.status = int_of(resp, "status", 0);
+    page.url = page.final_url = url;
+    page.status = status;
     // A browser shows a revalidated document as 304 with the cached body it displayed.
     if (page.status == 304 && !raw.empty()) page.status = 200;
     page.http_version = str(resp, "httpVersion");

@@ -136,22 +136,28 @@ std::string file_url(const std::filesystem::path& p) {
   return "file://" + (ec ? p : abs).generic_string();
 }
 
-std::optional<Page> read_saved_file(const std::filesystem::path& p, const OfflineOptions& o, OfflineLoad& out,
-                                    std::string_view content_type, const std::string& target) {
+std::optional<std::string> read_body_file(const std::filesystem::path& p, size_t max_bytes) {
   std::ifstream in(p, std::ios::binary);
-  if (!in) {
-    out.errors.push_back(p.string() + ": cannot read");
-    return std::nullopt;
-  }
-  // Read in chunks up to one byte past the cap (finish_page records the cut): sizing the buffer to
-  // the cap zero-filled megabytes per file and kept them as the body's capacity.
+  if (!in) return std::nullopt;
+  // Read in chunks up to one byte past the cap: sizing the buffer to the cap zero-filled megabytes
+  // per file and kept them as the body's capacity.
   std::string raw;
-  const size_t limit = o.max_body_bytes + 1;
+  const size_t limit = max_bytes + 1;
   char chunk[64 * 1024];
   while (raw.size() < limit) {
     in.read(chunk, static_cast<std::streamsize>(std::min(sizeof chunk, limit - raw.size())));
     if (in.gcount() <= 0) break;
     raw.append(chunk, static_cast<size_t>(in.gcount()));
+  }
+  return raw;
+}
+
+std::optional<Page> read_saved_file(const std::filesystem::path& p, const OfflineOptions& o, OfflineLoad& out,
+                                    std::string_view content_type, const std::string& target) {
+  std::optional<std::string> raw = read_body_file(p, o.max_body_bytes);
+  if (!raw) {
+    out.errors.push_back(p.string() + ": cannot read");
+    return std::nullopt;
   }
   Page page;
   page.status = 200;
@@ -160,7 +166,7 @@ std::optional<Page> read_saved_file(const std::filesystem::path& p, const Offlin
   if (!ec)
     page.fetched_at = std::chrono::time_point_cast<std::chrono::system_clock::duration>(
         mtime - std::filesystem::file_time_type::clock::now() + std::chrono::system_clock::now());
-  finish_page(page, std::move(raw), content_type, PageOrigin::file, target, o.max_body_bytes);
+  finish_page(page, std::move(*raw), content_type, PageOrigin::file, target, o.max_body_bytes);
   page.url = page.final_url = file_url(p);
   page.headers.push_back({"X-Exposcan-Saved-File", p.string()});
   return page;

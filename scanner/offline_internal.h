@@ -51,6 +51,10 @@ bool page_type(std::string_view content_type);
 // is a HAR entry's `_resourceType` (Chrome, Playwright), when it has one.
 bool failed_requisite(std::string_view url, int status, std::string_view har_type = {});
 
+// A body read from a file: at most max_bytes + 1 bytes (finish_page records the cut), nullopt when
+// the file cannot be opened.
+std::optional<std::string> read_body_file(const std::filesystem::path& p, size_t max_bytes);
+
 // "file:///abs/path" of a local file.
 std::string file_url(const std::filesystem::path& p);
 // A saved file as a Page (body capped and decoded, fetched_at from its mtime, URL file_url(p)); a

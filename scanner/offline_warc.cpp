@@ -323,6 +323,7 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
       return;
     }
     std::string type = ascii_lower(header_of(head->headers, "WARC-Type"));
+    std::string digest(trim(header_of(head->headers, "WARC-Payload-Digest")));
     std::string uri(trim(header_of(head->headers, "WARC-Target-URI")));
     if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);  // WARC 1.0 errata form
     std::string record_ct = header_of(head->headers, "Content-Type");
@@ -338,7 +339,6 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
     if (type == "revisit") {
       // A revisit (WARC 1.1 §6.7) repeats an earlier capture: with the identical-payload-digest
       // profile, the page is the earlier record's payload at this URI and date.
-      std::string digest(trim(header_of(head->headers, "WARC-Payload-Digest")));
       auto it = by_payload.find(digest);
       const Page* earlier = it != by_payload.end() ? &out.pages[it->second] : nullptr;
       if (!earlier && o.payloads && !digest.empty())
@@ -389,9 +389,9 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
       content_type = header_of(http->headers, "Content-Type");
       if (content_type.empty()) content_type = unlabelled_type(block.substr(std::min(http->end, block.size())));
       if (!page_type(content_type) || failed_requisite(uri, page.status)) {
-        if (std::string d(trim(header_of(head->headers, "WARC-Payload-Digest"))); !d.empty()) {
-          if (o.payloads) o.payloads->skipped.insert(d);
-          skipped_payloads.insert(std::move(d));
+        if (!digest.empty()) {
+          if (o.payloads) o.payloads->skipped.insert(digest);
+          skipped_payloads.insert(digest);
         }
         continue;
       }
@@ -437,7 +437,7 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
     if (page.status >= 400) page.error = FetchError{"http_status", "HTTP " + std::to_string(page.status) + " (from " + path.filename().string() + ")"};
     if (cut) page.truncated = true;
     finish_page(page, std::move(body), content_type, PageOrigin::warc, path.string(), o.max_body_bytes);
-    if (std::string digest(trim(header_of(head->headers, "WARC-Payload-Digest"))); !digest.empty()) {
+    if (!digest.empty()) {
       by_payload.emplace(digest, out.pages.size());
       if (o.payloads && o.payloads->bytes + page.body.size() <= o.payloads->max_bytes &&
           o.payloads->pages.emplace(digest, page).second)
