@@ -275,7 +275,9 @@ HtmlAnalysis analyze_html(const Page& page) {
   HtmlAnalysis a;
   ParseOutput& out = a.output;
   a.page_url = page.final_url.empty() ? page.url : page.final_url;
-  auto doc = HtmlDocument::parse(page.body);
+  HtmlLimits limits;
+  limits.drop_svg_graphics = true;  // the items never carry an e-* property's html
+  auto doc = HtmlDocument::parse(page.body, limits);
   if (!doc) {
     out.errors.push_back(doc.error().message);
     out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, a.page_url, &out.errors));

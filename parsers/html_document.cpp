@@ -395,6 +395,125 @@ std::vector<std::pair<size_t, size_t>> head_style_text(std::string_view s) {
   return spans;
 }
 
+namespace {
+
+// Drawing elements of SVG 1.1/2 (lower-cased) that hold no text and nothing the extractors read.
+bool is_svg_graphic_tag(std::string_view t) {
+  return one_of(t, {"svg", "g", "path", "circle", "ellipse", "line", "polyline", "polygon", "rect", "defs", "use",
+                    "symbol", "clippath", "mask", "lineargradient", "radialgradient", "stop", "pattern", "marker",
+                    "filter", "feblend", "fecolormatrix", "fecomponenttransfer", "fecomposite", "feconvolvematrix",
+                    "fediffuselighting", "fedisplacementmap", "fedistantlight", "fedropshadow", "feflood",
+                    "fefunca", "fefuncb", "fefuncg", "fefuncr", "fegaussianblur", "femerge", "femergenode",
+                    "femorphology", "feoffset", "fepointlight", "fespecularlighting", "fespotlight", "fetile",
+                    "feturbulence"});
+}
+
+// A tag inside an svg that might mean something to an extractor: a class that could hold a
+// microformat root or property (any "h-", "p-", "u-", "e-", "dt-" or classic root name, looked
+// for anywhere in the tag, so path data can only make this say yes), a role or microdata.
+bool tag_may_carry_meaning(std::string_view tag) {
+  if (ifind(tag, "role", 0) != std::string_view::npos || ifind(tag, "item", 0) != std::string_view::npos) return true;
+  if (ifind(tag, "class", 0) == std::string_view::npos) return false;
+  for (std::string_view k : {"h-", "p-", "u-", "e-", "dt-", "vcard", "hentry", "hfeed", "vevent", "hre", "hproduct",
+                             "adr", "geo", "hnews", "entry", "author", "fn", "url", "photo"})
+    if (ifind(tag, k, 0) != std::string_view::npos) return true;
+  return false;
+}
+
+// The tags and comments of the svg whose start tag ended at `from` when it is pure graphics (see
+// svg_graphics_markup), appended to `spans`; returns where its end tag starts, or npos (nothing
+// appended) when anything else is in it or it never ends.
+size_t graphic_svg_content(std::string_view s, size_t from, std::vector<std::pair<size_t, size_t>>& spans) {
+  const size_t first = spans.size();
+  auto fail = [&] {
+    spans.resize(first);
+    return std::string_view::npos;
+  };
+  int depth = 1;
+  size_t k = from;
+  while (true) {
+    const size_t lt = s.find('<', k);
+    if (lt == std::string_view::npos || lt + 1 >= s.size()) return fail();
+    for (size_t i = k; i < lt; ++i)
+      if (!is_html_space(s[i])) return fail();  // text (character references included)
+    if (s.compare(lt, 4, "<!--") == 0) {
+      const size_t e = s.find("-->", lt + 4);
+      if (e == std::string_view::npos) return fail();
+      const std::string_view body = s.substr(lt + 4, e - lt - 4);
+      // "<!-->", "<!--->" and "--!>" end a comment earlier than "-->" does: keep those as they are.
+      if (body.find_first_of("<>") != std::string_view::npos || body.starts_with("-")) return fail();
+      spans.emplace_back(lt, e + 3);
+      k = e + 3;
+      continue;
+    }
+    const bool end_tag = s[lt + 1] == '/';
+    size_t j = lt + (end_tag ? 2 : 1);
+    if (j >= s.size() || !is_ascii_alpha(s[j])) return fail();  // CDATA, bogus comments, a literal '<'
+    const std::string name = read_tag_name(s, j);
+    const size_t e = end_of_tag(s, j);
+    if (e == std::string_view::npos || !is_svg_graphic_tag(name)) return fail();
+    const std::string_view tag = s.substr(lt, e - lt);
+    if (tag_may_carry_meaning(tag)) return fail();
+    if (name == "svg") {
+      if (end_tag && --depth == 0) return lt;
+      if (!end_tag) {
+        if (tag.ends_with("/>")) return fail();  // a nested self-closing svg: not worth the doubt
+        ++depth;
+      }
+    }
+    spans.emplace_back(lt, e);
+    k = e;
+  }
+}
+
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> svg_graphics_markup(std::string_view s) {
+  std::vector<std::pair<size_t, size_t>> spans;
+  size_t i = 0;
+  while ((i = s.find('<', i)) != std::string_view::npos && i + 1 < s.size()) {
+    if (s.compare(i, 4, "<!--") == 0) {
+      const size_t e = s.find("-->", i + 4);
+      if (e == std::string_view::npos) break;
+      i = e + 3;
+      continue;
+    }
+    const char c = s[i + 1];
+    if (c == '!' || c == '?' || (c == '/' && !(i + 2 < s.size() && is_ascii_alpha(s[i + 2])))) {
+      const size_t e = s.find('>', i + 2);  // doctype, bogus comment
+      if (e == std::string_view::npos) break;
+      i = e + 1;
+      continue;
+    }
+    const bool end_tag = c == '/';
+    size_t j = i + (end_tag ? 2 : 1);
+    if (!is_ascii_alpha(s[j])) {  // a literal '<'
+      ++i;
+      continue;
+    }
+    const std::string name = read_tag_name(s, j);
+    j = end_of_tag(s, j);
+    if (j == std::string_view::npos) break;
+    const std::string_view tag = s.substr(i, j - i);
+    i = j;
+    if (end_tag) continue;
+    if (name == "plaintext") break;
+    if (is_raw_text_tag(name)) {
+      const size_t e = raw_text_end(s, i, name);
+      if (e == std::string_view::npos) break;
+      // "<!--" in a script opens its escaped states, where "</script>" may not end it: stop here.
+      if (name == "script" && s.substr(i, e - i).find("<!--") != std::string_view::npos) break;
+      i = e;
+      continue;
+    }
+    if (name == "svg" && !tag.ends_with("/>")) {
+      const size_t end = graphic_svg_content(s, i, spans);
+      if (end != std::string_view::npos) i = end;
+    }
+  }
+  return spans;
+}
+
 // ---------------------------------------------------------------------------------------------
 // HtmlDocument
 
@@ -435,10 +554,20 @@ Expected<HtmlDocument> HtmlDocument::parse(std::string_view html, const HtmlLimi
     input = sanitized;
     impl->errors.push_back("html: invalid UTF-8 replaced with U+FFFD");
   }
-  // The buffer gumbo reads: the input without the text of its head stylesheets, copied once.
+  // The buffer gumbo reads: the input without the text of its head stylesheets (and, when asked,
+  // the markup of graphic inline SVG), copied once.
+  std::vector<std::pair<size_t, size_t>> dropped = head_style_text(input);
+  if (limits.drop_svg_graphics) {
+    auto svg = svg_graphics_markup(input);
+    if (!svg.empty()) {
+      dropped.insert(dropped.end(), svg.begin(), svg.end());
+      std::sort(dropped.begin(), dropped.end());
+    }
+  }
   impl->buffer.reserve(input.size());
   size_t from = 0;
-  for (const auto& [start, end] : head_style_text(input)) {
+  for (const auto& [start, end] : dropped) {
+    if (start < from) continue;  // overlapping ranges cannot occur; never copy twice if they did
     impl->buffer.append(input, from, start - from);
     from = end;
   }

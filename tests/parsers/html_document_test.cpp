@@ -1,10 +1,14 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "parsers/html_document.h"
+#include "parsers/html_scan.h"
 #include "parsers/html_text.h"
+#include "tests/support/test_support.h"
 
 using namespace exposcan;
 
@@ -180,4 +184,115 @@ TEST_CASE("head style text is dropped before parsing and body style text is kept
   CHECK(head_style_text("<head><style>a</stylex>b").empty());  // no end tag: the rest is its text
   CHECK(head_style_text("<head><meta content=\"a><style>b</style>\"></head>").empty());
   CHECK(head_style_text("<head><meta content=a\"b><style>c</style>") == Spans{{31, 32}});
+}
+
+namespace {
+// What the extractors read of a document (scan_html), to compare a parse with and without the
+// svg graphics dropped.
+std::string scan_summary(const HtmlDocument& doc) {
+  const HtmlScan s = scan_html(doc);
+  std::string out = s.title + "|" + s.h1 + "|" + s.body_text + "|" + s.main_text + "|" + std::to_string(s.mf2_roots);
+  for (const auto& a : s.anchors) out += "|a:" + a.href + " " + a.text + " " + a.rel;
+  for (const auto& i : s.images) out += "|img:" + i.src + " " + i.alt;
+  for (const auto& l : s.links) out += "|link:" + l.rel + " " + l.href;
+  for (const auto& m : s.metas) out += "|meta:" + m.name + m.property + " " + m.content;
+  for (const auto& j : s.jsonld) out += "|ld:" + j;
+  return out;
+}
+
+HtmlDocument parse_dropping_svg(std::string_view html) {
+  HtmlLimits limits;
+  limits.drop_svg_graphics = true;
+  return parse_ok(html, limits);
+}
+
+size_t element_count(HtmlNode n) {
+  size_t c = 0;
+  for (HtmlNode k = n.first_child(); k; k = k.next_sibling())
+    if (k.is_element()) c += 1 + element_count(k);
+  return c;
+}
+}  // namespace
+
+TEST_CASE("graphic inline svg markup is dropped before gumbo and nothing read changes", "[html]") {
+  using Spans = std::vector<std::pair<size_t, size_t>>;
+  const std::string page =
+      "<!doctype html><html><head><title>x <svg><path d=1></svg></title></head><body>"
+      "<a href=\"/home\" class=\"h-card\"><svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" class=\"icon\">\n"
+      "  <g fill=\"none\"><path d=\"M12 1.7L.6 8.8h-2z\"/><circle cx=1 cy=2 r=3></circle></g>\n"
+      "  <!-- drawn by hand --><defs><linearGradient id=g1><stop offset=0 /></linearGradient></defs>\n"
+      "</svg><span class=\"p-name\">Jane<SVG><PATH D=\"M0 0\"></PATH></SVG>Doe</span></a>"
+      "<textarea><svg><path d=2></svg></textarea><script>var s = '<svg><path d=3></svg>';</script>"
+      "<p>after</p></body></html>";
+  const Spans spans = svg_graphics_markup(page);
+  std::string dropped;
+  for (const auto& [a, b] : spans) dropped += page.substr(a, b - a);
+  CHECK(dropped ==
+        "<g fill=\"none\"><path d=\"M12 1.7L.6 8.8h-2z\"/><circle cx=1 cy=2 r=3></circle></g>"
+        "<!-- drawn by hand --><defs><linearGradient id=g1><stop offset=0 /></linearGradient></defs>"
+        "<PATH D=\"M0 0\"></PATH>");
+
+  auto full = parse_ok(page);
+  auto lean = parse_dropping_svg(page);
+  CHECK(scan_summary(lean) == scan_summary(full));
+  CHECK(lean.input_bytes() == page.size() - dropped.size());
+  const auto svgs = lean.find_all("svg");
+  REQUIRE(svgs.size() == 2);
+  CHECK(svgs[0].attr_or("viewBox") == "0 0 24 24");  // the svg element and its attributes stay
+  CHECK(svgs[0].attr_or("class") == "icon");
+  CHECK(element_count(svgs[0]) == 0);
+  CHECK(element_count(svgs[1]) == 0);
+  CHECK(element_count(full.find_all("svg")[0]) == 6);
+  CHECK(lean.find_first("textarea").first_child().text() == "<svg><path d=2></svg>");
+  // Off by default: mf2's e-* html and fragments keep every tag.
+  CHECK(element_count(full.find_all("svg")[1]) == 1);
+
+  // Anything that is not pure drawing keeps its svg whole.
+  for (const char* kept : {
+           "<svg><title>Verified</title><path d=1></svg>",
+           "<svg><text x=1>Jane</text></svg>",
+           "<svg><a href=\"https://example.org/\"><path d=1></a></svg>",
+           "<svg><image href=\"/a.png\"/></svg>",
+           "<svg><foreignObject><p>hi</p></foreignObject></svg>",
+           "<svg><path d=1><p>breaks out</p></svg>",
+           "<svg><path d=1>text</svg>",
+           "<svg><path d=1>&nbsp;</svg>",
+           "<svg><![CDATA[x]]><path d=1></svg>",
+           "<svg><path class=\"h-card\" d=1></svg>",
+           "<svg><g class=\"p-name u-url\"><path d=1></g></svg>",
+           "<svg><path role=img d=1></svg>",
+           "<svg><path itemprop=image d=1></svg>",
+           "<svg><!--><text>a</text><!-- b --></svg>",
+           "<svg><!--->x--><path d=1></svg>",
+           "<svg><style>.a{}</style><path d=1></svg>",
+           "<svg><script>1</script></svg>",
+           "<svg><svg/><path d=1></svg>",
+           "<svg><path d=1>",  // never ends
+           "<!-- <svg><path d=1></svg> -->",
+           "<div title=\"<svg><path d=1></svg>\"></div>",
+           "<svg/><path d=1></svg>",
+       }) {
+    INFO(kept);
+    CHECK(svg_graphics_markup(kept).empty());
+  }
+  // A nested svg counts its own end tag; a script that may hide "</script>" ends the scan.
+  CHECK(svg_graphics_markup("<svg><svg><path d=1></svg><rect/></svg>").size() == 4);
+  CHECK(svg_graphics_markup("<script><!--<script></script><svg><path d=1></svg>").empty());
+}
+
+// EXPOSCAN_HTML_DIR=<dir> runs the same comparison over another folder of pages (the benchmark
+// corpus, a crawl's saved pages).
+TEST_CASE("dropping svg graphics changes nothing read from the sample pages", "[html]") {
+  size_t pages = 0;
+  const char* other = std::getenv("EXPOSCAN_HTML_DIR");
+  const std::filesystem::path dir = other && *other ? std::filesystem::path(other) : test::source_dir() / "samples";
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    const auto ext = e.path().extension();
+    if (!e.is_regular_file() || (ext != ".html" && ext != ".htm")) continue;
+    const std::string html = test::read_text(e.path());
+    INFO(e.path().string());
+    ++pages;
+    CHECK(scan_summary(parse_dropping_svg(html)) == scan_summary(parse_ok(html)));
+  }
+  CHECK(pages > 40);
 }
