@@ -276,7 +276,7 @@ HtmlAnalysis analyze_html(const Page& page) {
   ParseOutput& out = a.output;
   a.page_url = page.final_url.empty() ? page.url : page.final_url;
   HtmlLimits limits;
-  limits.drop_svg_graphics = true;  // the items never carry an e-* property's html
+  limits.drop_unread_markup = true;  // the items never carry an e-* property's html
   auto doc = HtmlDocument::parse(page.body, limits);
   if (!doc) {
     out.errors.push_back(doc.error().message);

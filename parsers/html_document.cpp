@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "core/text.h"
 #include "core/url.h"
@@ -420,8 +421,65 @@ bool tag_may_carry_meaning(std::string_view tag) {
   return false;
 }
 
+// The value of attribute `name` (lower-case) in `tag` (from its name's end to '>'), as the HTML
+// tokenizer reads it (the first of duplicates wins); nullopt when absent.
+std::optional<std::string_view> raw_attribute(std::string_view tag, std::string_view name) {
+  size_t i = 0;
+  while (i < tag.size()) {
+    const char c = tag[i];
+    if (c == '>') break;
+    if (is_html_space(c) || c == '/') {
+      ++i;
+      continue;
+    }
+    const size_t name_start = i++;
+    while (i < tag.size() && !is_html_space(tag[i]) && tag[i] != '/' && tag[i] != '>' && tag[i] != '=') ++i;
+    const std::string_view attr = tag.substr(name_start, i - name_start);
+    const bool wanted = attr.size() == name.size() && ifind(attr, name, 0) == 0;
+    while (i < tag.size() && is_html_space(tag[i])) ++i;
+    if (i >= tag.size() || tag[i] != '=') {
+      if (wanted) return std::string_view{};
+      continue;
+    }
+    ++i;
+    while (i < tag.size() && is_html_space(tag[i])) ++i;
+    size_t v_start = i, v_end;
+    if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
+      v_start = i + 1;
+      v_end = tag.find(tag[i], v_start);
+      if (v_end == std::string_view::npos) return std::nullopt;
+      i = v_end + 1;
+    } else {
+      while (i < tag.size() && !is_html_space(tag[i]) && tag[i] != '>') ++i;
+      v_end = i;
+    }
+    if (wanted) return tag.substr(v_start, v_end - v_start);
+  }
+  return std::nullopt;
+}
+
+// A script the browser runs as JavaScript (HTML's JavaScript MIME type essences, "module", or no
+// type): its text is code, which no extractor reads. Data blocks (JSON-LD, application/json, any
+// other or unclear type) keep their text.
+bool is_classic_script(std::string_view tag_rest) {
+  const auto type = raw_attribute(tag_rest, "type");
+  if (!type) return true;
+  std::string_view t = *type;
+  while (!t.empty() && is_html_space(t.front())) t.remove_prefix(1);
+  while (!t.empty() && is_html_space(t.back())) t.remove_suffix(1);
+  if (t.empty()) return true;
+  if (t.find('&') != std::string_view::npos || t.size() > 32) return false;  // a reference: unclear
+  std::string lower;
+  for (char c : t) lower += ascii_lower_char(c);
+  return one_of(lower, {"module", "text/javascript", "application/javascript", "application/ecmascript",
+                        "application/x-ecmascript", "application/x-javascript", "text/ecmascript",
+                        "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3",
+                        "text/javascript1.4", "text/javascript1.5", "text/jscript", "text/livescript",
+                        "text/x-ecmascript", "text/x-javascript"});
+}
+
 // The tags and comments of the svg whose start tag ended at `from` when it is pure graphics (see
-// svg_graphics_markup), appended to `spans`; returns where its end tag starts, or npos (nothing
+// droppable_markup), appended to `spans`; returns where its end tag starts, or npos (nothing
 // appended) when anything else is in it or it never ends.
 size_t graphic_svg_content(std::string_view s, size_t from, std::vector<std::pair<size_t, size_t>>& spans) {
   const size_t first = spans.size();
@@ -468,8 +526,9 @@ size_t graphic_svg_content(std::string_view s, size_t from, std::vector<std::pai
 
 }  // namespace
 
-std::vector<std::pair<size_t, size_t>> svg_graphics_markup(std::string_view s) {
+std::vector<std::pair<size_t, size_t>> droppable_markup(std::string_view s, MarkupDrops what) {
   std::vector<std::pair<size_t, size_t>> spans;
+  int foreign = 0;  // open svg/math start tags seen (their script elements are not raw text)
   size_t i = 0;
   while ((i = s.find('<', i)) != std::string_view::npos && i + 1 < s.size()) {
     if (s.compare(i, 4, "<!--") == 0) {
@@ -492,24 +551,38 @@ std::vector<std::pair<size_t, size_t>> svg_graphics_markup(std::string_view s) {
       continue;
     }
     const std::string name = read_tag_name(s, j);
+    const size_t name_end = j;
     j = end_of_tag(s, j);
     if (j == std::string_view::npos) break;
     const std::string_view tag = s.substr(i, j - i);
     i = j;
-    if (end_tag) continue;
+    const bool foreign_root = name == "svg" || name == "math";
+    if (end_tag) {
+      if (foreign_root && foreign > 0) --foreign;
+      continue;
+    }
     if (name == "plaintext") break;
     if (is_raw_text_tag(name)) {
       const size_t e = raw_text_end(s, i, name);
       if (e == std::string_view::npos) break;
       // "<!--" in a script opens its escaped states, where "</script>" may not end it: stop here.
       if (name == "script" && s.substr(i, e - i).find("<!--") != std::string_view::npos) break;
+      if (what.script_text && name == "script" && foreign == 0 && e > i &&
+          is_classic_script(s.substr(name_end, j - name_end)))
+        spans.emplace_back(i, e);
       i = e;
       continue;
     }
-    if (name == "svg" && !tag.ends_with("/>")) {
+    if (!foreign_root || tag.ends_with("/>")) continue;
+    if (name == "svg" && what.svg_graphics) {
       const size_t end = graphic_svg_content(s, i, spans);
-      if (end != std::string_view::npos) i = end;
+      if (end != std::string_view::npos) {
+        i = end;  // its end tag comes next
+        ++foreign;
+        continue;
+      }
     }
+    ++foreign;
   }
   return spans;
 }
@@ -555,12 +628,12 @@ Expected<HtmlDocument> HtmlDocument::parse(std::string_view html, const HtmlLimi
     impl->errors.push_back("html: invalid UTF-8 replaced with U+FFFD");
   }
   // The buffer gumbo reads: the input without the text of its head stylesheets (and, when asked,
-  // the markup of graphic inline SVG), copied once.
+  // the markup no extractor reads: droppable_markup()), copied once.
   std::vector<std::pair<size_t, size_t>> dropped = head_style_text(input);
-  if (limits.drop_svg_graphics) {
-    auto svg = svg_graphics_markup(input);
-    if (!svg.empty()) {
-      dropped.insert(dropped.end(), svg.begin(), svg.end());
+  if (limits.drop_unread_markup) {
+    auto more = droppable_markup(input);
+    if (!more.empty()) {
+      dropped.insert(dropped.end(), more.begin(), more.end());
       std::sort(dropped.begin(), dropped.end());
     }
   }

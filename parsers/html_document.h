@@ -28,9 +28,9 @@ struct HtmlLimits {
   size_t max_depth = 1000;            // estimated open elements before the document is degraded
   size_t max_unclosed = 20000;        // start tags without end tags before it is degraded
   size_t degraded_prefix_bytes = 256u << 10;  // how much of a degraded document's head is parsed
-  // Drop the markup of purely graphic inline SVG before gumbo sees it (svg_graphics_markup()).
-  // The scan's parse sets it; mf2 output and fragments keep every tag (an e-* html value holds them).
-  bool drop_svg_graphics = false;
+  // Drop the markup no extractor reads before gumbo sees it (droppable_markup()). The scan's
+  // parse sets it; mf2 output and fragments keep every tag (an e-* html value holds them).
+  bool drop_unread_markup = false;
 };
 
 // The result of the pre-scan (exposed for tests and diagnostics).
@@ -50,17 +50,26 @@ HtmlPrescan prescan_html(std::string_view html);
 // text (an e-* property's html carries it); when the markup is unclear the scan stops early.
 std::vector<std::pair<size_t, size_t>> head_style_text(std::string_view html);
 
-// The byte ranges of the tags (and comments) inside inline <svg> elements that are pure graphics:
-// between the svg start tag and its end tag there are only shapes, groups, gradients, clip paths,
-// filters and other drawing elements (path, g, circle, use, defs, linearGradient, ...), comments and
-// whitespace; no text, title, desc, a, image, foreignObject, script or style, and no tag whose
-// class could be a microformat or that carries role or microdata attributes. Dropping those ranges
-// leaves `<svg ...>whitespace</svg>`: the same text content, the svg's own attributes, and nothing
-// the extractors read (svg is a hidden text container; links and images come from HTML elements).
-// Gumbo adjusts every foreign attribute against its SVG tables: on the benchmark's pages (16 icons
-// each) the icons cost a fifth of its instructions. Raw-text elements (script, style, textarea,
-// title, ...) and comments are stepped over; where the markup is unclear the scan stops early.
-std::vector<std::pair<size_t, size_t>> svg_graphics_markup(std::string_view html);
+// Markup that no extractor reads, as byte ranges to drop before gumbo (the scan's parse):
+// - svg_graphics: the tags (and comments) inside inline <svg> elements that are pure graphics:
+//   between the svg start tag and its end tag there are only shapes, groups, gradients, clip
+//   paths, filters and other drawing elements (path, g, circle, use, defs, linearGradient, ...),
+//   comments and whitespace; no text, title, desc, a, image, foreignObject, script or style, and
+//   no tag whose class could be a microformat or that carries role or microdata attributes.
+//   Dropping them leaves `<svg ...>whitespace</svg>`: the same text content, the svg's own
+//   attributes, and nothing the extractors read (svg is a hidden text container; links and images
+//   come from HTML elements). Gumbo adjusts every foreign attribute against its SVG tables: on the
+//   benchmark's pages (16 icons each) the icons cost a fifth of its instructions.
+// - script_text: the text of scripts run as JavaScript (no type, a JavaScript MIME type or
+//   "module"; outside svg and math, where script is not raw text). JSON-LD, application/json and
+//   every other data block keep their text; the tag and its attributes stay.
+// Raw-text elements (script, style, textarea, title, ...) and comments are stepped over; where
+// the markup is unclear (a script holding "<!--", a tag that never ends) the scan stops early.
+struct MarkupDrops {
+  bool svg_graphics = true;
+  bool script_text = true;
+};
+std::vector<std::pair<size_t, size_t>> droppable_markup(std::string_view html, MarkupDrops what = {});
 
 // An attribute value split on HTML's ASCII whitespace (space, tab, LF, FF, CR), as class and rel
 // are. A vertical tab or a Unicode space is part of a token.

@@ -200,9 +200,13 @@ std::string scan_summary(const HtmlDocument& doc) {
   return out;
 }
 
+std::vector<std::pair<size_t, size_t>> svg_spans(std::string_view html) {
+  return droppable_markup(html, {.svg_graphics = true, .script_text = false});
+}
+
 HtmlDocument parse_dropping_svg(std::string_view html) {
   HtmlLimits limits;
-  limits.drop_svg_graphics = true;
+  limits.drop_unread_markup = true;
   return parse_ok(html, limits);
 }
 
@@ -224,7 +228,7 @@ TEST_CASE("graphic inline svg markup is dropped before gumbo and nothing read ch
       "</svg><span class=\"p-name\">Jane<SVG><PATH D=\"M0 0\"></PATH></SVG>Doe</span></a>"
       "<textarea><svg><path d=2></svg></textarea><script>var s = '<svg><path d=3></svg>';</script>"
       "<p>after</p></body></html>";
-  const Spans spans = svg_graphics_markup(page);
+  const Spans spans = svg_spans(page);
   std::string dropped;
   for (const auto& [a, b] : spans) dropped += page.substr(a, b - a);
   CHECK(dropped ==
@@ -235,7 +239,8 @@ TEST_CASE("graphic inline svg markup is dropped before gumbo and nothing read ch
   auto full = parse_ok(page);
   auto lean = parse_dropping_svg(page);
   CHECK(scan_summary(lean) == scan_summary(full));
-  CHECK(lean.input_bytes() == page.size() - dropped.size());
+  // The scan's parse also drops the script's code.
+  CHECK(lean.input_bytes() == page.size() - dropped.size() - std::string("var s = '<svg><path d=3></svg>';").size());
   const auto svgs = lean.find_all("svg");
   REQUIRE(svgs.size() == 2);
   CHECK(svgs[0].attr_or("viewBox") == "0 0 24 24");  // the svg element and its attributes stay
@@ -273,16 +278,16 @@ TEST_CASE("graphic inline svg markup is dropped before gumbo and nothing read ch
            "<svg/><path d=1></svg>",
        }) {
     INFO(kept);
-    CHECK(svg_graphics_markup(kept).empty());
+    CHECK(svg_spans(kept).empty());
   }
   // A nested svg counts its own end tag; a script that may hide "</script>" ends the scan.
-  CHECK(svg_graphics_markup("<svg><svg><path d=1></svg><rect/></svg>").size() == 4);
-  CHECK(svg_graphics_markup("<script><!--<script></script><svg><path d=1></svg>").empty());
+  CHECK(svg_spans("<svg><svg><path d=1></svg><rect/></svg>").size() == 4);
+  CHECK(svg_spans("<script><!--<script></script><svg><path d=1></svg>").empty());
 }
 
 // EXPOSCAN_HTML_DIR=<dir> runs the same comparison over another folder of pages (the benchmark
 // corpus, a crawl's saved pages).
-TEST_CASE("dropping svg graphics changes nothing read from the sample pages", "[html]") {
+TEST_CASE("dropping unread markup changes nothing read from the sample pages", "[html]") {
   size_t pages = 0;
   const char* other = std::getenv("EXPOSCAN_HTML_DIR");
   const std::filesystem::path dir = other && *other ? std::filesystem::path(other) : test::source_dir() / "samples";
@@ -295,4 +300,57 @@ TEST_CASE("dropping svg graphics changes nothing read from the sample pages", "[
     CHECK(scan_summary(parse_dropping_svg(html)) == scan_summary(parse_ok(html)));
   }
   CHECK(pages > 40);
+}
+
+TEST_CASE("the text of scripts run as JavaScript is dropped before gumbo and data blocks keep theirs", "[html]") {
+  using Spans = std::vector<std::pair<size_t, size_t>>;
+  const auto scripts = [](std::string_view html) {
+    std::vector<std::string> out;
+    for (const auto& [a, b] : droppable_markup(html, {.svg_graphics = false, .script_text = true}))
+      out.emplace_back(html.substr(a, b - a));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(scripts("<script>a()</script><script src=x.js></script><script type=module>b()</script>") == V{"a()", "b()"});
+  CHECK(scripts("<script type=\" Text/JavaScript \">c()</script><script type=''>d()</script>") == V{"c()", "d()"});
+  CHECK(scripts("<script language=javascript type=\"application/x-javascript\">e</script>") == V{"e"});
+  for (const char* kept : {
+           "<script type=\"application/ld+json\">{\"@type\":\"Person\"}</script>",
+           "<script type=application/json>{}</script>",
+           "<script type=\"text/x-template\"><p>{{x}}</p></script>",
+           "<script type=\"text&#47;javascript\">f()</script>",
+           "<script type=\"text/javascript; charset=utf-8\">g()</script>",
+           "<svg><script>h()</script></svg>",
+           "<svg><title>t</title><script>h()</script></svg>",
+           "<math><script>i()</script></math>",
+           "<script><!--<script></script>--></script><script>j()</script>",
+           "<textarea><script>k()</script></textarea>",
+           "<!-- <script>l()</script> -->",
+           "<script>m()",
+       }) {
+    INFO(kept);
+    CHECK(scripts(kept).empty());
+  }
+  // After an svg or math closes, scripts are raw text again; the first duplicate type counts.
+  CHECK(scripts("<svg><text>x</text></svg><script>n()</script>") == V{"n()"});
+  CHECK(scripts("<script type=application/json type=text/javascript>{}</script>").empty());
+
+  const std::string page =
+      "<html><head><script>window.__CONFIG__={\"a\":1};</script>"
+      "<script type=\"application/ld+json\">{\"@type\":\"Person\",\"name\":\"Jane\"}</script></head>"
+      "<body><p>Hi<script>document.write('<b>x</b>')</script></p><script type=application/json id=d>{\"b\":2}</script></body></html>";
+  HtmlLimits limits;
+  limits.drop_unread_markup = true;
+  auto lean = HtmlDocument::parse(page, limits);
+  auto full = HtmlDocument::parse(page);
+  REQUIRE(lean);
+  REQUIRE(full);
+  CHECK(scan_summary(*lean) == scan_summary(*full));
+  const auto s = lean->find_all("script");
+  REQUIRE(s.size() == 4);
+  CHECK_FALSE(s[0].first_child());
+  CHECK(s[1].first_child().text() == "{\"@type\":\"Person\",\"name\":\"Jane\"}");
+  CHECK_FALSE(s[2].first_child());
+  CHECK(s[3].first_child().text() == "{\"b\":2}");
+  CHECK(full->find_all("script")[0].first_child().text() == "window.__CONFIG__={\"a\":1};");
 }
