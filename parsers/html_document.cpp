@@ -570,6 +570,7 @@ std::vector<std::pair<size_t, size_t>> droppable_markup(std::string_view s, Mark
       if (what.script_text && name == "script" && foreign == 0 && e > i &&
           is_classic_script(s.substr(name_end, j - name_end)))
         spans.emplace_back(i, e);
+      if (what.style_text && name == "style" && foreign == 0 && e > i) spans.emplace_back(i, e);
       i = e;
       continue;
     }
@@ -629,18 +630,11 @@ Expected<HtmlDocument> HtmlDocument::parse(std::string_view html, const HtmlLimi
   }
   // The buffer gumbo reads: the input without the text of its head stylesheets (and, when asked,
   // the markup no extractor reads: droppable_markup()), copied once.
-  std::vector<std::pair<size_t, size_t>> dropped = head_style_text(input);
-  if (limits.drop_unread_markup) {
-    auto more = droppable_markup(input);
-    if (!more.empty()) {
-      dropped.insert(dropped.end(), more.begin(), more.end());
-      std::sort(dropped.begin(), dropped.end());
-    }
-  }
+  const std::vector<std::pair<size_t, size_t>> dropped =
+      limits.drop_unread_markup ? droppable_markup(input) : head_style_text(input);
   impl->buffer.reserve(input.size());
   size_t from = 0;
   for (const auto& [start, end] : dropped) {
-    if (start < from) continue;  // overlapping ranges cannot occur; never copy twice if they did
     impl->buffer.append(input, from, start - from);
     from = end;
   }

@@ -63,11 +63,14 @@ std::vector<std::pair<size_t, size_t>> head_style_text(std::string_view html);
 // - script_text: the text of scripts run as JavaScript (no type, a JavaScript MIME type or
 //   "module"; outside svg and math, where script is not raw text). JSON-LD, application/json and
 //   every other data block keep their text; the tag and its attributes stay.
+// - style_text: the text of every <style> (outside svg and math), head or body: a stylesheet holds
+//   nothing an extractor reads, and CSS-in-JS pages put many in the body.
 // Raw-text elements (script, style, textarea, title, ...) and comments are stepped over; where
 // the markup is unclear (a script holding "<!--", a tag that never ends) the scan stops early.
 struct MarkupDrops {
   bool svg_graphics = true;
   bool script_text = true;
+  bool style_text = true;
 };
 std::vector<std::pair<size_t, size_t>> droppable_markup(std::string_view html, MarkupDrops what = {});
 

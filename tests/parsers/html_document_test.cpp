@@ -201,7 +201,7 @@ std::string scan_summary(const HtmlDocument& doc) {
 }
 
 std::vector<std::pair<size_t, size_t>> svg_spans(std::string_view html) {
-  return droppable_markup(html, {.svg_graphics = true, .script_text = false});
+  return droppable_markup(html, {.svg_graphics = true, .script_text = false, .style_text = false});
 }
 
 HtmlDocument parse_dropping_svg(std::string_view html) {
@@ -306,7 +306,7 @@ TEST_CASE("the text of scripts run as JavaScript is dropped before gumbo and dat
   using Spans = std::vector<std::pair<size_t, size_t>>;
   const auto scripts = [](std::string_view html) {
     std::vector<std::string> out;
-    for (const auto& [a, b] : droppable_markup(html, {.svg_graphics = false, .script_text = true}))
+    for (const auto& [a, b] : droppable_markup(html, {.svg_graphics = false, .script_text = true, .style_text = false}))
       out.emplace_back(html.substr(a, b - a));
     return out;
   };
@@ -331,6 +331,13 @@ TEST_CASE("the text of scripts run as JavaScript is dropped before gumbo and dat
     INFO(kept);
     CHECK(scripts(kept).empty());
   }
+  // Every stylesheet outside svg and math, head or body (CSS-in-JS pages put them in the body).
+  const std::string styled = "<head><style>.a{}</style></head><body><p class=e-content><style>.b{}</style>x</p>"
+                             "<svg><style>.c{}</style><text>t</text></svg><style media=print>.d{}</style></body>";
+  std::vector<std::string> styles;
+  for (const auto& [a, b] : droppable_markup(styled, {.svg_graphics = false, .script_text = false, .style_text = true}))
+    styles.push_back(styled.substr(a, b - a));
+  CHECK(styles == V{".a{}", ".b{}", ".d{}"});
   // After an svg or math closes, scripts are raw text again; the first duplicate type counts.
   CHECK(scripts("<svg><text>x</text></svg><script>n()</script>") == V{"n()"});
   CHECK(scripts("<script type=application/json type=text/javascript>{}</script>").empty());
