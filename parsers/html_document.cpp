@@ -53,6 +53,15 @@ bool is_auto_closing_tag(std::string_view t) {
 
 size_t ifind(std::string_view hay, std::string_view needle, size_t from) {
   if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
+  if (!is_ascii_alpha(needle[0])) {  // "</script", "-->": memchr to each candidate
+    for (size_t i = hay.find(needle[0], from); i != std::string_view::npos && i + needle.size() <= hay.size();
+         i = hay.find(needle[0], i + 1)) {
+      size_t k = 1;
+      while (k < needle.size() && ascii_lower_char(hay[i + k]) == needle[k]) ++k;
+      if (k == needle.size()) return i;
+    }
+    return std::string_view::npos;
+  }
   for (size_t i = from; i + needle.size() <= hay.size(); ++i) {
     size_t k = 0;
     while (k < needle.size() && ascii_lower_char(hay[i + k]) == needle[k]) ++k;
@@ -409,36 +418,24 @@ bool is_svg_graphic_tag(std::string_view t) {
                     "feturbulence"});
 }
 
-// A tag inside an svg that might mean something to an extractor: a class that could hold a
-// microformat root or property (any "h-", "p-", "u-", "e-", "dt-" or classic root name, looked
-// for anywhere in the tag, so path data can only make this say yes), a role or microdata.
-bool tag_may_carry_meaning(std::string_view tag) {
-  if (ifind(tag, "role", 0) != std::string_view::npos || ifind(tag, "item", 0) != std::string_view::npos) return true;
-  if (ifind(tag, "class", 0) == std::string_view::npos) return false;
-  for (std::string_view k : {"h-", "p-", "u-", "e-", "dt-", "vcard", "hentry", "hfeed", "vevent", "hre", "hproduct",
-                             "adr", "geo", "hnews", "entry", "author", "fn", "url", "photo"})
-    if (ifind(tag, k, 0) != std::string_view::npos) return true;
-  return false;
-}
-
-// The value of attribute `name` (lower-case) in `tag` (from its name's end to '>'), as the HTML
-// tokenizer reads it (the first of duplicates wins); nullopt when absent.
-std::optional<std::string_view> raw_attribute(std::string_view tag, std::string_view name) {
+// Calls fn(name, value) for each attribute of a tag as the HTML tokenizer reads it (`tag` from
+// its name's end to '>'; no value: empty). Values are raw: character references undecoded.
+template <typename Fn>
+void for_each_raw_attribute(std::string_view tag, Fn&& fn) {
   size_t i = 0;
   while (i < tag.size()) {
     const char c = tag[i];
-    if (c == '>') break;
+    if (c == '>') return;
     if (is_html_space(c) || c == '/') {
       ++i;
       continue;
     }
-    const size_t name_start = i++;
+    const size_t name_start = i++;  // the attribute name's first character may be '=' or a quote
     while (i < tag.size() && !is_html_space(tag[i]) && tag[i] != '/' && tag[i] != '>' && tag[i] != '=') ++i;
-    const std::string_view attr = tag.substr(name_start, i - name_start);
-    const bool wanted = attr.size() == name.size() && ifind(attr, name, 0) == 0;
+    const std::string_view name = tag.substr(name_start, i - name_start);
     while (i < tag.size() && is_html_space(tag[i])) ++i;
     if (i >= tag.size() || tag[i] != '=') {
-      if (wanted) return std::string_view{};
+      fn(name, std::string_view{});
       continue;
     }
     ++i;
@@ -447,15 +444,41 @@ std::optional<std::string_view> raw_attribute(std::string_view tag, std::string_
     if (i < tag.size() && (tag[i] == '"' || tag[i] == '\'')) {
       v_start = i + 1;
       v_end = tag.find(tag[i], v_start);
-      if (v_end == std::string_view::npos) return std::nullopt;
+      if (v_end == std::string_view::npos) return;  // never closed: the tag never ends
       i = v_end + 1;
     } else {
       while (i < tag.size() && !is_html_space(tag[i]) && tag[i] != '>') ++i;
       v_end = i;
     }
-    if (wanted) return tag.substr(v_start, v_end - v_start);
+    fn(name, tag.substr(v_start, v_end - v_start));
   }
-  return std::nullopt;
+}
+
+// The value of attribute `name` (lower-case) in a tag (see for_each_raw_attribute; the first of
+// duplicates wins); nullopt when absent.
+std::optional<std::string_view> raw_attribute(std::string_view tag, std::string_view name) {
+  std::optional<std::string_view> out;
+  for_each_raw_attribute(tag, [&](std::string_view n, std::string_view v) {
+    if (!out && n.size() == name.size() && ifind(n, name, 0) == 0) out = v;
+  });
+  return out;
+}
+
+// A tag inside an svg that might mean something to an extractor: a class that could hold a
+// microformat root or property (any "h-", "p-", "u-", "e-", "dt-" or classic name in its value), a
+// role or microdata (item*). `rest` is the tag after its name.
+bool tag_may_carry_meaning(std::string_view rest) {
+  bool meaningful = false;
+  for_each_raw_attribute(rest, [&](std::string_view name, std::string_view value) {
+    if (meaningful) return;
+    if (name.size() == 4 && ifind(name, "role", 0) == 0) meaningful = true;
+    if (name.size() >= 4 && ifind(name, "item", 0) == 0) meaningful = true;
+    if (name.size() == 5 && ifind(name, "class", 0) == 0)
+      for (std::string_view k : {"h-", "p-", "u-", "e-", "dt-", "vcard", "hentry", "hfeed", "vevent", "hre",
+                                 "hproduct", "adr", "geo", "hnews", "entry", "author", "fn", "url", "photo"})
+        if (ifind(value, k, 0) != std::string_view::npos) meaningful = true;
+  });
+  return meaningful;
 }
 
 // A script the browser runs as JavaScript (HTML's JavaScript MIME type essences, "module", or no
@@ -511,7 +534,7 @@ size_t graphic_svg_content(std::string_view s, size_t from, std::vector<std::pai
     const size_t e = end_of_tag(s, j);
     if (e == std::string_view::npos || !is_svg_graphic_tag(name)) return fail();
     const std::string_view tag = s.substr(lt, e - lt);
-    if (tag_may_carry_meaning(tag)) return fail();
+    if (!end_tag && tag_may_carry_meaning(s.substr(j, e - j))) return fail();
     if (name == "svg") {
       if (end_tag && --depth == 0) return lt;
       if (!end_tag) {

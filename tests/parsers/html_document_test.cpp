@@ -280,6 +280,9 @@ TEST_CASE("graphic inline svg markup is dropped before gumbo and nothing read ch
     INFO(kept);
     CHECK(svg_spans(kept).empty());
   }
+  // Only attribute names and class values count: path data may say "h-2" or "role".
+  CHECK(svg_spans("<svg><path class=\"icon\" d=\"M0 0h-2v3 role itemprop\"/></svg>").size() == 1);
+  CHECK(svg_spans("<svg><path CLASS='x H-Card' d=1></svg>").empty());
   // A nested svg counts its own end tag; a script that may hide "</script>" ends the scan.
   CHECK(svg_spans("<svg><svg><path d=1></svg><rect/></svg>").size() == 4);
   CHECK(svg_spans("<script><!--<script></script><svg><path d=1></svg>").empty());
