@@ -551,7 +551,9 @@ size_t graphic_svg_content(std::string_view s, size_t from, std::vector<std::pai
 
 std::vector<std::pair<size_t, size_t>> droppable_markup(std::string_view s, MarkupDrops what) {
   std::vector<std::pair<size_t, size_t>> spans;
-  int foreign = 0;  // open svg/math start tags seen (their script elements are not raw text)
+  // Open svg and math start tags seen (their script elements are not raw text); an end tag closes
+  // only its own kind ("</math>" inside an svg leaves it open).
+  int open_svg = 0, open_math = 0;
   size_t i = 0;
   while ((i = s.find('<', i)) != std::string_view::npos && i + 1 < s.size()) {
     if (s.compare(i, 4, "<!--") == 0) {
@@ -580,8 +582,10 @@ std::vector<std::pair<size_t, size_t>> droppable_markup(std::string_view s, Mark
     const std::string_view tag = s.substr(i, j - i);
     i = j;
     const bool foreign_root = name == "svg" || name == "math";
+    int* open_count = name == "svg" ? &open_svg : &open_math;
+    const int foreign = open_svg + open_math;
     if (end_tag) {
-      if (foreign_root && foreign > 0) --foreign;
+      if (foreign_root && *open_count > 0) --*open_count;
       continue;
     }
     if (name == "plaintext") break;
@@ -602,11 +606,11 @@ std::vector<std::pair<size_t, size_t>> droppable_markup(std::string_view s, Mark
       const size_t end = graphic_svg_content(s, i, spans);
       if (end != std::string_view::npos) {
         i = end;  // its end tag comes next
-        ++foreign;
+        ++open_svg;
         continue;
       }
     }
-    ++foreign;
+    ++*open_count;
   }
   return spans;
 }

@@ -326,6 +326,7 @@ TEST_CASE("the text of scripts run as JavaScript is dropped before gumbo and dat
            "<svg><script>h()</script></svg>",
            "<svg><title>t</title><script>h()</script></svg>",
            "<math><script>i()</script></math>",
+           "<svg><text>t</text></math><script>i()</script></svg>",
            "<script><!--<script></script>--></script><script>j()</script>",
            "<textarea><script>k()</script></textarea>",
            "<!-- <script>l()</script> -->",
