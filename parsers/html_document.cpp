@@ -70,11 +70,14 @@ size_t ifind(std::string_view hay, std::string_view needle, size_t from) {
   return std::string_view::npos;
 }
 
-// Reads a tag name at s[i] (ASCII letters/digits/-), lower-cased, at most 32 chars.
+// Reads a tag name at s[i] as the HTML tokenizer does (tag name state): everything up to
+// whitespace, '/' or '>', ASCII lower-cased. "<script.x>" and "<style%>" name other elements, not
+// raw-text ones. Only the first 33 characters are kept: no name compared against is that long, so
+// a longer one matches nothing.
 std::string read_tag_name(std::string_view s, size_t& i) {
   std::string name;
-  while (i < s.size() && (is_ascii_alnum(s[i]) || s[i] == '-' || s[i] == ':' || s[i] == '_')) {
-    if (name.size() < 32) name += ascii_lower_char(s[i]);
+  while (i < s.size() && !is_html_space(s[i]) && s[i] != '/' && s[i] != '>') {
+    if (name.size() < 33) name += ascii_lower_char(s[i]);
     ++i;
   }
   return name;

@@ -184,7 +184,13 @@ TEST_CASE("head style text is dropped before parsing and body style text is kept
   CHECK(head_style_text("<head><style>a</stylex>b").empty());  // no end tag: the rest is its text
   CHECK(head_style_text("<head><meta content=\"a><style>b</style>\"></head>").empty());
   CHECK(head_style_text("<head><meta content=a\"b><style>c</style>") == Spans{{31, 32}});
+  // A tag name runs to whitespace, '/' or '>' as in the tokenizer: "<style%>" is no stylesheet.
+  CHECK(head_style_text("<head><style%><a href=/x>link</a></style>").empty());
+  CHECK(head_style_text("<head><STYLE/>a</style>") == Spans{{14, 15}});
+  const std::string odd = "<head><style%><a href=/x>link</a></style></head>";
+  CHECK(parse_ok(odd).find_first("a").attr_or("href") == "/x");
 }
+
 
 namespace {
 // What the extractors read of a document (scan_html), to compare a parse with and without the
@@ -286,6 +292,32 @@ TEST_CASE("graphic inline svg markup is dropped before gumbo and nothing read ch
   // A nested svg counts its own end tag; a script that may hide "</script>" ends the scan.
   CHECK(svg_spans("<svg><svg><path d=1></svg><rect/></svg>").size() == 4);
   CHECK(svg_spans("<script><!--<script></script><svg><path d=1></svg>").empty());
+}
+
+TEST_CASE("unread markup is found by tag names read as the tokenizer reads them", "[html]") {
+  HtmlLimits limits;
+  limits.drop_unread_markup = true;
+  const MarkupDrops all{.svg_graphics = true, .script_text = true, .style_text = true};
+  // "<script.x>", "<style\">", "<svg-x>" name unknown elements whose content is markup, kept whole.
+  for (const char* page : {
+           "<p><script.x><a href=\"/l\">Hi</a></script></p>",
+           "<p><style\"><a href=\"/l\">Hi</a></style></p>",
+           "<p><style%><a href=\"/l\">Hi</a></style></p>",
+           "<p><svg-x><path d=1></path></svg><a href=\"/l\">Hi</a></p>",
+           "<p><svg><path.x d=1></path.x></svg><a href=\"/l\">Hi</a></p>",
+       }) {
+    INFO(page);
+    CHECK(droppable_markup(page, all).empty());
+    auto doc = parse_ok(page, limits);
+    CHECK(doc.find_first("a").attr_or("href") == "/l");
+    CHECK(scan_summary(doc) == scan_summary(parse_ok(page)));
+  }
+  // Upper case and a '/' right after the name still name the element.
+  CHECK(droppable_markup("<SCRIPT/>a()</script><Style\tmedia=x>.a{}</STYLE>", all).size() == 2);
+  // The prescan does not take "<script.x>" for a script whose end never comes.
+  const HtmlPrescan pre = prescan_html("<script.x><div><div></div></div>");
+  CHECK(pre.start_tags == 3);
+  CHECK(pre.max_depth == 3);
 }
 
 // EXPOSCAN_HTML_DIR=<dir> runs the same comparison over another folder of pages (the benchmark
