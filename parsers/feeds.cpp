@@ -6,6 +6,7 @@
 #include <functional>
 #include <set>
 
+#include "core/hash.h"
 #include "core/text.h"
 #include "core/url.h"
 #include "parsers/html_dates.h"
@@ -643,6 +644,68 @@ void parse_atom(const XmlElement& root, FeedContext& ctx, std::string_view sourc
   }
 }
 
+// Atom 0.3 (the 2003 draft, namespace http://purl.org/atom/ns#, which old Blogger and other
+// feeds still serve) rewritten in place into the Atom 1.0 shape parse_atom() reads: issued becomes
+// published (created when an entry has no issued), modified updated, tagline subtitle, copyright
+// rights, a person's url its uri. Text and content constructs carry a MIME type (default
+// text/plain) and a mode (xml, escaped, base64) where 1.0 has text, html and xhtml: escaped HTML
+// becomes html, inline (mode xml) HTML or XHTML becomes xhtml, base64 is decoded when its type is
+// textual and otherwise stays a binary type, which is not read as text.
+void upgrade_atom03_construct(XmlElement& e, std::vector<std::string>& errors) {
+  std::string type = ascii_lower(trim(e.attr("type")));
+  const std::string mode = ascii_lower(trim(e.attr("mode")));
+  if (type.empty()) type = "text/plain";
+  const bool html = type == "text/html" || type == "application/xhtml+xml";
+  std::string now = type;
+  if (mode == "base64") {
+    if (type.starts_with("text/") || html) {
+      std::optional<std::string> decoded = base64_decode(e.text);
+      if (decoded && is_valid_utf8(*decoded)) {
+        e.text = std::move(*decoded);
+        now = html ? "html" : "text";
+      } else {
+        errors.push_back("atom 0.3: undecodable base64 " + e.name);
+        e.text.clear();
+      }
+    }
+  } else if (mode == "escaped") {
+    now = html ? "html" : "text";
+  } else if (html) {
+    now = "xhtml";
+  } else if (type == "text/plain") {
+    now = "text";
+  }
+  std::erase_if(e.attrs, [](const XmlAttribute& a) { return a.ns.empty() && (a.name == "type" || a.name == "mode"); });
+  e.attrs.push_back({"", "type", "type", now});
+}
+
+void upgrade_atom03(XmlElement& root, std::vector<std::string>& errors) {
+  std::vector<XmlElement*> todo{&root};
+  while (!todo.empty()) {
+    XmlElement& e = *todo.back();
+    todo.pop_back();
+    if (e.ns != ns::atom03) continue;  // XHTML content and extensions keep their namespace
+    e.ns = ns::atom;
+    const bool person = e.name == "author" || e.name == "contributor";
+    if (e.name == "entry" && !e.child(ns::atom03, "issued"))
+      for (auto& c : e.children)
+        if (c.is(ns::atom03, "created")) c.name = "published";
+    static const std::pair<std::string_view, std::string_view> k_renames[] = {
+        {"issued", "published"}, {"modified", "updated"}, {"tagline", "subtitle"}, {"copyright", "rights"}};
+    for (const auto& [from, to] : k_renames)
+      if (e.name == from) e.name = to;
+    if (e.name == "title" || e.name == "subtitle" || e.name == "rights" || e.name == "info" || e.name == "summary" ||
+        e.name == "content") {
+      upgrade_atom03_construct(e, errors);
+      continue;  // inline content is XHTML or HTML, not Atom
+    }
+    for (auto& c : e.children) {
+      if (person && c.is(ns::atom03, "url")) c.name = "uri";
+      todo.push_back(&c);
+    }
+  }
+}
+
 // An Atom Entry Document (RFC 4287 §4.1.2): one entry as the root element.
 void parse_atom_entry_document(const XmlElement& root, FeedContext& ctx, std::string_view source) {
   if (std::string base = root.attr("base", ns::xml); !base.empty()) ctx.base = resolve(ctx.base, base);
@@ -737,11 +800,12 @@ ParseOutput parse_feed(const Page& page, std::string_view platform) {
     case FeedFormat::rdf: {
       XmlDocument doc = parse_xml(page.body);
       for (auto& e : doc.errors) out.errors.push_back(std::move(e));
+      if (doc.root.children.empty()) return out;
+      if (doc.root.children.front().is(ns::atom03, "feed")) upgrade_atom03(doc.root.children.front(), out.errors);
       const XmlElement* root = doc.document_element();
-      if (!root) return out;
       if (root->is(ns::atom, "feed")) parse_atom(*root, ctx, page.body);
       else if (root->is(ns::atom, "entry")) parse_atom_entry_document(*root, ctx, page.body);
-      else if (root->name == "feed") out.errors.push_back("feed format not supported (namespace '" + root->ns + "', e.g. Atom 0.3): " + url);
+      else if (root->name == "feed") out.errors.push_back("feed format not supported (namespace '" + root->ns + "'): " + url);
       else parse_rss(*root, ctx, page.body);
       return out;
     }

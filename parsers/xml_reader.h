@@ -72,6 +72,7 @@ std::string decode_xml_entities(std::string_view s);
 // Well-known namespace URIs.
 namespace xmlns {
 inline constexpr std::string_view atom = "http://www.w3.org/2005/Atom";
+inline constexpr std::string_view atom03 = "http://purl.org/atom/ns#";  // Atom 0.3 (2003 draft)
 inline constexpr std::string_view xml = "http://www.w3.org/XML/1998/namespace";  // xml:base, xml:lang
 inline constexpr std::string_view content = "http://purl.org/rss/1.0/modules/content/";
 inline constexpr std::string_view dc = "http://purl.org/dc/elements/1.1/";

@@ -211,7 +211,7 @@ TEST_CASE("feeds: Atom xml:base and source authors", "[feeds][spec]") {
   CHECK(out.items[2].author.name == "Planet Example");
 }
 
-TEST_CASE("feeds: RSS 0.90 prefixed Atom and Atom 0.3", "[feeds][spec]") {
+TEST_CASE("feeds: RSS 0.90 and prefixed Atom", "[feeds][spec]") {
   // RSS 0.90: RDF with the Netscape namespace, items beside the channel.
   ParseOutput rss090 = parse_page(feed_page("https://example.org/rss090.xml", R"(<?xml version="1.0"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://my.netscape.com/rdf/simple/0.9/">
@@ -226,12 +226,57 @@ TEST_CASE("feeds: RSS 0.90 prefixed Atom and Atom 0.3", "[feeds][spec]") {
                                               "application/xml"));
   REQUIRE(prefixed.items.size() == 1);
   CHECK(prefixed.items[0].url == "https://example.org/pfx/1");
-  // Atom 0.3 is not read, and says so.
-  ParseOutput atom03 = parse_page(feed_page("https://example.org/a03.xml", R"(<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>t</title>
-<entry><title>x</title><link rel="alternate" href="https://example.org/03/1"/></entry></feed>)", "application/atom+xml"));
-  CHECK(atom03.items.empty());
-  REQUIRE(atom03.errors.size() == 1);
-  CHECK(atom03.errors[0].find("feed format not supported (namespace 'http://purl.org/atom/ns#'") == 0);
+  // A feed-like root in another namespace is not read, and says so.
+  ParseOutput other = parse_page(feed_page("https://example.org/o.xml", R"(<feed xmlns="urn:example:not-atom"><entry><title>x</title></entry></feed>)",
+                                           "application/atom+xml"));
+  CHECK(other.items.empty());
+  REQUIRE(other.errors.size() == 1);
+  CHECK(other.errors[0].find("feed format not supported (namespace 'urn:example:not-atom'") == 0);
+}
+
+TEST_CASE("feeds: Atom 0.3 reads as Atom 1.0", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://jane.example/old/atom.xml",
+                                         test::read_text(test::source_dir() / "samples/sites/jane.example/_atom03.xml"),
+                                         "application/atom+xml"));
+  CHECK(out.errors.empty());
+  REQUIRE(out.items.size() == 2);
+  // Escaped text/html content, issued as the publication date, the feed's author with url as uri.
+  const Item& moving = out.items[0];
+  CHECK(moving.title == "Moving house");
+  CHECK(moving.url == "https://jane.example/old/2009/02/moving-house.html");
+  CHECK(moving.text.find("New number: +1 555 0134.") != std::string::npos);
+  CHECK(moving.text.find("&lt;") == std::string::npos);
+  REQUIRE(moving.published_at);
+  CHECK(format_rfc3339(*moving.published_at) == "2009-02-27T17:30:00Z");
+  REQUIRE(moving.updated_at);
+  CHECK(format_rfc3339(*moving.updated_at) == "2009-02-28T09:00:00Z");
+  CHECK(moving.author.name == "Jane Example");
+  CHECK(moving.author.url == "https://jane.example/");
+  REQUIRE(moving.media.size() == 1);
+  CHECK(moving.media[0].url == "https://jane.example/old/2009/02/boxes.jpg");
+  CHECK(moving.media[0].alt == "Jane Example among moving boxes");
+  // Inline XHTML content (mode xml), created standing in for issued, a base64 summary; no personal data.
+  const Item& sketches = out.items[1];
+  CHECK(sketches.text == "Three quick sketches of the river, with a water brush.");
+  REQUIRE(sketches.published_at);
+  CHECK(format_rfc3339(*sketches.published_at) == "2008-11-02T12:00:00Z");
+  const auto summary = std::find_if(sketches.fields.begin(), sketches.fields.end(), [](const auto& f) { return f.first == "summary"; });
+  REQUIRE(summary != sketches.fields.end());
+  CHECK(summary->second == "Three quick sketches of the river.");  // decoded from base64
+
+  // Text constructs: mode escaped text/plain stays text; base64 of a binary type is not text;
+  // undecodable base64 is recorded.
+  ParseOutput modes = parse_page(feed_page("https://example.org/a03.xml", R"(<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>t</title>
+<entry><title>a</title><link rel="alternate" href="https://example.org/03/1"/><content mode="escaped">1 &amp;lt; 2</content></entry>
+<entry><title>b</title><link rel="alternate" href="https://example.org/03/2"/><content type="image/png" mode="base64">iVBORw0KGgo=</content></entry>
+<entry><title>c</title><link rel="alternate" href="https://example.org/03/3"/><content type="text/html" mode="base64">not base64!</content></entry>
+</feed>)", "application/atom+xml"));
+  REQUIRE(modes.items.size() == 3);
+  CHECK(modes.items[0].text == "1 &lt; 2");
+  CHECK(modes.items[1].text == "b");
+  CHECK(modes.items[2].text == "c");
+  REQUIRE(modes.errors.size() == 1);
+  CHECK(modes.errors[0] == "atom 0.3: undecodable base64 content");
 }
 
 TEST_CASE("feeds: Media RSS html descriptions nested thumbnails and untyped video", "[feeds][spec]") {
