@@ -166,6 +166,15 @@ std::string sniff_media_type(std::string_view declared, std::string_view body) {
 
 namespace {
 
+// XML 1.0 Appendix F: without a byte-order mark, UTF-16 shows in the first two characters, '<'
+// and an ASCII one ("<?xml", "<rss"), each beside a zero byte. No ASCII-compatible text starts so.
+std::string utf16_without_bom(std::string_view body) {
+  if (body.size() < 4) return {};
+  if (body[0] == '<' && body[1] == '\0' && body[2] != '\0' && body[3] == '\0') return "utf-16le";
+  if (body[0] == '\0' && body[1] == '<' && body[2] == '\0' && body[3] != '\0') return "utf-16be";
+  return {};
+}
+
 // The charset the bytes are in (BOM first), and how many BOM bytes to skip.
 std::string detect_charset(std::string_view body, std::string_view media_type, std::string_view header_charset,
                            size_t& bom) {
@@ -184,7 +193,9 @@ std::string detect_charset(std::string_view body, std::string_view media_type, s
   }
   std::string cs;
   if (!header_charset.empty()) cs = canonical_charset(std::string(header_charset));
-  if (cs.empty() && media_type.find("html") != std::string_view::npos) cs = canonical_charset(html_meta_charset(body));
+  const bool html = media_type.find("html") != std::string_view::npos;
+  if (cs.empty() && html) cs = canonical_charset(html_meta_charset(body));
+  if (cs.empty() && !html) cs = utf16_without_bom(body);  // HTML does not sniff it (WHATWG)
   if (cs.empty() && media_type.find("xml") != std::string_view::npos) cs = canonical_charset(xml_encoding(body));
   return cs;
 }
@@ -205,20 +216,9 @@ DecodedText decode_owned_to_utf8(std::string&& body, std::string_view media_type
 
 DecodedText decode_to_utf8(std::string_view body, std::string_view media_type, std::string_view header_charset) {
   DecodedText out;
-  std::string cs;
-  if (body.substr(0, 3) == "\xEF\xBB\xBF") {
-    cs = "utf-8";
-    body.remove_prefix(3);
-  } else if (body.substr(0, 2) == "\xFF\xFE") {
-    cs = "utf-16le";
-    body.remove_prefix(2);
-  } else if (body.substr(0, 2) == "\xFE\xFF") {
-    cs = "utf-16be";
-    body.remove_prefix(2);
-  }
-  if (cs.empty() && !header_charset.empty()) cs = canonical_charset(std::string(header_charset));
-  if (cs.empty() && media_type.find("html") != std::string_view::npos) cs = canonical_charset(html_meta_charset(body));
-  if (cs.empty() && media_type.find("xml") != std::string_view::npos) cs = canonical_charset(xml_encoding(body));
+  size_t bom = 0;
+  std::string cs = detect_charset(body, media_type, header_charset, bom);
+  body.remove_prefix(bom);
   if (cs.empty()) cs = is_valid_utf8(body) ? "utf-8" : "windows-1252";
   out.charset = cs;
   if (cs == "utf-8") {

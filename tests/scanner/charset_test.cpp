@@ -65,6 +65,24 @@ TEST_CASE("charset: detection order is BOM then header then meta then UTF-8 vali
   CHECK(xml.charset == "windows-1251");
   CHECK(xml.text.find("Привет") != std::string::npos);
 
+  // XML without a BOM in UTF-16 (XML 1.0 Appendix F), either byte order; the header still wins,
+  // and HTML is not sniffed so (WHATWG).
+  auto to_utf16 = [](std::string_view ascii, bool big_endian) {
+    std::string out;
+    for (char c : ascii) out += big_endian ? std::string{'\0', c} : std::string{c, '\0'};
+    return out;
+  };
+  const std::string feed = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><rss version=\"2.0\"/>";
+  auto le = decode_to_utf8(to_utf16(feed, false), "application/rss+xml", "");
+  CHECK(le.charset == "utf-16le");
+  CHECK(le.text == feed);
+  auto be = decode_to_utf8(to_utf16("<rss/>", true), "text/plain", "");
+  CHECK(be.charset == "utf-16be");
+  CHECK(be.text == "<rss/>");
+  CHECK(decode_owned_to_utf8(to_utf16("<rss/>", true), "application/xml", "").text == "<rss/>");
+  CHECK(decode_to_utf8(to_utf16("<rss/>", false), "application/xml", "utf-16be").charset == "utf-16be");
+  CHECK(decode_to_utf8(to_utf16("<p>", false), "text/html", "").charset == "utf-8");  // NULs are valid UTF-8
+
   // No declaration: valid UTF-8 stays UTF-8; anything else is windows-1252 (WHATWG default).
   CHECK(decode_to_utf8("caf\xC3\xA9", "text/html", "").charset == "utf-8");
   auto latin = decode_to_utf8("caf\xE9", "text/html", "");
