@@ -356,9 +356,16 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
     if (!href.empty()) add_media(it.media, resolve(ctx.base, href), "image", "");
   }
   if (it.text.empty()) it.text = it.title;
-  if (auto t = normalize_datetime(e.child_text(ns::atom, "updated"))) it.updated_at = t;  // Medium
-  // pubDate, else (absent or unreadable) dc:date; an unreadable one is recorded.
-  for (const std::string& date : {e.child_text(item_ns, "pubDate"), e.child_text(ns::dc, "date")}) {
+  // atom:updated (Medium), else DCMI Terms' modified.
+  for (const std::string& date : {e.child_text(ns::atom, "updated"), e.child_text(ns::dcterms, "modified")})
+    if (auto t = normalize_datetime(date)) {
+      it.updated_at = t;
+      break;
+    }
+  // pubDate, else (absent or unreadable) dc:date, dcterms:issued, dcterms:created; an unreadable
+  // one is recorded.
+  for (const std::string& date : {e.child_text(item_ns, "pubDate"), e.child_text(ns::dc, "date"),
+                                  e.child_text(ns::dcterms, "issued"), e.child_text(ns::dcterms, "created")}) {
     if (trim(date).empty()) continue;
     if (auto t = normalize_datetime(date)) {
       it.published_at = t;

@@ -76,6 +76,7 @@ inline constexpr std::string_view atom03 = "http://purl.org/atom/ns#";  // Atom 
 inline constexpr std::string_view xml = "http://www.w3.org/XML/1998/namespace";  // xml:base, xml:lang
 inline constexpr std::string_view content = "http://purl.org/rss/1.0/modules/content/";
 inline constexpr std::string_view dc = "http://purl.org/dc/elements/1.1/";
+inline constexpr std::string_view dcterms = "http://purl.org/dc/terms/";
 inline constexpr std::string_view media = "http://search.yahoo.com/mrss/";
 inline constexpr std::string_view rss1 = "http://purl.org/rss/1.0/";
 inline constexpr std::string_view rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";

@@ -234,6 +234,23 @@ TEST_CASE("feeds: RSS 0.90 and prefixed Atom", "[feeds][spec]") {
   CHECK(other.errors[0].find("feed format not supported (namespace 'urn:example:not-atom'") == 0);
 }
 
+TEST_CASE("feeds: RSS dates from DCMI Terms when pubDate and dc:date are absent", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://example.org/t.rss", R"(<rss version="2.0" xmlns:dcterms="http://purl.org/dc/terms/"><channel><title>t</title>
+<item><title>a</title><link>https://example.org/t/1</link><dcterms:issued>2024-05-01T10:00:00Z</dcterms:issued><dcterms:modified>2024-05-02T10:00:00Z</dcterms:modified></item>
+<item><title>b</title><link>https://example.org/t/2</link><dcterms:created>2024-04-01</dcterms:created></item>
+<item><title>c</title><link>https://example.org/t/3</link><pubDate>Wed, 01 May 2024 12:00:00 GMT</pubDate><dcterms:issued>2020-01-01T00:00:00Z</dcterms:issued></item>
+</channel></rss>)"));
+  REQUIRE(out.items.size() == 3);
+  REQUIRE(out.items[0].published_at);
+  CHECK(format_rfc3339(*out.items[0].published_at) == "2024-05-01T10:00:00Z");
+  REQUIRE(out.items[0].updated_at);
+  CHECK(format_rfc3339(*out.items[0].updated_at) == "2024-05-02T10:00:00Z");
+  REQUIRE(out.items[1].published_at);
+  CHECK(format_rfc3339(*out.items[1].published_at) == "2024-04-01T00:00:00Z");
+  REQUIRE(out.items[2].published_at);
+  CHECK(format_rfc3339(*out.items[2].published_at) == "2024-05-01T12:00:00Z");  // pubDate first
+}
+
 TEST_CASE("feeds: Atom 0.3 reads as Atom 1.0", "[feeds][spec]") {
   ParseOutput out = parse_page(feed_page("https://jane.example/old/atom.xml",
                                          test::read_text(test::source_dir() / "samples/sites/jane.example/_atom03.xml"),
