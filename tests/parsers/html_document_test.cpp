@@ -13,6 +13,8 @@
 using namespace exposcan;
 
 namespace {
+using Spans = std::vector<std::pair<size_t, size_t>>;  // byte ranges of the input
+
 HtmlDocument parse_ok(std::string_view html, const HtmlLimits& limits = {}) {
   auto doc = HtmlDocument::parse(html, limits);
   REQUIRE(doc);
@@ -154,7 +156,6 @@ TEST_CASE("strip_tags drops markup, scripts and decodes common entities", "[html
 }
 
 TEST_CASE("head style text is dropped before parsing and body style text is kept", "[html]") {
-  using Spans = std::vector<std::pair<size_t, size_t>>;
   const std::string page =
       "\xEF\xBB\xBF<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>a <style>b</title>"
       "<script type=\"application/ld+json\">{\"@type\":\"Person\"}</script>"
@@ -225,7 +226,6 @@ size_t element_count(HtmlNode n) {
 }  // namespace
 
 TEST_CASE("graphic inline svg markup is dropped before gumbo and nothing read changes", "[html]") {
-  using Spans = std::vector<std::pair<size_t, size_t>>;
   const std::string page =
       "<!doctype html><html><head><title>x <svg><path d=1></svg></title></head><body>"
       "<a href=\"/home\" class=\"h-card\"><svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" class=\"icon\">\n"
@@ -338,7 +338,6 @@ TEST_CASE("dropping unread markup changes nothing read from the sample pages", "
 }
 
 TEST_CASE("the text of scripts run as JavaScript is dropped before gumbo and data blocks keep theirs", "[html]") {
-  using Spans = std::vector<std::pair<size_t, size_t>>;
   const auto scripts = [](std::string_view html) {
     std::vector<std::string> out;
     for (const auto& [a, b] : droppable_markup(html, {.svg_graphics = false, .script_text = true, .style_text = false}))
