@@ -307,7 +307,10 @@ HtmlPrescan prescan_html(std::string_view s) {
       continue;
     }
     if (!is_ascii_alpha(c)) continue;
+    const size_t name_start = i;
     std::string name = read_tag_name(s, i);
+    if (!r.upper_case_names)
+      r.upper_case_names = std::any_of(s.begin() + name_start, s.begin() + i, [](char k) { return k >= 'A' && k <= 'Z'; });
     bool self_closing = skip_tag_rest(s, i);
     if (is_raw_text_tag(name)) {
       size_t e = ifind(s, "</" + name, i);
@@ -621,6 +624,39 @@ std::vector<std::pair<size_t, size_t>> droppable_markup(std::string_view s, Mark
 // ---------------------------------------------------------------------------------------------
 // HtmlDocument
 
+namespace {
+
+// gumbo names the elements it knows in lower case but gives an unknown one (<PICTURE>, <DIALOG>,
+// <My-Card>, SVG's <PATH> in gumbo 0.10.1) as written. The HTML tokenizer lower-cases every tag
+// name, and foreign content then gives SVG's camelCase names back (HTML §13.2.6.5): do the same to
+// the name's bytes in the buffer gumbo read (only case changes, so lengths stay), which tag() and
+// the serializers then see.
+void canonical_case_unknown_tags(GumboNode* root, std::string& buffer) {
+  const char* begin = buffer.data();
+  const char* end = begin + buffer.size();
+  std::vector<GumboNode*> todo{root};
+  while (!todo.empty()) {
+    GumboNode* n = todo.back();
+    todo.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) continue;
+    GumboElement& e = n->v.element;
+    if (e.tag == GUMBO_TAG_UNKNOWN) {
+      GumboStringPiece piece = e.original_tag;
+      gumbo_tag_from_original_text(&piece);
+      if (piece.data >= begin && piece.length <= static_cast<size_t>(end - piece.data)) {
+        char* name = buffer.data() + (piece.data - begin);
+        for (size_t i = 0; i < piece.length; ++i) name[i] = ascii_lower_char(name[i]);
+        if (e.tag_namespace == GUMBO_NAMESPACE_SVG)
+          if (const char* adjusted = gumbo_normalize_svg_tagname(&piece); adjusted && std::strlen(adjusted) == piece.length)
+            std::memcpy(name, adjusted, piece.length);
+      }
+    }
+    for (unsigned i = 0; i < e.children.length; ++i) todo.push_back(static_cast<GumboNode*>(e.children.data[i]));
+  }
+}
+
+}  // namespace
+
 struct HtmlDocument::Impl {
   std::string buffer;  // gumbo points into it: must outlive `out`
   GumboArena arena;    // holds the tree when arena_owns_tree: dropping it frees `out`
@@ -696,6 +732,8 @@ Expected<HtmlDocument> HtmlDocument::parse(std::string_view html, const HtmlLimi
   }
   impl->out = gumbo_parse_with_options(&impl->options, to_parse.data() ? to_parse.data() : "", to_parse.size());
   if (!impl->out) return make_error("parse", "html: the parser returned no tree");
+
+  if (impl->prescan.upper_case_names) canonical_case_unknown_tags(impl->out->root, impl->buffer);
 
   HtmlDocument doc(std::move(impl));
   Impl& d = *doc.m_impl;

@@ -38,6 +38,7 @@ struct HtmlPrescan {
   size_t start_tags = 0;
   size_t end_tags = 0;
   size_t max_depth = 0;  // estimated deepest nesting of open elements
+  bool upper_case_names = false;  // a start tag's name has an ASCII capital ("<PICTURE>")
   size_t unclosed() const { return start_tags > end_tags ? start_tags - end_tags : 0; }
 };
 HtmlPrescan prescan_html(std::string_view html);

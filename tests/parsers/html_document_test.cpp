@@ -151,6 +151,32 @@ TEST_CASE("robustness: huge attribute values and malformed markup parse", "[html
   CHECK_FALSE(open_quote.degraded());
 }
 
+TEST_CASE("tag names are lower case whatever gumbo knows and SVG names get their camelCase", "[html]") {
+  // gumbo 0.10.1 does not know picture, dialog or custom elements: it gave them as written.
+  const std::string page =
+      "<BODY><PICTURE><SOURCE SRCSET=\"a.jpg 1x\"><IMG ALT=\"Jane at the beach\"></PICTURE><DiaLog open>d</DIALOG>"
+      "<My-Card>m</my-card><SVG><LINEARGRADIENT id=g></LinearGradient><PATH d=1></PATH><Foo-Bar/></SVG>"
+      "<MATH><MI>x</MI><Custom-Math/></MATH></BODY>";
+  auto doc = parse_ok(page);
+  CHECK(doc.prescan().upper_case_names);
+  CHECK(doc.find_all("picture").size() == 1);
+  CHECK(doc.find_first("picture").first_child().is("source"));
+  CHECK(doc.find_all("dialog").size() == 1);
+  CHECK(doc.find_all("my-card").size() == 1);
+  CHECK(doc.find_all("linearGradient").size() == 1);  // SVG's own case (HTML 13.2.6.5)
+  CHECK(doc.find_all("path").size() == 1);
+  CHECK(doc.find_all("foo-bar").size() == 1);
+  CHECK(doc.find_all("custom-math").size() == 1);
+  CHECK(inner_html(doc.find_first("svg")) == "<linearGradient id=\"g\"></linearGradient><path d=\"1\"></path><foo-bar></foo-bar>");
+  // The page scan reads the picture's source whatever the case.
+  const HtmlScan scan = scan_html(doc);
+  REQUIRE(scan.images.size() == 1);
+  CHECK(scan.images[0].src == "a.jpg");
+  CHECK(scan.images[0].alt == "Jane at the beach");
+  CHECK_FALSE(prescan_html("<p><picture></picture><svg><path/></svg></P>").upper_case_names);  // end tags do not count
+  CHECK(prescan_html("<svg><linearGradient/></svg>").upper_case_names);
+}
+
 TEST_CASE("strip_tags drops markup, scripts and decodes common entities", "[html]") {
   CHECK(strip_tags("<p>a&amp;b</p><script>var x = '<p>';</script><!-- c --> <b>d</b>") == "a&b d");
 }
