@@ -1,5 +1,6 @@
 // WARC 1.0 / 1.1 (ISO 28500) records: response (application/http; msgtype=response), resource and
-// revisit (identical-payload-digest, resolved against an earlier record of the same file). A damaged
+// revisit (identical-payload-digest, resolved against an earlier record of the same file); a record
+// written in segments is joined with its continuation records first. A damaged
 // record is skipped to the next "WARC/" line.
 // A .warc.gz is a sequence of gzip members, normally one per record; it is inflated whole, member
 // after member, with the output capped. A .warc.zst (the IIPC "WARC zstd" format that wget-at and
@@ -273,6 +274,141 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
   size_t record = 0;
   std::map<std::string, size_t> by_payload;  // WARC-Payload-Digest -> index in out.pages (for revisits)
   std::set<std::string> skipped_payloads;    // digests of responses not read (images, scripts)
+  struct Segmented {  // a segmented record waiting for its continuations
+    std::vector<HttpHeader> headers;
+    std::string block;
+    std::string where;
+    bool cut = false;
+    int next = 2;  // the segment number due
+    bool broken = false;
+  };
+  std::map<std::string, Segmented> segmented;  // by WARC-Record-ID
+  // One record (a segmented one after its continuations were joined to it).
+  auto handle = [&](const std::vector<HttpHeader>& headers, std::string_view block, const std::string& where, bool cut) {
+    if (out.pages.size() >= o.max_pages) return;
+    std::string type = ascii_lower(header_of(headers, "WARC-Type"));
+    std::string digest(trim(header_of(headers, "WARC-Payload-Digest")));
+    std::string uri(trim(header_of(headers, "WARC-Target-URI")));
+    if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);  // WARC 1.0 errata form
+    std::string record_ct = header_of(headers, "Content-Type");
+    Page page;
+    page.url = page.final_url = uri;
+    if (auto t = parse_datetime(header_of(headers, "WARC-Date"))) page.fetched_at = *t;
+    page.remote_ip = header_of(headers, "WARC-IP-Address");
+    std::string body;
+    std::string content_type;
+    // A response record should say application/http, but some writers leave Content-Type out.
+    const bool http_block = ascii_lower(record_ct).find("application/http") != std::string::npos ||
+                            (record_ct.empty() && block.substr(0, 5) == "HTTP/");
+    if (type == "revisit") {
+      // A revisit (WARC 1.1 §6.7) repeats an earlier capture: with the identical-payload-digest
+      // profile, the page is the earlier record's payload at this URI and date.
+      auto it = by_payload.find(digest);
+      const Page* earlier = it != by_payload.end() ? &out.pages[it->second] : nullptr;
+      if (!earlier && o.payloads && !digest.empty())
+        if (auto in_other = o.payloads->pages.find(digest); in_other != o.payloads->pages.end()) earlier = &in_other->second;
+      if (digest.empty() || !earlier) {
+        // A revisit of something not read (an image, a script, by its digest or by the type its
+        // own HTTP header gives) is not worth a word.
+        const auto http = read_headers(block, 0);
+        const std::string revisit_type = http ? header_of(http->headers, "Content-Type") : std::string();
+        const bool no_page = skipped_payloads.count(digest) || (o.payloads && o.payloads->skipped.count(digest)) ||
+                             (!trim(revisit_type).empty() && !page_type(revisit_type));
+        if (!no_page)
+          out.errors.push_back(where + ": revisit of " + uri + " refers to a payload not in this file" +
+                               (o.payloads ? " or an earlier one" : "") + "; skipped");
+        return;
+      }
+      Page copy = *earlier;
+      copy.url = copy.final_url = uri;
+      copy.target = path.string();
+      copy.fetched_at = page.fetched_at;
+      copy.remote_ip = page.remote_ip;
+      if (auto http = read_headers(block, 0); http && http->first_line.rfind("HTTP/", 0) == 0) {
+        auto parts = split(http->first_line, ' ');
+        if (parts.size() >= 2) copy.status = std::atoi(std::string(parts[1]).c_str());
+        if (!http->headers.empty()) copy.headers = http->headers;
+      }
+      if (out.pages.size() >= o.max_pages) return;
+      out.pages.push_back(std::move(copy));
+      return;
+    }
+    if (type == "response" && http_block) {
+      auto http = read_headers(block, 0);
+      if (!http) {
+        out.errors.push_back(where + ": response record without a complete HTTP header");
+        return;
+      }
+      // "HTTP/1.1 200 OK"
+      auto parts = split(http->first_line, ' ');
+      if (parts.size() >= 2 && parts[0].rfind("HTTP/", 0) == 0) {
+        page.http_version = std::string(parts[0].substr(5));
+        page.status = std::atoi(std::string(parts[1]).c_str());
+      }
+      page.headers = http->headers;
+      if (auto hop = redirect_hop(uri, page.status, page.headers)) {  // folded into the page it led to
+        hops.push_back(std::move(*hop));
+        return;
+      }
+      content_type = header_of(http->headers, "Content-Type");
+      if (content_type.empty()) content_type = unlabelled_type(block.substr(std::min(http->end, block.size())));
+      if (!page_type(content_type) || failed_requisite(uri, page.status)) {
+        if (!digest.empty()) {
+          if (o.payloads) o.payloads->skipped.insert(digest);
+          skipped_payloads.insert(digest);
+        }
+        return;
+      }
+      std::string_view payload = block.substr(std::min(http->end, block.size()));
+      body = std::string(payload);
+      if (iequals(trim(header_of(http->headers, "Transfer-Encoding")), "chunked")) {
+        if (auto d = dechunk(payload)) body = std::move(*d);
+        else out.errors.push_back(where + ": damaged chunked encoding; read as is");
+      }
+      std::string ce = ascii_lower(trim(header_of(http->headers, "Content-Encoding")));
+      if (ce == "gzip" || ce == "x-gzip" || ce == "deflate") {
+        std::string decoded;
+        bool truncated = false;
+        if (!inflate_bytes(body, decoded, o.max_body_bytes, &truncated)) {  // compressed bytes are no page
+          out.errors.push_back(where + ": cannot decode " + ce + " content; skipped");
+          return;
+        }
+        body = std::move(decoded);
+        page.truncated = truncated;
+      } else if (ce == "br" || ce == "zstd") {
+        std::string decoded;
+        bool truncated = false;
+        if (!(ce == "br" ? brotli_bytes : zstd_bytes)(body, decoded, o.max_body_bytes, &truncated)) {
+          out.errors.push_back(where + ": cannot decode " + ce + " content; skipped");
+          return;
+        }
+        body = std::move(decoded);
+        page.truncated = truncated;
+      } else if (!ce.empty() && ce != "identity") {
+        out.errors.push_back(where + ": content coding '" + ce + "' is not supported; skipped");
+        return;
+      }
+    } else if (type == "resource") {
+      // Archivers' own records (Browsertrix "urn:pageinfo:…", "urn:text:…") are not pages.
+      if (!istarts_with(uri, "http://") && !istarts_with(uri, "https://")) return;
+      page.status = 200;
+      content_type = trim(record_ct).empty() ? unlabelled_type(block) : record_ct;
+      if (!page_type(content_type)) return;
+      body = std::string(block);
+    } else {
+      return;  // warcinfo, request, metadata, revisit, conversion, continuation
+    }
+    if (page.status >= 400) page.error = FetchError{"http_status", "HTTP " + std::to_string(page.status) + " (from " + path.filename().string() + ")"};
+    if (cut) page.truncated = true;
+    finish_page(page, std::move(body), content_type, PageOrigin::warc, path.string(), o.max_body_bytes);
+    if (!digest.empty()) {
+      by_payload.emplace(digest, out.pages.size());
+      if (o.payloads && o.payloads->bytes + page.body.size() <= o.payloads->max_bytes &&
+          o.payloads->pages.emplace(digest, page).second)
+        o.payloads->bytes += page.body.size();
+    }
+    out.pages.push_back(std::move(page));
+  };
   while (pos < data.size()) {
     while (pos < data.size() && (data[pos] == '\r' || data[pos] == '\n')) ++pos;
     if (pos >= data.size()) break;
@@ -322,128 +458,43 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
       out.errors.push_back(path.string() + ": more than " + std::to_string(o.max_pages) + " pages; the rest is skipped");
       return;
     }
-    std::string type = ascii_lower(header_of(head->headers, "WARC-Type"));
-    std::string digest(trim(header_of(head->headers, "WARC-Payload-Digest")));
-    std::string uri(trim(header_of(head->headers, "WARC-Target-URI")));
-    if (uri.size() >= 2 && uri.front() == '<' && uri.back() == '>') uri = uri.substr(1, uri.size() - 2);  // WARC 1.0 errata form
-    std::string record_ct = header_of(head->headers, "Content-Type");
-    Page page;
-    page.url = page.final_url = uri;
-    if (auto t = parse_datetime(header_of(head->headers, "WARC-Date"))) page.fetched_at = *t;
-    page.remote_ip = header_of(head->headers, "WARC-IP-Address");
-    std::string body;
-    std::string content_type;
-    // A response record should say application/http, but some writers leave Content-Type out.
-    const bool http_block = ascii_lower(record_ct).find("application/http") != std::string::npos ||
-                            (record_ct.empty() && block.substr(0, 5) == "HTTP/");
-    if (type == "revisit") {
-      // A revisit (WARC 1.1 §6.7) repeats an earlier capture: with the identical-payload-digest
-      // profile, the page is the earlier record's payload at this URI and date.
-      auto it = by_payload.find(digest);
-      const Page* earlier = it != by_payload.end() ? &out.pages[it->second] : nullptr;
-      if (!earlier && o.payloads && !digest.empty())
-        if (auto in_other = o.payloads->pages.find(digest); in_other != o.payloads->pages.end()) earlier = &in_other->second;
-      if (digest.empty() || !earlier) {
-        // A revisit of something not read (an image, a script, by its digest or by the type its
-        // own HTTP header gives) is not worth a word.
-        const auto http = read_headers(block, 0);
-        const std::string revisit_type = http ? header_of(http->headers, "Content-Type") : std::string();
-        const bool no_page = skipped_payloads.count(digest) || (o.payloads && o.payloads->skipped.count(digest)) ||
-                             (!trim(revisit_type).empty() && !page_type(revisit_type));
-        if (!no_page)
-          out.errors.push_back(where + ": revisit of " + uri + " refers to a payload not in this file" +
-                               (o.payloads ? " or an earlier one" : "") + "; skipped");
+    // WARC 1.1 §5.8: a record written in segments is its first segment (WARC-Segment-Number 1)
+    // followed by "continuation" records naming it in WARC-Segment-Origin-ID, numbered 2, 3, ...;
+    // the last one carries WARC-Segment-Total-Length. The joined block is read as one record.
+    const std::string type = ascii_lower(header_of(head->headers, "WARC-Type"));
+    const std::string segment(trim(header_of(head->headers, "WARC-Segment-Number")));
+    if (type == "continuation") {
+      auto it = segmented.find(std::string(trim(header_of(head->headers, "WARC-Segment-Origin-ID"))));
+      if (it == segmented.end()) {
+        out.errors.push_back(where + ": continuation of a record not in this file (or already complete); skipped");
         continue;
       }
-      Page copy = *earlier;
-      copy.url = copy.final_url = uri;
-      copy.target = path.string();
-      copy.fetched_at = page.fetched_at;
-      copy.remote_ip = page.remote_ip;
-      if (auto http = read_headers(block, 0); http && http->first_line.rfind("HTTP/", 0) == 0) {
-        auto parts = split(http->first_line, ' ');
-        if (parts.size() >= 2) copy.status = std::atoi(std::string(parts[1]).c_str());
-        if (!http->headers.empty()) copy.headers = http->headers;
+      Segmented& sg = it->second;
+      if (!sg.broken && segment != std::to_string(sg.next)) {
+        out.errors.push_back(where + ": segment " + segment + " where " + std::to_string(sg.next) + " was due; the record is read up to it");
+        sg.broken = true;
       }
-      if (out.pages.size() >= o.max_pages) continue;
-      out.pages.push_back(std::move(copy));
+      if (!sg.broken) {
+        sg.block.append(block);
+        ++sg.next;
+        sg.cut = sg.cut || cut;
+      }
+      if (!header_of(head->headers, "WARC-Segment-Total-Length").empty()) {
+        handle(sg.headers, sg.block, sg.where, sg.cut || sg.broken);
+        segmented.erase(it);
+      }
       continue;
     }
-    if (type == "response" && http_block) {
-      auto http = read_headers(block, 0);
-      if (!http) {
-        out.errors.push_back(where + ": response record without a complete HTTP header");
-        continue;
-      }
-      // "HTTP/1.1 200 OK"
-      auto parts = split(http->first_line, ' ');
-      if (parts.size() >= 2 && parts[0].rfind("HTTP/", 0) == 0) {
-        page.http_version = std::string(parts[0].substr(5));
-        page.status = std::atoi(std::string(parts[1]).c_str());
-      }
-      page.headers = http->headers;
-      if (auto hop = redirect_hop(uri, page.status, page.headers)) {  // folded into the page it led to
-        hops.push_back(std::move(*hop));
-        continue;
-      }
-      content_type = header_of(http->headers, "Content-Type");
-      if (content_type.empty()) content_type = unlabelled_type(block.substr(std::min(http->end, block.size())));
-      if (!page_type(content_type) || failed_requisite(uri, page.status)) {
-        if (!digest.empty()) {
-          if (o.payloads) o.payloads->skipped.insert(digest);
-          skipped_payloads.insert(digest);
-        }
-        continue;
-      }
-      std::string_view payload = block.substr(std::min(http->end, block.size()));
-      body = std::string(payload);
-      if (iequals(trim(header_of(http->headers, "Transfer-Encoding")), "chunked")) {
-        if (auto d = dechunk(payload)) body = std::move(*d);
-        else out.errors.push_back(where + ": damaged chunked encoding; read as is");
-      }
-      std::string ce = ascii_lower(trim(header_of(http->headers, "Content-Encoding")));
-      if (ce == "gzip" || ce == "x-gzip" || ce == "deflate") {
-        std::string decoded;
-        bool truncated = false;
-        if (!inflate_bytes(body, decoded, o.max_body_bytes, &truncated)) {  // compressed bytes are no page
-          out.errors.push_back(where + ": cannot decode " + ce + " content; skipped");
-          continue;
-        }
-        body = std::move(decoded);
-        page.truncated = truncated;
-      } else if (ce == "br" || ce == "zstd") {
-        std::string decoded;
-        bool truncated = false;
-        if (!(ce == "br" ? brotli_bytes : zstd_bytes)(body, decoded, o.max_body_bytes, &truncated)) {
-          out.errors.push_back(where + ": cannot decode " + ce + " content; skipped");
-          continue;
-        }
-        body = std::move(decoded);
-        page.truncated = truncated;
-      } else if (!ce.empty() && ce != "identity") {
-        out.errors.push_back(where + ": content coding '" + ce + "' is not supported; skipped");
-        continue;
-      }
-    } else if (type == "resource") {
-      // Archivers' own records (Browsertrix "urn:pageinfo:…", "urn:text:…") are not pages.
-      if (!istarts_with(uri, "http://") && !istarts_with(uri, "https://")) continue;
-      page.status = 200;
-      content_type = trim(record_ct).empty() ? unlabelled_type(block) : record_ct;
-      if (!page_type(content_type)) continue;
-      body = std::string(block);
-    } else {
-      continue;  // warcinfo, request, metadata, revisit, conversion, continuation
+    if (segment == "1") {
+      std::string id(trim(header_of(head->headers, "WARC-Record-ID")));
+      segmented.insert_or_assign(std::move(id), Segmented{head->headers, std::string(block), where, cut, 2, false});
+      continue;
     }
-    if (page.status >= 400) page.error = FetchError{"http_status", "HTTP " + std::to_string(page.status) + " (from " + path.filename().string() + ")"};
-    if (cut) page.truncated = true;
-    finish_page(page, std::move(body), content_type, PageOrigin::warc, path.string(), o.max_body_bytes);
-    if (!digest.empty()) {
-      by_payload.emplace(digest, out.pages.size());
-      if (o.payloads && o.payloads->bytes + page.body.size() <= o.payloads->max_bytes &&
-          o.payloads->pages.emplace(digest, page).second)
-        o.payloads->bytes += page.body.size();
-    }
-    out.pages.push_back(std::move(page));
+    handle(head->headers, block, where, cut);
+  }
+  for (auto& [id, sg] : segmented) {
+    out.errors.push_back(sg.where + ": segmented record without its last continuation in this file; read as cut");
+    handle(sg.headers, sg.block, sg.where, true);
   }
 }
 

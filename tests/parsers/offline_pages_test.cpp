@@ -562,6 +562,67 @@ TEST_CASE("offline: a WARC Content-Length too large ends at the next record's he
   CHECK(past->pages[1].body == "<p>b</p>");
 }
 
+TEST_CASE("offline: a WARC record written in segments is joined with its continuations", "[offline][spec]") {
+  // WARC 1.1 §5.8: the first segment says WARC-Segment-Number 1; each continuation names it in
+  // WARC-Segment-Origin-ID and the last one gives WARC-Segment-Total-Length.
+  const auto with_headers = [](std::string record, const std::string& headers) {
+    return record.insert(record.find("Content-Type:"), headers);
+  };
+  const auto record_id = [](const std::string& record) {
+    const size_t at = record.find("WARC-Record-ID: ") + 16;
+    return record.substr(at, record.find("\r\n", at) - at);
+  };
+  const std::string page = "<html><body><p>Jane Example lives in Springfield.</p><p>Call +1 555 0134.</p></body></html>";
+  const std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page;
+  const std::string first =
+      with_headers(warc_record("response", "https://jane.example/long.html", "application/http; msgtype=response", http.substr(0, 70)),
+                   "WARC-Segment-Number: 1\r\n");
+  const std::string origin = "WARC-Segment-Origin-ID: " + record_id(first) + "\r\n";
+  const std::string second = with_headers(warc_record("continuation", "https://jane.example/long.html", "application/http; msgtype=response",
+                                                      http.substr(70, 40)),
+                                          origin + "WARC-Segment-Number: 2\r\n");
+  const std::string third = with_headers(warc_record("continuation", "https://jane.example/long.html", "application/http; msgtype=response",
+                                                     http.substr(110)),
+                                         origin + "WARC-Segment-Number: 3\r\nWARC-Segment-Total-Length: " + std::to_string(http.size()) + "\r\n");
+  const std::string other = warc_record("resource", "https://jane.example/other.html", "text/html", "<p>other</p>");
+  test::TempDir dir;
+  // Another record may come between the segments.
+  write(dir / "seg.warc", first + second + other + third);
+  auto load = load_offline(dir / "seg.warc");
+  REQUIRE(load);
+  CHECK(load->errors.empty());
+  REQUIRE(load->pages.size() == 2);
+  CHECK(load->pages[0].url == "https://jane.example/other.html");
+  CHECK(load->pages[1].url == "https://jane.example/long.html");
+  CHECK(load->pages[1].body == page);
+  CHECK_FALSE(load->pages[1].truncated);
+
+  // The last continuation missing: what there is, marked cut. A gap: read up to it, marked cut.
+  write(dir / "cut.warc", first + second);
+  auto cut = load_offline(dir / "cut.warc");
+  REQUIRE(cut);
+  REQUIRE(cut->pages.size() == 1);
+  CHECK(cut->pages[0].body == http.substr(0, 110).substr(http.find("<html>")));
+  CHECK(cut->pages[0].truncated);
+  REQUIRE(cut->errors.size() == 1);
+  CHECK(cut->errors[0].find("segmented record without its last continuation") != std::string::npos);
+  write(dir / "gap.warc", first + third);
+  auto gap = load_offline(dir / "gap.warc");
+  REQUIRE(gap);
+  REQUIRE(gap->pages.size() == 1);
+  CHECK(gap->pages[0].truncated);
+  CHECK(gap->pages[0].body == http.substr(0, 70).substr(http.find("<html>")));
+  REQUIRE(gap->errors.size() == 1);
+  CHECK(gap->errors[0].find("segment 3 where 2 was due") != std::string::npos);
+  // A continuation whose first segment is not in the file is said and skipped.
+  write(dir / "orphan.warc", other + second);
+  auto orphan = load_offline(dir / "orphan.warc");
+  REQUIRE(orphan);
+  CHECK(orphan->pages.size() == 1);
+  REQUIRE(orphan->errors.size() == 1);
+  CHECK(orphan->errors[0].find("continuation of a record not in this file") != std::string::npos);
+}
+
 TEST_CASE("offline: the server's Content-Type wins over a browser's mimeType; requisites and SVG are no pages", "[offline]") {
   test::TempDir dir;
   using nlohmann::json;
