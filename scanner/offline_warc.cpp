@@ -268,23 +268,16 @@ void load_warc(const std::filesystem::path& path, std::string_view data, const O
 
 namespace {
 
-void read_records(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out,
-                  std::vector<RedirectHop>& hops) {
-  size_t pos = 0;
-  size_t record = 0;
+// Reads one record into `out` (a segmented one after its continuations were joined to it).
+struct RecordReader {
+  const std::filesystem::path& path;
+  const OfflineOptions& o;
+  OfflineLoad& out;
+  std::vector<RedirectHop>& hops;
   std::map<std::string, size_t> by_payload;  // WARC-Payload-Digest -> index in out.pages (for revisits)
   std::set<std::string> skipped_payloads;    // digests of responses not read (images, scripts)
-  struct Segmented {  // a segmented record waiting for its continuations
-    std::vector<HttpHeader> headers;
-    std::string block;
-    std::string where;
-    bool cut = false;
-    int next = 2;  // the segment number due
-    bool broken = false;
-  };
-  std::map<std::string, Segmented> segmented;  // by WARC-Record-ID
-  // One record (a segmented one after its continuations were joined to it).
-  auto handle = [&](const std::vector<HttpHeader>& headers, std::string_view block, const std::string& where, bool cut) {
+
+  void read(const std::vector<HttpHeader>& headers, std::string_view block, const std::string& where, bool cut) {
     if (out.pages.size() >= o.max_pages) return;
     std::string type = ascii_lower(header_of(headers, "WARC-Type"));
     std::string digest(trim(header_of(headers, "WARC-Payload-Digest")));
@@ -408,7 +401,23 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
         o.payloads->bytes += page.body.size();
     }
     out.pages.push_back(std::move(page));
+  }
+};
+
+void read_records(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out,
+                  std::vector<RedirectHop>& hops) {
+  size_t pos = 0;
+  size_t record = 0;
+  RecordReader reader{path, o, out, hops, {}, {}};
+  struct Segmented {  // a segmented record waiting for its continuations
+    std::vector<HttpHeader> headers;
+    std::string block;
+    std::string where;
+    bool cut = false;
+    int next = 2;  // the segment number due
+    bool broken = false;
   };
+  std::map<std::string, Segmented> segmented;  // by WARC-Record-ID
   while (pos < data.size()) {
     while (pos < data.size() && (data[pos] == '\r' || data[pos] == '\n')) ++pos;
     if (pos >= data.size()) break;
@@ -480,7 +489,7 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
         sg.cut = sg.cut || cut;
       }
       if (!header_of(head->headers, "WARC-Segment-Total-Length").empty()) {
-        handle(sg.headers, sg.block, sg.where, sg.cut || sg.broken);
+        reader.read(sg.headers, sg.block, sg.where, sg.cut || sg.broken);
         segmented.erase(it);
       }
       continue;
@@ -490,11 +499,11 @@ void read_records(const std::filesystem::path& path, std::string_view data, cons
       segmented.insert_or_assign(std::move(id), Segmented{head->headers, std::string(block), where, cut, 2, false});
       continue;
     }
-    handle(head->headers, block, where, cut);
+    reader.read(head->headers, block, where, cut);
   }
   for (auto& [id, sg] : segmented) {
     out.errors.push_back(sg.where + ": segmented record without its last continuation in this file; read as cut");
-    handle(sg.headers, sg.block, sg.where, true);
+    reader.read(sg.headers, sg.block, sg.where, true);
   }
 }
 
