@@ -45,6 +45,11 @@ Error url_error(std::string_view text, CURLUcode rc) {
 
 }  // namespace
 
+std::string host_of(std::string_view url) {
+  auto u = Url::parse(url);
+  return u ? u->host() : std::string();
+}
+
 bool has_scheme(std::string_view ref) {
   if (ref.empty() || !is_ascii_alpha(ref[0])) return false;
   for (size_t i = 1; i < ref.size(); ++i) {

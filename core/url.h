@@ -53,6 +53,9 @@ class Url {
   bool m_has_query = false;
 };
 
+// The lower-case host of `url`, or "" when it does not parse.
+std::string host_of(std::string_view url);
+
 // True when `ref` starts with an RFC 3986 scheme followed by ':'.
 bool has_scheme(std::string_view ref);
 

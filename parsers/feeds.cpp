@@ -25,11 +25,6 @@ namespace ns = xmlns;
 
 constexpr size_t k_max_entries = 2000;
 
-std::string host_of(std::string_view url) {
-  auto u = Url::parse(url);
-  return u ? u->host() : std::string();
-}
-
 void add_media(std::vector<Media>& media, std::string url, std::string type, std::string alt) {
   url = std::string(trim(url));
   if (url.empty()) return;

@@ -31,9 +31,9 @@ bool looks_like_sitemap(std::string_view url) {
   return ends(".xml") || ends(".xml.gz");
 }
 
-class Resolver {
+class HrefResolver {
  public:
-  explicit Resolver(std::string_view base) : m_r(base) {}
+  explicit HrefResolver(std::string_view base) : m_r(base) {}
   std::string operator()(std::string_view ref) const {
     std::string_view r = trim(ref);
     if (r.empty() && m_r.has_base()) return m_r.resolve("");
@@ -54,11 +54,11 @@ void add(std::vector<PageLink>& list, std::unordered_set<std::string>& seen, Pag
 
 }  // namespace
 
-std::string resolve_link(std::string_view base, std::string_view ref) { return Resolver(base)(ref); }
+std::string resolve_link(std::string_view base, std::string_view ref) { return HrefResolver(base)(ref); }
 
 PageLinks extract_links(const HtmlScan& scan, std::string_view base_url) {
   PageLinks out;
-  Resolver resolve(base_url);
+  HrefResolver resolve(base_url);
   std::unordered_set<std::string> seen_a, seen_feed, seen_me, seen_next, seen_map, seen_img;
   for (const auto& l : scan.links) {
     PageLink pl{resolve(l.href), l.rel, {}, l.type, l.title};

@@ -12,13 +12,10 @@ namespace {
 using nlohmann::json;
 using mf2::PropertyClass;
 using mf2::Resolver;
+using mf2::one_of;
 
 // Nested microformats deeper than this are ignored (the DOM itself is bounded by HtmlLimits).
 constexpr int k_max_depth = 300;
-
-bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), s) != set.end();
-}
 
 struct ItemState {
   bool has_p_or_e = false;  // explicit p-* / e-* properties (other than name)

@@ -8,6 +8,8 @@
 namespace exposcan {
 namespace {
 
+using mf2::one_of;
+
 bool is_lower_alpha(char c) { return c >= 'a' && c <= 'z'; }
 
 // The part after "h-" / "p-": an optional vendor segment of [a-z0-9]+, then [a-z]+ segments.
@@ -122,10 +124,6 @@ std::optional<TimeParts> parse_time(std::string_view v) {
     p.time = std::string(time_written);
   }
   return p;
-}
-
-bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), s) != set.end();
 }
 
 bool is_property_or_root(HtmlNode e) {

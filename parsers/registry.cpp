@@ -91,11 +91,6 @@ const Adapter* adapter_for(std::string_view host) {
   return nullptr;
 }
 
-std::string host_of(std::string_view url) {
-  auto u = Url::parse(url);
-  return u ? u->host() : std::string();
-}
-
 // The one Item a listed target yields when it shows no content to a logged-out visitor.
 ParseOutput unavailable_page(const Page& page, Visibility visibility, const std::string& kind, const std::string& evidence) {
   ParseOutput out;

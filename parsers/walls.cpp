@@ -40,7 +40,7 @@ bool has(std::string_view hay, std::string_view needle) { return hay.find(needle
 
 WallVerdict verdict(Visibility v, const char* kind, std::string evidence) { return {v, kind, std::move(evidence)}; }
 
-std::string quoted(const std::string& title) { return title.empty() ? std::string() : " \"" + title + "\""; }
+std::string quoted_title(const std::string& title) { return title.empty() ? std::string() : " \"" + title + "\""; }
 
 // A path that is a sign-in (or consent, or age) gate: one of the known ones as whole segments
 // ("/login", "/login/…", "/login.php"), so "/login-page-design-tips" or "/sessions-2024" is not.
@@ -135,9 +135,9 @@ bool has_password_input(std::string_view lower_body) {
 // _Incapsula_Resource script, AWS WAF's challenge.js integration) count only on an error answer.
 std::optional<WallVerdict> vendor_page(std::string_view l, const std::string& title, bool error_status) {
   if (has(l, "window._cf_chl_opt") || has(l, "cf-challenge-running") || (has(l, "/cdn-cgi/challenge-platform/") && has(l, "orchestrate")))
-    return verdict(Visibility::blocked, "waf-challenge", "Cloudflare challenge page" + quoted(title));
+    return verdict(Visibility::blocked, "waf-challenge", "Cloudflare challenge page" + quoted_title(title));
   if (has(l, "cf-error-details") && has(l, "cloudflare"))
-    return verdict(Visibility::blocked, "blocked", "Cloudflare block page" + quoted(title));
+    return verdict(Visibility::blocked, "blocked", "Cloudflare block page" + quoted_title(title));
   if (has(l, "captcha-delivery.com")) return verdict(Visibility::blocked, "captcha", "DataDome captcha (captcha-delivery.com)");
   if (has(l, "px-captcha") || (error_status && has(l, "_pxappid")))
     return verdict(Visibility::blocked, "captcha", "PerimeterX/HUMAN challenge (px-captcha)");
@@ -146,7 +146,7 @@ std::optional<WallVerdict> vendor_page(std::string_view l, const std::string& ti
   if (error_status && (has(l, "awswafcookiedomainlist") || has(l, "token.awswaf.com")))
     return verdict(Visibility::blocked, "waf-challenge", "AWS WAF challenge (awswaf)");
   if (has(l, "anubis_challenge") || has(l, "/.within.website/"))
-    return verdict(Visibility::blocked, "waf-challenge", "Anubis proof-of-work challenge" + quoted(title));
+    return verdict(Visibility::blocked, "waf-challenge", "Anubis proof-of-work challenge" + quoted_title(title));
   for (std::string_view phrase : {"blocked by network security", "blocked due to a network policy", "whoa there, pardner"})
     if (has(l, phrase)) return verdict(Visibility::blocked, "blocked", "\"" + std::string(phrase) + "\" page");
   if (has(l, "request rate threshold exceeded"))
@@ -238,7 +238,7 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
 
   // Rate limits: 429; a 403 or 503 that says so (GitHub: x-ratelimit-remaining 0, "API rate limit
   // exceeded"); a JSON error body.
-  if (page.status == 429) return verdict(Visibility::rate_limited, "rate-limited", "HTTP 429" + quoted(title));
+  if (page.status == 429) return verdict(Visibility::rate_limited, "rate-limited", "HTTP 429" + quoted_title(title));
   if ((page.status == 403 || page.status == 503) && page.header("x-ratelimit-remaining") == "0")
     return verdict(Visibility::rate_limited, "rate-limited", "HTTP " + std::to_string(page.status) + ", x-ratelimit-remaining: 0");
   if (json && body.size() < 4096) {
@@ -268,13 +268,13 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
     // a feed titled "Access Denied | a security blog" are content).
     if (!success || (html && small && !has_content_markup())) {
       if (t->visibility == Visibility::blocked && t->kind != "blocked" && captcha_widget())
-        return verdict(Visibility::blocked, "captcha", "captcha page" + quoted(title));
+        return verdict(Visibility::blocked, "captcha", "captcha page" + quoted_title(title));
       return t;
     }
   }
   if (error_status || small) {
     if (error_status && captcha_widget())
-      return verdict(Visibility::blocked, "captcha", "captcha page" + quoted(title) + " (HTTP " + std::to_string(page.status) + ")");
+      return verdict(Visibility::blocked, "captcha", "captcha page" + quoted_title(title) + " (HTTP " + std::to_string(page.status) + ")");
     if (page.status == 503 && (has(lower(), "rate limit") || has(lower(), "rate-limit")) && !page.header("retry-after").empty())
       return verdict(Visibility::rate_limited, "rate-limited", "HTTP 503 with Retry-After and a rate-limit message");
   }
@@ -297,7 +297,7 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
   if (ltitle.rfind("before you continue to ", 0) == 0 && (platform == "youtube" || has(host, "google.") || has(lower(), "consent.")))
     return verdict(Visibility::login_wall, "cookie-wall", "cookie-consent page \"" + title + "\"");
   if (has(body, "//consent.") && has(lower(), "action=\"https://consent.") && (small || platform != "web" || has(ltitle, "consent") || !has(lower(), "<article")))
-    return verdict(Visibility::login_wall, "cookie-wall", "cookie-consent page" + quoted(title) + " (a form posting to a consent host)");
+    return verdict(Visibility::login_wall, "cookie-wall", "cookie-consent page" + quoted_title(title) + " (a form posting to a consent host)");
 
   // Sign-in pages served in place of the content: a sign-in title with a real password field or a
   // platform's sign-in form; on a platform host the title alone ("Login • Instagram").

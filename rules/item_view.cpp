@@ -10,11 +10,6 @@
 namespace exposcan {
 namespace {
 
-std::string host_of(std::string_view url) {
-  auto u = Url::parse(url);
-  return u ? u->host() : "";
-}
-
 bool directive(const Exposure& e, std::string_view name) {
   return std::find(e.directives.begin(), e.directives.end(), name) != e.directives.end();
 }

@@ -460,36 +460,4 @@ std::string normalize_digits(std::string_view s) {
   return out;
 }
 
-namespace {
-
-constexpr std::array<std::pair<std::string_view, ValidatorFn>, 13> k_validators{{
-    {"luhn", &luhn_valid},
-    {"card", &card_number_valid},
-    {"iban", &iban_valid},
-    {"email", &email_plausible},
-    {"not_date", &not_a_date},
-    {"us_ssn", &us_ssn_valid},
-    {"uk_nino", &uk_nino_valid},
-    {"de_steuer_id", &de_steuer_id_valid},
-    {"fr_nir", &fr_nir_valid},
-    {"es_dni", &es_dni_valid},
-    {"it_codice_fiscale", &it_codice_fiscale_valid},
-    {"nl_bsn", &nl_bsn_valid},
-    {"not_a_date", &not_a_date},
-}};
-
-}  // namespace
-
-ValidatorFn validator_by_name(std::string_view name) {
-  for (const auto& [n, fn] : k_validators)
-    if (n == name) return fn;
-  return nullptr;
-}
-
-std::vector<std::string_view> validator_names() {
-  std::vector<std::string_view> names;
-  for (const auto& entry : k_validators) names.push_back(entry.first);
-  return names;
-}
-
 }  // namespace exposcan

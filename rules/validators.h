@@ -115,10 +115,4 @@ bool nl_bsn_valid(std::string_view s);
 // Extended Arabic-Indic (U+06F0–06F9), Devanagari (U+0966–096F), Bengali (U+09E6–09EF).
 std::string normalize_digits(std::string_view s);
 
-// Validators by the name a rule pack uses ("luhn", "card", "iban", "email", "not_date",
-// "us_ssn", "uk_nino", "de_steuer_id", "fr_nir", "es_dni", "it_codice_fiscale", "nl_bsn").
-using ValidatorFn = bool (*)(std::string_view);
-ValidatorFn validator_by_name(std::string_view name);  // nullptr when unknown
-std::vector<std::string_view> validator_names();
-
 }  // namespace exposcan

@@ -31,6 +31,12 @@ bool is_global_agent(std::string_view value) {
   return !value.empty() && value[0] == '*' && (value.size() == 1 || is_ascii_space(value[1]));
 }
 
+}  // namespace
+
+// The parsed file's parts. Named outside the anonymous namespace because RobotsTxt::Data (a
+// member of an exported class) holds them.
+namespace robots_internal {
+
 struct CompiledRule {
   RobotsPattern pattern;
   bool allow = false;
@@ -53,7 +59,13 @@ struct MergedGroup {
   std::vector<ContentSignal> signals;
 };
 
-enum class Mode { rules, allow_all, disallow_all };
+}  // namespace robots_internal
+
+using robots_internal::CompiledRule;
+using robots_internal::CompiledUsage;
+using robots_internal::MergedGroup;
+
+namespace {
 
 // The path to compare: fragment dropped, leading "/" ensured, canonical form (RFC 9309 §2.2.2).
 // Returns a view into `path` or into `storage`.
@@ -76,6 +88,7 @@ bool is_robots_txt_path(std::string_view canonical) {
 }  // namespace
 
 struct RobotsTxt::Data {
+  enum class Mode { rules, allow_all, disallow_all };
   Mode mode = Mode::rules;
   int http_status = 200;
   bool cut = false;
@@ -286,29 +299,29 @@ RobotsTxt RobotsTxt::from_fetch(int http_status, std::string_view body, bool net
   } else {
     data = std::make_shared<Data>();
     if (network_error) {
-      data->mode = Mode::disallow_all;
+      data->mode = Data::Mode::disallow_all;
       data->note = "robots.txt unreachable (network error): complete disallow (RFC 9309 §2.3.1.4)";
     } else if (http_status == 429) {
-      data->mode = Mode::disallow_all;
+      data->mode = Data::Mode::disallow_all;
       data->note =
           "robots.txt answered 429: treated as unreachable, complete disallow until fetched again "
           "(RFC 9309 §2.3.1.4)";
     } else if (http_status >= 400 && http_status < 500) {
-      data->mode = Mode::allow_all;
+      data->mode = Data::Mode::allow_all;
       data->note = "robots.txt answered " + code + ": no restrictions (RFC 9309 §2.3.1.3)";
     } else if (http_status >= 300 && http_status < 400) {
-      data->mode = Mode::allow_all;
+      data->mode = Data::Mode::allow_all;
       data->note = "robots.txt answered " + code +
                    " after too many redirects: treated as unavailable, no restrictions (RFC 9309 §2.3.1.2)";
     } else if (http_status >= 500 && http_status < 600) {
-      data->mode = Mode::disallow_all;
+      data->mode = Data::Mode::disallow_all;
       data->note = "robots.txt answered " + code + ": complete disallow (RFC 9309 §2.3.1.4)";
     } else {
-      data->mode = Mode::disallow_all;
+      data->mode = Data::Mode::disallow_all;
       data->note = "robots.txt answered unexpected status " + code +
                    ": treated as unreachable, complete disallow (RFC 9309 §2.3.1.4)";
     }
-    data->retry = data->mode == Mode::disallow_all;
+    data->retry = data->mode == Data::Mode::disallow_all;
   }
   data->http_status = http_status;
   return RobotsTxt(std::move(data));
@@ -318,8 +331,8 @@ RobotsDecision RobotsTxt::check(std::string_view agent, std::string_view path_an
   std::string storage;
   const std::string_view path = prepare_path(path_and_query, storage);
   RobotsDecision d;
-  if (m_data->mode != Mode::rules) {
-    d.allowed = m_data->mode == Mode::allow_all || is_robots_txt_path(path);
+  if (m_data->mode != Data::Mode::rules) {
+    d.allowed = m_data->mode == Data::Mode::allow_all || is_robots_txt_path(path);
     return d;
   }
   bool named = false;
@@ -342,7 +355,7 @@ const std::vector<std::string>& RobotsTxt::sitemaps() const {
 
 std::optional<ContentUsage> RobotsTxt::content_usage(std::string_view agent,
                                                      std::string_view path_and_query) const {
-  if (m_data->mode != Mode::rules) return std::nullopt;
+  if (m_data->mode != Data::Mode::rules) return std::nullopt;
   std::string storage;
   const std::string_view path = prepare_path(path_and_query, storage);
   bool named = false;

@@ -68,9 +68,9 @@ void append_escape(std::string& out, unsigned char c) {
   out += k_hex[c & 0x0F];
 }
 
-enum class Mode { path, pattern };
+enum class Form { path, pattern };
 
-std::string canonicalize(std::string_view in, Mode mode) {
+std::string canonicalize(std::string_view in, Form mode) {
   std::string out;
   out.reserve(in.size() + 8);
   for (std::size_t i = 0; i < in.size(); ++i) {
@@ -83,9 +83,9 @@ std::string canonicalize(std::string_view in, Mode mode) {
         append_escape(out, decoded);
       }
       i += 2;
-    } else if (mode == Mode::pattern && c == '*') {
+    } else if (mode == Form::pattern && c == '*') {
       out += '*';
-    } else if (mode == Mode::pattern && c == '$' && i + 1 == in.size()) {
+    } else if (mode == Form::pattern && c == '$' && i + 1 == in.size()) {
       out += '$';
     } else if (raw_in_canonical(c)) {
       out += static_cast<char>(c);
@@ -146,7 +146,7 @@ bool glob_match(std::string_view pattern, std::string_view text, bool anchored, 
 }  // namespace
 
 std::string canonical_robots_path(std::string_view path_and_query) {
-  return canonicalize(path_and_query, Mode::path);
+  return canonicalize(path_and_query, Form::path);
 }
 
 bool is_canonical_robots_path(std::string_view path_and_query) {
@@ -165,7 +165,7 @@ bool is_canonical_robots_path(std::string_view path_and_query) {
   return true;
 }
 
-RobotsPattern::RobotsPattern(std::string_view written) : m_text(canonicalize(written, Mode::pattern)) {
+RobotsPattern::RobotsPattern(std::string_view written) : m_text(canonicalize(written, Form::pattern)) {
   m_anchored = !m_text.empty() && m_text.back() == '$';
   m_has_wildcard = m_text.find('*') != std::string::npos;
   m_usable = !m_text.empty() && (m_text.front() == '/' || m_text.front() == '*');

@@ -90,11 +90,6 @@ bool is_object_type(std::string_view t) {
          t == "Audio" || t == "Event";
 }
 
-std::string host_of(std::string_view url) {
-  auto u = Url::parse(url);
-  return u ? u->host() : std::string();
-}
-
 // Text content: `content`, else the first value of `contentMap`.
 std::string content_html(const json& o) {
   if (std::string c = jstr(o, "content"); !c.empty()) return c;

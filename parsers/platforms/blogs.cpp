@@ -12,11 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string host_of(std::string_view url) {
-  auto u = Url::parse(url);
-  return u ? u->host() : std::string();
-}
-
 std::string rendered(const json& o, const char* key) { return jstr(jobj(o, key), "rendered"); }
 
 Item wp_post(const json& p, const Page& page, ParseOutput& out, const std::string& platform, const std::string& host) {

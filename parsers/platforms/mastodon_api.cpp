@@ -15,11 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string host_of(std::string_view url) {
-  auto u = Url::parse(url);
-  return u ? u->host() : std::string();
-}
-
 // "@user@host" for an account (acct is "user" on its home server, "user@other" for remote ones).
 std::string handle_of(const json& account, const std::string& page_host) {
   std::string acct = jstr(account, "acct");

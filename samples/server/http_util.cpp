@@ -12,6 +12,7 @@
 #include <cstdint>
 
 #include "core/hash.h"
+#include "core/text.h"
 #include "core/time.h"
 
 namespace exposcan::samples::server {
@@ -19,27 +20,8 @@ namespace {
 
 constexpr size_t k_gzip_min_bytes = 1024;
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
+bool iends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 // The entity tag a gzip-encoded variant gets: "\"<hash>-gzip\"".
@@ -152,7 +134,7 @@ std::string content_type_for(std::string_view name) {
       {".warc", "application/warc"},
   }};
   for (const auto& t : k_types)
-    if (ends_with(name, t.suffix)) return std::string(t.type);
+    if (iends_with(name, t.suffix)) return std::string(t.type);
   return "application/octet-stream";
 }
 
@@ -161,14 +143,10 @@ std::string percent_decode(std::string_view text, bool plus_as_space) {
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '%' && i + 2 < text.size()) {
-      const int hi = hex_value(text[i + 1]);
-      const int lo = hex_value(text[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out.push_back(static_cast<char>(hi * 16 + lo));
-        i += 2;
-        continue;
-      }
+    if (c == '%' && i + 2 < text.size() && is_hex_digit(text[i + 1]) && is_hex_digit(text[i + 2])) {
+      out.push_back(static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2])));
+      i += 2;
+      continue;
     }
     out.push_back(plus_as_space && c == '+' ? ' ' : c);
   }

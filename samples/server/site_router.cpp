@@ -7,6 +7,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/text.h"
 #include "samples/server/http_util.h"
 
 namespace exposcan::samples::server {
@@ -15,12 +16,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::string_view k_sites_prefix = "sites/";
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // True when a decoded relative path is safe to look up: no "..", ".", empty-inside or private
 // ('_'-prefixed) segments, no NUL or backslash.

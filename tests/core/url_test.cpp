@@ -76,6 +76,15 @@ TEST_CASE("Url::resolve follows RFC 3986 section 5.4 examples", "[url]") {
   }
 }
 
+TEST_CASE("host_of gives a URL's lower-case host or nothing", "[url]") {
+  CHECK(host_of("https://Jane.Example:8443/posts/?q=1#top") == "jane.example");
+  CHECK(host_of("http://[2001:DB8::1]/x") == "[2001:db8::1]");
+  CHECK(host_of("https://MÜNCHEN.example/") == "xn--mnchen-3ya.example");
+  CHECK(host_of("/relative/path").empty());
+  CHECK(host_of("not a url").empty());
+  CHECK(host_of("").empty());
+}
+
 TEST_CASE("Url rejects what is not an absolute URL", "[url]") {
   CHECK_FALSE(Url::parse("not a url"));
   CHECK_FALSE(Url::parse("/relative/path"));

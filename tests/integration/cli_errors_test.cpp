@@ -8,12 +8,8 @@
 
 using exposcan::test::run_process;
 using exposcan::test::TempDir;
+using exposcan::test::write_text;
 
-namespace {
-void write(const std::filesystem::path& p, const std::string& text) {
-  std::ofstream(p) << text;
-}
-}  // namespace
 
 TEST_CASE("an unknown flag is a usage error", "[cli]") {
   auto r = run_process({EXPOSCAN_BIN, "scan", "--no-such-flag"});
@@ -32,7 +28,7 @@ TEST_CASE("a missing config file is a usage error", "[cli]") {
 TEST_CASE("malformed YAML in the config names the line", "[cli]") {
   TempDir dir;
   auto cfg = dir / "exposcan.yaml";
-  write(cfg, "targets:\n  - https://jane.example/\ncrawl:\n  concurrency: [1\n");
+  write_text(cfg, "targets:\n  - https://jane.example/\ncrawl:\n  concurrency: [1\n");
   auto r = run_process({EXPOSCAN_BIN, "scan", "-c", cfg.string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find(cfg.string() + ":") != std::string::npos);
@@ -42,7 +38,7 @@ TEST_CASE("malformed YAML in the config names the line", "[cli]") {
 TEST_CASE("a bad config value names the file and line and key", "[cli]") {
   TempDir dir;
   auto cfg = dir / "exposcan.yaml";
-  write(cfg, "targets:\n  - https://jane.example/\ncrawl:\n  concurrency: -3\n");
+  write_text(cfg, "targets:\n  - https://jane.example/\ncrawl:\n  concurrency: -3\n");
   auto r = run_process({EXPOSCAN_BIN, "scan", "-c", cfg.string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err == "exposcan: error: " + cfg.string() + ":4: crawl.concurrency: expected a positive integer\n");
@@ -51,7 +47,7 @@ TEST_CASE("a bad config value names the file and line and key", "[cli]") {
 TEST_CASE("an unknown config key is an error", "[cli]") {
   TempDir dir;
   auto cfg = dir / "exposcan.yaml";
-  write(cfg, "targets: [https://jane.example/]\ncrawl:\n  concurency: 3\n");
+  write_text(cfg, "targets: [https://jane.example/]\ncrawl:\n  concurency: 3\n");
   auto r = run_process({EXPOSCAN_BIN, "scan", "-c", cfg.string()});
   CHECK(r.exit_code == 2);
   CHECK(r.err == "exposcan: error: " + cfg.string() + ":3: crawl.concurency: unknown key\n");
@@ -60,7 +56,7 @@ TEST_CASE("an unknown config key is an error", "[cli]") {
 TEST_CASE("a rule with an invalid regex is a rule error naming the rule", "[cli]") {
   TempDir dir;
   auto pack = dir / "bad.yaml";
-  write(pack,
+  write_text(pack,
         "pack: broken\nversion: 1.0.0\nmin_exposcan_version: 0.1.0\nrules:\n"
         "  - id: broken.regex\n    kind: pattern\n    title: Broken\n    description: d\n    severity: low\n"
         "    confidence: low\n    tags: []\n    references: []\n    remediation: r\n    type: custom\n"

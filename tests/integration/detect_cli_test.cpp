@@ -14,12 +14,6 @@ using exposcan::test::TempDir;
 
 namespace {
 
-std::string write(const TempDir& dir, const std::string& name, const std::string& text) {
-  const std::string path = (dir / name).string();
-  std::ofstream(path, std::ios::binary) << text;
-  return path;
-}
-
 std::vector<nlohmann::json> json_lines(const std::string& out) {
   std::vector<nlohmann::json> rows;
   std::istringstream in(out);
@@ -81,7 +75,7 @@ TEST_CASE("detect --format json prints one object per match with byte offsets an
 
 TEST_CASE("detect --show-values prints the raw value at the byte span", "[detect-cli]") {
   TempDir dir;
-  const std::string file = write(dir, "input.txt", k_text);
+  const std::string file = dir.write("input.txt", k_text);
   auto r = run_process({EXPOSCAN_BIN, "detect", file, "--format", "json", "--show-values"});
   REQUIRE(r.exit_code == 0);
   const auto rows = json_lines(r.out);
@@ -99,7 +93,7 @@ TEST_CASE("detect --show-values prints the raw value at the byte span", "[detect
 
 TEST_CASE("detect reads a file or standard input alike", "[detect-cli]") {
   TempDir dir;
-  const std::string file = write(dir, "input.txt", k_text);
+  const std::string file = dir.write("input.txt", k_text);
   auto from_file = run_process({EXPOSCAN_BIN, "detect", "--format", "json", file});
   auto from_dash = run_process({EXPOSCAN_BIN, "detect", "--format", "json", "-"}, {}, k_text);
   auto from_stdin = run_process({EXPOSCAN_BIN, "detect", "--format", "json"}, {}, k_text);
@@ -111,9 +105,9 @@ TEST_CASE("detect reads a file or standard input alike", "[detect-cli]") {
 
 TEST_CASE("detect with several inputs names each in a path field", "[detect-cli]") {
   TempDir dir;
-  const std::string a = write(dir, "a.txt", "Mail zoe@example.org\n");
-  const std::string b = write(dir, "b.txt", "nothing here\n");
-  const std::string c = write(dir, "c.txt", "IBAN DE89 3704 0044 0532 0130 00\n");
+  const std::string a = dir.write("a.txt", "Mail zoe@example.org\n");
+  const std::string b = dir.write("b.txt", "nothing here\n");
+  const std::string c = dir.write("c.txt", "IBAN DE89 3704 0044 0532 0130 00\n");
   auto r = run_process({EXPOSCAN_BIN, "detect", "--format", "json", a, b, c});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out == "{\"path\":\"" + a + "\",\"type\":\"email\",\"start\":5,\"end\":20,\"score\":0.9,\"value\":\"z***@example.org\"}\n" +
@@ -184,7 +178,7 @@ TEST_CASE("detect errors: unreadable input and a bad format", "[detect-cli]") {
 
 TEST_CASE("detect runs the detectors of packs added with --rules", "[detect-cli]") {
   TempDir dir;
-  const std::string pack = write(dir, "ticket.yaml", R"(pack: custom
+  const std::string pack = dir.write("ticket.yaml", R"(pack: custom
 version: 1.0.0
 min_exposcan_version: 0.1.0
 rules:

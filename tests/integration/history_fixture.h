@@ -18,6 +18,9 @@
 
 namespace exposcan::test {
 
+// The sample person's own site, the target most history tests scan.
+inline const std::string k_site = "https://jane.example/";
+
 struct HistoryFixture {
   TempDir dir;
   TempDir overlay;

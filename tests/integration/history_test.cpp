@@ -7,8 +7,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::string k_site = "https://jane.example/";
-
 json by_id(const std::vector<json>& scans, int id) {
   for (const auto& s : scans)
     if (s["id"] == id) return s;

@@ -10,7 +10,6 @@ using nlohmann::json;
 
 namespace {
 
-const std::string k_site = "https://jane.example/";
 const std::string k_new_post = "https://jane.example/posts/new-address/";
 const std::string k_deleted_post = "https://jane.example/posts/inktober-sketches/";
 const std::string k_failing_post = "https://jane.example/posts/garden-notes/";

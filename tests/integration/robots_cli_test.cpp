@@ -54,12 +54,6 @@ void check_agent(const std::vector<std::string>& source_args, const std::string&
   }
 }
 
-std::filesystem::path write(const TempDir& dir, const std::string& name, const std::string& text) {
-  auto p = dir / name;
-  std::ofstream(p, std::ios::binary) << text;
-  return p;
-}
-
 json L(int n) { return json(n); }
 const json k_null = nullptr;
 
@@ -69,7 +63,7 @@ struct Server {
   std::string ca;
   Server() {
     REQUIRE(server.start());
-    ca = write(dir, "ca.pem", server.ca_pem()).string();
+    ca = dir.write("ca.pem", server.ca_pem()).string();
   }
   std::vector<std::string> args(const std::string& site) const {
     std::vector<std::string> a = {site, "--cacert", ca};
@@ -112,7 +106,7 @@ TEST_CASE("robots cli: every case in tests/scanner/robots_cases through the bina
 TEST_CASE("robots cli: RFC 9309 rules on grouping and matching", "[robots-cli][rfc9309]") {
   TempDir dir;
   // Line numbers matter: the expected `line` values below point into this text.
-  auto file = write(dir, "robots.txt",
+  auto file = dir.write("robots.txt",
                     "# RFC 9309 cases written for exposcan\n"                     // 1
                     "User-agent: ExampleBot\n"                                    // 2
                     "Disallow: /private\n"                                        // 3
@@ -180,7 +174,7 @@ TEST_CASE("robots cli: the RFC 9309 section 5.1 example with full URLs", "[robot
 
 TEST_CASE("robots cli: --agent takes one value per occurrence and URLs may follow it", "[robots-cli]") {
   TempDir dir;
-  auto file = write(dir, "robots.txt", "User-agent: FooBot\nDisallow: /x\n");
+  auto file = dir.write("robots.txt", "User-agent: FooBot\nDisallow: /x\n");
   auto r = run_process({EXPOSCAN_BIN, "robots", file.string(), "--agent", "FooBot", "https://example.com/x"});
   REQUIRE(r.exit_code == 0);
   auto out = lines_of(r.out);
@@ -202,7 +196,7 @@ TEST_CASE("robots cli: --agent takes one value per occurrence and URLs may follo
 
 TEST_CASE("robots cli: paths and URLs written without a scheme are checked by their path", "[robots-cli]") {
   TempDir dir;
-  auto file = write(dir, "robots.txt", "User-agent: FooBot\nDisallow: /a\n");
+  auto file = dir.write("robots.txt", "User-agent: FooBot\nDisallow: /a\n");
   auto r = run_process({EXPOSCAN_BIN, "robots", file.string(), "--agent", "FooBot", "/a", "example.com/a",
                         "//example.com/a?q", "example.com", "example.com/b;c#d", "a/b"});
   REQUIRE(r.exit_code == 0);
@@ -219,7 +213,7 @@ TEST_CASE("robots cli: paths and URLs written without a scheme are checked by th
 
 TEST_CASE("robots cli: usage errors exit 2", "[robots-cli]") {
   TempDir dir;
-  auto file = write(dir, "robots.txt", "User-agent: *\nDisallow: /\n");
+  auto file = dir.write("robots.txt", "User-agent: *\nDisallow: /\n");
   auto no_agent = run_process({EXPOSCAN_BIN, "robots", file.string(), "/x"});
   CHECK(no_agent.exit_code == 2);
   auto no_url = run_process({EXPOSCAN_BIN, "robots", file.string(), "--agent", "A"});

@@ -60,16 +60,10 @@ std::string replace(std::string text, const std::string& from, const std::string
   return text.replace(pos, from.size(), to);
 }
 
-std::string write(const TempDir& dir, const std::string& name, const std::string& text) {
-  const std::string path = (dir / name).string();
-  std::ofstream(path) << text;
-  return path;
-}
-
 // Validates `text` as one pack file; returns stderr after checking the exit code and the summary.
 std::string validate_error(const std::string& text) {
   TempDir dir;
-  const std::string path = write(dir, "pack.yaml", text);
+  const std::string path = dir.write("pack.yaml", text);
   auto r = run_process({EXPOSCAN_BIN, "rules", "validate", path});
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
@@ -95,7 +89,7 @@ std::vector<std::string> lines(const std::string& text) {
 
 TEST_CASE("rules validate accepts a valid pack and says what it holds", "[rules-cli]") {
   TempDir dir;
-  const std::string path = write(dir, "custom.yaml", k_pack);
+  const std::string path = dir.write("custom.yaml", k_pack);
   auto r = run_process({EXPOSCAN_BIN, "rules", "validate", path});
   CHECK(r.exit_code == 0);
   CHECK(r.out == path + ": ok (pack custom 1.0.0, 2 rules)\n");
@@ -162,8 +156,8 @@ TEST_CASE("rules validate: a pack that needs a newer exposcan", "[rules-cli]") {
 
 TEST_CASE("rules validate checks every file and then all of them together", "[rules-cli]") {
   TempDir dir;
-  const std::string good = write(dir, "good.yaml", k_pack);
-  const std::string bad = write(dir, "bad.yaml", replace(k_pack, "severity: low", "severity: severe"));
+  const std::string good = dir.write("good.yaml", k_pack);
+  const std::string bad = dir.write("bad.yaml", replace(k_pack, "severity: low", "severity: severe"));
   const std::string missing = (dir / "missing.yaml").string();
   auto r = run_process({EXPOSCAN_BIN, "rules", "validate", good, bad, missing});
   CHECK(r.exit_code == 2);
@@ -172,7 +166,7 @@ TEST_CASE("rules validate checks every file and then all of them together", "[ru
                      "cannot read " + missing + ": No such file or directory\n" +
                      "exposcan: error: 2 of 3 rule packs are invalid\n");
 
-  const std::string copy = write(dir, "copy.yaml", k_pack);
+  const std::string copy = dir.write("copy.yaml", k_pack);
   r = run_process({EXPOSCAN_BIN, "rules", "validate", good, copy});
   CHECK(r.exit_code == 2);
   CHECK(r.err == copy + ":1: duplicate pack id 'custom' (also in " + good + ")\n" +
@@ -200,7 +194,7 @@ TEST_CASE("rules test passes for every shipped rule", "[rules-cli]") {
 
 TEST_CASE("rules test runs the examples of added packs and lists each failure", "[rules-cli]") {
   TempDir dir;
-  const std::string failing = write(dir, "failing.yaml",
+  const std::string failing = dir.write("failing.yaml",
                                     replace(replace(k_pack, R"(negative: ["see TKT-12"])", R"(negative: ["see TKT-123456"])"),
                                             "positive: [{matches.ticket: [TKT-123456]}]", "positive: [{matches.ticket: []}]"));
   auto r = run_process({EXPOSCAN_BIN, "rules", "test", failing});
@@ -216,7 +210,7 @@ TEST_CASE("rules test runs the examples of added packs and lists each failure", 
   auto via_flag = run_process({EXPOSCAN_BIN, "rules", "test", "--rules", failing});
   CHECK(via_flag.exit_code == 1);
   CHECK(via_flag.out == r.out);
-  const std::string config = write(dir, "exposcan.yaml", "rules:\n  packs: [failing.yaml]\n");
+  const std::string config = dir.write("exposcan.yaml", "rules:\n  packs: [failing.yaml]\n");
   auto via_config = run_process({EXPOSCAN_BIN, "rules", "test", "-c", config});
   CHECK(via_config.exit_code == 1);
   CHECK(via_config.out == r.out);
@@ -224,7 +218,7 @@ TEST_CASE("rules test runs the examples of added packs and lists each failure", 
 
 TEST_CASE("rules test on a pack that does not load is a rule error", "[rules-cli]") {
   TempDir dir;
-  const std::string bad = write(dir, "bad.yaml", replace(k_pack, "    keywords:", "    keyword:"));
+  const std::string bad = dir.write("bad.yaml", replace(k_pack, "    keywords:", "    keyword:"));
   auto r = run_process({EXPOSCAN_BIN, "rules", "test", bad});
   CHECK(r.exit_code == 2);
   CHECK(r.err == "exposcan: error: " + bad + ":15: custom.ticket: unknown key 'keyword' (did you mean 'keywords'?)\n");
@@ -232,7 +226,7 @@ TEST_CASE("rules test on a pack that does not load is a rule error", "[rules-cli
 
 TEST_CASE("rules list shows id pack severity and title of every rule", "[rules-cli]") {
   TempDir dir;
-  const std::string pack = write(dir, "custom.yaml", k_pack);
+  const std::string pack = dir.write("custom.yaml", k_pack);
   auto r = run_process({EXPOSCAN_BIN, "rules", "list", pack});
   REQUIRE(r.exit_code == 0);
   auto out = lines(r.out);

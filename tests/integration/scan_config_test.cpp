@@ -17,7 +17,7 @@ using exposcan::test::TempDir;
 
 namespace {
 
-std::vector<std::string> lines(const std::string& text) {
+std::vector<std::string> nonempty_lines(const std::string& text) {
   std::vector<std::string> out;
   for (auto l : exposcan::split(text, '\n'))
     if (!l.empty()) out.emplace_back(l);
@@ -55,7 +55,7 @@ TEST_CASE("scan config: crawl keys drive scope and politeness and rel=me and fla
                         "--format", "json", "-o", (dir / "report.json").string()});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  auto paths = lines(read_text(list));
+  auto paths = nonempty_lines(read_text(list));
   CHECK(has(paths, "/"));
   CHECK(has(paths, "/posts/"));
   CHECK(has(paths, "/posts/birthday-hike/"));
@@ -76,7 +76,7 @@ TEST_CASE("scan config: crawl keys drive scope and politeness and rel=me and fla
   auto zero = run_process({EXPOSCAN_BIN, "scan", "-c", cfg.string(), "--fetch-only", "--fetched-list", list, "--quiet",
                            "--max-depth", "0", "--format", "json", "-o", (dir / "report.json").string()});
   REQUIRE(zero.exit_code == 0);
-  CHECK(lines(read_text(list)) == std::vector<std::string>{"/", "/feed.xml"});
+  CHECK(nonempty_lines(read_text(list)) == std::vector<std::string>{"/", "/feed.xml"});
 }
 
 TEST_CASE("scan config: bad crawl values are errors naming the key", "[scan-config]") {

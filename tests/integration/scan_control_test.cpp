@@ -28,11 +28,11 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Server {
+struct FaultServer {
   exposcan::samples::SampleServer server;
   TempDir dir;
   std::string ca;
-  Server() {
+  FaultServer() {
     REQUIRE(server.start());
     ca = (dir / "ca.pem").string();
     std::ofstream(ca) << server.ca_pem();
@@ -88,7 +88,7 @@ class Child {
   std::string m_err;
 };
 
-std::vector<std::string> scan_argv(const Server& s, const TempDir& dir, std::vector<std::string> extra) {
+std::vector<std::string> scan_argv(const FaultServer& s, const TempDir& dir, std::vector<std::string> extra) {
   std::vector<std::string> argv = {EXPOSCAN_BIN, "scan", "--format", "json", "-o", (dir / "report.json").string(),
                                    "--per-host-rate", "0"};
   for (const auto& a : s.args()) argv.push_back(a);
@@ -97,7 +97,7 @@ std::vector<std::string> scan_argv(const Server& s, const TempDir& dir, std::vec
 }
 
 // Waits until the server has seen a request for `target`.
-bool wait_for_request(const Server& s, std::string_view target, std::chrono::milliseconds limit) {
+bool wait_for_request(const FaultServer& s, std::string_view target, std::chrono::milliseconds limit) {
   auto end = SteadyClock::now() + limit;
   while (SteadyClock::now() < end) {
     for (const auto& r : s.server.requests())
@@ -110,7 +110,7 @@ bool wait_for_request(const Server& s, std::string_view target, std::chrono::mil
 }  // namespace
 
 TEST_CASE("scan control: SIGINT finishes what is in flight and writes a partial report (exit 130)", "[scan-control][sigint]") {
-  Server s;
+  FaultServer s;
   TempDir dir;
   const std::string slow = "https://faults.example/slow?bytes=15&delay_ms=100";  // ~1.5 s
   const std::string queued = "https://faults.example/links?n=3";
@@ -134,7 +134,7 @@ TEST_CASE("scan control: SIGINT finishes what is in flight and writes a partial 
 }
 
 TEST_CASE("scan control: a second SIGINT aborts the transfer in flight", "[scan-control][sigint]") {
-  Server s;
+  FaultServer s;
   TempDir dir;
   auto start = SteadyClock::now();
   Child child(scan_argv(s, dir, {"https://faults.example/stall"}), dir);  // headers, then 60 s of silence
@@ -155,7 +155,7 @@ TEST_CASE("scan control: a second SIGINT aborts the transfer in flight", "[scan-
 }
 
 TEST_CASE("scan control: --fetch-only follows links without items and --fetched-list names the pages", "[scan-control][fetch-only]") {
-  Server s;
+  FaultServer s;
   TempDir dir;
   auto list = (dir / "fetched.txt").string();
   auto argv = scan_argv(s, dir, {"--fetch-only", "--fetched-list", list, "--quiet", "--max-depth", "2", "--timings",

@@ -92,4 +92,7 @@ struct KindLog : PageLog {
   }
 };
 
+// A listed target whose URL is also its label.
+inline CrawlTarget target(std::string url) { return {url, url, {}, {}}; }
+
 }  // namespace exposcan::test

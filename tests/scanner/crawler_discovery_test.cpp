@@ -13,12 +13,11 @@ using namespace exposcan;
 using exposcan::test::CrawlFixture;
 using exposcan::test::KindLog;
 using exposcan::test::PageLog;
+using exposcan::test::target;
 using SteadyClock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
 namespace {
-
-CrawlTarget target(std::string url) { return {url, url, {}, {}}; }
 
 bool requested(const CrawlFixture& fx, std::string_view host, std::string_view path) {
   for (const auto& r : fx.server.requests())

@@ -9,6 +9,7 @@
 using namespace exposcan;
 using exposcan::test::CrawlFixture;
 using exposcan::test::PageLog;
+using exposcan::test::target;
 using SteadyClock = std::chrono::steady_clock;
 using namespace std::chrono_literals;
 
@@ -30,8 +31,6 @@ size_t max_in_window(const std::vector<SteadyClock::time_point>& at, std::chrono
   }
   return best;
 }
-
-CrawlTarget target(std::string url) { return {url, url, {}, {}}; }
 
 // The server stamps a request when it has read it, so stamps jitter against the client's send
 // times (TLS, scheduling; most under load or ASan): gaps are checked with this tolerance.

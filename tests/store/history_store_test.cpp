@@ -28,12 +28,6 @@ sql::Db raw(const std::filesystem::path& p) {
   return std::move(*db);
 }
 
-int64_t count(const std::filesystem::path& p, const std::string& sql) {
-  auto db = raw(p);
-  auto n = db.query_int(sql);
-  REQUIRE(n);
-  return *n;
-}
 
 void write_bytes(const std::filesystem::path& p, const std::string& bytes) {
   std::ofstream(p, std::ios::binary) << bytes;
@@ -127,7 +121,7 @@ TEST_CASE("another application's SQLite database is refused and left untouched",
                                      " is not an exposcan state file (it is another application's SQLite database); "
                                      "it was left untouched");
   CHECK(read_text(path) == before);
-  CHECK(count(path, "SELECT count(*) FROM contacts") == 1);
+  CHECK(row_count(path, "SELECT count(*) FROM contacts") == 1);
 }
 
 TEST_CASE("a damaged state file is refused with a clear message and left untouched", "[store]") {
@@ -185,7 +179,7 @@ TEST_CASE("a version 1 state file is migrated and keeps its scans key and bodies
   CHECK(record->findings[0].matches.at(0).value == "jane@example.org");
   CHECK(record->findings[0].evidence.fetched_at.has_value());
   // the new columns exist and the stored page serves conditional GETs
-  CHECK(count(path, "SELECT count(*) FROM pragma_table_info('scans') WHERE name = 'key_id'") == 1);
+  CHECK(row_count(path, "SELECT count(*) FROM pragma_table_info('scans') WHERE name = 'key_id'") == 1);
   auto cache = store->make_cache();
   REQUIRE(cache);
   auto v = (*cache)->validators("https://jane.example/posts/hello-springfield/");
@@ -201,7 +195,7 @@ TEST_CASE("a version 1 state file is migrated and keeps its scans key and bodies
   CHECK(evidence->at(0).header("ETag") == "\"v1-fixture\"");
   CHECK(evidence->at(0).site == nullptr);
   CHECK(evidence->at(0).request_block.empty());
-  CHECK(count(path, "SELECT count(*) FROM sqlite_master WHERE name = 'site_files'") == 1);
+  CHECK(row_count(path, "SELECT count(*) FROM sqlite_master WHERE name = 'site_files'") == 1);
   // and a new scan can be recorded on top, compared with the migrated one
   auto rec = recorder(store, since("last"));
   Item item = make_item("https://jane.example/posts/hello-springfield/", "https://jane.example/posts/hello-springfield/");
@@ -241,7 +235,7 @@ TEST_CASE("evidence pages come back with their site files remote IP and heads as
     run_scan(*rec, pages);
   }
   // one row per file and origin, not per page
-  CHECK(count(path, "SELECT count(*) FROM site_files") == 3);
+  CHECK(row_count(path, "SELECT count(*) FROM site_files") == 3);
   auto pages = store->evidence_pages(1);
   REQUIRE(pages);
   REQUIRE(pages->size() == 2);
@@ -262,8 +256,8 @@ TEST_CASE("evidence pages come back with their site files remote IP and heads as
   }
   // forgetting the scan drops the rows and the robots.txt body
   REQUIRE(store->forget({1}));
-  CHECK(count(path, "SELECT count(*) FROM site_files") == 0);
-  CHECK(count(path, "SELECT count(*) FROM blobs") == 0);
+  CHECK(row_count(path, "SELECT count(*) FROM site_files") == 0);
+  CHECK(row_count(path, "SELECT count(*) FROM blobs") == 0);
 }
 
 TEST_CASE("a scan left running by a process that is gone is marked interrupted at the next open", "[store]") {
@@ -322,21 +316,21 @@ TEST_CASE("forget deletes scans and the bodies no remaining scan uses", "[store]
   auto store = open_store(path);
   record_one_scan(store, "<p>shared body</p>");
   record_one_scan(store, "<p>shared body</p>");
-  const int64_t blobs = count(path, "SELECT count(*) FROM blobs");
+  const int64_t blobs = row_count(path, "SELECT count(*) FROM blobs");
   CHECK(blobs == 4);  // headers, body, item, finding: shared by both scans
   auto r1 = store->forget({1});
   REQUIRE(r1);
   CHECK(r1->scans == std::vector<int64_t>{1});
   CHECK(r1->pages == 1);
   CHECK(r1->blobs == 0);  // scan 2 still uses them
-  CHECK(count(path, "SELECT count(*) FROM pages WHERE scan_id = 1") == 0);
+  CHECK(row_count(path, "SELECT count(*) FROM pages WHERE scan_id = 1") == 0);
   REQUIRE(store->load(2));
   auto r2 = store->forget_before(std::chrono::system_clock::now() + std::chrono::hours(1));
   REQUIRE(r2);
   CHECK(r2->scans == std::vector<int64_t>{2});
   CHECK(r2->blobs == 4);
   for (const char* table : {"scans", "pages", "items", "findings", "blobs"})
-    CHECK(count(path, std::string("SELECT count(*) FROM ") + table) == 0);
+    CHECK(row_count(path, std::string("SELECT count(*) FROM ") + table) == 0);
   CHECK(*store->integrity_check() == "ok");
   CHECK(store->forget({9}).error().message == "no scan '9' in " + path.string());
 }

@@ -11,13 +11,6 @@ using namespace exposcan::test;
 
 namespace {
 
-int64_t count(const std::filesystem::path& p, const std::string& sql) {
-  auto db = sql::Db::open(p.string(), false);
-  REQUIRE(db);
-  auto n = db->query_int(sql);
-  REQUIRE(n);
-  return *n;
-}
 
 const std::string k_site = "https://jane.example/";
 
@@ -249,8 +242,8 @@ TEST_CASE("an unchanged rescan adds scan rows but no blobs", "[store][size]") {
   auto store = open_store(path);
   auto pages = first_scan();
   run_scan(*recorder(store, since("last")), pages);
-  const int64_t blobs = count(path, "SELECT count(*) FROM blobs");
-  const int64_t blob_bytes = count(path, "SELECT sum(length(data)) FROM blobs");
+  const int64_t blobs = row_count(path, "SELECT count(*) FROM blobs");
+  const int64_t blob_bytes = row_count(path, "SELECT sum(length(data)) FROM blobs");
   for (auto& [page, items] : pages) {  // the rescan: 304s, the same items re-evaluated
     page.origin = PageOrigin::not_modified;
     page.fetched_at += std::chrono::hours(24);
@@ -261,9 +254,9 @@ TEST_CASE("an unchanged rescan adds scan rows but no blobs", "[store][size]") {
   }
   auto s = run_scan(*recorder(store, since("last")), pages);
   for (const auto& i : s.recorded) CHECK(i.findings.at(0).diff == "unchanged");
-  CHECK(count(path, "SELECT count(*) FROM blobs") == blobs);
-  CHECK(count(path, "SELECT sum(length(data)) FROM blobs") == blob_bytes);
-  CHECK(count(path, "SELECT count(*) FROM pages") == 2 * static_cast<int64_t>(pages.size()));
+  CHECK(row_count(path, "SELECT count(*) FROM blobs") == blobs);
+  CHECK(row_count(path, "SELECT sum(length(data)) FROM blobs") == blob_bytes);
+  CHECK(row_count(path, "SELECT count(*) FROM pages") == 2 * static_cast<int64_t>(pages.size()));
   auto record = store->load(2);
   REQUIRE(record);
   CHECK(record->items.at(0).provenance == "not_modified");

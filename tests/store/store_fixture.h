@@ -10,9 +10,19 @@
 #include "core/hash.h"
 #include "store/history_store.h"
 #include "store/scan_recorder.h"
+#include "store/sqlite_db.h"
 #include "tests/support/test_support.h"
 
 namespace exposcan::test {
+
+// The single integer an SQL query on the history file at `p` returns (a row count, mostly).
+inline int64_t row_count(const std::filesystem::path& p, const std::string& sql) {
+  auto db = sql::Db::open(p.string(), false);
+  REQUIRE(db);
+  auto n = db->query_int(sql);
+  REQUIRE(n);
+  return *n;
+}
 
 inline Page make_page(const std::string& url, int status = 200, const std::string& body = "<p>hello</p>",
                       const std::string& etag = "\"v1\"") {

@@ -32,6 +32,18 @@ TempDir::~TempDir() {
 std::filesystem::path source_dir() { return EXPOSCAN_SOURCE_DIR; }
 std::filesystem::path shared_dir() { return EXPOSCAN_SHARED_DIR; }
 
+std::filesystem::path TempDir::write(const std::string& name, std::string_view content) const {
+  auto p = m_path / name;
+  write_text(p, content);
+  return p;
+}
+
+void write_text(const std::filesystem::path& path, std::string_view content) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
+}
+
 std::string read_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path.string());

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace exposcan::test {
@@ -16,6 +17,8 @@ class TempDir {
   TempDir& operator=(const TempDir&) = delete;
   const std::filesystem::path& path() const { return m_path; }
   std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+  // Writes `content` (bytes as given) to the file `name` in this folder; returns its path.
+  std::filesystem::path write(const std::string& name, std::string_view content) const;
 
  private:
   std::filesystem::path m_path;
@@ -24,6 +27,7 @@ class TempDir {
 std::filesystem::path source_dir();  // the repository root
 std::filesystem::path shared_dir();  // ../shared
 std::string read_text(const std::filesystem::path& path);
+void write_text(const std::filesystem::path& path, std::string_view content);  // bytes as given
 
 struct RunResult {
   int exit_code = -1;
