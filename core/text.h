@@ -2,6 +2,8 @@
 // Locale-independent on purpose: HTTP tokens, robots.txt agents and hosts are ASCII.
 #pragma once
 
+#include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,11 @@ constexpr int hex_value(char c) {
 }
 constexpr char ascii_lower_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 constexpr char ascii_upper_char(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
+
+// True when `s` is one of `set` (exact comparison): one_of(tag, {"script", "style"}).
+inline bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), s) != set.end();
+}
 
 std::string ascii_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive

@@ -12,7 +12,6 @@ namespace {
 using nlohmann::json;
 using mf2::PropertyClass;
 using mf2::Resolver;
-using mf2::one_of;
 
 // Nested microformats deeper than this are ignored (the DOM itself is bounded by HtmlLimits).
 constexpr int k_max_depth = 300;

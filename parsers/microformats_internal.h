@@ -4,8 +4,6 @@
 // tables; microformats_values.cpp holds text, value-class-pattern and date/time rules.
 #pragma once
 
-#include <algorithm>
-#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,10 +29,6 @@ struct PropertyClass {
   std::string name;    // "name", "url", ...
   bool rel_tag = false;  // classic rel=tag: the value is the last path segment of href
 };
-
-inline bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), s) != set.end();
-}
 
 using ClassList = std::vector<std::string_view>;  // an element's classes
 

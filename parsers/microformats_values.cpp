@@ -8,8 +8,6 @@
 namespace exposcan {
 namespace {
 
-using mf2::one_of;
-
 bool is_lower_alpha(char c) { return c >= 'a' && c <= 'z'; }
 
 // The part after "h-" / "p-": an optional vendor segment of [a-z0-9]+, then [a-z]+ segments.

@@ -8,10 +8,6 @@
 namespace exposcan {
 namespace {
 
-bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
-  return std::find(set.begin(), set.end(), s) != set.end();
-}
-
 // Directives that carry a value after ':' (so "max-snippet:-1" is not an agent named max-snippet).
 bool is_valued_directive(std::string_view name) {
   return one_of(name, {"unavailable_after", "max-snippet", "max-image-preview", "max-video-preview"});
