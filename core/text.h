@@ -38,6 +38,7 @@ inline bool one_of(std::string_view s, std::initializer_list<std::string_view> s
 std::string ascii_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);  // ASCII case-insensitive
 bool istarts_with(std::string_view s, std::string_view prefix);
+bool iends_with(std::string_view s, std::string_view suffix);
 bool icontains(std::string_view haystack, std::string_view needle);
 std::string_view trim(std::string_view s);  // ASCII whitespace
 std::vector<std::string_view> split(std::string_view s, char sep);

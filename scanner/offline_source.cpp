@@ -228,10 +228,6 @@ std::string base64_decode(std::string_view in) {
 
 namespace {
 
-bool ends_with_ci(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && iequals(std::string_view(s).substr(s.size() - suffix.size()), suffix);
-}
-
 Expected<std::string> read_capped(const std::filesystem::path& p, size_t cap) {
   std::ifstream in(p, std::ios::binary);
   if (!in) return make_error("io", "cannot read " + p.string());
@@ -251,10 +247,10 @@ OfflineFormat offline_format(const std::filesystem::path& path) {
   if (std::filesystem::is_directory(path, ec)) return OfflineFormat::html_folder;
   if (!std::filesystem::is_regular_file(path, ec)) return OfflineFormat::unknown;
   std::string name = path.filename().string();
-  if (ends_with_ci(name, ".har")) return OfflineFormat::har;
-  if (ends_with_ci(name, ".warc") || ends_with_ci(name, ".warc.gz") || ends_with_ci(name, ".warc.zst")) return OfflineFormat::warc;
-  if (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") || ends_with_ci(name, ".xhtml")) return OfflineFormat::html_file;
-  if (ends_with_ci(name, ".rss") || ends_with_ci(name, ".atom")) return OfflineFormat::feed_file;
+  if (iends_with(name, ".har")) return OfflineFormat::har;
+  if (iends_with(name, ".warc") || iends_with(name, ".warc.gz") || iends_with(name, ".warc.zst")) return OfflineFormat::warc;
+  if (iends_with(name, ".html") || iends_with(name, ".htm") || iends_with(name, ".xhtml")) return OfflineFormat::html_file;
+  if (iends_with(name, ".rss") || iends_with(name, ".atom")) return OfflineFormat::feed_file;
   // No telling extension: look at the first bytes (feeds may start with a long prolog).
   std::ifstream in(path, std::ios::binary);
   std::string buffer(16384, '\0');

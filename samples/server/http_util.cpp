@@ -20,10 +20,6 @@ namespace {
 
 constexpr size_t k_gzip_min_bytes = 1024;
 
-bool iends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && iequals(s.substr(s.size() - suffix.size()), suffix);
-}
-
 // The entity tag a gzip-encoded variant gets: "\"<hash>-gzip\"".
 std::string gzip_tag(std::string_view tag) {
   if (tag.size() < 2 || tag.back() != '"') return std::string(tag);
