@@ -114,8 +114,6 @@ class Mf2Parser {
         continue;
       }
       for (const auto& p : c_props) {
-        // <br>/<hr> carry no p-* value (the spec's old "return empty" rule; parsers drop it).
-        if (p.prefix == "p" && (c.is("br") || c.is("hr"))) continue;
         note_prefix(p, st);
         note_index(p, props, st);
         props[p.name].push_back(parse_value(c, p, st, backcompat));

@@ -22,13 +22,14 @@
 // property class repeats the value ("p-a p-a"). Value-class dt-* parts that are not valid dates
 // (month 01-12, day 01-31, ordinal 001-366), times (hour 00-23, minute 00-59, second 00-60) or
 // timezones are ignored; a time written with a timezone is ignored once a timezone was found.
-// Where the public test suite (microformats/tests) disagrees with the current spec we follow the
-// spec: types sorted alphabetically (h-card/nested expects source order), no "value" on children
-// and no top-level "alternates" (h-feed/implied-title, rel/rel-urls), value-class values
-// concatenated without a separator (h-card/p-property expects "John Doe"), authored dt-* form
-// (h-feed/simple), HTML serialisation escaping text in e-* "html" (h-entry/encoding), no implied
-// url when other u-* properties or nested items exist (h-entry/impliedvalue-nested), no implied
-// name next to any nested item (h-card/impliedurlempty, h-entry/nestedvalue and
+// The stored copies of some public suite files (microformats/tests) predate the suite's own
+// corrections towards the current spec, which we follow: types sorted alphabetically (tests #102;
+// h-card/nested), no "value" on plain children (issue #58) and no top-level "alternates" (#45),
+// value-class values concatenated without a separator (#48; h-card/p-property), e-* "html" trimmed
+// (#95), dt-* values as written (#107; h-feed/simple), text escaped in e-* "html" (h-entry/encoding),
+// an empty string for a <br>/<hr> p-* value (#92). Where the suite still disagrees with the spec:
+// no implied url when other u-* properties or nested items exist (h-entry/impliedvalue-nested), no
+// implied name next to any nested item (h-card/impliedurlempty, h-entry/nestedvalue and
 // impliedvalue-nested expect one; the unit file nested/nested-implied-name agrees with the spec).
 // Known differences with the unit series (microformats-v2-unit): timezone offsets keep their
 // written form (value-date/value-date-formats and the tentative -short/-utc files want "+04:30"

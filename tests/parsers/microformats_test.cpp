@@ -48,7 +48,7 @@ TEST_CASE("mf2: p-* parsing rules", "[mf2]") {
   CHECK(p["x-a"] == json::array({"dv"}));
   CHECK(p["x-b"] == json::array({"alt text"}));
   CHECK(p["note"] == json::array({"note  https://example.org/s.png  end"}));
-  CHECK_FALSE(p.contains("x-c"));
+  CHECK(p["x-c"] == json::array({""}));  // a <br>/<hr> p-* value is its empty textContent (tests PR #92)
   CHECK(p["tel"] == json::array({"+1-202555-0142"}));
   CHECK(p["x-d"] == json::array({"titled"}));
 }
@@ -119,9 +119,10 @@ TEST_CASE("mf2: implied name, photo and url", "[mf2]") {
       <div class="h-card"><abbr title="Abbr Name">AN</abbr></div>
       <div class="h-card"><p class="p-note">note only</p>text</div>
       <div class="h-card"><a class="u-url" href="/u">x</a><img src="no-implied.jpg"></div>
-      <div class="h-card"><span class="h-card">nested</span>outer</div>)");
+      <div class="h-card"><span class="h-card">nested</span>outer</div>
+      <div class="h-card">Jane<br class="p-honorific-suffix"></div>)");
   json items = j["items"];
-  REQUIRE(items.size() == 8);
+  REQUIRE(items.size() == 9);
   CHECK(items[0]["properties"] == json{{"name", {"Jane"}}, {"url", {"https://example.org/jane"}}});
   CHECK(items[1]["properties"]["name"] == json::array({"Jane Photo"}));
   CHECK(items[1]["properties"]["photo"][0]["alt"] == "Jane Photo");
@@ -133,6 +134,8 @@ TEST_CASE("mf2: implied name, photo and url", "[mf2]") {
   CHECK_FALSE(items[5]["properties"].contains("name"));  // another p-* property blocks it
   CHECK_FALSE(items[6]["properties"].contains("photo"));  // a u-* property blocks photo
   CHECK_FALSE(items[7]["properties"].contains("name"));   // nested microformats block it
+  // an empty p-* value is still a p-* property
+  CHECK(items[8]["properties"] == json{{"honorific-suffix", {""}}});
 }
 
 TEST_CASE("mf2: rels and rel-urls", "[mf2]") {
