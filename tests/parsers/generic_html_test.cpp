@@ -4,9 +4,11 @@
 
 #include "parsers/generic_html.h"
 #include "parsers/registry.h"
+#include "tests/parsers/sample_pages.h"
 #include "tests/support/test_support.h"
 
 using namespace exposcan;
+using test::has_field;
 
 namespace {
 Page make_page(std::string body, std::vector<HttpHeader> headers = {}, int status = 200) {
@@ -27,11 +29,6 @@ const Item* find_item(const ParseOutput& out, ItemKind kind, std::string_view ex
   return nullptr;
 }
 
-bool has_field(const Item& it, std::string_view name, std::string_view value) {
-  for (const auto& [k, v] : it.fields)
-    if (k == name && v == value) return true;
-  return false;
-}
 }  // namespace
 
 TEST_CASE("generic page: article item from JSON-LD, OpenGraph and HTML", "[generic]") {

@@ -12,6 +12,7 @@
 #include "core/hash.h"
 #include "core/time.h"
 #include "parsers/parse_output.h"
+#include "parsers/registry.h"
 #include "scanner/page.h"
 #include "tests/support/test_support.h"
 
@@ -101,6 +102,18 @@ inline std::string compare_golden(const std::string& name, const ParseOutput& ou
   if (want == got) return {};
   json patch = json::diff(want, got);
   return "differs from " + path.string() + ": " + patch.dump().substr(0, 2000);
+}
+
+// parse_page() on a body built in the test, served as `content_type` from `url`.
+inline ParseOutput parse_as(std::string url, std::string content_type, std::string body) {
+  SampleSpec s;
+  s.url = std::move(url);
+  s.content_type = std::move(content_type);
+  s.body = std::move(body);
+  return parse_page(sample_page(s));
+}
+inline ParseOutput parse_body(std::string url, std::string body) {
+  return parse_as(std::move(url), "application/json", std::move(body));
 }
 
 inline bool has_field(const Item& it, std::string_view name, std::string_view value) {

@@ -1,9 +1,9 @@
 // scanner/link_scan: the tree-less link scanner (--fetch-only) and sitemap reading.
 #include <catch2/catch.hpp>
-#include <zlib.h>
 
 #include <algorithm>
 
+#include "samples/server/http_util.h"
 #include "scanner/link_scan.h"
 
 using namespace exposcan;
@@ -16,20 +16,6 @@ std::vector<std::string> urls(const std::vector<LinkCandidate>& links, std::stri
   std::vector<std::string> out;
   for (const auto& l : links)
     if (kind.empty() || l.kind == kind) out.push_back(l.url);
-  return out;
-}
-
-std::string gzip(const std::string& data) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
-  std::string out(compressBound(static_cast<uLong>(data.size())) + 64, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  zs.avail_in = static_cast<uInt>(data.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
   return out;
 }
 
@@ -116,7 +102,7 @@ TEST_CASE("link_scan: sitemaps and sitemap indexes", "[link_scan][sitemap]") {
 
 TEST_CASE("link_scan: gzip bodies inflate up to the cap", "[link_scan][sitemap]") {
   std::string big(100'000, 'x');
-  auto z = gzip(big);
+  auto z = samples::server::gzip_compress(big);
   auto whole = gunzip_capped(z, 1 << 20);
   REQUIRE(whole);
   CHECK(*whole == big);

@@ -27,7 +27,7 @@ class TempDir {
 std::filesystem::path source_dir();  // the repository root
 std::filesystem::path shared_dir();  // ../shared
 std::string read_text(const std::filesystem::path& path);
-void write_text(const std::filesystem::path& path, std::string_view content);  // bytes as given
+void write_text(const std::filesystem::path& path, std::string_view content);  // bytes as given; makes folders
 
 struct RunResult {
   int exit_code = -1;
