@@ -22,6 +22,8 @@ pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 pkg_check_modules(IDN2 REQUIRED IMPORTED_TARGET libidn2)
 # Brotli (Content-Encoding: br) bodies in WARC captures: browsers ask for br, archivers store it.
 pkg_check_modules(BROTLIDEC REQUIRED IMPORTED_TARGET libbrotlidec)
+# ZIP archives (APPNOTE): Playwright's `recordHar` writes a .har.zip (the HAR plus its bodies).
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
 
 # libphonenumber ships no CMake or pkg-config file in Debian 12.
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h REQUIRED)

@@ -1,4 +1,5 @@
-// Fuzzes the HAR (EXPOSCAN_FUZZ_HAR) or WARC (EXPOSCAN_FUZZ_WARC) reader on in-memory files.
+// Fuzzes the HAR (EXPOSCAN_FUZZ_HAR), .har.zip (EXPOSCAN_FUZZ_HAR_ZIP) or WARC (EXPOSCAN_FUZZ_WARC)
+// reader on in-memory files.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -12,6 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   exposcan::OfflineLoad out;
 #if defined(EXPOSCAN_FUZZ_HAR)
   exposcan::offline::load_har("fuzz.har", in, options, out);
+#elif defined(EXPOSCAN_FUZZ_HAR_ZIP)
+  exposcan::offline::load_har_zip("fuzz.har.zip", in, options, out);
 #else
   exposcan::offline::load_warc("fuzz.warc", in, options, out);
 #endif

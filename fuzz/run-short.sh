@@ -11,7 +11,7 @@ root=$(pwd)
 fuzz_dir="${FUZZ_DIR:-build-fuzz}"
 seconds="${FUZZ_SECONDS:-20}"
 jobs="${JOBS:-$(nproc)}"
-targets=(fuzz_html fuzz_jsonld fuzz_mf2 fuzz_feeds fuzz_har fuzz_warc
+targets=(fuzz_html fuzz_jsonld fuzz_mf2 fuzz_feeds fuzz_har fuzz_har_zip fuzz_warc
          fuzz_json_mastodon fuzz_json_activitypub fuzz_json_bluesky fuzz_json_reddit fuzz_json_github
          fuzz_json_wordpress fuzz_json_tumblr fuzz_json_instagram fuzz_json_stackexchange)
 if [ "$#" -gt 0 ]; then targets=("$@"); fi
@@ -42,6 +42,19 @@ if kind == "har":
                 "response": {"status": 200, "headers": [{"name": "Content-Type", "value": t}],
                              "content": {"mimeType": t, "text": base64.b64encode(b).decode(), "encoding": "base64"}}} for u, b, t in bodies]
     open(os.path.join(out, "seed.har"), "w").write(json.dumps({"log": {"version": "1.2", "entries": entries}}))
+elif kind == "har_zip":  # Playwright's layout: har.har, each body an entry named in content._file
+    import zipfile
+    entries, files = [], []
+    for i, (u, b, t) in enumerate(bodies):
+        name = "%040x.%s" % (i, "html" if "html" in t else "json" if "json" in t else "xml")
+        files.append((name, b))
+        entries.append({"startedDateTime": "2026-10-30T10:00:00Z", "request": {"method": "GET", "url": u},
+                        "response": {"status": 200, "headers": [{"name": "Content-Type", "value": t}],
+                                     "content": {"mimeType": t, "size": len(b), "_file": name}}})
+    with zipfile.ZipFile(os.path.join(out, "seed.har.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("har.har", json.dumps({"log": {"version": "1.2", "entries": entries}}))
+        for name, b in files:
+            z.writestr(name, b)
 else:
     recs = b""
     for u, b, t in bodies:
@@ -76,6 +89,7 @@ for t in "${targets[@]}"; do
     fuzz_jsonld) seed "$corpus" -name '*.json' ;;
     fuzz_feeds) seed "$corpus" \( -name '*.xml' -o -name '*.rss' -o -name 'feed.json' -o -name 'jane_feed.json' \) ;;
     fuzz_har) make_offline_seeds "$corpus" har ;;
+    fuzz_har_zip) make_offline_seeds "$corpus" har_zip ;;
     fuzz_warc) make_offline_seeds "$corpus" warc ;;
     fuzz_json_*) seed "$corpus" -name '*.json' ;;
   esac

@@ -25,15 +25,21 @@ std::string str(const json& j, const char* k) {
   return j.is_object() && j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
 }
 
-// A body file named by content._file: a plain name in the HAR's folder (no path, no "..").
-std::optional<std::string> read_sidecar(const std::filesystem::path& har, const std::string& name, size_t max_bytes) {
-  if (name.find_first_of("/\\") != std::string::npos || name == "." || name == "..") return std::nullopt;
-  return read_body_file(har.parent_path() / name, max_bytes);
-}
-
 }  // namespace
 
 void load_har(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out) {
+  // A body file named by content._file: a plain name in the HAR's folder (no path, no "..").
+  const HarBodyFiles beside{[&](const std::string& name) -> std::optional<std::string> {
+                              if (name.find_first_of("/\\") != std::string::npos || name == "." || name == "..")
+                                return std::nullopt;
+                              return read_body_file(path.parent_path() / name, o.max_body_bytes);
+                            },
+                            "beside the HAR"};
+  load_har(path, data, o, out, beside);
+}
+
+void load_har(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out,
+              const HarBodyFiles& body_files) {
   json doc = json::parse(data, nullptr, false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("log") || !doc["log"].is_object()) {
     out.errors.push_back(path.string() + ": not a HAR file (no \"log\" object)");
@@ -77,11 +83,12 @@ void load_har(const std::filesystem::path& path, std::string_view data, const Of
     const std::string where = path.string() + ": entry " + std::to_string(index) + " (" + url + ")";
     std::optional<std::string> sidecar;
     if (!content.contains("text") || !content["text"].is_string()) {
-      // Playwright's "attach" mode keeps the body in a file beside the HAR (content._file).
+      // Playwright's "attach" mode keeps the body in a file beside the HAR or in its archive
+      // (content._file).
       const std::string file = str(content, "_file");
       if (!file.empty()) {
-        sidecar = read_sidecar(path, file, o.max_body_bytes);
-        if (!sidecar) out.errors.push_back(where + ": its body file '" + file + "' cannot be read beside the HAR");
+        sidecar = body_files.read(file);
+        if (!sidecar) out.errors.push_back(where + ": its body file '" + file + "' cannot be read " + body_files.place);
       }
       // Chrome leaves out bodies it did not keep; the entry still says the page was seen.
       if (!sidecar && status < 300) {

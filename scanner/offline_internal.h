@@ -1,6 +1,7 @@
 // scanner/offline_internal.h — pieces shared by the offline readers (not a public API).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,7 +39,24 @@ void fold_redirects(std::vector<Page>& pages, size_t first, const std::vector<Re
 std::optional<RedirectHop> redirect_hop(const std::string& url, int status, const std::vector<HttpHeader>& headers,
                                         std::string_view redirect_url = {});
 
+// Where a HAR's body files (content._file, Playwright's "attach" mode) are read from: `read`
+// returns a body (at most max_body_bytes + 1 bytes) or nullopt; `place` ends the error message
+// ("beside the HAR").
+struct HarBodyFiles {
+  std::function<std::optional<std::string>(const std::string& name)> read;
+  std::string place;
+};
+// A HAR's pages; body files are read from the HAR's folder.
 void load_har(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out);
+void load_har(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out,
+              const HarBodyFiles& body_files);
+// A ZIP archive holding a HAR and its body files (Playwright's recordHar to a .zip path): the
+// entry named har.har, else the first one ending in .har. Entries are read capped, never extracted.
+void load_har_zip(const std::filesystem::path& path, const OfflineOptions& o, OfflineLoad& out);
+// The same from an archive in memory; `name` stands for it in messages (fuzzing, tests).
+void load_har_zip(const std::filesystem::path& name, std::string_view data, const OfflineOptions& o, OfflineLoad& out);
+// True when `data` starts like a ZIP archive (a local file header, or the end record of an empty one).
+bool is_zip_start(std::string_view data);
 void load_warc(const std::filesystem::path& path, std::string_view data, const OfflineOptions& o, OfflineLoad& out);
 void load_saved_html(const std::filesystem::path& path, const OfflineOptions& o, OfflineLoad& out);
 void load_saved_feed(const std::filesystem::path& path, const OfflineOptions& o, OfflineLoad& out);

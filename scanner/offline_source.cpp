@@ -248,6 +248,7 @@ OfflineFormat offline_format(const std::filesystem::path& path) {
   if (!std::filesystem::is_regular_file(path, ec)) return OfflineFormat::unknown;
   std::string name = path.filename().string();
   if (iends_with(name, ".har")) return OfflineFormat::har;
+  if (iends_with(name, ".zip")) return OfflineFormat::har_zip;  // .har.zip; a .zip without a HAR says so
   if (iends_with(name, ".warc") || iends_with(name, ".warc.gz") || iends_with(name, ".warc.zst")) return OfflineFormat::warc;
   if (iends_with(name, ".html") || iends_with(name, ".htm") || iends_with(name, ".xhtml")) return OfflineFormat::html_file;
   if (iends_with(name, ".rss") || iends_with(name, ".atom")) return OfflineFormat::feed_file;
@@ -259,6 +260,7 @@ OfflineFormat offline_format(const std::filesystem::path& path) {
   std::string_view h = std::string_view(buffer).substr(0, 512);
   // WARC, gzip members, a zstd frame or the WARC zstd dictionary frame (.warc.zst).
   if (h.rfind("WARC/", 0) == 0 || h.rfind("\x1f\x8b", 0) == 0 || offline::is_zstd_start(h)) return OfflineFormat::warc;
+  if (offline::is_zip_start(h)) return OfflineFormat::har_zip;
   std::string lower = ascii_lower(h);
   if (lower.find("\"log\"") != std::string::npos && lower.find('{') < 8) return OfflineFormat::har;
   if (sniff_feed(buffer) != FeedFormat::none) return OfflineFormat::feed_file;
@@ -288,6 +290,7 @@ Expected<OfflineLoad> load_offline(const std::filesystem::path& path_in, const O
       offline::load_har(path, *data, options, out);
       break;
     }
+    case OfflineFormat::har_zip: offline::load_har_zip(path, options, out); break;
     case OfflineFormat::warc: {
       auto data = read_capped(path, options.max_file_bytes);
       if (!data) return data.error();
@@ -297,7 +300,7 @@ Expected<OfflineLoad> load_offline(const std::filesystem::path& path_in, const O
     case OfflineFormat::unknown:
       std::error_code ec;
       if (!std::filesystem::exists(path, ec)) return make_error("io", "cannot read " + path.string() + ": no such file or folder");
-      return make_error("usage", path.string() + ": not a saved HTML page, feed, folder, HAR or WARC file");
+      return make_error("usage", path.string() + ": not a saved HTML page, feed, folder, HAR (or .har.zip) or WARC file");
   }
   return out;
 }

@@ -6,7 +6,8 @@
 //   the file:// URL; folders are read recursively (*.html, *.htm; the "<name>_files" asset folders
 //   browsers create are skipped);
 // - HAR 1.2 files exported from a browser's developer tools: every HTML, JSON, XML and feed
-//   response in them (base64 bodies decoded), with its status, headers and startedDateTime;
+//   response in them (base64 bodies decoded), with its status, headers and startedDateTime; also
+//   a HAR in a ZIP archive with its body files (.har.zip, Playwright's recordHar);
 // - saved feeds (RSS, Atom, JSON Feed: .rss, .atom, or .xml/.json whose content is a feed), with the
 //   feed's own self link as URL;
 // - WARC 1.0/1.1 files, plain or gzip-compressed per record (.warc.gz): `response` records with
@@ -31,7 +32,7 @@
 
 namespace exposcan {
 
-enum class OfflineFormat { html_file, html_folder, har, warc, feed_file, unknown };
+enum class OfflineFormat { html_file, html_folder, har, har_zip, warc, feed_file, unknown };
 
 // What the WARC files read so far in one scan hold, by WARC-Payload-Digest, for the revisit records
 // of later files (Wget's --warc-dedup points its revisits at the earlier file's records). Copies

@@ -9,7 +9,7 @@ set -euo pipefail
 
 build_pkgs=(cmake g++ make pkg-config ca-certificates
   libcurl4-openssl-dev libidn2-dev libgumbo-dev libre2-dev libboost-dev libfmt-dev catch2 nlohmann-json3-dev
-  libyaml-cpp-dev libsqlite3-dev libphonenumber-dev libssl-dev zlib1g-dev libcli11-dev libmimalloc-dev libzstd-dev libbrotli-dev)
+  libyaml-cpp-dev libsqlite3-dev libphonenumber-dev libssl-dev zlib1g-dev libcli11-dev libmimalloc-dev libzstd-dev libbrotli-dev libzip-dev)
 test_pkgs=(clang libclang-rt-14-dev llvm chromium nodejs npm python3-jsonschema openssl)
 
 want=("${build_pkgs[@]}")

@@ -101,7 +101,8 @@ Expected<std::vector<Page>> load_pages(const InspectArgs& a) {
   if (url && url->is_http() && !std::filesystem::exists(a.source)) return std::vector<Page>{fetch_page(a, url->str())};
   std::filesystem::path path(a.source);
   OfflineFormat format = offline_format(path);
-  if (format == OfflineFormat::har || format == OfflineFormat::warc || format == OfflineFormat::html_folder) {
+  if (format == OfflineFormat::har || format == OfflineFormat::har_zip || format == OfflineFormat::warc ||
+      format == OfflineFormat::html_folder) {
     auto load = load_offline(path);
     if (!load) return load.error();
     for (const auto& e : load->errors) fmt::print(stderr, "exposcan: {}\n", e);

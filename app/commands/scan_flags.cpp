@@ -50,7 +50,7 @@ void add_scan_flags(CLI::App* cmd, ScanFlags& f, bool with_targets) {
   if (with_targets) cmd->add_option("targets", f.targets, "What to scan: profile or site URLs; PLATFORM:ACCOUNT (mastodon:@user@host, bsky:HANDLE, "
                                                      "instagram:, threads:, reddit:, github:, x:, linkedin:, facebook:, tumblr:, pinterest:, "
                                                      "deviantart:, substack:NAME, youtube:@NAME, medium:@NAME, stackoverflow:USER_ID, "
-                                                     "stackexchange:SITE:USER_ID); saved pages or folders, .har, .warc[.gz|.zst] files");
+                                                     "stackexchange:SITE:USER_ID); saved pages or folders, .har[.zip], .warc[.gz|.zst] files");
   cmd->add_option("-c,--config", f.config_file, "Config file (default: ./exposcan.yaml when present)");
   bind_option<std::string>(cmd, f, "--format", "Output format: " + join_formats(), [](Config& c, const std::string& v) { c.format = v; });
   bind_option<std::string>(cmd, f, "-o,--output", "Write the report to FILE (mode 0600)", [](Config& c, const std::string& v) { c.output = v; });

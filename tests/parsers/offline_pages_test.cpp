@@ -164,7 +164,7 @@ TEST_CASE("offline: unreadable and unknown inputs are errors with the path", "[o
   test::write_text(dir / "data.bin", "\x01\x02\x03");
   auto unknown = load_offline(dir / "data.bin");
   REQUIRE_FALSE(unknown);
-  CHECK(unknown.error().message == (dir / "data.bin").string() + ": not a saved HTML page, feed, folder, HAR or WARC file");
+  CHECK(unknown.error().message == (dir / "data.bin").string() + ": not a saved HTML page, feed, folder, HAR (or .har.zip) or WARC file");
   test::write_text(dir / "odd.har", R"({"log":{"entries":[{"request":{"url":"https://a.example/"},"response":{"status":2.07778e+125,"content":{"mimeType":"text/html","text":"<p>x</p>"}}}]}})");
   auto odd = load_offline(dir / "odd.har");  // fuzz regression: a float status is not converted
   REQUIRE(odd);
