@@ -22,7 +22,8 @@ class Url {
 
   // RFC 3986 §6 normal form used for dedup: lower-case scheme and host, default port dropped,
   // dot segments removed, percent-encodings upper-cased, unreserved characters decoded,
-  // fragment removed, empty path becomes "/".
+  // fragment removed, empty path becomes "/", user information dropped (a logged-out visitor
+  // sends none, and no password written into a URL reaches a report or the history).
   Url normalized() const;
 
   // Same URL with the path and query replaced ("/robots.txt", "/a?b").

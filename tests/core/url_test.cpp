@@ -23,6 +23,11 @@ TEST_CASE("Url::normalized applies RFC 3986 section 6 normalisation", "[url]") {
   auto bare = Url::parse("https://example.org");
   REQUIRE(bare);
   CHECK(bare->normalized().str() == "https://example.org/");
+  // The normal form has no user information: a logged-out visitor sends none, and reports and
+  // the history never hold a password written into a URL.
+  auto with_user = Url::parse("https://jane:secret@example.org/feed");
+  REQUIRE(with_user);
+  CHECK(with_user->normalized().str() == "https://example.org/feed");
 }
 
 TEST_CASE("international host names become their ASCII form", "[url]") {

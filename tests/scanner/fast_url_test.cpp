@@ -61,6 +61,7 @@ TEST_CASE("fast_url: URLs that are not normal fall back and still agree with cur
            "http://0x7f.0.0.1/",
            "https://jane.example//double",
            "https://xn--bcher-kva.example/",
+           "https://jane:secret@jane.example/feed",
        }) {
     INFO(url);
     auto n = normalize_http_url(url);
@@ -68,6 +69,8 @@ TEST_CASE("fast_url: URLs that are not normal fall back and still agree with cur
     CHECK(n->text == slow(url));
     CHECK(n->origin() == Url::parse(n->text)->origin());
   }
+  // No user information in what is fetched and recorded (Url::normalized drops it).
+  CHECK(normalize_http_url("https://jane:secret@jane.example/feed")->text == "https://jane.example/feed");
 }
 
 TEST_CASE("fast_url: non-http and invalid URLs are refused", "[fast_url]") {
