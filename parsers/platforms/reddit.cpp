@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "core/text.h"
+#include "core/url.h"
 #include "parsers/html_fragment.h"
 #include "parsers/platforms/platform_common.h"
 #include "parsers/xml_reader.h"
@@ -21,7 +22,27 @@ std::string unescape_amp(std::string s) {
   return s;
 }
 
-Item account_item(const json& d, const Page& page, ParseOutput& out) {
+// Reddit's JSON replaces '<', '>' and '&' with entities in every string ("Fish &amp; chips",
+// "S&amp;P", "?a=1&amp;b=2"), its *_html fields once more, unless the request asked raw_json=1
+// (www.reddit.com/dev/api#response_body_encoding). The one decoding pass that undoes it.
+struct Strings {
+  bool escaped = true;
+  std::string get(const json& j, std::string_view key) const {
+    std::string s = jstr(j, key);
+    return escaped && s.find('&') != std::string::npos ? decode_xml_entities(s) : s;
+  }
+  std::string html(const json& j, std::string_view key) const { return escaped ? get(j, key) : jstr(j, key); }
+};
+
+// Reddit's stand-in avatars for an account that set none (www.redditstatic.com/avatars/…,
+// "is_default_icon": true): the same picture for thousands of accounts, not the person's.
+bool is_default_avatar(const json& d, const std::string& url) {
+  if (jbool(jobj(d, "subreddit"), "is_default_icon")) return true;
+  auto u = Url::parse(url);
+  return u && u->host() == "www.redditstatic.com" && u->path().rfind("/avatars/", 0) == 0;
+}
+
+Item account_item(const json& d, const Page& page, ParseOutput& out, const Strings& str) {
   Item it = platform_item(page, out, "reddit");
   it.kind = ItemKind::profile;
   std::string name = jstr(d, "name");
@@ -29,15 +50,17 @@ Item account_item(const json& d, const Page& page, ParseOutput& out) {
   it.url = k_base + "/user/" + name + "/";
   it.extractor = "reddit-json";
   const json& sub = jobj(d, "subreddit");
-  it.title = jstr(sub, "title");
+  it.title = str.get(sub, "title");
   it.author = {"u/" + name, it.title, it.url};
-  it.text = jstr(sub, "public_description");
-  add_media(it, unescape_amp(jstr(d, "icon_img")), "image", "avatar");
+  it.text = str.get(sub, "public_description");
+  if (std::string icon = unescape_amp(jstr(d, "icon_img")); !is_default_avatar(d, icon)) add_media(it, icon, "image", "avatar");
   if (auto t = from_epoch(d.contains("created_utc") ? d["created_utc"] : json())) it.published_at = t;
   for (const char* k : {"link_karma", "comment_karma", "total_karma"})
     if (d.contains(k) && d[k].is_number()) it.fields.emplace_back(k, std::to_string(jint(d, k)));
   if (jbool(sub, "over_18")) it.fields.emplace_back("over_18", "true");
   if (jbool(d, "is_suspended")) it.visibility = Visibility::blocked;
+  // The profile setting "show up in search results" turned off.
+  if (jbool(d, "hide_from_robots")) it.fields.emplace_back("hide_from_robots", "true");
   return it;
 }
 
@@ -49,8 +72,8 @@ std::string reddit_url(const std::string& s) { return s.rfind("/", 0) == 0 && s.
 
 // A gallery's pictures in gallery_data order, each with its caption as alt text: media_metadata
 // maps media ids to {e: "Image"|"AnimatedImage", s: {u | gif | mp4}}; a gallery item may carry an
-// outbound_url. Without gallery_data (inline images of a self post or comment), every entry.
-void add_gallery(Item& it, const json& d) {
+// outbound_url. Without gallery_data (inline images of a self post or comment), every entry but emotes.
+void add_gallery(Item& it, const json& d, const Strings& str) {
   const json& meta = jobj(d, "media_metadata");
   auto add_entry = [&](const json& m, const std::string& caption) {
     const json& source = jobj(m, "s");
@@ -60,22 +83,25 @@ void add_gallery(Item& it, const json& d) {
   };
   const json& gallery = jarr(jobj(d, "gallery_data"), "items");
   for (const auto& g : gallery) {
-    add_entry(jobj(meta, jstr(g, "media_id")), jstr(g, "caption"));
-    if (std::string out = jstr(g, "outbound_url"); !out.empty()) it.links.push_back(out);
+    add_entry(jobj(meta, jstr(g, "media_id")), str.get(g, "caption"));
+    if (std::string out = str.get(g, "outbound_url"); !out.empty()) it.links.push_back(out);
   }
+  // Emotes ("emote|t5_…|2028", t "sticker") are the community's emoji drawn inline: not a picture
+  // the person posted.
   if (gallery.empty())
-    for (auto m = meta.begin(); m != meta.end(); ++m) add_entry(*m, "");
+    for (auto m = meta.begin(); m != meta.end(); ++m)
+      if (m.key().rfind("emote|", 0) != 0 && jstr(*m, "t") != "sticker") add_entry(*m, "");
 }
 
-// A post's or comment's text: the HTML form (entity-escaped once more by Reddit) for its links,
-// else the Markdown source; "[deleted]"/"[removed]" is recorded as such, not as the text.
-void read_body(Item& it, const json& d, const char* html_key, const char* text_key) {
-  if (std::string html = jstr(d, html_key); !html.empty()) {
-    HtmlFragment f = parse_html_fragment(decode_xml_entities(html), it.url);
+// A post's or comment's text: the HTML form for its links, else the Markdown source;
+// "[deleted]"/"[removed]" is recorded as such, not as the text.
+void read_body(Item& it, const json& d, const char* html_key, const char* text_key, const Strings& str) {
+  if (std::string html = str.html(d, html_key); !html.empty()) {
+    HtmlFragment f = parse_html_fragment(html, it.url);
     it.text = std::move(f.text);
     it.links = std::move(f.links);
   } else {
-    it.text = jstr(d, text_key);
+    it.text = str.get(d, text_key);
   }
   if (is_placeholder(trim(it.text))) {
     it.fields.emplace_back("body", std::string(trim(it.text)));
@@ -83,7 +109,7 @@ void read_body(Item& it, const json& d, const char* html_key, const char* text_k
   }
 }
 
-Item thing_item(const std::string& kind, const json& d, const Page& page, ParseOutput& out) {
+Item thing_item(const std::string& kind, const json& d, const Page& page, ParseOutput& out, const Strings& str) {
   Item it = platform_item(page, out, "reddit");
   it.id = "reddit:" + kind + "_" + jstr(d, "id");
   it.extractor = "reddit-json";
@@ -97,10 +123,10 @@ Item thing_item(const std::string& kind, const json& d, const Page& page, ParseO
   if (std::string sub = jstr(d, "subreddit_name_prefixed"); !sub.empty()) it.fields.emplace_back("subreddit", sub);
   if (kind == "t3") {
     it.kind = ItemKind::post;
-    it.title = jstr(d, "title");
-    read_body(it, d, "selftext_html", "selftext");
+    it.title = str.get(d, "title");
+    read_body(it, d, "selftext_html", "selftext", str);
     if (it.text.empty()) it.text = it.title;
-    if (!jbool(d, "is_self", true) && !jstr(d, "url").empty()) it.links.push_back(reddit_url(jstr(d, "url")));
+    if (!jbool(d, "is_self", true) && !jstr(d, "url").empty()) it.links.push_back(reddit_url(str.get(d, "url")));
     // A crosspost: the post it shares (someone else's, or the author's own elsewhere).
     for (const auto& parent : jarr(d, "crosspost_parent_list")) {
       if (std::string link = jstr(parent, "permalink"); !link.empty()) it.links.push_back(k_base + link);
@@ -110,28 +136,28 @@ Item thing_item(const std::string& kind, const json& d, const Page& page, ParseO
     }
     for (const auto& img : jarr(jobj(d, "preview"), "images"))
       add_media(it, unescape_amp(jstr(jobj(img, "source"), "url")), "image", "");
-    add_gallery(it, d);
+    add_gallery(it, d, str);
     // Hosted video (v.redd.it): media.reddit_video (secure_media on older responses).
     for (const char* key : {"media", "secure_media"})
       add_media(it, unescape_amp(jstr(jobj(jobj(d, key), "reddit_video"), "fallback_url")), "video", "");
     // A poll's options (the post's author wrote them); an embedded video's title and channel.
     for (const auto& o : jarr(jobj(d, "poll_data"), "options"))
-      if (std::string text = jstr(o, "text"); !text.empty()) it.fields.emplace_back("poll.option", text);
+      if (std::string text = str.get(o, "text"); !text.empty()) it.fields.emplace_back("poll.option", text);
     for (const char* key : {"media", "secure_media"}) {
       const json& oembed = jobj(jobj(d, key), "oembed");
       if (oembed.is_null()) continue;
       if (std::string title = jstr(oembed, "title"); !title.empty()) it.fields.emplace_back("embed.title", html_to_text(title));
-      if (std::string by = jstr(oembed, "author_name"); !by.empty()) it.fields.emplace_back("embed.author", by);
+      if (std::string by = str.get(oembed, "author_name"); !by.empty()) it.fields.emplace_back("embed.author", by);
       break;
     }
     if (jbool(d, "over_18")) it.fields.emplace_back("over_18", "true");
     if (std::string by = jstr(d, "removed_by_category"); !by.empty()) it.fields.emplace_back("removed_by", by);
   } else {
     it.kind = ItemKind::comment;
-    read_body(it, d, "body_html", "body");
-    add_gallery(it, d);  // images posted in a comment
+    read_body(it, d, "body_html", "body", str);
+    add_gallery(it, d, str);  // images posted in a comment
     it.parent_id = "reddit:" + jstr(d, "parent_id");
-    if (std::string t = jstr(d, "link_title"); !t.empty()) it.fields.emplace_back("link_title", t);
+    if (std::string t = str.get(d, "link_title"); !t.empty()) it.fields.emplace_back("link_title", t);
     if (jbool(d, "over_18")) it.fields.emplace_back("over_18", "true");
   }
   std::vector<std::string> links;
@@ -148,6 +174,7 @@ ParseOutput parse_reddit_json(const Page& page) {
   json doc = parse_json_page(page, out);
   if (doc.is_discarded()) return out;
   std::string url = page.final_url.empty() ? page.url : page.final_url;
+  const Strings str{query_param(url, "raw_json") != "1"};
   // A post page's JSON is an array of two Listings (the post, its comments).
   std::vector<const json*> things;
   // A comment's "replies" is "" or a Listing of the comments under it (any depth).
@@ -174,8 +201,8 @@ ParseOutput parse_reddit_json(const Page& page) {
   for (const json* t : things) {
     std::string kind = jstr(*t, "kind");
     const json& d = jobj(*t, "data");
-    if (kind == "t2") out.items.push_back(account_item(d, page, out));
-    else if (kind == "t3" || kind == "t1") out.items.push_back(thing_item(kind, d, page, out));
+    if (kind == "t2") out.items.push_back(account_item(d, page, out, str));
+    else if (kind == "t3" || kind == "t1") out.items.push_back(thing_item(kind, d, page, out, str));
   }
   if (doc.is_object() && doc.contains("error") && !doc.contains("kind"))
     out.errors.push_back("Reddit API error from " + url + ": " + jid(doc, "error") + " " + jstr(doc, "message"));

@@ -445,3 +445,63 @@ TEST_CASE("reddit: a poll's options and an embedded video's title are the post's
   CHECK(has_field(out.items[1], "embed.title", "Garden tour & Q"));
   CHECK(has_field(out.items[1], "embed.author", "Jane Example"));
 }
+
+TEST_CASE("reddit: every string comes entity-escaped unless raw_json=1 asked otherwise", "[reddit][shapes]") {
+  // Without raw_json=1 Reddit writes '&', '<' and '>' as entities in titles, Markdown sources and
+  // link URLs too (selftext "S&amp;P" beside selftext_html "S&amp;amp;P"), not only in *_html.
+  const std::string listing = R"({"kind": "Listing", "data": {"children": [
+    {"kind": "t3", "data": {"id": "p1", "title": "Fish &amp; chips &lt;3", "author": "janeexample", "is_self": false,
+     "url": "https://shop.example.org/item?a=1&amp;b=2", "permalink": "/r/food/comments/p1/x/", "created_utc": 1700000000.0,
+     "selftext": "", "selftext_html": null}},
+    {"kind": "t1", "data": {"id": "c1", "author": "janeexample", "body": "&gt; quoted\n\nR&amp;D in &lt;b&gt;",
+     "link_title": "Q&amp;A thread", "parent_id": "t3_p2", "permalink": "/r/food/comments/p2/x/c1/", "created_utc": 1700000000.0}}]}})";
+  auto escaped = parse_body("https://www.reddit.com/user/janeexample/submitted.json", listing);
+  REQUIRE(escaped.items.size() == 2);
+  CHECK(escaped.items[0].title == "Fish & chips <3");
+  CHECK(escaped.items[0].text == "Fish & chips <3");
+  CHECK(escaped.items[0].links == std::vector<std::string>{"https://shop.example.org/item?a=1&b=2"});
+  CHECK(escaped.items[1].text == "> quoted\n\nR&D in <b>");
+  CHECK(has_field(escaped.items[1], "link_title", "Q&A thread"));
+  // Asked with raw_json=1, the same characters are what the person typed.
+  auto raw = parse_body("https://www.reddit.com/user/janeexample/submitted.json?raw_json=1", listing);
+  REQUIRE(raw.items.size() == 2);
+  CHECK(raw.items[0].title == "Fish &amp; chips &lt;3");
+  auto html = parse_body("https://www.reddit.com/user/janeexample/comments.json?raw_json=1", R"({"kind": "Listing", "data": {"children": [
+    {"kind": "t1", "data": {"id": "c2", "author": "janeexample", "body": "write <b> for bold",
+     "body_html": "<div class=\"md\"><p>write &lt;b&gt; for bold</p>\n</div>", "parent_id": "t3_p2",
+     "permalink": "/r/x/comments/p2/x/c2/", "created_utc": 1700000000.0}}]}})");
+  REQUIRE(html.items.size() == 1);
+  CHECK(html.items[0].text == "write <b> for bold");
+}
+
+TEST_CASE("reddit: the default avatar of an account that set none is not its photo", "[reddit][shapes]") {
+  // about.json of an account without a picture: icon_img is a stock image, is_default_icon true.
+  auto out = parse_body("https://www.reddit.com/user/janeexample/about.json", R"({"kind": "t2", "data": {"name": "janeexample",
+    "created_utc": 1151849710.0, "hide_from_robots": true, "snoovatar_img": "",
+    "icon_img": "https://www.redditstatic.com/avatars/defaults/v2/avatar_default_7.png",
+    "subreddit": {"title": "", "public_description": "Seeds &amp; soil", "is_default_icon": true,
+                  "icon_img": "https://www.redditstatic.com/avatars/defaults/v2/avatar_default_7.png"}}})");
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].media.empty());
+  CHECK(out.items[0].text == "Seeds & soil");
+  CHECK(has_field(out.items[0], "hide_from_robots", "true"));
+  auto older = parse_body("https://www.reddit.com/user/janeexample/about.json", R"({"kind": "t2", "data": {"name": "janeexample",
+    "icon_img": "https://www.redditstatic.com/avatars/avatar_default_19_EA0027.png", "subreddit": null}})");
+  REQUIRE(older.items.size() == 1);
+  CHECK(older.items[0].media.empty());
+}
+
+TEST_CASE("reddit: emotes in a comment are not pictures the person posted", "[reddit][shapes]") {
+  // media_metadata of a comment holds its inline images, GIFs and the subreddit's emotes alike.
+  auto out = parse_body("https://www.reddit.com/user/janeexample/comments.json", R"json({"kind": "Listing", "data": {"children": [
+    {"kind": "t1", "data": {"id": "c1", "author": "janeexample", "body": "nice :2028: ![gif](giphy|abc|downsized)",
+     "parent_id": "t3_p1", "permalink": "/r/x/comments/p1/x/c1/", "created_utc": 1700000000,
+     "media_metadata": {
+       "emote|t5_2abcd|2028": {"status": "valid", "e": "Image", "m": "image/png", "t": "sticker", "id": "emote|t5_2abcd|2028",
+                               "s": {"u": "https://assets.example.net/asset-manager/t5_2abcd/emote.png", "x": 60, "y": 60}},
+       "giphy|abc|downsized": {"status": "valid", "e": "AnimatedImage", "m": "image/gif", "t": "giphy", "id": "giphy|abc|downsized",
+                               "s": {"gif": "https://external-preview.redd.it/abc.gif?width=200&amp;s=x", "x": 200, "y": 200}}}}}]}})json");
+  REQUIRE(out.items.size() == 1);
+  REQUIRE(out.items[0].media.size() == 1);
+  CHECK(out.items[0].media[0].url == "https://external-preview.redd.it/abc.gif?width=200&s=x");
+}
