@@ -52,6 +52,8 @@ std::optional<TimePoint> parse_iso(std::string_view text, bool clamp = false) {
       rest.remove_prefix(i);
     }
     long offset_s = 0;
+    const bool has_time = std::string_view(fmt).find("%H") != std::string_view::npos;
+    if (!rest.empty() && !has_time) continue;  // a zone qualifies a time, not a date ("2013-01-27-01")
     if (!rest.empty()) {
       if (rest == "Z" || rest == "z" || iequals(rest, "UTC") || iequals(rest, "GMT") || rest == " UTC") {
         rest = {};
@@ -74,6 +76,7 @@ std::optional<TimePoint> parse_iso(std::string_view text, bool clamp = false) {
     // A leap second ("1990-12-31T23:59:60Z", RFC 3339 §5.6) is read as the second before it: POSIX
     // time has no name for it, and rolling it over would move the date across midnight.
     if (tm.tm_sec == 60) tm.tm_sec = 59;
+    if (tm.tm_sec > 60) return std::nullopt;  // strptime's %S takes 61 as well
     const int mday = tm.tm_mday, mon = tm.tm_mon;
     std::time_t t = timegm(&tm);
     if (t == static_cast<std::time_t>(-1) && tm.tm_year != 69) return std::nullopt;
@@ -125,6 +128,37 @@ bool day_exists(std::string_view text) {
   return true;
 }
 
+// The zone of a written date in the numeric form curl_getdate reads, where it would not read the
+// name or would ignore the offset:
+// - "GMT+0200" / "UTC-05:00" (JavaScript's Date.toString, some CMSs): the offset, without the name;
+// - "Etc/GMT" and "Etc/UTC" (tz database names): GMT;
+// - zone names feeds use that curl does not know: the North American generic ones without daylight
+//   saving (AT, ET, CT, MT, PT, as feedparser reads them), EEST and the Australian eastern zones.
+// A trailing RFC 5322 comment ("+0200 (CEST)") is dropped first.
+std::string with_numeric_zone(std::string s) {
+  if (s.size() > 2 && s.back() == ')')
+    if (size_t open = s.rfind(" ("); open != std::string::npos && s.find(')', open) == s.size() - 1) s.erase(open);
+  const size_t space = s.rfind(' ');
+  if (space == std::string::npos) return s;
+  std::string zone = s.substr(space + 1);
+  const std::string lower = ascii_lower(zone);
+  static const std::pair<std::string_view, std::string_view> k_zones[] = {
+      {"etc/gmt", "GMT"}, {"etc/utc", "GMT"}, {"at", "-0400"},   {"et", "-0500"},   {"ct", "-0600"},  {"mt", "-0700"},
+      {"pt", "-0800"},    {"eest", "+0300"},  {"aest", "+1000"}, {"aedt", "+1100"}, {"acst", "+0930"}, {"awst", "+0800"}};
+  for (const auto& [name, numeric] : k_zones)
+    if (lower == name) return s.substr(0, space + 1) + std::string(numeric);
+  if ((lower.starts_with("gmt") || lower.starts_with("utc")) && zone.size() > 4 && (zone[3] == '+' || zone[3] == '-')) {
+    std::string digits;
+    for (char c : zone.substr(4))
+      if (is_ascii_digit(c)) digits += c;
+      else if (c != ':') return s;
+    if (digits.size() == 1 || digits.size() == 2) digits = std::string(2 - digits.size(), '0') + digits + "00";
+    if (digits.size() != 4) return s;
+    return s.substr(0, space + 1) + zone[3] + digits;
+  }
+  return s;
+}
+
 // RFC 822 dates as feeds write them, made readable for curl_getdate:
 // - a two- or three-digit year after the month is expanded as RFC 5322 §4.3 says: 00–49 → 2000–2049,
 //   50–999 → 1900 + year (curl's own pivot is 70, which put "01 Jan 69" in 2069);
@@ -159,7 +193,7 @@ std::optional<std::string> rfc822_for_curl(std::string_view text) {
   if (s.size() >= 2 && s[s.size() - 2] == ' ' && is_ascii_alpha(s.back()) && s.back() != 'Z' && s.back() != 'z' &&
       s.back() != 'J' && s.back() != 'j')  // J is not a zone
     s.replace(s.size() - 1, 1, "GMT");
-  return s;
+  return with_numeric_zone(s);
 }
 
 }  // namespace

@@ -7,11 +7,12 @@
 namespace exposcan {
 namespace {
 
-// Every full English month name (any case) as a whole word cut to its first three letters.
+// Every full English month name (any case) as a whole word cut to its first three letters, and
+// "Sept", the four-letter abbreviation some feeds write.
 std::string abbreviate_month_names(std::string s) {
   static constexpr std::string_view k_months[] = {"january", "february", "march",     "april",   "june",
                                                   "july",    "august",   "september", "october", "november",
-                                                  "december"};
+                                                  "december", "sept"};
   std::string lowered = ascii_lower(s);
   for (std::string_view month : k_months) {
     for (size_t p = lowered.find(month); p != std::string::npos; p = lowered.find(month, p + 3)) {

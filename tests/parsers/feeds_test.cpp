@@ -639,3 +639,35 @@ TEST_CASE("feeds: a feed cut at its entry cap says so", "[feeds][robustness]") {
   CHECK(out.items.size() == 2000);
   for (const auto& e : out.errors) CHECK(e.find("entries; the rest") == std::string::npos);
 }
+
+TEST_CASE("feeds: dates with zone forms curl does not read are read in UTC", "[feeds][spec]") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Wed, 19 Feb 2025 22:40:00 GMT+0200", "2025-02-19T20:40:00Z"},
+      {"Wed, 19 Feb 2025 22:40:00 UTC-01:30", "2025-02-20T00:10:00Z"},
+      {"Thu Aug 28 2025 17:26:16 GMT+0200 (Central European Summer Time)", "2025-08-28T15:26:16Z"},
+      {"Wed, 19 Feb 2025 22:40:00 Etc/GMT", "2025-02-19T22:40:00Z"},
+      {"Mon, 26 January 2004 16:31:00 ET", "2004-01-26T21:31:00Z"},
+      {"Mon, 26 January 2004 16:31:00 PT", "2004-01-27T00:31:00Z"},
+      {"Tue, 10 Jun 2025 04:00:00 EEST", "2025-06-10T01:00:00Z"},
+      {"Tue, 10 Jun 2025 04:00:00 AEST", "2025-06-09T18:00:00Z"},
+      {"Wed, 10 Sept 2025 04:00:00 GMT", "2025-09-10T04:00:00Z"},
+  };
+  for (const auto& [written, utc] : cases) {
+    ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", std::string(R"(<rss version="2.0"><channel><title>B</title>
+      <item><title>A</title><link>https://blog.example.org/1</link><pubDate>)") + written + "</pubDate></item></channel></rss>"));
+    REQUIRE(out.items.size() == 1);
+    INFO(written);
+    REQUIRE(out.items[0].published_at);
+    CHECK(format_rfc3339(*out.items[0].published_at) == utc);
+  }
+}
+
+TEST_CASE("feeds: a W3C-DTF date with 61 seconds or a zone after a bare date is unreadable", "[feeds][spec]") {
+  for (const char* written : {"2003-12-31T10:14:61Z", "2013-01-27-01"}) {
+    ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", std::string(R"(<rss version="2.0"><channel><title>B</title>
+      <item><title>A</title><link>https://blog.example.org/1</link><pubDate>)") + written + "</pubDate></item></channel></rss>"));
+    REQUIRE(out.items.size() == 1);
+    INFO(written);
+    CHECK_FALSE(out.items[0].published_at);
+  }
+}
