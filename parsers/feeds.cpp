@@ -253,7 +253,9 @@ bool entries_full(FeedContext& ctx) {
 Person rss_person(std::string_view value, std::string* email) {
   std::string_view v = trim(value);
   // "jane@example.org" alone, or "Jane Example <jane@example.org>": an address is no name.
-  if (v.find('@') != std::string_view::npos && v.find(' ') == std::string_view::npos && v.find('(') == std::string_view::npos) {
+  // A handle ("@jane") is not an address.
+  if (const size_t at = v.find('@');
+      at != std::string_view::npos && at > 0 && v.find(' ') == std::string_view::npos && v.find('(') == std::string_view::npos) {
     if (email) *email = std::string(v.substr(v.rfind(':') == std::string_view::npos ? 0 : v.rfind(':') + 1));
     return {};
   }
@@ -268,6 +270,12 @@ Person rss_person(std::string_view value, std::string* email) {
     if (addr.find('@') != std::string_view::npos && !name.empty()) {
       if (email) *email = std::string(addr);
       return {"", std::string(name), ""};
+    }
+    // The other way round, as many feeds (and Dublin Core creators) write it: "Jane Example (jane@example.org)".
+    if (name.find('@') != std::string_view::npos && name.find(' ') == std::string_view::npos && !addr.empty() &&
+        addr.find('@') == std::string_view::npos) {
+      if (email) *email = std::string(name.substr(name.rfind(':') == std::string_view::npos ? 0 : name.rfind(':') + 1));
+      return {"", std::string(addr), ""};
     }
   }
   return {"", std::string(v), ""};
@@ -369,7 +377,8 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
     ctx.out.errors.push_back("rss: unreadable date '" + std::string(trim(date)).substr(0, 64) + "'");
   }
   if (std::string creator = e.child_text(ns::dc, "creator"); !creator.empty()) {
-    it.author.name = std::string(trim(creator));
+    // Written like an RSS author as often as not: "Jane Example (jane@example.org)", or an address alone.
+    set_rss_author(it, creator);
     // Further creators are co-authors (as Atom's further authors); an <author> beside dc:creator
     // still gives the address.
     const auto creators = e.children_named(ns::dc, "creator");
@@ -378,7 +387,8 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
     if (std::string author = e.child_text(item_ns, "author"); !author.empty()) {
       std::string email;
       rss_person(author, &email);
-      if (!email.empty()) it.fields.emplace_back("author_email", email);
+      const bool known = std::any_of(it.fields.begin(), it.fields.end(), [&](const auto& f) { return f.first == "author_email" && f.second == email; });
+      if (!email.empty() && !known) it.fields.emplace_back("author_email", email);
     }
   } else if (std::string author = e.child_text(item_ns, "author"); !author.empty()) {
     set_rss_author(it, author);

@@ -671,3 +671,28 @@ TEST_CASE("feeds: a W3C-DTF date with 61 seconds or a zone after a bare date is 
     CHECK_FALSE(out.items[0].published_at);
   }
 }
+
+TEST_CASE("feeds: an RSS author or dc:creator written as name then address is split", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", R"(<rss version="2.0"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>B</title>
+    <item><title>A</title><link>https://blog.example.org/1</link><author>Jane Example (jane@example.org)</author></item>
+    <item><title>B</title><link>https://blog.example.org/2</link><dc:creator>John Example (mailto:john@example.net)</dc:creator>
+      <author>john@example.net</author></item>
+    <item><title>C</title><link>https://blog.example.org/3</link><dc:creator>@janeexample</dc:creator></item>
+    <item><title>D</title><link>https://blog.example.org/4</link><dc:creator>Jane Example (Editor)</dc:creator></item>
+    </channel></rss>)"));
+  REQUIRE(out.items.size() == 4);
+  auto emails = [](const Item& it) {
+    std::vector<std::string> v;
+    for (const auto& [k, val] : it.fields)
+      if (k == "author_email") v.push_back(val);
+    return v;
+  };
+  CHECK(out.items[0].author.name == "Jane Example");
+  CHECK(emails(out.items[0]) == std::vector<std::string>{"jane@example.org"});
+  CHECK(out.items[1].author.name == "John Example");
+  CHECK(emails(out.items[1]) == std::vector<std::string>{"john@example.net"});  // once, not again from <author>
+  CHECK(out.items[2].author.name == "@janeexample");  // a handle, not an address
+  CHECK(emails(out.items[2]).empty());
+  CHECK(out.items[3].author.name == "Jane Example (Editor)");
+}
