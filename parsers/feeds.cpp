@@ -84,6 +84,21 @@ std::string resolve(const std::string& base, std::string_view ref) {
   return r.empty() ? std::string(trim(ref)) : r;
 }
 
+// The base URI in effect for an element: its own xml:base resolved against its parent's (XML Base
+// §4.2; RFC 4287 §2 lets any element carry one).
+std::string base_of(const XmlElement& e, const std::string& parent_base) {
+  const std::string base = e.attr("base", ns::xml);
+  return base.empty() ? parent_base : resolve(parent_base, base);
+}
+
+// An Atom Person construct (RFC 4287 §3.2). Its uri is an IRI reference, resolved against the base
+// in scope; "url", the Atom 0.3 name that some Atom 1.0 writers still use, stands in when there is no uri.
+Person atom_person(const XmlElement& p, const std::string& base) {
+  std::string uri = p.child_text(ns::atom, "uri");
+  if (uri.empty()) uri = p.child_text(ns::atom, "url");
+  return {"", p.child_text(ns::atom, "name"), resolve(base_of(p, base), uri)};
+}
+
 // The source between an element's tags.
 std::string_view inner_source(const XmlElement& e, std::string_view source) {
   return e.inner_end > e.inner_begin ? source.substr(e.inner_begin, e.inner_end - e.inner_begin) : std::string_view{};
@@ -457,10 +472,6 @@ void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source
 
 // --- Atom --------------------------------------------------------------------------------------
 
-Person atom_person(const XmlElement& p) {
-  return {"", p.child_text(ns::atom, "name"), p.child_text(ns::atom, "uri")};
-}
-
 // XHTML written with a namespace prefix (RFC 4287 §3.1.1.3 allows any: "<xhtml:div><xhtml:img …/>")
 // as the HTML parser reads it: the prefix of the XHTML elements dropped from their tags.
 std::string unprefixed_xhtml(const XmlElement& e, std::string_view inner) {
@@ -536,13 +547,6 @@ std::string atom_rel(const XmlElement& link) {
   return rel.find(':') == std::string::npos ? ascii_lower(rel) : rel;
 }
 
-// The base URI in effect for an element: its own xml:base resolved against its parent's (XML Base
-// §4.2; RFC 4287 §2 lets any element carry one).
-std::string base_of(const XmlElement& e, const std::string& parent_base) {
-  const std::string base = e.attr("base", ns::xml);
-  return base.empty() ? parent_base : resolve(parent_base, base);
-}
-
 void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view source) {
   // xml:base on the entry changes what its relative references resolve against (RFC 4287 §2).
   struct BaseScope {
@@ -558,7 +562,9 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
   bool url_is_page = false;
   for (const XmlElement* l : e.children_named(ns::atom, "link")) {
     const std::string rel = atom_rel(*l);
-    const std::string href = resolve(base_of(*l, ctx.base), l->attr("href"));
+    // A link with its address as content instead of href (RSS habits in hand-written Atom) is read as
+    // readers read it.
+    const std::string href = resolve(base_of(*l, ctx.base), l->has_attr("href") ? l->attr("href") : l->text);
     if (rel == "alternate") {
       const std::string type = ascii_lower(trim(l->attr("type")));
       const bool page = type.empty() || type == "text/html" || type == "application/xhtml+xml";
@@ -616,14 +622,14 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
     if (!published) it.published_at = t;  // no publication date: the last change is the best known
   }
   if (auto authors = e.children_named(ns::atom, "author"); !authors.empty()) {
-    it.author = atom_person(*authors[0]);
+    it.author = atom_person(*authors[0], ctx.base);
     for (const XmlElement* a : authors)
       if (std::string email = std::string(trim(a->child_text(ns::atom, "email"))); !email.empty())
         it.fields.emplace_back(a == authors[0] ? "author_email" : "co_author_email", email);
     for (size_t k = 1; k < authors.size(); ++k)  // co-authors (RFC 4287 allows several)
-      if (Person p = atom_person(*authors[k]); !p.name.empty()) it.fields.emplace_back("co_author", p.name);
+      if (Person p = atom_person(*authors[k], ctx.base); !p.name.empty()) it.fields.emplace_back("co_author", p.name);
   } else if (const XmlElement* src = e.child(ns::atom, "source")) {  // an aggregated entry (RFC 4287 §4.2.11)
-    if (const XmlElement* sa = src->child(ns::atom, "author")) it.author = atom_person(*sa);
+    if (const XmlElement* sa = src->child(ns::atom, "author")) it.author = atom_person(*sa, base_of(*src, ctx.base));
   }
   // The term identifies the category; the label is only its display form (RFC 4287 §4.2.2).
   for (const XmlElement* c : e.children_named(ns::atom, "category")) add_tag(it, c->attr("term").empty() ? c->attr("label") : c->attr("term"));
@@ -643,7 +649,7 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
 void parse_atom(const XmlElement& root, FeedContext& ctx, std::string_view source) {
   if (std::string base = root.attr("base", ns::xml); !base.empty()) ctx.base = resolve(ctx.base, base);
   if (const XmlElement* a = root.child(ns::atom, "author")) {
-    ctx.feed_author = atom_person(*a);
+    ctx.feed_author = atom_person(*a, ctx.base);
     ctx.feed_email = std::string(trim(a->child_text(ns::atom, "email")));
   }
   ctx.language = root.attr("lang");

@@ -696,3 +696,23 @@ TEST_CASE("feeds: an RSS author or dc:creator written as name then address is sp
   CHECK(emails(out.items[2]).empty());
   CHECK(out.items[3].author.name == "Jane Example (Editor)");
 }
+
+TEST_CASE("feeds: an Atom author uri resolves against xml:base and url stands in for it", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/atom.xml", R"(<feed xmlns="http://www.w3.org/2005/Atom"
+    xml:base="https://www.example.net/"><title>B</title>
+    <entry><title>A</title><link href="1"/><author><name>Jane Example</name><uri>people/jane</uri></author></entry>
+    <entry><title>B</title><link href="2"/><author><name>John Example</name><url>https://john.example.org/</url></author></entry>
+    </feed>)", "application/atom+xml"));
+  REQUIRE(out.items.size() == 2);
+  CHECK(out.items[0].author.url == "https://www.example.net/people/jane");
+  CHECK(out.items[1].author.url == "https://john.example.org/");
+}
+
+TEST_CASE("feeds: an Atom link with its address as content is read", "[feeds][robustness]") {
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/atom.xml", R"(<feed xmlns="http://www.w3.org/2005/Atom"><title>B</title>
+    <entry><title>A</title><link rel="enclosure" type="text/html">https://blog.example.org/enclosure</link>
+      <link rel="alternate" type="text/html">https://blog.example.org/posts/1</link></entry>
+    </feed>)", "application/atom+xml"));
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].url == "https://blog.example.org/posts/1");
+}
