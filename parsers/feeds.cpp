@@ -232,6 +232,12 @@ std::string without_medium_tracking(const std::string& url) {
   return out;
 }
 
+// A FeedBurner feed points every entry at a feedproxy redirect and gives the post's own address as
+// feedburner:origLink: that is the entry's URL.
+void use_feedburner_orig_link(const XmlElement& e, Item& it, const std::string& base) {
+  if (std::string orig = resolve(base, e.child_text(ns::feedburner, "origLink")); !orig.empty()) it.url = std::move(orig);
+}
+
 void finish(Item& it, FeedContext& ctx, const std::string& native_id, const char* extractor) {
   it.extractor = extractor;
   if (ctx.medium && !it.url.empty()) it.url = without_medium_tracking(it.url);
@@ -335,6 +341,7 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
   }
   if (link.empty()) link = e.attr("about", ns::rdf);
   if (!link.empty()) it.url = resolve(ctx.base, link);
+  use_feedburner_orig_link(e, it, ctx.base);
   std::string encoded = e.child_text(ns::content, "encoded");
   std::string description = e.child_text(item_ns, "description");
   // HTML written into <description> without escaping is invalid RSS but common: read its markup.
@@ -578,6 +585,7 @@ void parse_atom_entry(const XmlElement& e, FeedContext& ctx, std::string_view so
       if (!href.empty() && std::find(it.links.begin(), it.links.end(), href) == it.links.end()) it.links.push_back(href);
     }
   }
+  use_feedburner_orig_link(e, it, ctx.base);
   std::string id = e.child_text(ns::atom, "id");
   const XmlElement* content = e.child(ns::atom, "content");
   // Relative references in content resolve against the base in scope, not the entry's link

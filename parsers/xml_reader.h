@@ -84,6 +84,7 @@ inline constexpr std::string_view youtube = "http://www.youtube.com/xml/schemas/
 inline constexpr std::string_view itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
 inline constexpr std::string_view xhtml = "http://www.w3.org/1999/xhtml";
 inline constexpr std::string_view georss = "http://www.georss.org/georss";
+inline constexpr std::string_view feedburner = "http://rssnamespace.org/feedburner/ext/1.0";
 }  // namespace xmlns
 
 }  // namespace exposcan

@@ -716,3 +716,18 @@ TEST_CASE("feeds: an Atom link with its address as content is read", "[feeds][ro
   REQUIRE(out.items.size() == 1);
   CHECK(out.items[0].url == "https://blog.example.org/posts/1");
 }
+
+TEST_CASE("feeds: a FeedBurner entry is known by its feedburner:origLink", "[feeds][spec]") {
+  ParseOutput rss = parse_page(feed_page("https://feeds.example.net/janeexample", R"(<rss version="2.0"
+    xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel><title>B</title>
+    <item><title>A</title><link>https://feedproxy.example.net/~r/janeexample/~3/abc/</link>
+      <feedburner:origLink>https://blog.example.org/2026/01/a/</feedburner:origLink></item></channel></rss>)"));
+  REQUIRE(rss.items.size() == 1);
+  CHECK(rss.items[0].url == "https://blog.example.org/2026/01/a/");
+  ParseOutput atom = parse_page(feed_page("https://feeds.example.net/janeexample", R"(<feed xmlns="http://www.w3.org/2005/Atom"
+    xmlns:fb="http://rssnamespace.org/feedburner/ext/1.0"><title>B</title>
+    <entry><title>A</title><link rel="alternate" href="https://feedproxy.example.net/~r/janeexample/~3/def/"/>
+      <fb:origLink>https://blog.example.org/2026/01/b/</fb:origLink></entry></feed>)", "application/atom+xml"));
+  REQUIRE(atom.items.size() == 1);
+  CHECK(atom.items[0].url == "https://blog.example.org/2026/01/b/");
+}
