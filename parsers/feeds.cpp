@@ -85,7 +85,7 @@ std::string resolve(const std::string& base, std::string_view ref) {
 }
 
 // The base URI in effect for an element: its own xml:base resolved against its parent's (XML Base
-// §4.2; RFC 4287 §2 lets any element carry one).
+// §4.2; RFC 4287 §2 lets any Atom element carry one, and XML Base applies to RSS as to any XML).
 std::string base_of(const XmlElement& e, const std::string& parent_base) {
   const std::string base = e.attr("base", ns::xml);
   return base.empty() ? parent_base : resolve(parent_base, base);
@@ -339,6 +339,14 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
     std::string perma = ascii_lower(g->attr("isPermaLink"));
     if (link.empty() && perma != "false" && (istarts_with(guid, "http://") || istarts_with(guid, "https://"))) link = guid;
   }
+  // An item with no <link> may give its address as an atom:link (what .NET's SyndicationFeed writes as
+  // a10:link), else RSS 1.0's rdf:about.
+  if (link.empty())
+    for (const XmlElement* l : e.children_named(ns::atom, "link"))
+      if (const std::string rel(trim(l->attr("rel"))); (rel.empty() || rel == "alternate") && !trim(l->attr("href")).empty()) {
+        link = resolve(base_of(*l, ctx.base), l->attr("href"));
+        break;
+      }
   if (link.empty()) link = e.attr("about", ns::rdf);
   if (!link.empty()) it.url = resolve(ctx.base, link);
   use_feedburner_orig_link(e, it, ctx.base);
@@ -414,6 +422,9 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
     }
   } else if (std::string author = e.child_text(item_ns, "author"); !author.empty()) {
     set_rss_author(it, author);
+  } else if (const XmlElement* a = e.child(ns::atom, "author")) {  // .NET's SyndicationFeed: a10:author
+    it.author = atom_person(*a, ctx.base);
+    if (std::string email(trim(a->child_text(ns::atom, "email"))); !email.empty()) it.fields.emplace_back("author_email", email);
   } else if (std::string itunes = e.child_text(ns::itunes, "author"); !itunes.empty()) {
     it.author.name = std::string(trim(itunes));
   }
@@ -443,6 +454,7 @@ void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source
       }
   }
   const XmlElement* channel = root.child(item_ns, "channel");
+  ctx.base = base_of(root, ctx.base);
   if (channel) {
     ctx.language = channel->child_text(item_ns, "language");
     if (ctx.language.empty()) ctx.language = channel->child_text(ns::dc, "language");
@@ -468,11 +480,14 @@ void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source
     for (const auto& c : channel->children)
       if (c.is(ns::atom, "link") && c.attr("rel") == "next") ctx.out.links.push_back({resolve(ctx.base, c.attr("href")), "next", "next"});
   }
-  // RSS 2.0: items inside <channel>; RSS 1.0 (RDF): items are siblings of <channel>.
+  // RSS 2.0: items inside <channel>; RSS 1.0 (RDF): items are siblings of <channel>. An xml:base on
+  // the channel or the item changes what the item's relative references resolve against.
   const XmlElement& holder = channel && !rdf ? *channel : root;
+  const std::string holder_base = base_of(holder, ctx.base);
   for (const auto& c : holder.children) {
     if (c.ns != item_ns || c.name != "item") continue;
     if (entries_full(ctx)) break;
+    ctx.base = base_of(c, holder_base);
     parse_rss_item(c, ctx, item_ns, source);
   }
 }

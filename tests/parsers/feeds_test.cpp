@@ -717,6 +717,35 @@ TEST_CASE("feeds: an Atom link with its address as content is read", "[feeds][ro
   CHECK(out.items[0].url == "https://blog.example.org/posts/1");
 }
 
+TEST_CASE("feeds: an RSS item's atom:author and atom:link stand in for author and link", "[feeds][spec]") {
+  // What .NET's SyndicationFeed writes for an author without an address and for extra links.
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", R"(<rss version="2.0"
+    xmlns:a10="http://www.w3.org/2005/Atom"><channel><title>B</title>
+    <item><guid isPermaLink="false">7</guid><a10:link rel="self" href="https://blog.example.org/api/7"/>
+      <a10:link href="/posts/7"/><a10:author><a10:name>Jane Example</a10:name><a10:uri>/about</a10:uri></a10:author>
+      <title>Post</title><a10:updated>2026-02-03T04:05:06+01:00</a10:updated></item>
+    </channel></rss>)"));
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].url == "https://blog.example.org/posts/7");
+  CHECK(out.items[0].author.name == "Jane Example");
+  CHECK(out.items[0].author.url == "https://blog.example.org/about");
+  REQUIRE(out.items[0].updated_at);
+  CHECK(format_rfc3339(*out.items[0].updated_at) == "2026-02-03T03:05:06Z");
+}
+
+TEST_CASE("feeds: xml:base on an RSS channel and item is the base of the item's links", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", R"(<rss version="2.0"><channel
+    xml:base="https://www.example.net/blog/"><title>B</title>
+    <item><title>A</title><link>posts/1</link><enclosure url="media/1.jpg" type="image/jpeg" length="1"/></item>
+    <item xml:base="/other/"><title>B</title><link>2</link></item>
+    </channel></rss>)"));
+  REQUIRE(out.items.size() == 2);
+  CHECK(out.items[0].url == "https://www.example.net/blog/posts/1");
+  REQUIRE(out.items[0].media.size() == 1);
+  CHECK(out.items[0].media[0].url == "https://www.example.net/blog/media/1.jpg");
+  CHECK(out.items[1].url == "https://www.example.net/other/2");
+}
+
 TEST_CASE("feeds: a FeedBurner entry is known by its feedburner:origLink", "[feeds][spec]") {
   ParseOutput rss = parse_page(feed_page("https://feeds.example.net/janeexample", R"(<rss version="2.0"
     xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel><title>B</title>
