@@ -385,7 +385,8 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
     if (it.text.empty() || it.text == it.title)
       if (std::string s = html_to_text(e.child_text(ns::itunes, key)); !s.empty()) it.text = s;
   if (const XmlElement* img = e.child(ns::itunes, "image")) {
-    std::string href = img->attr("href").empty() ? std::string(trim(img->text)) : img->attr("href");
+    // href, as Apple specifies; some feeds write url, or the address as content.
+    std::string href = !img->attr("href").empty() ? img->attr("href") : !img->attr("url").empty() ? img->attr("url") : std::string(trim(img->text));
     if (!href.empty()) add_media(it.media, resolve(ctx.base, href), "image", "");
   }
   if (it.text.empty()) it.text = it.title;

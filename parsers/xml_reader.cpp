@@ -11,10 +11,13 @@
 namespace exposcan {
 namespace {
 
-// Namespace names compare as strings (Namespaces in XML 1.0 §2.3); the one alias feeds still write is
-// Media RSS without its trailing slash, its name before version 1.1.2 (2008), which readers accept.
+// Namespace names compare as strings (Namespaces in XML 1.0 §2.3); the aliases feeds still write,
+// which readers accept, are Media RSS without its trailing slash (its name before version 1.1.2,
+// 2008) and the iTunes podcast namespace in another case ("http://www.itunes.com/DTDs/Podcast-1.0.dtd",
+// from Apple's early examples).
 std::string canonical_namespace(std::string uri) {
   if (uri == "http://search.yahoo.com/mrss") uri += '/';
+  else if (uri != xmlns::itunes && iequals(uri, xmlns::itunes)) uri = xmlns::itunes;
   return uri;
 }
 

@@ -760,3 +760,17 @@ TEST_CASE("feeds: a FeedBurner entry is known by its feedburner:origLink", "[fee
   REQUIRE(atom.items.size() == 1);
   CHECK(atom.items[0].url == "https://blog.example.org/2026/01/b/");
 }
+
+TEST_CASE("feeds: the iTunes namespace written with capitals is the iTunes namespace", "[feeds][spec]") {
+  ParseOutput out = parse_page(feed_page("https://podcast.example.org/feed.xml", R"(<rss version="2.0"
+    xmlns:itunes="http://www.itunes.com/DTDs/Podcast-1.0.dtd"><channel><title>Show</title>
+    <itunes:author>Jane Example</itunes:author>
+    <item><title>Episode 1</title><link>https://podcast.example.org/1</link><itunes:summary>We talk about hiking.</itunes:summary>
+      <itunes:image url="https://podcast.example.org/1.png"></itunes:image></item>
+    </channel></rss>)"));
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].author.name == "Jane Example");
+  CHECK(out.items[0].text == "We talk about hiking.");
+  REQUIRE(out.items[0].media.size() == 1);
+  CHECK(out.items[0].media[0].url == "https://podcast.example.org/1.png");
+}
