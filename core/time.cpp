@@ -27,6 +27,12 @@ std::tm to_utc_tm(TimePoint tp) {
   return tm;
 }
 
+// "+hh:mm" / "-hh:mm", the zone XML Schema allows after a date (xs:date).
+bool is_xsd_zone(std::string_view z) {
+  return z.size() == 6 && (z[0] == '+' || z[0] == '-') && is_ascii_digit(z[1]) && is_ascii_digit(z[2]) && z[3] == ':' &&
+         is_ascii_digit(z[4]) && is_ascii_digit(z[5]);
+}
+
 // Parses the fixed part with strptime, then optional fraction and zone by hand (strptime's %z
 // does not accept a fraction before it).
 // `clamp`: a time outside that range becomes its nearest end instead of nullopt.
@@ -53,7 +59,8 @@ std::optional<TimePoint> parse_iso(std::string_view text, bool clamp = false) {
     }
     long offset_s = 0;
     const bool has_time = std::string_view(fmt).find("%H") != std::string_view::npos;
-    if (!rest.empty() && !has_time) continue;  // a zone qualifies a time, not a date ("2013-01-27-01")
+    // After a bare date only XML Schema's xs:date zone ("Z", "+02:00"); "2013-01-27-01" is no date.
+    if (!rest.empty() && !has_time && !(rest == "Z" || rest == "z" || is_xsd_zone(rest))) continue;
     if (!rest.empty()) {
       if (rest == "Z" || rest == "z" || iequals(rest, "UTC") || iequals(rest, "GMT") || rest == " UTC") {
         rest = {};

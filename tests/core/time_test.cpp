@@ -65,3 +65,19 @@ TEST_CASE("RFC 3339 leap seconds and dates before 1970 with a fraction", "[core]
   CHECK(format_rfc3339(*parse_datetime("1969-12-31T23:59:59.250Z"), true) == "1969-12-31T23:59:59.250Z");
   CHECK(at("1990-12-31T23:59:61Z") == "none");
 }
+
+TEST_CASE("zones: xs:date zones, offsets after GMT, comments and names curl does not know", "[core][time]") {
+  auto at = [](const char* s) {
+    auto t = parse_datetime(s);
+    return t ? format_rfc3339(*t) : std::string("none");
+  };
+  CHECK(at("2002-09-24Z") == "2002-09-24T00:00:00Z");        // XML Schema xs:date
+  CHECK(at("2002-09-24-06:00") == "2002-09-24T06:00:00Z");   // midnight at UTC-6
+  CHECK(at("2013-01-27-01") == "none");                      // no date form has this
+  CHECK(at("Sun, 19 May 2002 15:21:36 GMT+0200") == "2002-05-19T13:21:36Z");
+  CHECK(at("Sun, 19 May 2002 15:21:36 UTC-05:00") == "2002-05-19T20:21:36Z");
+  CHECK(at("Sun, 19 May 2002 15:21:36 +0200 (CEST)") == "2002-05-19T13:21:36Z");
+  CHECK(at("Sun, 19 May 2002 15:21:36 Etc/GMT") == "2002-05-19T15:21:36Z");
+  CHECK(at("Sun, 19 May 2002 15:21:36 PT") == "2002-05-19T23:21:36Z");
+  CHECK(at("Sun, 19 May 2002 15:21:36 AEST") == "2002-05-19T05:21:36Z");
+}
