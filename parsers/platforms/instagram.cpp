@@ -15,7 +15,7 @@ namespace {
 
 using nlohmann::json;
 
-const std::string k_base = "https://www.instagram.com";
+const std::string k_instagram_origin = "https://www.instagram.com";
 
 std::string str(const json& j, const char* key) {
   return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
@@ -76,9 +76,9 @@ Item media_item(const json& node, const Page& page, const ParseOutput& out, cons
   bool video = jbool(node, "is_video");
   it.kind = video ? ItemKind::video : ItemKind::post;
   it.id = "instagram:post:" + code;
-  it.url = k_base + "/p/" + code + "/";
+  it.url = k_instagram_origin + "/p/" + code + "/";
   it.extractor = "instagram-json";
-  it.author = {username, "", k_base + "/" + username + "/"};
+  it.author = {username, "", k_instagram_origin + "/" + username + "/"};
   for (const auto& e : jarr(jobj(node, "edge_media_to_caption"), "edges"))
     if (std::string text = str(jobj(e, "node"), "text"); !text.empty()) it.text += (it.text.empty() ? "" : "\n") + text;
   const json& children = jarr(jobj(node, "edge_sidecar_to_children"), "edges");
@@ -108,7 +108,7 @@ ParseOutput parse_instagram_json(const Page& page) {
   Item p = platform_item(page, out, "instagram");
   p.kind = ItemKind::profile;
   p.id = "instagram:account:" + username;
-  p.url = k_base + "/" + username + "/";
+  p.url = k_instagram_origin + "/" + username + "/";
   p.extractor = "instagram-json";
   p.author = {username, str(*user, "full_name"), p.url};
   p.title = str(*user, "full_name");
@@ -184,7 +184,7 @@ ParseOutput parse_instagram_html(const Page& page) {
       Item t = platform_item(page, out, "instagram");
       t.kind = ItemKind::photo;
       t.id = "instagram:post:" + code;
-      t.url = k_base + "/p/" + code + "/";
+      t.url = k_instagram_origin + "/p/" + code + "/";
       t.extractor = "instagram-html";
       t.author = {username, "", og_url};
       out.items.push_back(std::move(t));
@@ -224,7 +224,7 @@ ParseOutput parse_instagram_html(const Page& page) {
   auto [name, handle] = name_and_handle(who);
   it.author.handle = handle;
   it.author.name = name;
-  if (!handle.empty()) it.author.url = k_base + "/" + handle + "/";
+  if (!handle.empty()) it.author.url = k_instagram_origin + "/" + handle + "/";
   out.items.push_back(std::move(it));
   return out;
 }

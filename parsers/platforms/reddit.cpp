@@ -14,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-const std::string k_base = "https://www.reddit.com";
+const std::string k_reddit_origin = "https://www.reddit.com";
 
 // Reddit escapes '&' in preview URLs as "&amp;".
 std::string unescape_amp(std::string s) {
@@ -47,7 +47,7 @@ Item account_item(const json& d, const Page& page, ParseOutput& out, const Strin
   it.kind = ItemKind::profile;
   std::string name = jstr(d, "name");
   it.id = "reddit:account:" + name;
-  it.url = k_base + "/user/" + name + "/";
+  it.url = k_reddit_origin + "/user/" + name + "/";
   it.extractor = "reddit-json";
   const json& sub = jobj(d, "subreddit");
   it.title = str.get(sub, "title");
@@ -68,7 +68,7 @@ Item account_item(const json& d, const Page& page, ParseOutput& out, const Strin
 bool is_placeholder(std::string_view s) { return s == "[deleted]" || s == "[removed]"; }
 
 // A link as Reddit writes it: absolute, or a path on reddit.com ("/r/pics/comments/...").
-std::string reddit_url(const std::string& s) { return s.rfind("/", 0) == 0 && s.rfind("//", 0) != 0 ? k_base + s : s; }
+std::string reddit_url(const std::string& s) { return s.rfind("/", 0) == 0 && s.rfind("//", 0) != 0 ? k_reddit_origin + s : s; }
 
 // A gallery's pictures in gallery_data order, each with its caption as alt text: media_metadata
 // maps media ids to {e: "Image"|"AnimatedImage", s: {u | gif | mp4}}; a gallery item may carry an
@@ -115,8 +115,8 @@ Item thing_item(const std::string& kind, const json& d, const Page& page, ParseO
   it.extractor = "reddit-json";
   // A deleted account's posts and comments stay, authored by "[deleted]": no one to name.
   std::string author = jstr(d, "author");
-  if (!author.empty() && !is_placeholder(author)) it.author = {"u/" + author, "", k_base + "/user/" + author + "/"};
-  it.url = k_base + jstr(d, "permalink");
+  if (!author.empty() && !is_placeholder(author)) it.author = {"u/" + author, "", k_reddit_origin + "/user/" + author + "/"};
+  it.url = k_reddit_origin + jstr(d, "permalink");
   if (auto t = from_epoch(d.contains("created_utc") ? d["created_utc"] : json())) it.published_at = t;
   // "edited" is false, or the edit time in epoch seconds.
   if (auto t = from_epoch(d.contains("edited") && d["edited"].is_number() ? d["edited"] : json())) it.updated_at = t;
@@ -129,7 +129,7 @@ Item thing_item(const std::string& kind, const json& d, const Page& page, ParseO
     if (!jbool(d, "is_self", true) && !jstr(d, "url").empty()) it.links.push_back(reddit_url(str.get(d, "url")));
     // A crosspost: the post it shares (someone else's, or the author's own elsewhere).
     for (const auto& parent : jarr(d, "crosspost_parent_list")) {
-      if (std::string link = jstr(parent, "permalink"); !link.empty()) it.links.push_back(k_base + link);
+      if (std::string link = jstr(parent, "permalink"); !link.empty()) it.links.push_back(k_reddit_origin + link);
       if (std::string by = jstr(parent, "author"); !by.empty() && !is_placeholder(by)) it.fields.emplace_back("crosspost_of", "u/" + by);
       for (const auto& img : jarr(jobj(parent, "preview"), "images"))
         add_media(it, unescape_amp(jstr(jobj(img, "source"), "url")), "image", "");
