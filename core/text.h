@@ -42,6 +42,8 @@ bool iends_with(std::string_view s, std::string_view suffix);
 bool icontains(std::string_view haystack, std::string_view needle);
 std::string_view trim(std::string_view s);  // ASCII whitespace
 std::vector<std::string_view> split(std::string_view s, char sep);
+// The parts with `sep` between them ("" for none).
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // Collapses runs of whitespace (ASCII and U+00A0) to one space and trims.
 std::string collapse_whitespace(std::string_view s);
 

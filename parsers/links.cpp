@@ -11,12 +11,6 @@
 namespace exposcan {
 namespace {
 
-bool has_rel(std::string_view rels, std::string_view token) {
-  for (auto t : split(rels, ' '))
-    if (t == token) return true;
-  return false;
-}
-
 bool is_feed_type(std::string_view type) {
   std::string t = ascii_lower(trim(type.substr(0, type.find(';'))));
   return t == "application/rss+xml" || t == "application/atom+xml" || t == "application/feed+json" ||
@@ -81,6 +75,18 @@ PageLinks extract_links(const HtmlScan& scan, std::string_view base_url) {
     out.images.push_back({url, img.alt, img.has_alt});
   }
   return out;
+}
+
+bool has_rel(std::string_view rels, std::string_view token) {
+  size_t i = 0;
+  while (i < rels.size()) {
+    while (i < rels.size() && is_ascii_space(rels[i])) ++i;
+    size_t end = i;
+    while (end < rels.size() && !is_ascii_space(rels[end])) ++end;
+    if (end > i && iequals(rels.substr(i, end - i), token)) return true;
+    i = end;
+  }
+  return false;
 }
 
 }  // namespace exposcan

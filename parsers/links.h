@@ -40,6 +40,10 @@ struct PageLinks {
 
 PageLinks extract_links(const HtmlScan& scan, std::string_view base_url);
 
+// True when the rel value `rels` holds the token `token`: tokens are separated by ASCII whitespace
+// and compared ASCII case-insensitively (HTML's "set of space-separated tokens").
+bool has_rel(std::string_view rels, std::string_view token);
+
 // Resolves `ref` against `base` (absolute refs returned trimmed, as written); "" when unusable.
 std::string resolve_link(std::string_view base, std::string_view ref);
 

@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "core/url.h"
+#include "parsers/links.h"
 
 namespace exposcan {
 namespace {
@@ -123,12 +124,6 @@ std::string resolve(std::string_view base, std::string_view ref) {
 // `u` when it is an http(s) address ("javascript:…" or "data:…" canonicals name no page), else "".
 std::string web_address(std::string u) {
   return istarts_with(u, "http://") || istarts_with(u, "https://") ? u : std::string();
-}
-
-bool has_rel(std::string_view rels, std::string_view token) {
-  for (auto t : split(rels, ' '))
-    if (t == token) return true;
-  return false;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "reports/csv_report.h"
 
+#include "core/text.h"
 #include "reports/report_text.h"
 #include "reports/spill_list.h"
 #include "reports/text_escape.h"
@@ -13,11 +14,8 @@ constexpr const char* k_csv_columns[] = {
     "personal_data", "agents_allowed", "policy",        "user_control", "evidence_url", "evidence_status",
     "fetched_at",    "sha256",        "fingerprint"};
 
-std::string join(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : " | ") + p;
-  return out;
-}
+// Several values in one cell.
+std::string cell_list(const std::vector<std::string>& parts) { return join(parts, " | "); }
 
 std::string csv_row(const std::vector<std::string>& cells) {
   std::string out;
@@ -48,9 +46,9 @@ class CsvWriter final : public ReportWriter {
                           f.confidence,
                           f.rule_id,
                           f.title,
-                          join(f.reasons),
-                          join(match_categories(f.matches)),
-                          join(values),
+                          cell_list(f.reasons),
+                          cell_list(match_categories(f.matches)),
+                          cell_list(values),
                           allowed_agents(f),
                           f.policy ? f.policy->id : "",
                           f.policy ? f.policy->user_control : "",

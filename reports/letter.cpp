@@ -48,16 +48,13 @@ struct Controller {
   std::vector<const Finding*> findings;
 };
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep = ", ") {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : std::string(sep)) + p;
-  return out;
-}
+// "a, b, c".
+std::string comma_list(const std::vector<std::string>& parts) { return join(parts, ", "); }
 
 // "a", "a and b", "a, b and c": lists inside a sentence.
 std::string join_prose(const std::vector<std::string>& parts) {
-  if (parts.size() < 2) return join(parts);
-  return join(std::vector<std::string>(parts.begin(), parts.end() - 1)) + " and " + parts.back();
+  if (parts.size() < 2) return comma_list(parts);
+  return comma_list(std::vector<std::string>(parts.begin(), parts.end() - 1)) + " and " + parts.back();
 }
 
 std::string capitalised(std::string s) {
@@ -220,12 +217,12 @@ Expected<Letter> render_letter(const ScanRecord& record, const LetterParty& part
     std::vector<std::string> names;
     for (const auto& [_, c] : controllers) names.push_back(c.key);
     return make_error("letter", "no item of yours on '" + request.platform + "' " + what +
-                                    (names.empty() ? "" : " (platforms in this scan: " + join(names) + ")"));
+                                    (names.empty() ? "" : " (platforms in this scan: " + comma_list(names) + ")"));
   }
   if (chosen.size() > 1) {
     std::vector<std::string> names;
     for (const Controller* c : chosen) names.push_back(c->key);
-    return make_error("letter", "several platforms match (" + join(names) + "); choose one with --platform");
+    return make_error("letter", "several platforms match (" + comma_list(names) + "); choose one with --platform");
   }
   const Controller& c = *chosen.front();
 
@@ -269,7 +266,7 @@ Expected<Letter> render_letter(const ScanRecord& record, const LetterParty& part
         line += ", not public (" + std::string(to_string(item->visibility)) + ")";
     }
     if (categories_of.count(id)) {
-      line += "; contains " + join(categories_of[id]);
+      line += "; contains " + comma_list(categories_of[id]);
       for (const auto& cat : categories_of[id])
         if (std::find(all_categories.begin(), all_categories.end(), cat) == all_categories.end()) all_categories.push_back(cat);
     }
@@ -298,7 +295,7 @@ Expected<Letter> render_letter(const ScanRecord& record, const LetterParty& part
                                    "From: " + party.name + (party.email.empty() ? "" : " <" + party.email + ">"),
                                    "Date: " + date, "Subject: " + letter.subject};
   if (!party.address.empty()) head.insert(head.begin() + 2, "Address: " + party.address);
-  if (!accounts.empty()) head.push_back("My accounts: " + join(accounts));
+  if (!accounts.empty()) head.push_back("My accounts: " + comma_list(accounts));
   b.push_back({Block::fields, "", head});
   b.push_back({Block::paragraph, "Dear Data Protection Officer,", {}});
 
@@ -352,7 +349,7 @@ Expected<Letter> render_letter(const ScanRecord& record, const LetterParty& part
                                               date);
   b.push_back({Block::numbered, intro, item_lines});
   if (!all_categories.empty())
-    b.push_back({Block::paragraph, "Personal data in these items: " + join(all_categories) + ".", {}});
+    b.push_back({Block::paragraph, "Personal data in these items: " + comma_list(all_categories) + ".", {}});
 
   if (request.kind == LetterKind::objection) {
     b.push_back({Block::heading, "What I ask", {}});
@@ -394,7 +391,7 @@ Expected<Letter> render_letter(const ScanRecord& record, const LetterParty& part
     for (const auto& url : letter.item_urls) (shared_urls.count(url) ? shared : own).push_back(url);
     auto listed = [](const std::vector<std::string>& urls, size_t room) {
       std::vector<std::string> shown(urls.begin(), urls.begin() + std::min(room, urls.size()));
-      return urls.size() > shown.size() ? join(shown) + fmt::format(" and {} more", urls.size() - shown.size()) : join_prose(shown);
+      return urls.size() > shown.size() ? comma_list(shown) + fmt::format(" and {} more", urls.size() - shown.size()) : join_prose(shown);
     };
     const size_t own_room = std::min<size_t>(own.size(), shared.empty() ? 5 : 4);
     std::string items_text;

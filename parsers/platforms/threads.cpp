@@ -18,7 +18,7 @@ namespace {
 using nlohmann::json;
 
 // Nesting the walk follows: the payloads nest ~30 deep; deeper is not Threads data.
-constexpr int k_max_depth = 200;
+constexpr int k_max_json_depth = 200;
 const std::string k_bullet = " \u2022 ";  // " • ", Threads' separator in titles and descriptions
 
 // Script payloads worth parsing: they name posts or an account.
@@ -51,7 +51,7 @@ void collect(const json& root, Embedded& found) {
   while (!stack.empty()) {
     auto [j, depth] = stack.back();
     stack.pop_back();
-    if (depth > k_max_depth) continue;
+    if (depth > k_max_json_depth) continue;
     std::vector<const json*> children;
     if (j->is_object()) {
       if (auto ti = j->find("thread_items"); ti != j->end() && ti->is_array())

@@ -46,9 +46,9 @@ struct FaultServer {
 };
 
 // The binary in the background with stdout/stderr in files, so the test can signal it.
-class Child {
+class ScanProcess {
  public:
-  Child(std::vector<std::string> argv, const TempDir& dir) : m_err((dir / "stderr.txt").string()) {
+  ScanProcess(std::vector<std::string> argv, const TempDir& dir) : m_err((dir / "stderr.txt").string()) {
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 1, (dir / "stdout.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
@@ -60,7 +60,7 @@ class Child {
     posix_spawn_file_actions_destroy(&fa);
     REQUIRE(rc == 0);
   }
-  ~Child() {
+  ~ScanProcess() {
     if (m_pid > 0) {
       kill(m_pid, SIGKILL);
       waitpid(m_pid, nullptr, 0);
@@ -115,7 +115,7 @@ TEST_CASE("scan control: SIGINT finishes what is in flight and writes a partial 
   const std::string slow = "https://faults.example/slow?bytes=15&delay_ms=100";  // ~1.5 s
   const std::string queued = "https://faults.example/links?n=3";
   auto start = SteadyClock::now();
-  Child child(scan_argv(s, dir, {"--concurrency", "1", slow, queued}), dir);
+  ScanProcess child(scan_argv(s, dir, {"--concurrency", "1", slow, queued}), dir);
   REQUIRE(wait_for_request(s, "/slow?bytes=15&delay_ms=100", 10s));
   std::this_thread::sleep_for(300ms);
   child.signal(SIGINT);
@@ -137,7 +137,7 @@ TEST_CASE("scan control: a second SIGINT aborts the transfer in flight", "[scan-
   FaultServer s;
   TempDir dir;
   auto start = SteadyClock::now();
-  Child child(scan_argv(s, dir, {"https://faults.example/stall"}), dir);  // headers, then 60 s of silence
+  ScanProcess child(scan_argv(s, dir, {"https://faults.example/stall"}), dir);  // headers, then 60 s of silence
   REQUIRE(wait_for_request(s, "/stall", 10s));
   std::this_thread::sleep_for(200ms);
   child.signal(SIGINT);

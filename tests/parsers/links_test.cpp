@@ -55,3 +55,17 @@ TEST_CASE("links: images with alt, srcset and picture sources", "[links]") {
   CHECK(l.images[3].url == "https://jane.example.org/about/lazy.jpg");
   CHECK(l.images[3].has_alt);
 }
+
+TEST_CASE("links: rel tokens are whole words separated by any ASCII whitespace", "[links]") {
+  CHECK(has_rel("me nofollow", "me"));
+  CHECK(has_rel("nofollow\tME", "me"));
+  CHECK(has_rel("\n alternate \r\n", "alternate"));
+  CHECK_FALSE(has_rel("author", "me"));
+  CHECK_FALSE(has_rel("me-too", "me"));
+  CHECK_FALSE(has_rel("", "me"));
+  // A rel=me written over lines still names the profile.
+  auto l = links_of(R"(<a rel="nofollow
+      me" href="https://social.example/@jane">Jane</a>)");
+  REQUIRE(l.rel_me.size() == 1);
+  CHECK(l.rel_me[0].url == "https://social.example/@jane");
+}

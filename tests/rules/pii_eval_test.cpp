@@ -54,7 +54,7 @@ struct Score {
 
 bool overlaps(const Span& a, const Span& b) { return a.start < b.end && b.start < a.end; }
 
-const RuleEngine& engine() {
+const RuleEngine& shared_engine() {
   static const RuleEngine e = [] {
     auto loaded = RuleEngine::load(builtin_packs(), EngineOptions{});
     REQUIRE(loaded);
@@ -78,7 +78,7 @@ Score score_file(const std::string& name, bool verbose) {
     for (const auto& e : row.at("entities"))
       gold.push_back({e.at("type"), e.at("start"), e.at("end"), e.value("form", "")});
     std::vector<Span> pred;
-    for (const Match& m : engine().detect(text))
+    for (const Match& m : shared_engine().detect(text))
       if (std::find(k_types.begin(), k_types.end(), m.type) != k_types.end())
         pred.push_back({m.type, m.start, m.end, m.rule_id});
 

@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include "samples/server/http_util.h"
-#include "samples/server/http_util.h"
 
 using namespace exposcan::samples::server;
 
@@ -35,11 +34,11 @@ TEST_CASE("sample http: Accept-Encoding", "[samples][http]") {
 }
 
 TEST_CASE("sample http: percent-decoding and query parameters", "[samples][http]") {
-  CHECK(percent_decode("/%40janeexample") == "/@janeexample");
-  CHECK(percent_decode("a+b") == "a+b");
-  CHECK(percent_decode("a+b", true) == "a b");
-  CHECK(percent_decode("100%") == "100%");
-  CHECK(percent_decode("%zz%4") == "%zz%4");
+  CHECK(exposcan::samples::server::percent_decode("/%40janeexample") == "/@janeexample");
+  CHECK(exposcan::samples::server::percent_decode("a+b") == "a+b");
+  CHECK(exposcan::samples::server::percent_decode("a+b", true) == "a b");
+  CHECK(exposcan::samples::server::percent_decode("100%") == "100%");
+  CHECK(exposcan::samples::server::percent_decode("%zz%4") == "%zz%4");
   const auto q = parse_query("acct=janeexample%40mastodon.social&limit=20&limit=40&flag&x=a+b");
   CHECK(q.at("acct") == "janeexample@mastodon.social");
   CHECK(q.at("limit") == "20");
