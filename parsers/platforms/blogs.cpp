@@ -39,7 +39,16 @@ Item wp_post(const json& p, const Page& page, ParseOutput& out, const std::strin
     break;
   }
   if (it.author.name.empty() && p.contains("author")) it.author.handle = "user:" + jid(p, "author");
-  for (const auto& m : jarr(emb, "wp:featuredmedia")) add_media(it, jstr(m, "source_url"), "image", jstr(m, "alt_text"));
+  // A featured media item is mostly a picture; a video or sound file may be one too (media_type
+  // "file", mime_type "video/mp4"), and its alt_text is then empty.
+  for (const auto& m : jarr(emb, "wp:featuredmedia")) {
+    const std::string mime = jstr(m, "mime_type");
+    const char* type = istarts_with(mime, "video/")   ? "video"
+                       : istarts_with(mime, "audio/") ? "audio"
+                       : jstr(m, "media_type") == "file" && !istarts_with(mime, "image/") ? "file"
+                                                                                         : "image";
+    add_media(it, jstr(m, "source_url"), type, jstr(m, "alt_text"));
+  }
   for (const auto& terms : jarr(emb, "wp:term"))
     for (const auto& t : terms)
       if (std::string name = html_to_text(jstr(t, "name")); !name.empty()) it.tags.push_back(std::move(name));  // stored escaped: "A &amp; B"

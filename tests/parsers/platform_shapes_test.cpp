@@ -431,6 +431,23 @@ TEST_CASE("wordpress: a post's embedded author becomes the author's profile", "[
   CHECK(has_field(*profile, "url", "https://jane.example.org"));
 }
 
+TEST_CASE("wordpress: a featured video or sound file is not a picture", "[wordpress][shapes]") {
+  auto out = parse_body("https://blog.example.org/wp-json/wp/v2/posts?_embed=1", R"([
+    {"id": 9, "link": "https://blog.example.org/?p=9", "date_gmt": "2026-02-05T04:05:06", "status": "publish",
+     "title": {"rendered": "Clips"}, "content": {"rendered": "<p>z</p>"},
+     "_embedded": {"wp:featuredmedia": [
+       {"id": 31, "media_type": "file", "mime_type": "video/mp4", "alt_text": "", "source_url": "https://blog.example.org/wp-content/uploads/clip.mp4"},
+       {"id": 32, "media_type": "file", "mime_type": "audio/mpeg", "alt_text": "", "source_url": "https://blog.example.org/wp-content/uploads/talk.mp3"},
+       {"id": 33, "media_type": "image", "mime_type": "image/jpeg", "alt_text": "Jane at the lake", "source_url": "https://blog.example.org/wp-content/uploads/lake.jpg"}]}}])");
+  REQUIRE(out.items.size() == 1);
+  const auto& media = out.items[0].media;
+  REQUIRE(media.size() == 3);
+  CHECK(media[0].type == "video");
+  CHECK(media[1].type == "audio");
+  CHECK(media[2].type == "image");
+  CHECK(media[2].alt == "Jane at the lake");
+}
+
 TEST_CASE("reddit: a poll's options and an embedded video's title are the post's", "[reddit][shapes]") {
   auto out = parse_body("https://www.reddit.com/user/janeexample/submitted.json", R"({"kind": "Listing", "data": {"children": [
     {"kind": "t3", "data": {"id": "p1", "title": "Which bed?", "author": "janeexample", "permalink": "/r/gardening/comments/p1/x/",
