@@ -70,7 +70,7 @@ Item account_item(const json& a, const Page& page, ParseOutput& out, const std::
   for (const char* image : {"avatar", "header"})
     if (std::string url = jstr(a, image); !is_mastodon_placeholder_image(url)) add_media(p, url, "image", image);
   if (auto t = normalize_datetime(jstr(a, "created_at"))) p.published_at = t;
-  for (const char* flag : {"discoverable", "indexable", "noindex", "locked", "bot", "group", "limited", "suspended"})
+  for (const char* flag : {"discoverable", "indexable", "noindex", "locked", "bot", "group", "limited", "suspended", "memorial"})
     if (a.contains(flag) && a[flag].is_boolean()) p.fields.emplace_back(flag, a[flag].get<bool>() ? "true" : "false");
   // A count the account hides is -1 (followers/following, "hide_collections").
   for (const char* count : {"statuses_count", "followers_count", "following_count"})

@@ -125,6 +125,13 @@ TEST_CASE("mastodon: placeholder images, an empty bio, suspended and moved accou
   CHECK(moved.items[0].visibility == Visibility::public_);  // locked: the profile is public, posts need a follow
   CHECK(has_field(moved.items[0], "moved_to", "@jane@hachyderm.io"));
   CHECK(has_field(moved.items[0], "locked", "true"));
+
+  // An account kept in memory of someone who died (Mastodon 4.2 "memorial"): said, not hidden.
+  auto memorial = parse_body("https://mastodon.social/api/v1/accounts/lookup?acct=remembered", R"({"id": "4",
+    "username": "remembered", "acct": "remembered", "url": "https://mastodon.social/@remembered", "memorial": true, "note": ""})");
+  REQUIRE(!memorial.items.empty());
+  CHECK(has_field(memorial.items[0], "memorial", "true"));
+  CHECK(memorial.items[0].visibility == Visibility::public_);
 }
 
 TEST_CASE("activitypub: ids in queries, one-item pages, PeerTube videos, string coordinates, aliases", "[activitypub][shapes]") {
