@@ -42,6 +42,14 @@ Status create_private_file(const fs::path& path) {
 
 // Refuses files exposcan must not touch; reads only (no header change before this passes).
 Status validate(sql::Db& db, const HistoryStore::Impl& impl, bool& fresh) {
+  // The three reads in one read transaction: a file another exposcan is creating at this moment is
+  // seen before its schema commit (fresh) or after it, never half way (tables counted before the
+  // commit and the version read after it looked like another application's database).
+  if (auto s = db.exec("BEGIN"); !s) return impl.describe(db, s.error());
+  struct EndRead {
+    sql::Db& db;
+    ~EndRead() { (void)db.exec("COMMIT"); }
+  } end_read{db};
   auto tables = db.query_int("SELECT count(*) FROM sqlite_master");
   if (!tables) return impl.describe(db, tables.error());
   auto app = db.query_int("PRAGMA application_id");

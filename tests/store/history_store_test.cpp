@@ -6,6 +6,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <thread>
+#include <vector>
 
 #include "store/schema.h"
 #include "store/sqlite_db.h"
@@ -72,6 +74,24 @@ TEST_CASE("a new state file is 0600 in a 0700 folder in WAL mode at the current 
   CHECK(*db.query_int("PRAGMA auto_vacuum") == 2);  // incremental
   SECTION("the fingerprint key is kept: the next open sees the same key") {
     CHECK(open_store(path)->fingerprint_key() == key);
+  }
+}
+
+TEST_CASE("openers creating one new state file at the same moment all open it", "[store]") {
+  // Each opener counts tables, reads the application id and reads the schema version; a creator's
+  // commit falling between those reads once made a new file look like another application's.
+  TempDir dir;
+  for (int round = 0; round < 20; ++round) {
+    const auto path = dir / ("race-" + std::to_string(round) + ".db");
+    std::vector<std::string> errors(6);
+    std::vector<std::thread> openers;
+    for (size_t i = 0; i < errors.size(); ++i)
+      openers.emplace_back([&, i] {
+        auto store = HistoryStore::open(path, OpenMode::write);
+        if (!store) errors[i] = store.error().message;
+      });
+    for (auto& t : openers) t.join();
+    for (const auto& e : errors) CHECK(e.empty());
   }
 }
 
