@@ -16,12 +16,6 @@ using nlohmann::json;
 
 const std::string k_reddit_origin = "https://www.reddit.com";
 
-// Reddit escapes '&' in preview URLs as "&amp;".
-std::string unescape_amp(std::string s) {
-  for (size_t p = s.find("&amp;"); p != std::string::npos; p = s.find("&amp;", p + 1)) s.replace(p, 5, "&");
-  return s;
-}
-
 // Reddit's JSON replaces '<', '>' and '&' with entities in every string ("Fish &amp; chips",
 // "S&amp;P", "?a=1&amp;b=2"), its *_html fields once more, unless the request asked raw_json=1
 // (www.reddit.com/dev/api#response_body_encoding). The one decoding pass that undoes it.
@@ -31,7 +25,6 @@ struct Strings {
     std::string s = jstr(j, key);
     return escaped && s.find('&') != std::string::npos ? decode_xml_entities(s) : s;
   }
-  std::string html(const json& j, std::string_view key) const { return escaped ? get(j, key) : jstr(j, key); }
 };
 
 // Reddit's stand-in avatars for an account that set none (www.redditstatic.com/avatars/…,
@@ -53,7 +46,7 @@ Item account_item(const json& d, const Page& page, ParseOutput& out, const Strin
   it.title = str.get(sub, "title");
   it.author = {"u/" + name, it.title, it.url};
   it.text = str.get(sub, "public_description");
-  if (std::string icon = unescape_amp(jstr(d, "icon_img")); !is_default_avatar(d, icon)) add_media(it, icon, "image", "avatar");
+  if (std::string icon = str.get(d, "icon_img"); !is_default_avatar(d, icon)) add_media(it, icon, "image", "avatar");
   if (auto t = from_epoch(d.contains("created_utc") ? d["created_utc"] : json())) it.published_at = t;
   for (const char* k : {"link_karma", "comment_karma", "total_karma"})
     if (d.contains(k) && d[k].is_number()) it.fields.emplace_back(k, std::to_string(jint(d, k)));
@@ -77,9 +70,9 @@ void add_gallery(Item& it, const json& d, const Strings& str) {
   const json& meta = jobj(d, "media_metadata");
   auto add_entry = [&](const json& m, const std::string& caption) {
     const json& source = jobj(m, "s");
-    if (std::string u = jstr(source, "u"); !u.empty()) add_media(it, unescape_amp(u), "image", caption);
-    else if (std::string gif = jstr(source, "gif"); !gif.empty()) add_media(it, unescape_amp(gif), "image", caption);
-    else if (std::string mp4 = jstr(source, "mp4"); !mp4.empty()) add_media(it, unescape_amp(mp4), "video", caption);
+    if (std::string u = str.get(source, "u"); !u.empty()) add_media(it, u, "image", caption);
+    else if (std::string gif = str.get(source, "gif"); !gif.empty()) add_media(it, gif, "image", caption);
+    else if (std::string mp4 = str.get(source, "mp4"); !mp4.empty()) add_media(it, mp4, "video", caption);
   };
   const json& gallery = jarr(jobj(d, "gallery_data"), "items");
   for (const auto& g : gallery) {
@@ -96,7 +89,7 @@ void add_gallery(Item& it, const json& d, const Strings& str) {
 // A post's or comment's text: the HTML form for its links, else the Markdown source;
 // "[deleted]"/"[removed]" is recorded as such, not as the text.
 void read_body(Item& it, const json& d, const char* html_key, const char* text_key, const Strings& str) {
-  if (std::string html = str.html(d, html_key); !html.empty()) {
+  if (std::string html = str.get(d, html_key); !html.empty()) {
     HtmlFragment f = parse_html_fragment(html, it.url);
     it.text = std::move(f.text);
     it.links = std::move(f.links);
@@ -132,14 +125,14 @@ Item thing_item(const std::string& kind, const json& d, const Page& page, ParseO
       if (std::string link = jstr(parent, "permalink"); !link.empty()) it.links.push_back(k_reddit_origin + link);
       if (std::string by = jstr(parent, "author"); !by.empty() && !is_placeholder(by)) it.fields.emplace_back("crosspost_of", "u/" + by);
       for (const auto& img : jarr(jobj(parent, "preview"), "images"))
-        add_media(it, unescape_amp(jstr(jobj(img, "source"), "url")), "image", "");
+        add_media(it, str.get(jobj(img, "source"), "url"), "image", "");
     }
     for (const auto& img : jarr(jobj(d, "preview"), "images"))
-      add_media(it, unescape_amp(jstr(jobj(img, "source"), "url")), "image", "");
+      add_media(it, str.get(jobj(img, "source"), "url"), "image", "");
     add_gallery(it, d, str);
     // Hosted video (v.redd.it): media.reddit_video (secure_media on older responses).
     for (const char* key : {"media", "secure_media"})
-      add_media(it, unescape_amp(jstr(jobj(jobj(d, key), "reddit_video"), "fallback_url")), "video", "");
+      add_media(it, str.get(jobj(jobj(d, key), "reddit_video"), "fallback_url"), "video", "");
     // A poll's options (the post's author wrote them); an embedded video's title and channel.
     for (const auto& o : jarr(jobj(d, "poll_data"), "options"))
       if (std::string text = str.get(o, "text"); !text.empty()) it.fields.emplace_back("poll.option", text);
