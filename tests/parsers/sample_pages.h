@@ -104,6 +104,15 @@ inline std::string compare_golden(const std::string& name, const ParseOutput& ou
   return "differs from " + path.string() + ": " + patch.dump().substr(0, 2000);
 }
 
+// A feed body served from `url` as `content_type` (a Page, not parsed).
+inline Page feed_page(std::string url, std::string body, std::string content_type = "application/rss+xml") {
+  SampleSpec s;
+  s.url = std::move(url);
+  s.body = std::move(body);
+  s.content_type = std::move(content_type);
+  return sample_page(s);
+}
+
 // parse_page() on a body built in the test, served as `content_type` from `url`.
 inline ParseOutput parse_as(std::string url, std::string content_type, std::string body) {
   SampleSpec s;
