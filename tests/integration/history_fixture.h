@@ -6,8 +6,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
@@ -108,46 +106,6 @@ struct HistoryFixture {
     end = text.find('\n', end) + 1;
     write_overlay(rel, text.erase(begin, end - begin));
   }
-};
-
-// A child process running `argv`, stdout/stderr to files; kill() sends SIGKILL.
-class Child {
- public:
-  Child(const std::vector<std::string>& argv, const std::vector<std::string>& env, const std::filesystem::path& log) {
-    m_pid = fork();
-    if (m_pid == 0) {
-      FILE* out = std::fopen(log.c_str(), "w");
-      if (out) {
-        dup2(fileno(out), 1);
-        dup2(fileno(out), 2);
-      }
-      for (const auto& e : env) putenv(const_cast<char*>(e.c_str()));
-      std::vector<char*> args;
-      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-      args.push_back(nullptr);
-      execv(args[0], args.data());
-      _exit(127);
-    }
-  }
-  ~Child() {
-    if (m_pid > 0 && !m_done) {
-      ::kill(m_pid, SIGKILL);
-      wait();
-    }
-  }
-  pid_t pid() const { return m_pid; }
-  void kill9() { ::kill(m_pid, SIGKILL); }
-  // Exit code, or 128 + signal.
-  int wait() {
-    int status = 0;
-    waitpid(m_pid, &status, 0);
-    m_done = true;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  }
-
- private:
-  pid_t m_pid = -1;
-  bool m_done = false;
 };
 
 inline nlohmann::json read_json(const std::filesystem::path& p) { return nlohmann::json::parse(read_text(p)); }

@@ -24,8 +24,9 @@ TEST_CASE("kill -9 in the middle of a scan loses at most the page in flight", "[
   const json before = by_id(fx.history(), 1);
 
   // jane.example finishes in a moment; /slow trickles 20 kB at 1 kB/s, so the scan is still running.
-  Child scan(fx.scan_args({k_site, "https://faults.example/slow?bytes=20000&delay_ms=50&chunk=50", "--timeout", "60"}),
-             fx.env(), fx.dir / "killed.log");
+  const auto log = fx.dir / "killed.log";
+  BackgroundProcess scan(fx.scan_args({k_site, "https://faults.example/slow?bytes=20000&delay_ms=50&chunk=50", "--timeout", "60"}),
+                         log, log, fx.env());
   size_t pages = 0;
   for (int i = 0; i < 300 && pages < 5; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -34,7 +35,7 @@ TEST_CASE("kill -9 in the middle of a scan loses at most the page in flight", "[
   }
   REQUIRE(pages >= 5);
   CHECK(by_id(fx.history(), 2)["status"] == "running");  // its process is alive
-  scan.kill9();
+  scan.signal(SIGKILL);
   CHECK(scan.wait() == 128 + SIGKILL);
 
   auto check = fx.exposcan({"history", "--state", fx.state, "--check"});
@@ -59,9 +60,10 @@ TEST_CASE("kill -9 in the middle of a scan loses at most the page in flight", "[
 
 TEST_CASE("two scans at once on one state file both finish correctly", "[history][robustness]") {
   HistoryFixture fx;
-  Child a(fx.scan_args({k_site, "--format", "json", "-o", (fx.dir / "a.json").string()}), fx.env(), fx.dir / "a.log");
-  Child b(fx.scan_args({"https://mastodon.social/@janeexample", "--format", "json", "-o", (fx.dir / "b.json").string()}),
-          fx.env(), fx.dir / "b.log");
+  const auto log_a = fx.dir / "a.log", log_b = fx.dir / "b.log";
+  BackgroundProcess a(fx.scan_args({k_site, "--format", "json", "-o", (fx.dir / "a.json").string()}), log_a, log_a, fx.env());
+  BackgroundProcess b(fx.scan_args({"https://mastodon.social/@janeexample", "--format", "json", "-o", (fx.dir / "b.json").string()}),
+                      log_b, log_b, fx.env());
   int ra = a.wait(), rb = b.wait();
   INFO(read_text(fx.dir / "a.log") << read_text(fx.dir / "b.log"));
   CHECK(ra == 0);

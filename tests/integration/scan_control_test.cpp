@@ -4,11 +4,7 @@
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
@@ -17,8 +13,6 @@
 #include "core/text.h"
 #include "samples/sample_server.h"
 #include "tests/support/test_support.h"
-
-extern char** environ;
 
 using exposcan::test::read_text;
 using exposcan::test::TempDir;
@@ -45,47 +39,15 @@ struct FaultServer {
   }
 };
 
-// The binary in the background with stdout/stderr in files, so the test can signal it.
-class ScanProcess {
+// The binary in the background with stdout and stderr in `dir`, so the test can signal it.
+class ScanProcess : public exposcan::test::BackgroundProcess {
  public:
-  ScanProcess(std::vector<std::string> argv, const TempDir& dir) : m_err((dir / "stderr.txt").string()) {
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 1, (dir / "stdout.txt").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    posix_spawn_file_actions_addopen(&fa, 2, m_err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    std::vector<char*> args;
-    for (auto& a : argv) args.push_back(a.data());
-    args.push_back(nullptr);
-    int rc = posix_spawn(&m_pid, args[0], &fa, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&fa);
-    REQUIRE(rc == 0);
-  }
-  ~ScanProcess() {
-    if (m_pid > 0) {
-      kill(m_pid, SIGKILL);
-      waitpid(m_pid, nullptr, 0);
-    }
-  }
-  void signal(int sig) const { kill(m_pid, sig); }
-  // Exit code (128 + signal when killed by one), or -1 when it did not end within `limit`.
-  int wait(std::chrono::milliseconds limit) {
-    auto end = SteadyClock::now() + limit;
-    while (SteadyClock::now() < end) {
-      int status = 0;
-      pid_t r = waitpid(m_pid, &status, WNOHANG);
-      if (r == m_pid) {
-        m_pid = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      }
-      std::this_thread::sleep_for(20ms);
-    }
-    return -1;
-  }
+  ScanProcess(const std::vector<std::string>& argv, const TempDir& dir)
+      : BackgroundProcess(argv, dir / "stdout.txt", dir / "stderr.txt"), m_err(dir / "stderr.txt") {}
   std::string err() const { return read_text(m_err); }
 
  private:
-  pid_t m_pid = -1;
-  std::string m_err;
+  std::filesystem::path m_err;
 };
 
 std::vector<std::string> scan_argv(const FaultServer& s, const TempDir& dir, std::vector<std::string> extra) {

@@ -1,6 +1,7 @@
 // tests/support/test_support.h — shared helpers: temp folders, repo paths, running the binary.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -37,5 +38,23 @@ struct RunResult {
 // Runs argv[0] with args (no shell), capturing stdout/stderr; `env` entries "K=V" are added.
 RunResult run_process(const std::vector<std::string>& argv, const std::vector<std::string>& env = {},
                       const std::string& stdin_data = {});
+
+// argv[0] (no shell) running in the background, stdout to `out` and stderr to `err` (one file when
+// the paths are equal), `env` entries "K=V" added, so a test can signal it while it works. The
+// destructor kills (SIGKILL) and reaps it when it is still running.
+class BackgroundProcess {
+ public:
+  BackgroundProcess(const std::vector<std::string>& argv, const std::filesystem::path& out,
+                    const std::filesystem::path& err, const std::vector<std::string>& env = {});
+  ~BackgroundProcess();
+  BackgroundProcess(const BackgroundProcess&) = delete;
+  BackgroundProcess& operator=(const BackgroundProcess&) = delete;
+  void signal(int sig) const;
+  int wait();  // exit code, 128 + signal when a signal ended it
+  int wait(std::chrono::milliseconds limit);  // the same, or -1 when it is still running after `limit`
+
+ private:
+  int m_pid = -1;
+};
 
 }  // namespace exposcan::test
