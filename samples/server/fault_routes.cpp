@@ -56,6 +56,7 @@
 #include <limits>
 
 #include "core/time.h"
+#include "core/url.h"
 #include "samples/server/http_util.h"
 
 namespace exposcan::samples::server {

@@ -14,6 +14,7 @@
 #include "core/hash.h"
 #include "core/text.h"
 #include "core/time.h"
+#include "core/url.h"
 
 namespace exposcan::samples::server {
 namespace {
@@ -134,20 +135,16 @@ std::string content_type_for(std::string_view name) {
   return "application/octet-stream";
 }
 
-std::string percent_decode(std::string_view text, bool plus_as_space) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (c == '%' && i + 2 < text.size() && is_hex_digit(text[i + 1]) && is_hex_digit(text[i + 2])) {
-      out.push_back(static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2])));
-      i += 2;
-      continue;
-    }
-    out.push_back(plus_as_space && c == '+' ? ' ' : c);
-  }
-  return out;
+namespace {
+
+// A form-encoded query name or value: '+' is a space, "%2B" a plus.
+std::string query_decode(std::string_view text) {
+  std::string spaced(text);
+  std::replace(spaced.begin(), spaced.end(), '+', ' ');
+  return percent_decode(spaced);
 }
+
+}  // namespace
 
 std::map<std::string, std::string> parse_query(std::string_view query) {
   std::map<std::string, std::string> out;
@@ -158,8 +155,8 @@ std::map<std::string, std::string> parse_query(std::string_view query) {
     const std::string_view pair = query.substr(pos, amp - pos);
     if (!pair.empty()) {
       const size_t eq = pair.find('=');
-      std::string name = percent_decode(pair.substr(0, eq), true);
-      std::string value = eq == std::string_view::npos ? "" : percent_decode(pair.substr(eq + 1), true);
+      std::string name = query_decode(pair.substr(0, eq));
+      std::string value = eq == std::string_view::npos ? "" : query_decode(pair.substr(eq + 1));
       out.try_emplace(std::move(name), std::move(value));
     }
     if (amp == query.size()) break;

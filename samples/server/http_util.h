@@ -19,11 +19,7 @@ Request make_request(std::string method, std::string target, HeaderList headers,
 // "x.activity.json" -> "application/activity+json"); application/octet-stream when unknown.
 std::string content_type_for(std::string_view file_name);
 
-// Percent-decodes; '+' stays '+' (paths) unless `plus_as_space` (query values). Invalid escapes
-// are kept literally.
-std::string percent_decode(std::string_view text, bool plus_as_space = false);
-
-// "a=1&b=x%20y" -> {a: "1", b: "x y"}; the first occurrence of a name wins.
+// "a=1&b=x%20y+z" -> {a: "1", b: "x y z"}; the first occurrence of a name wins.
 std::map<std::string, std::string> parse_query(std::string_view query);
 
 // Integer query parameter, clamped to [min, max]; `fallback` when absent or not a number.

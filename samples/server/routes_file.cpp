@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/url.h"
 #include "samples/server/http_util.h"
 
 namespace exposcan::samples::server {

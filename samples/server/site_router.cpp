@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "core/text.h"
+#include "core/url.h"
 #include "samples/server/http_util.h"
 
 namespace exposcan::samples::server {

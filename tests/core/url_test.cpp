@@ -104,3 +104,12 @@ TEST_CASE("has_scheme recognises RFC 3986 schemes", "[url]") {
   CHECK_FALSE(has_scheme("/a:b"));
   CHECK_FALSE(has_scheme("1http://x"));
 }
+
+TEST_CASE("percent_decode decodes escapes and keeps what is not one", "[url]") {
+  CHECK(percent_decode("/%40janeexample") == "/@janeexample");
+  CHECK(percent_decode("%e2%82%ac%2F") == "\xE2\x82\xAC/");
+  CHECK(percent_decode("a+b") == "a+b");  // '+' is a space only in form-encoded queries
+  CHECK(percent_decode("100%") == "100%");
+  CHECK(percent_decode("%zz%4") == "%zz%4");
+  CHECK(percent_decode("%00x") == std::string("\0x", 2));
+}
