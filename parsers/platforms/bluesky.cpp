@@ -1,5 +1,7 @@
 #include "parsers/platforms/bluesky.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "core/url.h"
 #include "parsers/generic_html.h"
@@ -22,11 +24,35 @@ std::string profile_key(const json& actor) {
   return handle.empty() || handle == "handle.invalid" ? jstr(actor, "did") : handle;
 }
 
+// How a feed credits an account that acted (reposted): "@handle", or the DID when the handle is
+// missing or no longer verifies ("handle.invalid" names no one).
+std::string credit(const json& actor) {
+  std::string handle = jstr(actor, "handle");
+  return handle.empty() || handle == "handle.invalid" ? jstr(actor, "did") : "@" + handle;
+}
+
+// Labels as field "label", once each. A view's labels (com.atproto.label.defs#label) are the
+// labelers' and the author's own self-labels, which the AppView copies from the record; one with
+// `neg` withdraws a label and is none. A record read alone carries only its self-labels
+// (com.atproto.label.defs#selfLabels: {values: [{val}]}).
+void add_labels(const json& labels, Item& it) {
+  for (const auto& l : labels) {
+    std::string val = jstr(l, "val");
+    if (val.empty() || jbool(l, "neg")) continue;
+    const std::pair<std::string, std::string> field{"label", val};
+    if (std::find(it.fields.begin(), it.fields.end(), field) == it.fields.end()) it.fields.push_back(field);
+  }
+}
+
 // The account asked not to be shown to logged-out visitors (a self-label on its profile).
 bool hides_from_logged_out(const json& actor) {
   for (const auto& l : jarr(actor, "labels"))
-    if (jstr(l, "val") == "!no-unauthenticated") return true;
+    if (jstr(l, "val") == "!no-unauthenticated" && !jbool(l, "neg")) return true;
   return false;
+}
+
+bool has_label(const Item& it, std::string_view val) {
+  return std::any_of(it.fields.begin(), it.fields.end(), [&](const auto& f) { return f.first == "label" && f.second == val; });
 }
 
 Item profile_item(const json& p, const Page& page, ParseOutput& out) {
@@ -45,12 +71,10 @@ Item profile_item(const json& p, const Page& page, ParseOutput& out) {
   for (const char* count : {"followersCount", "followsCount", "postsCount"})
     if (p.contains(count) && p[count].is_number()) it.fields.emplace_back(count, std::to_string(jint(p, count)));
   if (auto t = normalize_datetime(jstr(p, "createdAt"))) it.published_at = t;
-  for (const auto& l : jarr(p, "labels")) {
-    std::string val = jstr(l, "val");
-    if (val.empty()) continue;
-    it.fields.emplace_back("label", val);
-    if (val == "!no-unauthenticated") it.visibility = Visibility::login_wall;  // the person's own choice
-  }
+  add_labels(jarr(p, "labels"), it);
+  if (has_label(it, "!no-unauthenticated")) it.visibility = Visibility::login_wall;  // the person's own choice
+  // profileViewDetailed.pinnedPost: a strong ref ({uri, cid}) to the post shown first on the profile.
+  if (std::string pinned = jstr(jobj(p, "pinnedPost"), "uri"); !pinned.empty()) it.fields.emplace_back("pinned_post", pinned);
   return it;
 }
 
@@ -137,7 +161,8 @@ Item post_item(const json& post, const Page& page, ParseOutput& out) {
     const std::string did = jstr(author, "did");
     if (did.empty() || parent.rfind("at://" + did + "/", 0) != 0) it.kind = ItemKind::comment;
   }
-  for (const auto& l : jarr(post, "labels")) it.fields.emplace_back("label", jstr(l, "val"));
+  add_labels(jarr(post, "labels"), it);
+  add_labels(jarr(jobj(record, "labels"), "values"), it);
   for (const char* count : {"likeCount", "repostCount", "replyCount"})
     if (post.contains(count) && post[count].is_number()) it.fields.emplace_back(count, std::to_string(jint(post, count)));
   return it;
@@ -196,13 +221,18 @@ ParseOutput parse_bluesky_json(const Page& page) {
       if (post.is_null()) continue;
       Item it = post_item(post, page, out);
       const json& reason = jobj(fv, "reason");
-      if (jstr(reason, "$type") == "app.bsky.feed.defs#reasonRepost") {
+      const std::string reason_type = jstr(reason, "$type");
+      if (reason_type == "app.bsky.feed.defs#reasonRepost") {
         // A repost of someone else's post: what is exposed is the account's act of sharing it.
         it.kind = ItemKind::link;
         it.id += "#repost";
-        it.fields.emplace_back("reposted_by", "@" + jstr(jobj(reason, "by"), "handle"));
+        it.fields.emplace_back("reposted_by", credit(jobj(reason, "by")));
         if (auto t = normalize_datetime(jstr(reason, "indexedAt"))) it.published_at = t;  // when it was reposted
       }
+      // getAuthorFeed?includePins=true lists the pinned post first (reason #reasonPin, an object
+      // without properties) and again at its own place; both have the post's id, and parse_page
+      // merges items of one id, so the post is one item, marked pinned.
+      if (reason_type == "app.bsky.feed.defs#reasonPin") it.fields.emplace_back("pinned", "true");
       out.items.push_back(std::move(it));
     }
     if (std::string cursor = jstr(doc, "cursor"); !cursor.empty())

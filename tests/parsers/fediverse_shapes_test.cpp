@@ -474,3 +474,105 @@ TEST_CASE("activitypub: a Create naming its object only by address is still the 
   REQUIRE(it.published_at.has_value());
   CHECK(format_rfc3339(*it.published_at) == "2026-04-01T08:00:00Z");
 }
+
+TEST_CASE("bluesky: getAuthorFeed with includePins lists the pinned post twice: one item marked pinned", "[bluesky][shapes]") {
+  // app.bsky.feed.defs#feedViewPost.reason is #reasonRepost or #reasonPin (an object without
+  // properties); with includePins=true the pinned post comes first and again at its own place.
+  const std::string pinned = R"({"uri": "at://did:plc:jane/app.bsky.feed.post/p1", "cid": "bafyp1",
+      "author": {"did": "did:plc:jane", "handle": "jane.example.org"},
+      "record": {"$type": "app.bsky.feed.post", "text": "About me: ceramics in Springfield", "createdAt": "2025-01-02T09:00:00Z"},
+      "indexedAt": "2025-01-02T09:00:01Z"})";
+  auto out = parse_body("https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=jane.example.org&includePins=true",
+                        R"({"feed": [{"post": )" + pinned + R"(, "reason": {"$type": "app.bsky.feed.defs#reasonPin"}},
+    {"post": {"uri": "at://did:plc:jane/app.bsky.feed.post/n2", "cid": "bafyn2", "author": {"did": "did:plc:jane", "handle": "jane.example.org"},
+      "record": {"text": "newer", "createdAt": "2026-03-01T09:00:00Z"}, "indexedAt": "2026-03-01T09:00:01Z"}},
+    {"post": )" + pinned + R"(}], "cursor": "2025-01-02T09:00:01.000Z"})");
+  REQUIRE(out.items.size() == 2);
+  const Item* pin = find_item(out, "bluesky:post:at://did:plc:jane/app.bsky.feed.post/p1");
+  REQUIRE(pin != nullptr);
+  CHECK(pin->kind == ItemKind::post);
+  CHECK(has_field(*pin, "pinned", "true"));
+  CHECK(std::count(pin->fields.begin(), pin->fields.end(), std::pair<std::string, std::string>{"pinned", "true"}) == 1);
+  const Item* other = find_item(out, "bluesky:post:at://did:plc:jane/app.bsky.feed.post/n2");
+  REQUIRE(other != nullptr);
+  CHECK_FALSE(has_field(*other, "pinned", "true"));
+}
+
+TEST_CASE("bluesky: the profile names its pinned post", "[bluesky][shapes]") {
+  // app.bsky.actor.defs#profileViewDetailed.pinnedPost is a com.atproto.repo.strongRef.
+  auto out = parse_body("https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=jane.example.org",
+                        R"({"did": "did:plc:jane", "handle": "jane.example.org", "displayName": "Jane Example",
+    "pinnedPost": {"cid": "bafyp1", "uri": "at://did:plc:jane/app.bsky.feed.post/p1"}, "labels": []})");
+  REQUIRE(out.items.size() == 1);
+  CHECK(has_field(out.items[0], "pinned_post", "at://did:plc:jane/app.bsky.feed.post/p1"));
+}
+
+TEST_CASE("bluesky: reposts by an unverified handle are credited to the DID", "[bluesky][shapes]") {
+  auto out = parse_body("https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=did:plc:jane", R"({"feed": [
+    {"post": {"uri": "at://did:plc:bob/app.bsky.feed.post/b1", "author": {"did": "did:plc:bob", "handle": "bob.example.net"},
+      "record": {"text": "theirs", "createdAt": "2026-03-01T10:00:00Z"}},
+     "reason": {"$type": "app.bsky.feed.defs#reasonRepost", "by": {"did": "did:plc:jane", "handle": "handle.invalid"},
+                "uri": "at://did:plc:jane/app.bsky.feed.repost/r1", "indexedAt": "2026-04-02T08:00:00Z"}}]})");
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].kind == ItemKind::link);
+  CHECK(out.items[0].author.handle == "@bob.example.net");  // the post stays its author's
+  CHECK(has_field(out.items[0], "reposted_by", "did:plc:jane"));
+}
+
+TEST_CASE("bluesky: labels once each: self-labels of a lone record and withdrawn labels", "[bluesky][shapes]") {
+  // The AppView copies a record's self-labels into the view's labels; a negation withdraws one.
+  auto feed = parse_body("https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=jane.example.org", R"({"feed": [
+    {"post": {"uri": "at://did:plc:jane/app.bsky.feed.post/l1", "author": {"did": "did:plc:jane", "handle": "jane.example.org"},
+      "record": {"text": "figure study", "createdAt": "2026-03-01T10:00:00Z",
+                 "labels": {"$type": "com.atproto.label.defs#selfLabels", "values": [{"val": "nudity"}]}},
+      "labels": [{"src": "did:plc:jane", "uri": "at://did:plc:jane/app.bsky.feed.post/l1", "val": "nudity", "cts": "2026-03-01T10:00:00Z"},
+                 {"src": "did:plc:labeler", "uri": "at://did:plc:jane/app.bsky.feed.post/l1", "val": "sexual", "neg": true, "cts": "2026-03-02T10:00:00Z"}]}}]})");
+  REQUIRE(feed.items.size() == 1);
+  CHECK(has_field(feed.items[0], "label", "nudity"));
+  CHECK_FALSE(has_field(feed.items[0], "label", "sexual"));
+  CHECK(std::count_if(feed.items[0].fields.begin(), feed.items[0].fields.end(), [](const auto& f) { return f.first == "label"; }) == 1);
+  auto record = parse_body("https://public.api.bsky.app/xrpc/com.atproto.repo.getRecord?repo=did:plc:jane&collection=app.bsky.feed.post&rkey=l1",
+                           R"({"uri": "at://did:plc:jane/app.bsky.feed.post/l1", "cid": "bafyl1", "value": {"$type": "app.bsky.feed.post",
+    "text": "figure study", "createdAt": "2026-03-01T10:00:00Z", "labels": {"$type": "com.atproto.label.defs#selfLabels", "values": [{"val": "nudity"}]}}})");
+  REQUIRE(record.items.size() == 1);
+  CHECK(has_field(record.items[0], "label", "nudity"));
+}
+
+TEST_CASE("bluesky: feed views replying to missing or blocked posts, link cards and video views", "[bluesky][shapes]") {
+  // Shapes the adapter already reads, pinned here: feedViewPost.reply.parent/root may be
+  // #notFoundPost or #blockedPost (the record's own reply refs still name the parent); an
+  // #external card's thumb is the linked page's preview, not a picture the person posted; a
+  // video view gives its HLS playlist, thumbnail and alt text.
+  auto out = parse_body("https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=jane.example.org", R"({"feed": [
+    {"post": {"uri": "at://did:plc:jane/app.bsky.feed.post/c1", "author": {"did": "did:plc:jane", "handle": "jane.example.org"},
+      "record": {"text": "agreed", "createdAt": "2026-03-01T10:00:00Z",
+                 "reply": {"root": {"uri": "at://did:plc:gone/app.bsky.feed.post/x", "cid": "bafyx"},
+                           "parent": {"uri": "at://did:plc:gone/app.bsky.feed.post/x", "cid": "bafyx"}}}},
+     "reply": {"root": {"$type": "app.bsky.feed.defs#notFoundPost", "uri": "at://did:plc:gone/app.bsky.feed.post/x", "notFound": true},
+               "parent": {"$type": "app.bsky.feed.defs#blockedPost", "uri": "at://did:plc:gone/app.bsky.feed.post/x", "blocked": true,
+                          "author": {"did": "did:plc:gone"}}}},
+    {"post": {"uri": "at://did:plc:jane/app.bsky.feed.post/e1", "author": {"did": "did:plc:jane", "handle": "jane.example.org"},
+      "record": {"text": "my shop", "createdAt": "2026-03-02T10:00:00Z"},
+      "embed": {"$type": "app.bsky.embed.external#view", "external": {"uri": "https://shop.example.org/", "title": "Jane's shop",
+        "description": "Ceramics", "thumb": "https://cdn.example.net/img/feed_thumbnail/plain/did:plc:jane/bafkthumb@jpeg"}}}},
+    {"post": {"uri": "at://did:plc:jane/app.bsky.feed.post/v1", "author": {"did": "did:plc:jane", "handle": "jane.example.org"},
+      "record": {"text": "the kiln", "createdAt": "2026-03-03T10:00:00Z"},
+      "embed": {"$type": "app.bsky.embed.video#view", "cid": "bafkvid", "playlist": "https://video.example.net/watch/did%3Aplc%3Ajane/bafkvid/playlist.m3u8",
+        "thumbnail": "https://video.example.net/watch/did%3Aplc%3Ajane/bafkvid/thumbnail.jpg", "alt": "Jane opening the kiln door",
+        "aspectRatio": {"width": 16, "height": 9}}}}]})");
+  REQUIRE(out.items.size() == 3);
+  const Item* reply = find_item(out, "bluesky:post:at://did:plc:jane/app.bsky.feed.post/c1");
+  REQUIRE(reply != nullptr);
+  CHECK(reply->kind == ItemKind::comment);
+  CHECK(reply->parent_id == "bluesky:post:at://did:plc:gone/app.bsky.feed.post/x");
+  const Item* card = find_item(out, "bluesky:post:at://did:plc:jane/app.bsky.feed.post/e1");
+  REQUIRE(card != nullptr);
+  CHECK(card->media.empty());
+  CHECK(card->links == std::vector<std::string>{"https://shop.example.org/"});
+  const Item* video = find_item(out, "bluesky:post:at://did:plc:jane/app.bsky.feed.post/v1");
+  REQUIRE(video != nullptr);
+  REQUIRE(video->media.size() == 1);
+  CHECK(video->media[0].type == "video");
+  CHECK(video->media[0].url == "https://video.example.net/watch/did%3Aplc%3Ajane/bafkvid/playlist.m3u8");
+  CHECK(video->media[0].alt == "Jane opening the kiln door");
+}
