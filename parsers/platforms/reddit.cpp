@@ -35,6 +35,16 @@ bool is_default_avatar(const json& d, const std::string& url) {
   return u && u->host() == "www.redditstatic.com" && u->path().rfind("/avatars/", 0) == 0;
 }
 
+// A Snoo made in Reddit's avatar builder: snoovatar_img is the whole figure
+// (i.redd.it/snoovatar/...), and icon_img then its headshot (".../profileIcon_snoo<uuid>-headshot.png").
+bool is_snoovatar(const std::string& url) {
+  auto u = Url::parse(url);
+  if (!u) return false;
+  const std::string path = u->path();
+  return (u->host() == "i.redd.it" && path.rfind("/snoovatar/", 0) == 0) ||
+         path.substr(path.rfind('/') + 1).rfind("profileIcon_snoo", 0) == 0;
+}
+
 Item account_item(const json& d, const Page& page, ParseOutput& out, const Strings& str) {
   Item it = platform_item(page, out, "reddit");
   it.kind = ItemKind::profile;
@@ -46,7 +56,14 @@ Item account_item(const json& d, const Page& page, ParseOutput& out, const Strin
   it.title = str.get(sub, "title");
   it.author = {"u/" + name, it.title, it.url};
   it.text = str.get(sub, "public_description");
-  if (std::string icon = str.get(d, "icon_img"); !is_default_avatar(d, icon)) add_media(it, icon, "image", "avatar");
+  // The avatar is icon_img (the profile subreddit's icon_img when the account's is empty). A Snoo is
+  // a drawing put together from Reddit's stock parts, not a picture of or by the person: kept as
+  // the field "snoovatar", not as media. The banner is the person's upload unless it is Reddit's.
+  std::string icon = str.get(d, "icon_img");
+  if (icon.empty()) icon = str.get(sub, "icon_img");
+  if (std::string snoo = str.get(d, "snoovatar_img"); !snoo.empty()) it.fields.emplace_back("snoovatar", snoo);
+  if (!is_default_avatar(d, icon) && !is_snoovatar(icon)) add_media(it, icon, "image", "avatar");
+  if (!jbool(sub, "is_default_banner")) add_media(it, str.get(sub, "banner_img"), "image", "banner");
   if (auto t = from_epoch(d.contains("created_utc") ? d["created_utc"] : json())) it.published_at = t;
   for (const char* k : {"link_karma", "comment_karma", "total_karma"})
     if (d.contains(k) && d[k].is_number()) it.fields.emplace_back(k, std::to_string(jint(d, k)));
@@ -86,6 +103,24 @@ void add_gallery(Item& it, const json& d, const Strings& str) {
       if (m.key().rfind("emote|", 0) != 0 && jstr(*m, "t") != "sticker") add_entry(*m, "");
 }
 
+// The pictures and video Reddit hosts for a post: the preview's source (a full-size copy of the
+// upload, or of a linked page's picture), else an upload on i.redd.it that only the post's url
+// names (listings leave `preview` out at times); the gallery; a v.redd.it video
+// (media.reddit_video, secure_media on older responses).
+void add_hosted_media(Item& it, const json& d, const Strings& str) {
+  const size_t before = it.media.size();
+  for (const auto& img : jarr(jobj(d, "preview"), "images"))
+    add_media(it, str.get(jobj(img, "source"), "url"), "image", "");
+  if (it.media.size() == before) {
+    std::string url = str.get(d, "url_overridden_by_dest");
+    if (url.empty()) url = str.get(d, "url");
+    if (auto u = Url::parse(url); u && u->host() == "i.redd.it") add_media(it, url, "image", "");
+  }
+  add_gallery(it, d, str);
+  for (const char* key : {"media", "secure_media"})
+    add_media(it, str.get(jobj(jobj(d, key), "reddit_video"), "fallback_url"), "video", "");
+}
+
 // A post's or comment's text: the HTML form for its links, else the Markdown source;
 // "[deleted]"/"[removed]" is recorded as such, not as the text.
 void read_body(Item& it, const json& d, const char* html_key, const char* text_key, const Strings& str) {
@@ -120,19 +155,14 @@ Item thing_item(const std::string& kind, const json& d, const Page& page, ParseO
     read_body(it, d, "selftext_html", "selftext", str);
     if (it.text.empty()) it.text = it.title;
     if (!jbool(d, "is_self", true) && !jstr(d, "url").empty()) it.links.push_back(reddit_url(str.get(d, "url")));
-    // A crosspost: the post it shares (someone else's, or the author's own elsewhere).
+    // A crosspost: the post it shares (someone else's, or the author's own elsewhere), whose media
+    // it shows; its own media and secure_media are null.
     for (const auto& parent : jarr(d, "crosspost_parent_list")) {
       if (std::string link = jstr(parent, "permalink"); !link.empty()) it.links.push_back(k_reddit_origin + link);
       if (std::string by = jstr(parent, "author"); !by.empty() && !is_placeholder(by)) it.fields.emplace_back("crosspost_of", "u/" + by);
-      for (const auto& img : jarr(jobj(parent, "preview"), "images"))
-        add_media(it, str.get(jobj(img, "source"), "url"), "image", "");
+      add_hosted_media(it, parent, str);
     }
-    for (const auto& img : jarr(jobj(d, "preview"), "images"))
-      add_media(it, str.get(jobj(img, "source"), "url"), "image", "");
-    add_gallery(it, d, str);
-    // Hosted video (v.redd.it): media.reddit_video (secure_media on older responses).
-    for (const char* key : {"media", "secure_media"})
-      add_media(it, str.get(jobj(jobj(d, key), "reddit_video"), "fallback_url"), "video", "");
+    add_hosted_media(it, d, str);
     // A poll's options (the post's author wrote them); an embedded video's title and channel.
     for (const auto& o : jarr(jobj(d, "poll_data"), "options"))
       if (std::string text = str.get(o, "text"); !text.empty()) it.fields.emplace_back("poll.option", text);

@@ -522,3 +522,67 @@ TEST_CASE("reddit: emotes in a comment are not pictures the person posted", "[re
   REQUIRE(out.items[0].media.size() == 1);
   CHECK(out.items[0].media[0].url == "https://external-preview.redd.it/abc.gif?width=200&s=x");
 }
+
+TEST_CASE("reddit: an i.redd.it picture without a preview is still the post's photo", "[reddit][shapes]") {
+  // Listings may leave out `preview` (not yet made, or withheld): the upload is then only the
+  // post's url / url_overridden_by_dest on Reddit's own image host.
+  auto out = parse_body("https://www.reddit.com/user/janeexample/submitted.json", R"({"kind": "Listing", "data": {"children": [
+    {"kind": "t3", "data": {"id": "i1", "author": "janeexample", "title": "My balcony tomatoes", "is_self": false,
+      "domain": "i.redd.it", "url": "https://i.redd.it/abc123xyz.jpg", "url_overridden_by_dest": "https://i.redd.it/abc123xyz.jpg",
+      "is_reddit_media_domain": true, "permalink": "/r/gardening/comments/i1/my_balcony_tomatoes/", "created_utc": 1700000000}},
+    {"kind": "t3", "data": {"id": "i2", "author": "janeexample", "title": "Same, with a preview", "is_self": false,
+      "domain": "i.redd.it", "url": "https://i.redd.it/def456uvw.jpg", "permalink": "/r/gardening/comments/i2/same/", "created_utc": 1700000000,
+      "preview": {"images": [{"source": {"url": "https://preview.redd.it/def456uvw.jpg?auto=webp&amp;s=1", "width": 3024, "height": 4032}}]}}}]}})");
+  const Item* bare = find_item(out, "reddit:t3_i1");
+  REQUIRE(bare != nullptr);
+  REQUIRE(bare->media.size() == 1);
+  CHECK(bare->media[0].url == "https://i.redd.it/abc123xyz.jpg");
+  CHECK(bare->media[0].type == "image");
+  const Item* previewed = find_item(out, "reddit:t3_i2");
+  REQUIRE(previewed != nullptr);
+  REQUIRE(previewed->media.size() == 1);  // the preview is the same picture: not twice
+  CHECK(previewed->media[0].url == "https://preview.redd.it/def456uvw.jpg?auto=webp&s=1");
+}
+
+TEST_CASE("reddit: a crosspost of a video carries the video of the post it shares", "[reddit][shapes]") {
+  // The crosspost's own media and secure_media are null; the video is in crosspost_parent_list[0].
+  auto out = parse_body("https://www.reddit.com/user/janeexample/submitted.json", R"({"kind": "Listing", "data": {"children": [
+    {"kind": "t3", "data": {"id": "x2", "author": "janeexample", "title": "Our kiln opening", "is_self": false, "is_video": false,
+      "media": null, "secure_media": null, "url": "/r/pottery/comments/o2/kiln_opening/", "permalink": "/r/ceramics/comments/x2/our_kiln_opening/",
+      "created_utc": 1700000000, "crosspost_parent": "t3_o2",
+      "crosspost_parent_list": [{"id": "o2", "author": "janeexample", "permalink": "/r/pottery/comments/o2/kiln_opening/", "is_video": true,
+        "secure_media": {"reddit_video": {"fallback_url": "https://v.redd.it/kiln42/DASH_720.mp4?source=fallback", "is_gif": false}},
+        "media": {"reddit_video": {"fallback_url": "https://v.redd.it/kiln42/DASH_720.mp4?source=fallback", "is_gif": false}}}]}}]}})");
+  REQUIRE(out.items.size() == 1);
+  REQUIRE(out.items[0].media.size() == 1);
+  CHECK(out.items[0].media[0].url == "https://v.redd.it/kiln42/DASH_720.mp4?source=fallback");
+  CHECK(out.items[0].media[0].type == "video");
+  CHECK(has_field(out.items[0], "crosspost_of", "u/janeexample"));
+}
+
+TEST_CASE("reddit: a Snoo avatar is a drawing from Reddit's builder and the banner an upload", "[reddit][shapes]") {
+  // about.json of an account with a builder avatar: icon_img is its headshot
+  // (profileIcon_snoo<uuid>-headshot.png), snoovatar_img the whole figure (i.redd.it/snoovatar/...).
+  auto snoo = parse_body("https://www.reddit.com/user/janeexample/about.json", R"({"kind": "t2", "data": {"name": "janeexample",
+    "created_utc": 1535536900.0, "snoovatar_img": "https://i.redd.it/snoovatar/avatars/01b5020a-0000-4c93-974a-1f353f7e7c8e.png",
+    "icon_img": "https://styles.redditmedia.com/t5_abcde/styles/profileIcon_snoo01b5020a-0000-4c93-974a-1f353f7e7c8e-headshot.png?width=256&amp;height=256&amp;crop=256:256,smart&amp;s=9f",
+    "subreddit": {"title": "", "public_description": "", "over_18": true, "is_default_icon": false, "is_default_banner": false,
+      "icon_img": "https://styles.redditmedia.com/t5_abcde/styles/profileIcon_snoo01b5020a-0000-4c93-974a-1f353f7e7c8e-headshot.png?width=256&amp;height=256&amp;crop=256:256,smart&amp;s=9f",
+      "banner_img": "https://styles.redditmedia.com/t5_abcde/styles/profileBanner_q1w2e3.jpg?width=1280&amp;s=7a"}}})");
+  REQUIRE(snoo.items.size() == 1);
+  const Item& p = snoo.items[0];
+  CHECK(has_field(p, "snoovatar", "https://i.redd.it/snoovatar/avatars/01b5020a-0000-4c93-974a-1f353f7e7c8e.png"));
+  CHECK(has_field(p, "over_18", "true"));
+  REQUIRE(p.media.size() == 1);  // the banner, not the drawing
+  CHECK(p.media[0].url == "https://styles.redditmedia.com/t5_abcde/styles/profileBanner_q1w2e3.jpg?width=1280&s=7a");
+  CHECK(p.media[0].alt == "banner");
+  // An uploaded picture is the person's avatar, also when only the profile's subreddit names it.
+  auto upload = parse_body("https://www.reddit.com/user/janeexample/about.json", R"({"kind": "t2", "data": {"name": "janeexample",
+    "snoovatar_img": "", "icon_img": "",
+    "subreddit": {"title": "Jane", "public_description": "Potter", "is_default_icon": false, "is_default_banner": true, "banner_img": "",
+      "icon_img": "https://styles.redditmedia.com/t5_abcde/styles/profileIcon_k9j8h7g6.jpg?width=256&amp;s=3c"}}})");
+  REQUIRE(upload.items.size() == 1);
+  REQUIRE(upload.items[0].media.size() == 1);
+  CHECK(upload.items[0].media[0].url == "https://styles.redditmedia.com/t5_abcde/styles/profileIcon_k9j8h7g6.jpg?width=256&s=3c");
+  CHECK(upload.items[0].media[0].alt == "avatar");
+}
