@@ -33,11 +33,32 @@ bool is_xsd_zone(std::string_view z) {
          is_ascii_digit(z[4]) && is_ascii_digit(z[5]);
 }
 
+// ISO 8601 and XML Schema 1.0's dateTime write the end of a day as 24:00[:00[.0…]]: 00:00 of the
+// next day. Rewrites such a time to 00:00 and says so; any other hour 24 (24:00:01, 24:30) stays
+// as written, no time.
+bool end_of_day_to_midnight(std::string& s) {
+  if (s.size() < 16 || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s.compare(11, 5, "24:00") != 0) return false;
+  size_t i = 16;
+  if (i < s.size() && s[i] == ':') {
+    if (s.compare(i, 3, ":00") != 0) return false;
+    i += 3;
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+      const size_t first = ++i;
+      while (i < s.size() && s[i] == '0') ++i;
+      if (i == first) return false;
+    }
+  }
+  if (i < s.size() && (is_ascii_digit(s[i]) || s[i] == ':' || s[i] == '.' || s[i] == ',')) return false;
+  s.replace(11, 2, "00");
+  return true;
+}
+
 // Parses the fixed part with strptime, then optional fraction and zone by hand (strptime's %z
 // does not accept a fraction before it).
 // `clamp`: a time outside that range becomes its nearest end instead of nullopt.
 std::optional<TimePoint> parse_iso(std::string_view text, bool clamp = false) {
   std::string s(trim(text));
+  const std::time_t next_day = end_of_day_to_midnight(s) ? 86400 : 0;
   static const char* const k_formats[] = {"%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M",
                                           "%Y-%m-%d %H:%M", "%Y%m%dT%H%M%S", "%Y-%m-%d"};
   for (const char* fmt : k_formats) {
@@ -88,6 +109,7 @@ std::optional<TimePoint> parse_iso(std::string_view text, bool clamp = false) {
     std::time_t t = timegm(&tm);
     if (t == static_cast<std::time_t>(-1) && tm.tm_year != 69) return std::nullopt;
     if (tm.tm_mday != mday || tm.tm_mon != mon) return std::nullopt;  // 30 February: not a date, not 1 March
+    t += next_day;
     if (!representable(t - offset_s)) {
       if (!clamp) return std::nullopt;
       return std::chrono::system_clock::from_time_t(t - offset_s < 0 ? k_earliest + 1 : k_latest - 1);

@@ -47,3 +47,15 @@ TEST_CASE("dates as feeds write them: RFC 3339 lower case and W3C-DTF reduced pr
   CHECK(norm("Sun, 29 Feb 2023 10:00:00 GMT") == "none");
   CHECK(norm("May 1, 2024") == "2024-05-01T00:00:00Z");
 }
+
+TEST_CASE("dates: 24:00 ends the day and is the next day's midnight", "[dates][spec]") {
+  // ISO 8601 (and XML Schema 1.0's dateTime) allow 24:00:00 for the end of a day: the instant
+  // 00:00:00 of the next day. Only exactly 24:00[:00[.0]]; 24:01 is no time.
+  CHECK(norm("2003-12-13T24:00:00Z") == "2003-12-14T00:00:00Z");
+  CHECK(norm("2003-12-31T24:00:00Z") == "2004-01-01T00:00:00Z");
+  CHECK(norm("2024-02-28T24:00+01:00") == "2024-02-28T23:00:00Z");
+  CHECK(norm("2003-12-13 24:00:00") == "2003-12-14T00:00:00Z");
+  CHECK(norm("2003-12-13T24:00:01Z") == "none");
+  CHECK(norm("2003-12-13T24:30:00Z") == "none");
+  CHECK(norm("2003-12-13T25:00:00Z") == "none");
+}
