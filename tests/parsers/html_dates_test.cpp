@@ -59,3 +59,10 @@ TEST_CASE("dates: 24:00 ends the day and is the next day's midnight", "[dates][s
   CHECK(norm("2003-12-13T24:30:00Z") == "none");
   CHECK(norm("2003-12-13T25:00:00Z") == "none");
 }
+
+TEST_CASE("dates: two-digit RFC 822 years as RFC 2822 section 4.3 reads them", "[dates][spec]") {
+  // obs-year: 00-49 are 2000-2049, 50-99 are 1950-1999.
+  CHECK(norm("Sat, 13 Dec 03 18:30:02 GMT") == "2003-12-13T18:30:02Z");
+  CHECK(norm("Thu, 01 Jan 04 19:48:21 GMT") == "2004-01-01T19:48:21Z");
+  CHECK(norm("Fri, 31 Dec 99 23:59:59 GMT") == "1999-12-31T23:59:59Z");
+}
