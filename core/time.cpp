@@ -162,7 +162,11 @@ bool day_exists(std::string_view text) {
 // - "GMT+0200" / "UTC-05:00" (JavaScript's Date.toString, some CMSs): the offset, without the name;
 // - "Etc/GMT" and "Etc/UTC" (tz database names): GMT;
 // - zone names feeds use that curl does not know: the North American generic ones without daylight
-//   saving (AT, ET, CT, MT, PT, as feedparser reads them), EEST and the Australian eastern zones.
+//   saving (AT, ET, CT, MT, PT, as feedparser reads them), EEST and the Australian eastern zones;
+// - IST, which names India (+05:30), Irish Summer (+01:00) and Israel (+02:00) Standard Time, as
+//   India's: the feeds that write it are mostly Indian, and Java, whose date formats write zone
+//   abbreviations, maps IST to Asia/Kolkata (java.time.ZoneId.SHORT_IDS). (feedparser reads an
+//   unknown name as UTC.)
 // A trailing RFC 5322 comment ("+0200 (CEST)") is dropped first.
 std::string with_numeric_zone(std::string s) {
   if (s.size() > 2 && s.back() == ')')
@@ -173,7 +177,8 @@ std::string with_numeric_zone(std::string s) {
   const std::string lower = ascii_lower(zone);
   static const std::pair<std::string_view, std::string_view> k_zones[] = {
       {"etc/gmt", "GMT"}, {"etc/utc", "GMT"}, {"at", "-0400"},   {"et", "-0500"},   {"ct", "-0600"},  {"mt", "-0700"},
-      {"pt", "-0800"},    {"eest", "+0300"},  {"aest", "+1000"}, {"aedt", "+1100"}, {"acst", "+0930"}, {"awst", "+0800"}};
+      {"pt", "-0800"},    {"eest", "+0300"},  {"aest", "+1000"}, {"aedt", "+1100"}, {"acst", "+0930"}, {"awst", "+0800"},
+      {"ist", "+0530"}};
   for (const auto& [name, numeric] : k_zones)
     if (lower == name) return s.substr(0, space + 1) + std::string(numeric);
   if ((lower.starts_with("gmt") || lower.starts_with("utc")) && zone.size() > 4 && (zone[3] == '+' || zone[3] == '-')) {

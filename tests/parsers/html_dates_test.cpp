@@ -66,3 +66,11 @@ TEST_CASE("dates: two-digit RFC 822 years as RFC 2822 section 4.3 reads them", "
   CHECK(norm("Thu, 01 Jan 04 19:48:21 GMT") == "2004-01-01T19:48:21Z");
   CHECK(norm("Fri, 31 Dec 99 23:59:59 GMT") == "1999-12-31T23:59:59Z");
 }
+
+TEST_CASE("dates: IST is India Standard Time", "[dates][spec]") {
+  // "IST" names India (+05:30), Irish Summer (+01:00) and Israel (+02:00) Standard Time. Feeds
+  // that write it are mostly Indian, and Java (whose date formats write zone abbreviations)
+  // maps IST to Asia/Kolkata (java.time.ZoneId.SHORT_IDS): +05:30.
+  CHECK(norm("Sat, 13 Dec 2003 18:30:02 IST") == "2003-12-13T13:00:02Z");
+  CHECK(norm("Mon, 05 Jan 2026 09:00:00 ist") == "2026-01-05T03:30:00Z");
+}
