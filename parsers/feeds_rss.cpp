@@ -73,6 +73,13 @@ std::string rss_title(const XmlElement& item, std::string_view item_ns, std::str
   return collapse_whitespace(decode_xml_entities(text));  // double-escaped "&amp;amp;" is still a reference
 }
 
+// The item's author as Dublin Core gives it: dc:creator, else dc:author, which DCMI does not
+// define but feeds write (feedparser reads it as dc:creator).
+std::string dc_author(const XmlElement& e) {
+  std::string creator = e.child_text(ns::dc, "creator");
+  return creator.empty() ? e.child_text(ns::dc, "author") : creator;
+}
+
 void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item_ns, std::string_view source) {
   Item it = entry_item(ctx);
   it.title = rss_title(e, item_ns, source);
@@ -151,7 +158,7 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
     }
     ctx.out.errors.push_back("rss: unreadable date '" + std::string(trim(date)).substr(0, 64) + "'");
   }
-  if (std::string creator = e.child_text(ns::dc, "creator"); !creator.empty()) {
+  if (std::string creator = dc_author(e); !creator.empty()) {
     // Written like an RSS author as often as not: "Jane Example (jane@example.org)", or an address alone.
     set_rss_author(it, creator);
     // Further creators are co-authors (as Atom's further authors); an <author> beside dc:creator
@@ -213,7 +220,7 @@ void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source
     ctx.medium = ctx.platform == "medium" || istarts_with(trim(channel->child_text(item_ns, "generator")), "Medium");
     if (mastodon && description.rfind("Public posts from @", 0) == 0) ctx.feed_author.handle = description.substr(18);
     // dc:creator names a person; an address written there is an address, as in <author>.
-    ctx.feed_author.name = rss_person(channel->child_text(ns::dc, "creator"), &ctx.feed_email).name;
+    ctx.feed_author.name = rss_person(dc_author(*channel), &ctx.feed_email).name;
     if (std::string editor = channel->child_text(item_ns, "managingEditor"); !editor.empty()) {
       Person p = rss_person(editor, &ctx.feed_email);
       if (ctx.feed_author.name.empty()) ctx.feed_author.name = p.name;

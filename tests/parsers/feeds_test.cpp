@@ -565,3 +565,14 @@ TEST_CASE("feeds: the iTunes namespace written with capitals is the iTunes names
   REQUIRE(out.items[0].media.size() == 1);
   CHECK(out.items[0].media[0].url == "https://podcast.example.org/1.png");
 }
+
+TEST_CASE("feeds: dc:author names the author as dc:creator does", "[feeds][spec]") {
+  // Dublin Core has no "author" element, but feeds write one; feedparser reads it as dc:creator.
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", R"(<rss version="2.0"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>B</title>
+    <item><title>A</title><link>https://blog.example.org/1</link><dc:author>Jane Example (jane@example.org)</dc:author></item>
+    </channel></rss>)"));
+  REQUIRE(out.items.size() == 1);
+  CHECK(out.items[0].author.name == "Jane Example");
+  CHECK(test::has_field(out.items[0], "author_email", "jane@example.org"));
+}
