@@ -113,7 +113,10 @@ ParseOutput parse_feed(const Page& page, std::string_view platform) {
       if (root->is(ns::atom, "feed")) parse_atom(*root, ctx, page.body);
       else if (root->is(ns::atom, "entry")) parse_atom_entry_document(*root, ctx, page.body);
       else if (root->name == "feed") out.errors.push_back("feed format not supported (namespace '" + root->ns + "'): " + url);
-      else parse_rss(*root, ctx, page.body);
+      else {
+        fold_rss_name_case(doc.root.children.front());
+        parse_rss(*root, ctx, page.body);
+      }
       return out;
     }
     case FeedFormat::none: out.errors.push_back("not a feed: " + url); return out;

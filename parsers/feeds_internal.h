@@ -75,6 +75,10 @@ void finish(Item& it, FeedContext& ctx, const std::string& native_id, const char
 // True, and the cut recorded, when the feed has given k_max_entries items and has another entry.
 bool entries_full(FeedContext& ctx);
 
+// XML names are case-sensitive, but feeds write <Title>, <PubDate>, <Item>; feedparser lower-cases
+// every element name. An element of RSS (or of the Dublin Core and content modules) whose name
+// matches one they define but for case is given that name, in place. Other names stay as written.
+void fold_rss_name_case(XmlElement& e);
 // RSS 2.0, 0.9x and 1.0 (RDF): every item of the channel.
 void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source);
 // Atom 1.0 (RFC 4287): every entry of the feed.

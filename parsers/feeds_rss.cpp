@@ -246,4 +246,29 @@ void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source
   }
 }
 
+void fold_rss_name_case(XmlElement& e) {
+  // The names RSS 2.0 / 0.9x / 1.0 and the Dublin Core and content modules define, as written in
+  // their specifications.
+  static constexpr std::string_view k_rss[] = {
+      "rss", "channel", "item", "title", "link", "description", "pubDate", "guid", "author", "category", "comments",
+      "enclosure", "source", "language", "managingEditor", "webMaster", "generator", "lastBuildDate", "image", "url",
+      "copyright", "docs", "ttl", "textInput", "name", "width", "height", "cloud", "rating", "skipHours", "skipDays"};
+  static constexpr std::string_view k_dc[] = {"creator", "author", "date", "subject", "language", "title",
+                                              "description", "contributor", "publisher", "rights"};
+  static constexpr std::string_view k_rdf[] = {"RDF"};
+  static constexpr std::string_view k_content[] = {"encoded"};
+  const auto fold = [&](const auto& names) {
+    for (std::string_view n : names)
+      if (e.name != n && iequals(e.name, n)) {
+        e.name = std::string(n);
+        return;
+      }
+  };
+  if (e.ns.empty() || e.ns == ns::rss1 || e.ns == "http://my.netscape.com/rdf/simple/0.9/") fold(k_rss);
+  else if (e.ns == ns::dc) fold(k_dc);
+  else if (e.ns == ns::rdf) fold(k_rdf);
+  else if (e.ns == ns::content) fold(k_content);
+  for (auto& c : e.children) fold_rss_name_case(c);
+}
+
 }  // namespace exposcan::feeds

@@ -576,3 +576,23 @@ TEST_CASE("feeds: dc:author names the author as dc:creator does", "[feeds][spec]
   CHECK(out.items[0].author.name == "Jane Example");
   CHECK(test::has_field(out.items[0], "author_email", "jane@example.org"));
 }
+
+TEST_CASE("feeds: RSS element names written in the wrong case are read as feedparser reads them", "[feeds][spec]") {
+  // XML names are case-sensitive, but feeds write <Title>, <PubDate>, <Item>; feedparser lower-cases
+  // every element name before it looks at it. Only names RSS defines are folded.
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", R"(<rss version="2.0"><Channel><Title>Blog</Title>
+    <Item><Title>Hello</Title><Link>https://blog.example.org/hello</Link><PubDate>Sat, 13 Dec 2003 18:30:02 GMT</PubDate>
+      <Description>Written by Jane</Description><GUID isPermaLink="false">hello-1</GUID><Author>jane@example.org (Jane Example)</Author></Item>
+    <ITEM><TITLE>Second</TITLE><LINK>https://blog.example.org/second</LINK><pubdate>2003-12-14T10:00:00Z</pubdate></ITEM>
+    </Channel></rss>)"));
+  REQUIRE(out.items.size() == 2);
+  CHECK(out.items[0].title == "Hello");
+  CHECK(out.items[0].url == "https://blog.example.org/hello");
+  CHECK(out.items[0].text == "Written by Jane");
+  CHECK(out.items[0].author.name == "Jane Example");
+  REQUIRE(out.items[0].published_at);
+  CHECK(format_rfc3339(*out.items[0].published_at) == "2003-12-13T18:30:02Z");
+  CHECK(out.items[1].url == "https://blog.example.org/second");
+  REQUIRE(out.items[1].published_at);
+  CHECK(format_rfc3339(*out.items[1].published_at) == "2003-12-14T10:00:00Z");
+}
