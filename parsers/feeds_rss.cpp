@@ -73,6 +73,8 @@ std::string rss_title(const XmlElement& item, std::string_view item_ns, std::str
   return collapse_whitespace(decode_xml_entities(text));  // double-escaped "&amp;amp;" is still a reference
 }
 
+bool declares_base(const XmlElement& e) { return !e.attr("base", ns::xml).empty(); }
+
 // The item's author as Dublin Core gives it: dc:creator, else dc:author, which DCMI does not
 // define but feeds write (feedparser reads it as dc:creator).
 std::string dc_author(const XmlElement& e) {
@@ -80,7 +82,8 @@ std::string dc_author(const XmlElement& e) {
   return creator.empty() ? e.child_text(ns::dc, "author") : creator;
 }
 
-void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item_ns, std::string_view source) {
+// `base_in_scope`: an xml:base is declared on the item or an element around it.
+void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item_ns, std::string_view source, bool base_in_scope) {
   Item it = entry_item(ctx);
   it.title = rss_title(e, item_ns, source);
   std::string link = e.child_text(item_ns, "link");
@@ -120,10 +123,15 @@ void parse_rss_item(const XmlElement& e, FeedContext& ctx, std::string_view item
       description.erase(0, hr_end + 1);
     }
   }
-  if (!encoded.empty()) apply_html(it, encoded, it.url.empty() ? ctx.base : it.url);
+  // Relative references in the HTML of content:encoded and description resolve alike: against the
+  // xml:base in scope, the element's own included (XML Base; feedparser does so for both), else
+  // against the item's link, the page the HTML was written for.
+  const std::string html_fallback = base_in_scope || it.url.empty() ? ctx.base : it.url;
+  const auto html_base = [&](const XmlElement* el) { return el && declares_base(*el) ? base_of(*el, ctx.base) : html_fallback; };
+  if (!encoded.empty()) apply_html(it, encoded, html_base(e.child(ns::content, "encoded")));
   if (!description.empty()) {
     Item tmp;
-    apply_html(tmp, description, ctx.base);
+    apply_html(tmp, description, html_base(e.child(item_ns, "description")));
     if (it.text.empty()) it.text = tmp.text;
     else if (!tmp.text.empty() && it.text.find(tmp.text.substr(0, 40)) == std::string::npos) it.fields.emplace_back("summary", tmp.text);
     for (auto& m : tmp.media) add_media(it.media, m.url, m.type, m.alt);
@@ -238,11 +246,12 @@ void parse_rss(const XmlElement& root, FeedContext& ctx, std::string_view source
   // the channel or the item changes what the item's relative references resolve against.
   const XmlElement& holder = channel && !rdf ? *channel : root;
   const std::string holder_base = base_of(holder, ctx.base);
+  const bool holder_declares = declares_base(root) || declares_base(holder);
   for (const auto& c : holder.children) {
     if (c.ns != item_ns || c.name != "item") continue;
     if (entries_full(ctx)) break;
     ctx.base = base_of(c, holder_base);
-    parse_rss_item(c, ctx, item_ns, source);
+    parse_rss_item(c, ctx, item_ns, source, holder_declares || declares_base(c));
   }
 }
 

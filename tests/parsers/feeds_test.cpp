@@ -596,3 +596,32 @@ TEST_CASE("feeds: RSS element names written in the wrong case are read as feedpa
   REQUIRE(out.items[1].published_at);
   CHECK(format_rfc3339(*out.items[1].published_at) == "2003-12-14T10:00:00Z");
 }
+
+TEST_CASE("feeds: relative links in RSS description and content:encoded resolve against the xml:base in scope", "[feeds][spec]") {
+  // XML Base applies to both elements alike (feedparser resolves both against the base in scope);
+  // without any xml:base both resolve against the item's link, the page the HTML was written for.
+  ParseOutput out = parse_page(feed_page("https://blog.example.org/feed/", R"(<rss version="2.0"
+    xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>B</title>
+    <item xml:base="https://media.example.net/jane/"><title>A</title><link>https://blog.example.org/2026/a/</link>
+      <description>&lt;a href="notes.html"&gt;notes&lt;/a&gt; summary</description>
+      <content:encoded>&lt;p&gt;Body &lt;img src="kiln.jpg" alt="The kiln"&gt;&lt;/p&gt;</content:encoded></item>
+    <item><title>B</title><link>https://blog.example.org/2026/b/</link>
+      <description>&lt;a href="notes.html"&gt;notes&lt;/a&gt; summary</description>
+      <content:encoded xml:base="https://cdn.example.net/"><![CDATA[<p>Body <img src="wheel.jpg" alt="The wheel"></p>]]></content:encoded></item>
+    <item><title>C</title><link>https://blog.example.org/2026/c/</link>
+      <description>&lt;img src="glaze.jpg" alt="Glaze"&gt; &lt;a href="notes.html"&gt;notes&lt;/a&gt;</description></item>
+    </channel></rss>)"));
+  REQUIRE(out.items.size() == 3);
+  const Item& a = out.items[0];
+  REQUIRE(a.media.size() == 1);
+  CHECK(a.media[0].url == "https://media.example.net/jane/kiln.jpg");
+  CHECK(std::find(a.links.begin(), a.links.end(), "https://media.example.net/jane/notes.html") != a.links.end());
+  const Item& b = out.items[1];
+  REQUIRE(b.media.size() == 1);
+  CHECK(b.media[0].url == "https://cdn.example.net/wheel.jpg");
+  CHECK(std::find(b.links.begin(), b.links.end(), "https://blog.example.org/2026/b/notes.html") != b.links.end());
+  const Item& c = out.items[2];
+  REQUIRE(c.media.size() == 1);
+  CHECK(c.media[0].url == "https://blog.example.org/2026/c/glaze.jpg");
+  CHECK(std::find(c.links.begin(), c.links.end(), "https://blog.example.org/2026/c/notes.html") != c.links.end());
+}
