@@ -17,6 +17,13 @@ using nlohmann::json;
 
 const std::string k_web = "https://github.com";
 
+// A push's page is its head commit: the compare view of before...head is what GitHub's own feed
+// links, but github.com/robots.txt disallows /*/*/compare and allows /*/*/commit/.
+std::string push_url(const std::string& repo, const json& payload) {
+  const std::string head = jstr(payload, "head");
+  return repo.empty() || head.empty() ? std::string() : k_web + "/" + repo + "/commit/" + head;
+}
+
 Item user_item(const json& u, const Page& page, ParseOutput& out) {
   Item it = platform_item(page, out, "github");
   it.kind = ItemKind::profile;
@@ -63,6 +70,8 @@ Item event_item(const json& e, const Page& page, ParseOutput& out) {
     text += s;
   };
   if (type == "PushEvent") {
+    // Since 2025-10-07 the payload has no "commits" (nor size, distinct_size): head and before remain.
+    if (std::string url = push_url(repo, payload); !url.empty()) it.url = url;
     for (const auto& c : jarr(payload, "commits")) {
       add_text(jstr(c, "message"));
       const json& a = jobj(c, "author");
@@ -85,7 +94,11 @@ Item event_item(const json& e, const Page& page, ParseOutput& out) {
     for (const char* key : {"issue", "pull_request", "discussion"}) {
       const json& o = jobj(payload, key);
       if (o.is_null()) continue;
-      if (!jstr(o, "html_url").empty()) it.url = jstr(o, "html_url");
+      std::string html_url = jstr(o, "html_url");
+      // Since 2025-10-07 a PullRequestEvent's pull_request is a stub (url, id, number, head, base).
+      if (html_url.empty() && std::string_view(key) == "pull_request" && !repo.empty() && jint(o, "number") > 0)
+        html_url = k_web + "/" + repo + "/pull/" + std::to_string(jint(o, "number"));
+      if (!html_url.empty()) it.url = html_url;
       const bool own = written_by_actor(o) && (type == "IssuesEvent" || type == "PullRequestEvent" || type == "DiscussionEvent");
       if (own) {
         add_text(jstr(o, "title"));

@@ -3,7 +3,9 @@
 // api.github.com/users/NAME (name, company, blog, location, email, bio, twitter_username,
 // hireable, created_at), /users/NAME/events/public (PushEvent commits with their author name and
 // e-mail — often the most exposed personal data on GitHub —, issues, comments, pull requests,
-// releases, discussions, gists) with the Link header's rel="next" as a "next" link;
+// releases, discussions, gists) with the Link header's rel="next" as a "next" link. Since
+// 2025-10-07 GitHub trims event payloads: a push has no commits (an item for its head commit),
+// a pull request event only the pull request's number (an item for the pull request, no text);
 // /users/NAME/social_accounts (the accounts elsewhere the profile lists, one profile-field item);
 // the profile HTML (github.com/NAME: the vcard — p-name, p-nickname, p-note, p-label location,
 // u-email, u-url — and the profile README rendered in article.markdown-body). Ids:

@@ -124,6 +124,48 @@ TEST_CASE("github: an event's text is what the actor wrote, the issue it answers
   CHECK(user.items[0].links == std::vector<std::string>{"https://jane.example", "https://x.com/janeexample"});
 }
 
+TEST_CASE("github: a pull request event of the trimmed 2025 shape points at the pull request", "[github][shapes]") {
+  // Since 2025-10-07 (github.blog/changelog/2025-08-08-upcoming-changes-to-github-events-api-payloads)
+  // a PullRequestEvent's pull_request is a stub: url, id, number, head, base; no html_url, title,
+  // body or user (XAMPPRocky/octocrab tests/resources/pull_request_event.json, PR #826).
+  auto out = parse_body("https://api.github.com/users/janeexample/events/public", R"([
+    {"id": "11", "type": "PullRequestEvent", "actor": {"id": 1, "login": "janeexample", "display_login": "janeexample"},
+     "repo": {"id": 3, "name": "garden/seeds", "url": "https://api.github.com/repos/garden/seeds"},
+     "payload": {"action": "opened", "number": 8,
+       "pull_request": {"url": "https://api.github.com/repos/garden/seeds/pulls/8", "id": 558121796, "number": 8,
+         "head": {"ref": "frost-dates", "sha": "184cb4b61e26de7cccc385d37da25cd8bd817d27",
+                  "repo": {"id": 3, "url": "https://api.github.com/repos/garden/seeds", "name": "seeds"}},
+         "base": {"ref": "main", "sha": "dfbedd9e1470e53f3a0f2e408e4d6808585b6987",
+                  "repo": {"id": 3, "url": "https://api.github.com/repos/garden/seeds", "name": "seeds"}}}},
+     "public": true, "created_at": "2025-11-20T10:12:34Z"}])");
+  REQUIRE(out.items.size() == 1);
+  const Item& pr = out.items[0];
+  CHECK(pr.url == "https://github.com/garden/seeds/pull/8");
+  CHECK(pr.author.handle == "janeexample");
+  CHECK(has_field(pr, "action", "opened"));
+}
+
+TEST_CASE("github: a push event points at its head commit with or without the commit list", "[github][shapes]") {
+  // Since 2025-10-07 a PushEvent payload is repository_id, push_id, ref, head, before: no commits,
+  // size or distinct_size (github/docs data/reusables/webhooks/push_properties.md puts those
+  // under ifversion ghes).
+  auto out = parse_body("https://api.github.com/users/janeexample/events/public", R"([
+    {"id": "21", "type": "PushEvent", "actor": {"id": 1, "login": "janeexample"}, "repo": {"id": 3, "name": "garden/seeds"},
+     "payload": {"repository_id": 3, "push_id": 6080608029, "ref": "refs/heads/main",
+                 "head": "eb1a60c03544dcea290f2d57bb66ae188ce25778", "before": "9b2afb3a8e03fb30cc09e5efb64823bde802cf59"},
+     "public": true, "created_at": "2025-11-23T19:54:09Z"},
+    {"id": "22", "type": "PushEvent", "actor": {"id": 1, "login": "janeexample"}, "repo": {"id": 3, "name": "garden/seeds"},
+     "payload": {"repository_id": 3, "push_id": 6080608030, "ref": "refs/heads/frost-dates",
+                 "head": "eb1a60c03544dcea290f2d57bb66ae188ce25778", "before": "0000000000000000000000000000000000000000"},
+     "public": true, "created_at": "2025-11-23T19:55:09Z"}])");
+  REQUIRE(out.items.size() == 2);
+  // The head commit, not the compare view GitHub's feed links: robots.txt disallows /*/*/compare.
+  CHECK(out.items[0].url == "https://github.com/garden/seeds/commit/eb1a60c03544dcea290f2d57bb66ae188ce25778");
+  CHECK(has_field(out.items[0], "ref", "refs/heads/main"));
+  CHECK(out.items[0].text == "PushEvent garden/seeds");
+  CHECK(out.items[1].url == "https://github.com/garden/seeds/commit/eb1a60c03544dcea290f2d57bb66ae188ce25778");
+}
+
 TEST_CASE("reddit: deleted and removed stand-ins, comment links, galleries in order with captions", "[reddit][shapes]") {
   auto out = parse_body("https://www.reddit.com/user/janeexample/comments.json", R"({"kind": "Listing", "data": {"after": null, "children": [
     {"kind": "t1", "data": {"id": "c1", "author": "janeexample", "body": "see this",
