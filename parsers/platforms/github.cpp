@@ -17,6 +17,13 @@ using nlohmann::json;
 
 const std::string k_web = "https://github.com";
 
+// Apps act as "name[bot]" and have their page at github.com/apps/name.
+std::string github_account_url(const std::string& login) {
+  constexpr std::string_view bot = "[bot]";
+  if (login.size() > bot.size() && login.ends_with(bot)) return k_web + "/apps/" + login.substr(0, login.size() - bot.size());
+  return k_web + "/" + login;
+}
+
 // A push's page is its head commit: the compare view of before...head is what GitHub's own feed
 // links, but github.com/robots.txt disallows /*/*/compare and allows /*/*/commit/.
 std::string push_url(const std::string& repo, const json& payload) {
@@ -57,7 +64,7 @@ Item event_item(const json& e, const Page& page, ParseOutput& out) {
   it.id = "github:event:" + jid(e, "id");
   it.kind = ItemKind::post;
   it.extractor = "github-api";
-  it.author = {jstr(actor, "login"), "", k_web + "/" + jstr(actor, "login")};
+  it.author = {jstr(actor, "login"), "", github_account_url(jstr(actor, "login"))};
   it.url = k_web + "/" + repo;
   it.title = type + " " + repo;
   it.fields.emplace_back("repo", repo);
@@ -110,7 +117,7 @@ Item event_item(const json& e, const Page& page, ParseOutput& out) {
     for (const char* key : {"comment", "review", "release"}) {
       const json& o = jobj(payload, key);
       if (o.is_null() || !written_by_actor(o)) continue;
-      if (std::string(key) == "release") add_text(jstr(o, "name"));
+      if (std::string(key) == "release") add_text(jstr(o, "name").empty() ? jstr(o, "tag_name") : jstr(o, "name"));
       add_text(jstr(o, "body"));
       if (!jstr(o, "html_url").empty()) it.url = jstr(o, "html_url");
       if (std::string(key) != "release") it.kind = ItemKind::comment;

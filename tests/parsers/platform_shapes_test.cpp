@@ -166,6 +166,28 @@ TEST_CASE("github: a push event points at its head commit with or without the co
   CHECK(out.items[1].url == "https://github.com/garden/seeds/commit/eb1a60c03544dcea290f2d57bb66ae188ce25778");
 }
 
+TEST_CASE("github: a bot actor links to its app page and a release without a name is its tag", "[github][shapes]") {
+  // XAMPPRocky/octocrab tests/resources/release_event.json: actor "github-actions[bot]", whose
+  // page is github.com/apps/github-actions (the release author's html_url); a release "name" may be null.
+  auto out = parse_body("https://api.github.com/users/github-actions%5Bbot%5D/events/public", R"([
+    {"id": "31", "type": "ReleaseEvent",
+     "actor": {"id": 41898282, "login": "github-actions[bot]", "display_login": "github-actions",
+               "url": "https://api.github.com/users/github-actions[bot]"},
+     "repo": {"id": 5, "name": "example-org/planner", "url": "https://api.github.com/repos/example-org/planner"},
+     "payload": {"action": "published", "release": {
+       "html_url": "https://github.com/example-org/planner/releases/tag/v2.1", "id": 143718142,
+       "author": {"login": "github-actions[bot]", "id": 41898282, "html_url": "https://github.com/apps/github-actions", "type": "Bot"},
+       "tag_name": "v2.1", "name": null, "draft": false, "prerelease": false, "body": "Frost dates for 40 more towns."}},
+     "public": true, "created_at": "2024-02-26T23:17:44Z",
+     "org": {"id": 7, "login": "example-org", "url": "https://api.github.com/orgs/example-org"}}])");
+  REQUIRE(out.items.size() == 1);
+  const Item& release = out.items[0];
+  CHECK(release.author.handle == "github-actions[bot]");
+  CHECK(release.author.url == "https://github.com/apps/github-actions");
+  CHECK(release.url == "https://github.com/example-org/planner/releases/tag/v2.1");
+  CHECK(release.text == "v2.1\nFrost dates for 40 more towns.");
+}
+
 TEST_CASE("reddit: deleted and removed stand-ins, comment links, galleries in order with captions", "[reddit][shapes]") {
   auto out = parse_body("https://www.reddit.com/user/janeexample/comments.json", R"({"kind": "Listing", "data": {"after": null, "children": [
     {"kind": "t1", "data": {"id": "c1", "author": "janeexample", "body": "see this",
