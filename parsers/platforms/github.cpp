@@ -138,8 +138,14 @@ Item event_item(const json& e, const Page& page, ParseOutput& out) {
     if (type == "GollumEvent") {  // wiki pages created or edited
       for (const auto& pg : jarr(payload, "pages")) {
         add_text(jstr(pg, "title"));
-        if (std::string url = jstr(pg, "html_url"); !url.empty()) it.links.push_back(url);
+        if (std::string url = jstr(pg, "html_url"); !url.empty()) {
+          if (it.links.empty()) it.url = url;
+          it.links.push_back(url);
+        }
       }
+    }
+    if (type == "MemberEvent") {  // the collaborator added is someone else: context, not the actor's
+      if (std::string member = jstr(jobj(payload, "member"), "login"); !member.empty()) it.fields.emplace_back("member", member);
     }
     if (type == "CreateEvent" || type == "PublicEvent" || type == "ForkEvent" || type == "WatchEvent") {
       it.kind = ItemKind::link;

@@ -113,6 +113,7 @@ TEST_CASE("github: an event's text is what the actor wrote, the issue it answers
   REQUIRE(wiki != nullptr);
   CHECK(wiki->text == "Sowing calendar");
   CHECK(wiki->links == std::vector<std::string>{"https://github.com/garden/seeds/wiki/Sowing-calendar"});
+  CHECK(wiki->url == "https://github.com/garden/seeds/wiki/Sowing-calendar");
   const Item* discussion = find_item(out, "github:event:5");
   REQUIRE(discussion != nullptr);
   CHECK(discussion->text == "Seed swap in Springfield\nBring seeds; I am at +1 202 555 0143.");
@@ -186,6 +187,20 @@ TEST_CASE("github: a bot actor links to its app page and a release without a nam
   CHECK(release.author.url == "https://github.com/apps/github-actions");
   CHECK(release.url == "https://github.com/example-org/planner/releases/tag/v2.1");
   CHECK(release.text == "v2.1\nFrost dates for 40 more towns.");
+}
+
+TEST_CASE("github: a member event names the added collaborator as context only", "[github][shapes]") {
+  // docs.github.com github-event-types MemberEvent: payload.member is the user added, not the actor.
+  auto out = parse_body("https://api.github.com/users/janeexample/events/public", R"([
+    {"id": "41", "type": "MemberEvent", "actor": {"id": 1, "login": "janeexample"}, "repo": {"id": 3, "name": "janeexample/seed-planner"},
+     "payload": {"member": {"login": "johnexample", "id": 3478088, "html_url": "https://github.com/johnexample", "type": "User"},
+                 "action": "added"},
+     "public": true, "created_at": "2025-09-09T10:00:00Z"}])");
+  REQUIRE(out.items.size() == 1);
+  const Item& member = out.items[0];
+  CHECK(member.author.handle == "janeexample");
+  CHECK(has_field(member, "member", "johnexample"));
+  CHECK(member.text.find("johnexample") == std::string::npos);
 }
 
 TEST_CASE("reddit: deleted and removed stand-ins, comment links, galleries in order with captions", "[reddit][shapes]") {
