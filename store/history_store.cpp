@@ -224,7 +224,8 @@ Expected<std::string> HistoryStore::integrity_check() {
     auto row = st->step();
     if (!row) return m_impl->describe(m_impl->reader, row.error());
     if (!*row) break;
-    out += (out.empty() ? "" : "\n") + st->text(0);
+    if (!out.empty()) out += '\n';
+    out += st->text(0);
   }
   return out;
 }

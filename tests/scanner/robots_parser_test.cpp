@@ -155,7 +155,8 @@ TEST_CASE("only the first 500 KiB are parsed and the line the limit falls in is 
   CHECK(r.truncated_at == k_robots_parse_limit_bytes - 13);
 
   Recorder exact;
-  const std::string fits = std::string(k_robots_parse_limit_bytes - 13, '#') + "\nDisallow: /\n";
+  std::string fits(k_robots_parse_limit_bytes - 13, '#');
+  fits += "\nDisallow: /\n";
   REQUIRE(fits.size() == k_robots_parse_limit_bytes);
   parse_robots_txt(fits, exact);
   CHECK(exact.truncated_at == 0);
