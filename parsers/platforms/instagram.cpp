@@ -58,6 +58,11 @@ bool is_post_path(std::string_view path) {
   return false;
 }
 
+void add_field_once(Item& it, const char* name, std::string value) {
+  std::pair<std::string, std::string> field{name, std::move(value)};
+  if (!field.second.empty() && std::find(it.fields.begin(), it.fields.end(), field) == it.fields.end()) it.fields.push_back(std::move(field));
+}
+
 // One timeline node's picture (display_url, with its accessibility caption), its video file
 // (video_url) and the users tagged in it; a carousel (GraphSidecar) lists its parts in
 // edge_sidecar_to_children, each a node of the same shape.
@@ -65,11 +70,17 @@ void add_node_media(Item& it, const json& node) {
   add_media(it, str(node, "display_url"), "image", str(node, "accessibility_caption"));
   if (jbool(node, "is_video")) add_media(it, str(node, "video_url"), "video", str(node, "accessibility_caption"));
   for (const auto& e : jarr(jobj(node, "edge_media_to_tagged_user"), "edges"))
-    if (std::string user = str(jobj(jobj(e, "node"), "user"), "username"); !user.empty())
-      if (std::find(it.fields.begin(), it.fields.end(), std::pair<std::string, std::string>("tagged_user", user)) == it.fields.end())
-        it.fields.emplace_back("tagged_user", user);
+    add_field_once(it, "tagged_user", str(jobj(jobj(e, "node"), "user"), "username"));
 }
 
+// Collaboration posts name their other authors (`coauthor_producers`, in both node shapes).
+void add_coauthors(Item& it, const json& node) {
+  for (const json& co : jarr(node, "coauthor_producers")) add_field_once(it, "coauthor", str(co, "username"));
+}
+
+// A GraphQL media node (web_profile_info's timeline, `shortcode_media`). `username` is the account
+// whose timeline lists it: the node's owner when it names none. A collaboration post in someone's
+// grid is its owner's.
 Item media_item(const json& node, const Page& page, const ParseOutput& out, const std::string& username) {
   Item it = platform_item(page, out, "instagram");
   std::string code = str(node, "shortcode");
@@ -78,7 +89,11 @@ Item media_item(const json& node, const Page& page, const ParseOutput& out, cons
   it.id = "instagram:post:" + code;
   it.url = k_instagram_origin + "/p/" + code + "/";
   it.extractor = "instagram-json";
-  it.author = {username, "", k_instagram_origin + "/" + username + "/"};
+  const json& owner = jobj(node, "owner");
+  std::string author = str(owner, "username");
+  if (author.empty()) author = username;
+  it.author = {author, str(owner, "full_name"), k_instagram_origin + "/" + author + "/"};
+  add_coauthors(it, node);
   for (const auto& e : jarr(jobj(node, "edge_media_to_caption"), "edges"))
     if (std::string text = str(jobj(e, "node"), "text"); !text.empty()) it.text += (it.text.empty() ? "" : "\n") + text;
   const json& children = jarr(jobj(node, "edge_sidecar_to_children"), "edges");
@@ -94,16 +109,80 @@ Item media_item(const json& node, const Page& page, const ParseOutput& out, cons
   return it;
 }
 
-}  // namespace
+// One api/v1 media part (the post itself, or one of its carousel_media): the largest picture with
+// its accessibility caption, the video file, the users tagged in it.
+void add_v1_part(Item& it, const json& m) {
+  const std::string alt = jstr(m, "accessibility_caption");
+  add_media(it, largest_candidate(jarr(jobj(m, "image_versions2"), "candidates")), "image", alt);
+  for (const json& v : jarr(m, "video_versions"))
+    if (std::string u = jstr(v, "url"); !u.empty()) {
+      add_media(it, std::move(u), "video", alt);
+      break;  // the same video in several encodings
+    }
+  for (const json& tag : jarr(jobj(m, "usertags"), "in")) add_field_once(it, "tagged_user", jstr(jobj(tag, "user"), "username"));
+}
 
-ParseOutput parse_instagram_json(const Page& page) {
-  ParseOutput out;
-  json doc = parse_json_page(page, out);
-  if (doc.is_discarded()) return out;
-  const json* user = nullptr;
-  if (doc.contains("data") && doc["data"].is_object() && doc["data"].contains("user") && doc["data"]["user"].is_object())
-    user = &doc["data"]["user"];
-  if (!user) return out;
+// An api/v1 media object (/api/v1/feed/user/, /api/v1/media/<id>/info/ and the web's xdt_api__v1__*
+// GraphQL answers): credited to its `user`; a private account's media need an accepted follow.
+Item v1_media_item(const json& m, const Page& page, const ParseOutput& out) {
+  Item it = platform_item(page, out, "instagram");
+  std::string code = jstr(m, "code");
+  if (code.empty()) code = jid(m, "pk");
+  it.id = "instagram:post:" + code;
+  it.url = k_instagram_origin + "/p/" + code + "/";
+  it.extractor = "instagram-json";
+  it.kind = jint(m, "media_type") == 2 ? ItemKind::video : ItemKind::post;
+  const json& user = jobj(m, "user");
+  if (std::string username = jstr(user, "username"); !username.empty())
+    it.author = {username, jstr(user, "full_name"), k_instagram_origin + "/" + username + "/"};
+  it.text = jstr(jobj(m, "caption"), "text");
+  if (m.contains("taken_at")) it.published_at = from_epoch(m["taken_at"]);
+  const json& carousel = jarr(m, "carousel_media");
+  for (const json& part : carousel) add_v1_part(it, part);
+  if (carousel.empty()) add_v1_part(it, m);
+  add_coauthors(it, m);
+  // The place: its name and point, the point also on the media item itself.
+  const json& loc = jobj(m, "location");
+  auto lat = jcoordinate(loc, "lat"), lng = jcoordinate(loc, "lng");
+  if (!lat || !lng) lat = jcoordinate(m, "lat"), lng = jcoordinate(m, "lng");
+  if (!lat || !lng) lat = lng = std::nullopt;
+  if (std::string name = jstr(loc, "name"); !name.empty() || lat) it.geo = Geo{lat, lng, name};
+  if (jbool(user, "is_private")) it.visibility = Visibility::followers;
+  return it;
+}
+
+bool is_v1_media(const json& m) {
+  return m.is_object() && (m.contains("code") || m.contains("pk")) &&
+         (m.contains("image_versions2") || m.contains("carousel_media") || m.contains("video_versions") || m.contains("media_type"));
+}
+
+// The media lists a GraphQL `data` object or an api/v1 answer carries, in order.
+std::vector<const json*> v1_media_of(const json& doc) {
+  std::vector<const json*> found;
+  auto take = [&](const json& m) {
+    // XDTFeedItem and reels connections wrap the media one level deeper.
+    const json& media = jobj(m, "media");
+    if (is_v1_media(media)) found.push_back(&media);
+    else if (is_v1_media(m)) found.push_back(&m);
+  };
+  const json& data = jobj(doc, "data");
+  for (const char* key : {"xdt_api__v1__feed__user_timeline_graphql_connection", "xdt_api__v1__clips__user__connection_v2"})
+    for (const json& e : jarr(jobj(data, key), "edges")) take(jobj(e, "node"));
+  for (const json& m : jarr(jobj(data, "xdt_api__v1__media__shortcode__web_info"), "items")) take(m);
+  for (const json& m : jarr(doc, "items")) take(m);
+  return found;
+}
+
+// A GraphQL post answer: ?__a=1's graphql.shortcode_media, PolarisPostRootQuery's xdt_shortcode_media.
+const json* shortcode_media_of(const json& doc) {
+  const json& data = jobj(doc, "data");
+  for (const json* m : {&jobj(jobj(doc, "graphql"), "shortcode_media"), &jobj(data, "xdt_shortcode_media"), &jobj(data, "shortcode_media")})
+    if (m->contains("shortcode")) return m;
+  return nullptr;
+}
+
+// The account and the timeline it lists (web_profile_info's data.user, or the api/v1 user).
+void add_account(const json* user, const Page& page, ParseOutput& out) {
   std::string username = str(*user, "username");
   Item p = platform_item(page, out, "instagram");
   p.kind = ItemKind::profile;
@@ -113,7 +192,9 @@ ParseOutput parse_instagram_json(const Page& page) {
   p.author = {username, str(*user, "full_name"), p.url};
   p.title = str(*user, "full_name");
   p.text = str(*user, "biography");
-  for (const char* key : {"external_url", "business_email", "business_phone_number", "category_name", "pronouns"})
+  // Public contact options: GraphQL names (business_*) and api/v1 names (public_*, contact_*).
+  for (const char* key : {"external_url", "business_email", "business_phone_number", "public_email", "contact_phone_number",
+                          "category_name", "pronouns"})
     if (std::string v = str(*user, key); !v.empty()) p.fields.emplace_back(key, v);
   for (const json& pronoun : jarr(*user, "pronouns"))
     if (pronoun.is_string()) p.fields.emplace_back("pronouns", pronoun.get<std::string>());
@@ -124,10 +205,22 @@ ParseOutput parse_instagram_json(const Page& page) {
     for (const char* key : {"street_address", "zip_code", "city_name", "region_name", "country_code"})
       if (std::string v = str(a, key); !v.empty()) joined += (joined.empty() ? "" : ", ") + v;
     if (!joined.empty()) p.fields.emplace_back("business_address", joined);
+  } else {
+    std::string joined;
+    for (const char* key : {"address_street", "zip", "city_name"})
+      if (std::string v = str(*user, key); !v.empty()) joined += (joined.empty() ? "" : ", ") + v;
+    if (!joined.empty()) p.fields.emplace_back("business_address", joined);
+  }
+  if (std::string number = str(*user, "public_phone_number"); !number.empty()) {
+    std::string country = jid(*user, "public_phone_country_code");
+    p.fields.emplace_back("public_phone_number", country.empty() ? number : "+" + country + " " + number);
   }
   for (const char* edge : {"edge_followed_by", "edge_follow"})
     if (const json& count = jobj(*user, edge); count.contains("count") && count["count"].is_number())
       p.fields.emplace_back(std::string(edge) == "edge_follow" ? "following" : "followers", std::to_string(jint(count, "count")));
+  for (const char* key : {"follower_count", "following_count"})
+    if (user->contains(key) && (*user)[key].is_number())
+      p.fields.emplace_back(std::string(key) == "following_count" ? "following" : "followers", std::to_string(jint(*user, key)));
   if (std::string link = str(*user, "external_url"); !link.empty()) p.links.push_back(link);
   for (const json& link : jarr(*user, "bio_links"))
     if (std::string u = str(link, "url"); !u.empty() && std::find(p.links.begin(), p.links.end(), u) == p.links.end())
@@ -147,6 +240,19 @@ ParseOutput parse_instagram_json(const Page& page) {
         out.items.push_back(std::move(it));
       }
   }
+}
+
+}  // namespace
+
+ParseOutput parse_instagram_json(const Page& page) {
+  ParseOutput out;
+  json doc = parse_json_page(page, out);
+  if (doc.is_discarded()) return out;
+  // The account: web_profile_info and the profile query under data.user, /api/v1/users/<id>/info/ at the top.
+  if (const json& u = jobj(jobj(doc, "data"), "user"); u.contains("username")) add_account(&u, page, out);
+  else if (const json& v1 = jobj(doc, "user"); v1.contains("username")) add_account(&v1, page, out);
+  for (const json* m : v1_media_of(doc)) out.items.push_back(v1_media_item(*m, page, out));
+  if (const json* m = shortcode_media_of(doc)) out.items.push_back(media_item(*m, page, out, ""));
   return out;
 }
 

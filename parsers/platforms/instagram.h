@@ -2,9 +2,11 @@
 //
 // Profile HTML: the account (JSON-LD ProfilePage/Person, OpenGraph counts and bio) and the post
 // tiles it shows (photos with their accessibility captions). Post page HTML: the post (caption
-// from og:title/og:description, image, date). The public web profile endpoint
-// (/api/v1/users/web_profile_info/?username=): the account and its timeline media with captions,
-// accessibility captions, locations and tagged users. Ids: "instagram:post:<shortcode>",
+// from og:title/og:description, image, date).
+// JSON: web_profile_info (GraphQL nodes: the account and its timeline media with captions,
+// accessibility captions, locations and tagged users), the account as /api/v1/users/<id>/info/
+// gives it, and api/v1 media wherever the web client gets them (xdt_api__v1__* GraphQL answers,
+// /api/v1/feed/user/, PolarisPostRootQuery). A post is its owner's. Ids: "instagram:post:<shortcode>",
 // "instagram:account:<username>".
 #pragma once
 

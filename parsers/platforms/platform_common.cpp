@@ -198,6 +198,19 @@ std::pair<std::string, std::string> name_and_handle(std::string_view s) {
   return {std::string(trim(s.substr(0, at))), std::string(s.substr(at + 3, s.size() - at - 4))};
 }
 
+std::string largest_candidate(const json& candidates) {
+  std::string url;
+  long long best = -1;
+  if (!candidates.is_array()) return url;
+  for (const json& c : candidates) {
+    std::string u = jstr(c, "url");
+    // Sizes are clamped: the product of two hostile values must not overflow.
+    long long area = std::clamp(jint(c, "width"), 0LL, 1LL << 20) * std::clamp(jint(c, "height"), 0LL, 1LL << 20);
+    if (!u.empty() && area > best) best = area, url = std::move(u);
+  }
+  return url;
+}
+
 void add_media(Item& item, std::string url, std::string type, std::string alt) {
   url = std::string(trim(url));
   if (url.empty()) return;

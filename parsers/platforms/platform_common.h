@@ -60,6 +60,10 @@ std::vector<std::string> urls_in_text(std::string_view text);
 // handle (Instagram and Threads titles and descriptions write people this way).
 std::pair<std::string, std::string> name_and_handle(std::string_view s);
 
+// The URL of the largest picture in a Meta candidates list (Instagram and Threads
+// `image_versions2.candidates`, `hd_profile_pic_versions`: objects with url, width, height); "" if none.
+std::string largest_candidate(const nlohmann::json& candidates);
+
 // Adds a media entry unless its URL is already there (then fills a missing alt).
 void add_media(Item& item, std::string url, std::string type, std::string alt);
 

@@ -71,22 +71,9 @@ void collect(const json& root, Embedded& found) {
   }
 }
 
-// The largest picture of an image_versions2 / hd_profile_pic_versions list.
-std::string largest(const json& candidates) {
-  std::string url;
-  long long best = -1;
-  for (const json& c : candidates) {
-    std::string u = jstr(c, "url");
-    // Sizes are clamped: the product of two hostile values must not overflow.
-    long long area = std::clamp(jint(c, "width"), 0LL, 1LL << 20) * std::clamp(jint(c, "height"), 0LL, 1LL << 20);
-    if (!u.empty() && area > best) best = area, url = std::move(u);
-  }
-  return url;
-}
-
 void add_post_media(Item& it, const json& m) {
   const std::string alt = jstr(m, "accessibility_caption");
-  add_media(it, largest(jarr(jobj(m, "image_versions2"), "candidates")), "image", alt);
+  add_media(it, largest_candidate(jarr(jobj(m, "image_versions2"), "candidates")), "image", alt);
   for (const json& v : jarr(m, "video_versions"))
     if (std::string u = jstr(v, "url"); !u.empty()) {
       add_media(it, std::move(u), "video", alt);
@@ -144,7 +131,7 @@ class Builder {
       if (pronoun.is_string()) it.fields.emplace_back("pronouns", pronoun.get<std::string>());
     // A private account still shows its profile to everyone; only its threads need an accepted follow.
     if (jbool(u, "text_post_app_is_private") || jbool(u, "is_private")) it.fields.emplace_back("is_private", "true");
-    std::string picture = largest(jarr(u, "hd_profile_pic_versions"));
+    std::string picture = largest_candidate(jarr(u, "hd_profile_pic_versions"));
     if (picture.empty()) picture = jstr(u, "profile_pic_url");
     add_media(it, picture, "image", "");
     m_out.items.push_back(std::move(it));

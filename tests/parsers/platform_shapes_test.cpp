@@ -665,3 +665,136 @@ TEST_CASE("reddit: a Snoo avatar is a drawing from Reddit's builder and the bann
   CHECK(upload.items[0].media[0].url == "https://styles.redditmedia.com/t5_abcde/styles/profileIcon_k9j8h7g6.jpg?width=256&s=3c");
   CHECK(upload.items[0].media[0].alt == "avatar");
 }
+
+// The web client's newer answers carry api/v1 media, not GraphQL nodes: the profile grid's
+// PolarisProfilePostsQuery (`data.xdt_api__v1__feed__user_timeline_graphql_connection`), the post's
+// PolarisPostRootQuery (`data.xdt_api__v1__media__shortcode__web_info.items`) and /api/v1/feed/user/
+// (`items`). Shapes as instagrapi (tests/regression/test_public.py) and scrapers quote them.
+TEST_CASE("instagram: api v1 media in the web timeline connection keeps caption alt texts carousel tags and place", "[instagram][shapes]") {
+  auto out = parse_body("https://www.instagram.com/graphql/query", R"({"data": {"xdt_api__v1__feed__user_timeline_graphql_connection": {
+    "edges": [{"node": {"__typename": "XDTMediaDict", "code": "DCARO1", "pk": "3900000000000000001", "media_type": 8, "taken_at": 1789221390,
+      "user": {"pk": "58214730091", "username": "janeexample", "full_name": "Jane Example", "is_private": false},
+      "caption": {"text": "Market morning with @friend.example"},
+      "coauthor_producers": [{"id": "77", "username": "gardenclub.example"}],
+      "location": {"pk": 214738091, "name": "Springfield Farmers Market", "lat": 39.7817, "lng": -89.6501},
+      "image_versions2": {"candidates": [{"url": "https://cdn.example/cover-640.jpg", "width": 640, "height": 640}]},
+      "carousel_media": [
+        {"pk": "1", "media_type": 1, "accessibility_caption": "May be an image of apples",
+         "image_versions2": {"candidates": [{"url": "https://cdn.example/a-320.jpg", "width": 320, "height": 320},
+                                            {"url": "https://cdn.example/a-1080.jpg", "width": 1080, "height": 1080}]},
+         "usertags": {"in": [{"user": {"pk": "9", "username": "friend.example"}, "position": [0.5, 0.5]}]}},
+        {"pk": "2", "media_type": 2, "accessibility_caption": null,
+         "image_versions2": {"candidates": [{"url": "https://cdn.example/b.jpg", "width": 720, "height": 1280}]},
+         "video_versions": [{"url": "https://cdn.example/b.mp4", "width": 720, "height": 1280, "type": 101}]}]}}],
+    "page_info": {"end_cursor": "C1", "has_next_page": true}}}, "extensions": {"is_final": true}})");
+  const Item* post = find_item(out, "instagram:post:DCARO1");
+  REQUIRE(post != nullptr);
+  CHECK(post->url == "https://www.instagram.com/p/DCARO1/");
+  CHECK(post->author.handle == "janeexample");
+  CHECK(post->author.name == "Jane Example");
+  CHECK(post->text == "Market morning with @friend.example");
+  REQUIRE(post->published_at);
+  CHECK(format_rfc3339(*post->published_at) == "2026-09-12T13:56:30Z");
+  REQUIRE(post->media.size() == 3);
+  CHECK(post->media[0].url == "https://cdn.example/a-1080.jpg");
+  CHECK(post->media[0].alt == "May be an image of apples");
+  CHECK(post->media[2].url == "https://cdn.example/b.mp4");
+  CHECK(post->media[2].type == "video");
+  CHECK(has_field(*post, "tagged_user", "friend.example"));
+  CHECK(has_field(*post, "coauthor", "gardenclub.example"));
+  REQUIRE(post->geo);
+  CHECK(post->geo->name == "Springfield Farmers Market");
+  REQUIRE(post->geo->lat);
+  CHECK(*post->geo->lat == Approx(39.7817));
+  CHECK(*post->geo->lon == Approx(-89.6501));
+  CHECK(post->visibility == Visibility::public_);
+}
+
+TEST_CASE("instagram: api v1 items and the post query answer are posts of their own author", "[instagram][shapes]") {
+  // /api/v1/feed/user/<id>/ of a private account (as a follower saw it), a reel with the place's
+  // point only on the media item.
+  auto feed = parse_body("https://www.instagram.com/api/v1/feed/user/58214730091/", R"({"items": [
+    {"code": "DREEL1", "pk": "3900000000000000002", "media_type": 2, "product_type": "clips", "taken_at": 1789221390,
+     "user": {"pk": "58214730091", "username": "janeexample", "is_private": true},
+     "caption": null, "lat": 39.78, "lng": -89.65, "location": {"pk": 1, "name": "Springfield"},
+     "image_versions2": {"candidates": [{"url": "https://cdn.example/r.jpg", "width": 720, "height": 1280}]},
+     "video_versions": [{"url": "https://cdn.example/r.mp4", "width": 720, "height": 1280}]}],
+    "num_results": 1, "more_available": false, "status": "ok"})");
+  const Item* reel = find_item(feed, "instagram:post:DREEL1");
+  REQUIRE(reel != nullptr);
+  CHECK(reel->kind == ItemKind::video);
+  CHECK(reel->visibility == Visibility::followers);
+  REQUIRE(reel->geo);
+  CHECK(reel->geo->name == "Springfield");
+  REQUIRE(reel->geo->lat);
+  CHECK(*reel->geo->lat == Approx(39.78));
+  REQUIRE(reel->media.size() == 2);
+  CHECK(reel->media[1].url == "https://cdn.example/r.mp4");
+
+  auto root = parse_body("https://www.instagram.com/graphql/query", R"({"data": {"xdt_api__v1__media__shortcode__web_info": {"items": [
+    {"code": "DPOST1", "pk": "3900000000000000003", "media_type": 1, "taken_at": 1789221390,
+     "user": {"pk": "66", "username": "friend.example", "full_name": "A Friend"},
+     "caption": {"text": "Lunch with Jane", "user": {"username": "friend.example"}},
+     "accessibility_caption": "May be an image of 2 people",
+     "usertags": {"in": [{"user": {"username": "janeexample"}}]},
+     "image_versions2": {"candidates": [{"url": "https://cdn.example/p.jpg", "width": 1080, "height": 1080}]}}]}},
+    "extensions": {"is_final": true}, "status": "ok"})");
+  const Item* post = find_item(root, "instagram:post:DPOST1");
+  REQUIRE(post != nullptr);
+  CHECK(post->author.handle == "friend.example");  // Jane is tagged in it; she did not write it
+  CHECK(has_field(*post, "tagged_user", "janeexample"));
+  REQUIRE(post->media.size() == 1);
+  CHECK(post->media[0].alt == "May be an image of 2 people");
+}
+
+// web_profile_info lists collaboration posts in the account's grid; their node's `owner` is who
+// posted them (instagrapi's extract_media_gql credits media["owner"]).
+TEST_CASE("instagram: a grid post owned by another account is credited to its owner", "[instagram][shapes]") {
+  auto out = parse_body("https://www.instagram.com/api/v1/users/web_profile_info/?username=janeexample", R"({"data": {"user": {
+    "username": "janeexample", "full_name": "Jane Example", "is_private": false,
+    "edge_owner_to_timeline_media": {"count": 2, "edges": [
+      {"node": {"__typename": "GraphImage", "shortcode": "COLLAB1", "display_url": "https://cdn.example/c.jpg",
+        "owner": {"id": "66", "username": "friend.example"},
+        "coauthor_producers": [{"id": "58214730091", "username": "janeexample"}],
+        "edge_media_to_caption": {"edges": [{"node": {"text": "Our stall is open"}}]}}},
+      {"node": {"__typename": "GraphImage", "shortcode": "OWN1", "display_url": "https://cdn.example/o.jpg",
+        "owner": {"id": "58214730091", "username": "janeexample"}}}]}}}, "status": "ok"})");
+  const Item* collab = find_item(out, "instagram:post:COLLAB1");
+  REQUIRE(collab != nullptr);
+  CHECK(collab->author.handle == "friend.example");
+  CHECK(collab->author.url == "https://www.instagram.com/friend.example/");
+  CHECK(has_field(*collab, "coauthor", "janeexample"));
+  const Item* own = find_item(out, "instagram:post:OWN1");
+  REQUIRE(own != nullptr);
+  CHECK(own->author.handle == "janeexample");
+}
+
+// /api/v1/users/<id>/info/ and the profile page's PolarisProfilePageContentQuery answer with api/v1
+// user fields (instagrapi's User model: public_email, contact_phone_number, public_phone_number,
+// city_name, address_street, zip, follower_count).
+TEST_CASE("instagram: api v1 user answers keep the public contact fields and counts", "[instagram][shapes]") {
+  auto info = parse_body("https://www.instagram.com/api/v1/users/58214730091/info/", R"({"user": {
+    "pk": "58214730091", "username": "janeexample", "full_name": "Jane Example", "biography": "Ink and gardens",
+    "is_private": false, "is_business": true, "category": "Artist", "follower_count": 120, "following_count": 80, "media_count": 12,
+    "public_email": "jane@example.org", "contact_phone_number": "+15555550142", "public_phone_country_code": "1",
+    "public_phone_number": "5555550142", "business_contact_method": "CALL", "address_street": "1 Garden Way",
+    "city_name": "Springfield", "zip": "90210", "latitude": 39.78, "longitude": -89.65,
+    "external_url": "https://jane.example/", "bio_links": [{"url": "https://jane.example/shop", "link_type": "external"}]}, "status": "ok"})");
+  const Item* p = find_item(info, "instagram:account:janeexample");
+  REQUIRE(p != nullptr);
+  CHECK(p->text == "Ink and gardens");
+  CHECK(has_field(*p, "public_email", "jane@example.org"));
+  CHECK(has_field(*p, "contact_phone_number", "+15555550142"));
+  CHECK(has_field(*p, "business_address", "1 Garden Way, 90210, Springfield"));
+  CHECK(has_field(*p, "followers", "120"));
+  CHECK(has_field(*p, "following", "80"));
+  CHECK(p->links == std::vector<std::string>{"https://jane.example/", "https://jane.example/shop"});
+
+  auto query = parse_body("https://www.instagram.com/graphql/query", R"({"data": {"user": {
+    "pk": "58214730092", "id": "58214730092", "username": "janeprivate", "full_name": "Jane P", "is_private": true,
+    "follower_count": 11, "following_count": 3, "media_count": 7}}, "extensions": {"is_final": true}})");
+  const Item* q = find_item(query, "instagram:account:janeprivate");
+  REQUIRE(q != nullptr);
+  CHECK(has_field(*q, "followers", "11"));
+  CHECK(has_field(*q, "is_private", "true"));
+}
