@@ -181,6 +181,26 @@ const json* shortcode_media_of(const json& doc) {
   return nullptr;
 }
 
+// Nesting the walk of a page's embedded payloads follows; the post query's answer sits ~12 deep.
+constexpr int k_max_embedded_depth = 64;
+
+// The `data` objects of the GraphQL answers a post page embeds (data-sjs scripts), found by walking.
+void embedded_answers(const json& root, std::vector<const json*>& found) {
+  std::vector<std::pair<const json*, int>> stack{{&root, 0}};
+  while (!stack.empty()) {
+    auto [j, depth] = stack.back();
+    stack.pop_back();
+    if (depth > k_max_embedded_depth) continue;
+    if (j->is_object() && (j->contains("xdt_api__v1__media__shortcode__web_info") || j->contains("xdt_shortcode_media"))) {
+      found.push_back(j);
+      continue;
+    }
+    if (j->is_object() || j->is_array())
+      for (auto c = j->rbegin(); c != j->rend(); ++c)
+        if (c->is_object() || c->is_array()) stack.emplace_back(&*c, depth + 1);
+  }
+}
+
 // The account and the timeline it lists (web_profile_info's data.user, or the api/v1 user).
 void add_account(const json* user, const Page& page, ParseOutput& out) {
   std::string username = str(*user, "username");
@@ -307,8 +327,28 @@ ParseOutput parse_instagram_html(const Page& page) {
       }
     return out;
   }
-  // A post page.
+  // A post page. Logged-out pages embed the post query's answer (data-sjs scripts): every picture
+  // with its alt text, the place's point, tagged users and the exact time, which OpenGraph lacks.
   std::string code = last_path_segment(og_url);
+  bool embedded_post = false;
+  for (HtmlNode script : a.document->find_all("script")) {
+    if (ascii_lower(script.attr_or("type")) != "application/json") continue;
+    std::string text;
+    for (HtmlNode c = script.first_child(); c; c = c.next_sibling())
+      if (c.is_text()) text += c.text();
+    if (text.find("shortcode") == std::string::npos && text.find("\"code\"") == std::string::npos) continue;
+    json doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded()) continue;
+    std::vector<const json*> answers;
+    embedded_answers(doc, answers);
+    for (const json* data : answers) {
+      json wrapped = {{"data", *data}};
+      for (const json* m : v1_media_of(wrapped)) out.items.push_back(v1_media_item(*m, page, out));
+      if (const json* m = shortcode_media_of(wrapped)) out.items.push_back(media_item(*m, page, out, ""));
+    }
+  }
+  for (const Item& it : out.items) embedded_post = embedded_post || it.id == "instagram:post:" + code;
+  if (embedded_post) return out;
   Item it = platform_item(page, out, "instagram");
   it.kind = og_type == "video" || path.find("/reel/") != std::string::npos || path.find("/reels/") != std::string::npos
                 ? ItemKind::video

@@ -798,3 +798,36 @@ TEST_CASE("instagram: api v1 user answers keep the public contact fields and cou
   CHECK(has_field(*q, "followers", "11"));
   CHECK(has_field(*q, "is_private", "true"));
 }
+
+// Logged-out post pages embed the PolarisPostRootQuery answer in a data-sjs script
+// (require[0][3][0].__bbox.require[0][3][1].__bbox.result.data, as scrapers walk it); OpenGraph
+// keeps only the caption and one picture.
+TEST_CASE("instagram html: a post page's embedded post query answer gives every picture with its alt text", "[instagram][shapes]") {
+  auto out = parse_as("https://www.instagram.com/p/DEMB1/", "text/html", R"html(<html><head>
+    <meta property="og:url" content="https://www.instagram.com/p/DEMB1/">
+    <meta property="og:image" content="https://cdn.example/og.jpg">
+    <meta property="og:description" content="5 likes, 1 comments - janeexample on September 12, 2026: &quot;Two views&quot;. ">
+    </head><body>
+    <script type="application/json" data-content-len="900" data-sjs>{"require":[["ScheduledServerJS","handle",null,[{"__bbox":{"require":[["RelayPrefetchedStreamCache","next",[],["adp_PolarisPostRootQueryRelayPreloader_1",{"__bbox":{"complete":true,"result":{"data":{"xdt_api__v1__media__shortcode__web_info":{"items":[
+      {"code":"DEMB1","pk":"3900000000000000004","media_type":8,"taken_at":1789221390,
+       "user":{"pk":"58214730091","username":"janeexample","full_name":"Jane Example","is_private":false},
+       "caption":{"text":"Two views"},
+       "location":{"pk":1,"name":"Springfield Riverside Park","lat":39.8,"lng":-89.6},
+       "carousel_media":[
+         {"media_type":1,"accessibility_caption":"May be an image of a river","image_versions2":{"candidates":[{"url":"https://cdn.example/1.jpg","width":1080,"height":1080}]}},
+         {"media_type":1,"accessibility_caption":"May be an image of 1 person","image_versions2":{"candidates":[{"url":"https://cdn.example/2.jpg","width":1080,"height":1080}]},
+          "usertags":{"in":[{"user":{"username":"friend.example"}}]}}]}]}}}}}]]]}}]]]}</script>
+    </body></html>)html");
+  const Item* post = find_item(out, "instagram:post:DEMB1");
+  REQUIRE(post != nullptr);
+  CHECK(post->text == "Two views");
+  CHECK(post->author.name == "Jane Example");
+  REQUIRE(post->media.size() == 2);
+  CHECK(post->media[1].alt == "May be an image of 1 person");
+  CHECK(has_field(*post, "tagged_user", "friend.example"));
+  REQUIRE(post->geo);
+  REQUIRE(post->geo->lat);
+  CHECK(*post->geo->lat == Approx(39.8));
+  REQUIRE(post->published_at);
+  CHECK(format_rfc3339(*post->published_at) == "2026-09-12T13:56:30Z");
+}
