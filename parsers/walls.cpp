@@ -306,8 +306,13 @@ std::optional<WallVerdict> detect_wall(const Page& page) {
     if (password || has(lower(), "id=\"login_form\"") || platform != "web")
       return verdict(Visibility::login_wall, "login-wall", "sign-in page \"" + title + "\"" + (password ? " with a password field" : ""));
   }
-  if (platform == "facebook" && has(lower(), "this content isn't available right now"))
-    return verdict(Visibility::login_wall, "content-unavailable", "Facebook \"This content isn't available right now\"");
+  // Facebook's refusal: "right now" or "at the moment", the apostrophe straight, typographic, or
+  // JSON-escaped in the page's scripts.
+  if (platform == "facebook")
+    for (std::string_view apostrophe : {"'", "\u2019", "\\u2019"})
+      for (std::string_view when : {" right now", " at the moment"})
+        if (has(lower(), "this content isn" + std::string(apostrophe) + "t available" + std::string(when)))
+          return verdict(Visibility::login_wall, "content-unavailable", "Facebook \"This content isn't available" + std::string(when) + "\"");
   if (platform == "linkedin" && (has(lower(), "d_checkpoint_lg_authwall") || has(lower(), "\"pagekey\" content=\"d_authwall")))
     return verdict(Visibility::login_wall, "login-wall", "LinkedIn authwall");
   // Interstitials: the platforms' own wording, or a small page that says nothing else.

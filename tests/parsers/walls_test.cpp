@@ -183,3 +183,20 @@ TEST_CASE("walls: pages about logins, robots, captchas and rate limits are not w
     CHECK_FALSE(detect_wall(page_of(std::string("http://jane.example") + slug, "<title>t</title>", 200, {}, std::string("https://jane.example") + slug)));
   }
 }
+
+// Facebook writes its refusal with a typographic apostrophe and says "at the moment" as often as
+// "right now" (strings taken from intercepted answers quoted by public scrapers; the JSON in its
+// scripts escapes the apostrophe as \u2019).
+TEST_CASE("walls: facebook refusals as Facebook writes them", "[walls][facebook]") {
+  expect_walls({
+      {page_of("https://www.facebook.com/janeexample/posts/1", "<title>Facebook</title><span>This content isn\u2019t available at the moment</span>"),
+       Visibility::login_wall, "content-unavailable"},
+      {page_of("https://www.facebook.com/janeexample/posts/2", "<title>Facebook</title><span>This content isn't available at the moment</span>"),
+       Visibility::login_wall, "content-unavailable"},
+      {page_of("https://www.facebook.com/janeexample/posts/3",
+               R"(<title>Facebook</title><script type="application/json">{"title":"This content isn\u2019t available right now"}</script>)"),
+       Visibility::login_wall, "content-unavailable"},
+  });
+  // Elsewhere the words are someone's text.
+  CHECK_FALSE(detect_wall(page_of("https://blog.example.org/post", "<title>Notes</title><p>This content isn\u2019t available at the moment, sorry.</p>")));
+}
