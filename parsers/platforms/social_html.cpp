@@ -133,6 +133,8 @@ ParseOutput parse_facebook_html(const Page& page) {
   } else {
     it.kind = ItemKind::profile;
     std::string handle = p.segments.empty() ? "" : p.segments[0] == "profile.php" ? query_param(url, "id") : p.segments[0];
+    // /people/<Name>/<id>/: a profile without a user name; the id (numeric or pfbid) names it.
+    if (handle == "people" && p.segments.size() >= 3) handle = p.segments[2];
     it.id = "facebook:account:" + handle;
     it.author = {handle, it.title, url};
     it.text = p.a.og.description();

@@ -831,3 +831,17 @@ TEST_CASE("instagram html: a post page's embedded post query answer gives every 
   REQUIRE(post->published_at);
   CHECK(format_rfc3339(*post->published_at) == "2026-09-12T13:56:30Z");
 }
+
+// Profiles without a user name are served at /people/<Name>/<id>/ (the id numeric, or a pfbid):
+// personal sites link them this way. The account is the id, not the word "people".
+TEST_CASE("facebook: a /people/ profile is the account its id names", "[facebook][shapes]") {
+  auto out = parse_as("https://www.facebook.com/people/Jane-Example/100089412345678/", "text/html", R"html(<html><head>
+    <meta property="og:title" content="Jane Example"><meta property="og:description" content="Gardener in Springfield.">
+    <meta property="og:url" content="https://www.facebook.com/people/Jane-Example/100089412345678/"></head></html>)html");
+  const Item* p = find_item(out, "facebook:account:100089412345678");
+  REQUIRE(p != nullptr);
+  CHECK(p->kind == ItemKind::profile);
+  CHECK(p->author.handle == "100089412345678");
+  CHECK(p->author.name == "Jane Example");
+  CHECK(find_item(out, "facebook:account:people") == nullptr);
+}
