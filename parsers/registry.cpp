@@ -53,7 +53,7 @@ const std::vector<Adapter>& adapters() {
       {"mastodon", {"mastodon.social", "mastodon.online", "mstdn.social", "fosstodon.org", "hachyderm.io", "infosec.exchange"},
        parse_mastodon_html, parse_mastodon_json},
       {"facebook", {"www.facebook.com", "m.facebook.com", "facebook.com", "mbasic.facebook.com"}, parse_facebook_html, nullptr},
-      {"threads", {"www.threads.com", "threads.com", "www.threads.net", "threads.net"}, parse_threads_html, nullptr},
+      {"threads", {"www.threads.com", "threads.com", "www.threads.net", "threads.net"}, parse_threads_html, parse_threads_json},
       {"x", {"x.com", "twitter.com", "mobile.twitter.com", "www.twitter.com"}, parse_x_html, nullptr},
       {"linkedin", {"www.linkedin.com", "linkedin.com"}, parse_linkedin_html, nullptr},
       {"reddit", {"www.reddit.com", "old.reddit.com", "reddit.com"}, nullptr, parse_reddit_json},

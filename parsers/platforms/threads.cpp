@@ -10,6 +10,7 @@
 #include "core/url.h"
 #include "parsers/generic_html.h"
 #include "parsers/html_dates.h"
+#include "parsers/platforms/activitypub.h"
 #include "parsers/platforms/platform_common.h"
 
 namespace exposcan {
@@ -332,6 +333,25 @@ ParseOutput parse_threads_html(const Page& page) {
   if (auto who = titled_account(a.og.title().empty() ? a.scan.title : a.og.title(), handle)) build.name_author(who->handle.substr(1), who->name);
   const bool have_page_item = code.empty() ? build.has("threads:account:" + handle) : build.has(main_id);
   if (!have_page_item && (!code.empty() || !handle.empty())) from_opengraph(a, page, out, origin, handle, code);
+  return out;
+}
+
+ParseOutput parse_threads_json(const Page& page) {
+  // Threads' fediverse actors and outboxes (threads.net/ap/...) are ActivityStreams.
+  if (page.body.find("www.w3.org/ns/activitystreams") != std::string::npos) return parse_activitypub_json(page);
+  ParseOutput out;
+  json doc = parse_json_page(page, out);
+  if (doc.is_discarded()) return out;
+  Embedded found;
+  collect(doc, found);
+  auto u = Url::parse(page.final_url.empty() ? page.url : page.final_url);
+  std::string origin = "https://www.threads.com";
+  if (u && (u->host() == "www.threads.net" || u->host() == "threads.net" || u->host() == "threads.com")) origin = u->origin();
+  // An answer is about what was asked for: every account it holds in full, every post.
+  Builder build(page, out, origin);
+  for (const auto& [username, account] : found.accounts) build.account(*account);
+  for (const json* p : found.posts) build.post(*p, "");
+  for (const auto& [username, account] : found.accounts) build.name_author(username, jstr(*account, "full_name"));
   return out;
 }
 

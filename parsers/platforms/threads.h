@@ -20,5 +20,8 @@
 namespace exposcan {
 
 ParseOutput parse_threads_html(const Page& page);
+// The web client's GraphQL answers (/api/graphql: data.userData.user, data.mediaData.threads[]):
+// the same account and post objects, read the same way.
+ParseOutput parse_threads_json(const Page& page);
 
 }  // namespace exposcan

@@ -576,3 +576,35 @@ TEST_CASE("bluesky: feed views replying to missing or blocked posts, link cards 
   CHECK(video->media[0].url == "https://video.example.net/watch/did%3Aplc%3Ajane/bafkvid/playlist.m3u8");
   CHECK(video->media[0].alt == "Jane opening the kiln door");
 }
+
+// The web client's GraphQL answers (threads.com/api/graphql, "for (;;);"-prefixed, in a HAR or a
+// saved response) hold the same objects as the embedded payloads: data.userData.user and
+// data.mediaData.threads[].thread_items[].post (shapes as erkanzsy/threads-api schema.go types them).
+TEST_CASE("threads: graphql answers give the account and its posts", "[threads][shapes]") {
+  auto profile = parse_as("https://www.threads.com/api/graphql", "text/javascript", R"(for (;;);{"data": {"userData": {"user": {
+    "is_private": false, "username": "janeexample", "full_name": "Jane Example", "biography": "Ink and gardens",
+    "follower_count": 120, "bio_links": [{"url": "https://jane.example/"}], "pk": "58214730091"}}}, "extensions": {"is_final": true}})");
+  const Item* p = find_item(profile, "threads:account:janeexample");
+  REQUIRE(p != nullptr);
+  CHECK(p->text == "Ink and gardens");
+  CHECK(has_field(*p, "followers", "120"));
+
+  auto posts = parse_as("https://www.threads.com/api/graphql", "text/javascript", R"(for (;;);{"data": {"mediaData": {"threads": [
+    {"thread_items": [{"post": {"pk": "1", "code": "DTHR1", "taken_at": 1789221390, "caption": {"text": "Seedlings are up"},
+      "user": {"username": "janeexample", "pk": "58214730091"}, "accessibility_caption": "May be an image of plants",
+      "image_versions2": {"candidates": [{"url": "https://cdn.example/s.jpg", "width": 1080, "height": 1080}]},
+      "text_post_app_info": {"is_reply": false}}}]},
+    {"thread_items": [{"post": {"pk": "2", "code": "DTHR2", "taken_at": 1789221400, "caption": {"text": "Nice!"},
+      "user": {"username": "friend.example", "pk": "66"},
+      "text_post_app_info": {"is_reply": true, "reply_to_author": {"username": "janeexample"}}}}]}]}}})");
+  const Item* own = find_item(posts, "threads:post:DTHR1");
+  REQUIRE(own != nullptr);
+  CHECK(own->author.handle == "@janeexample");
+  CHECK(own->url == "https://www.threads.com/@janeexample/post/DTHR1");
+  REQUIRE(own->media.size() == 1);
+  CHECK(own->media[0].alt == "May be an image of plants");
+  const Item* reply = find_item(posts, "threads:post:DTHR2");
+  REQUIRE(reply != nullptr);
+  CHECK(reply->author.handle == "@friend.example");
+  CHECK(reply->kind == ItemKind::comment);
+}
