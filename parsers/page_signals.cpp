@@ -93,7 +93,8 @@ void add_directives(std::vector<RobotsDirective>& out, std::string_view value, s
     if (d.rfind("unavailable_after", 0) == 0) {
       std::string date(trim(tok.substr(std::min(tok.size(), tok.find(':') + 1))));
       while (i + 1 < tokens.size() && !is_known_directive(ascii_lower(trim(tokens[i + 1])))) {
-        date += "," + std::string(tokens[i + 1]);
+        date += ',';
+        date += tokens[i + 1];
         ++i;
       }
       d = "unavailable_after:" + ascii_lower(trim(date));
