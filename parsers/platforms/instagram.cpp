@@ -112,13 +112,7 @@ Item media_item(const json& node, const Page& page, const ParseOutput& out, cons
 // One api/v1 media part (the post itself, or one of its carousel_media): the largest picture with
 // its accessibility caption, the video file, the users tagged in it.
 void add_v1_part(Item& it, const json& m) {
-  const std::string alt = jstr(m, "accessibility_caption");
-  add_media(it, largest_candidate(jarr(jobj(m, "image_versions2"), "candidates")), "image", alt);
-  for (const json& v : jarr(m, "video_versions"))
-    if (std::string u = jstr(v, "url"); !u.empty()) {
-      add_media(it, std::move(u), "video", alt);
-      break;  // the same video in several encodings
-    }
+  add_meta_media(it, m);
   for (const json& tag : jarr(jobj(m, "usertags"), "in")) add_field_once(it, "tagged_user", jstr(jobj(tag, "user"), "username"));
 }
 

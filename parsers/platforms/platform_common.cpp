@@ -222,6 +222,16 @@ void add_media(Item& item, std::string url, std::string type, std::string alt) {
   item.media.push_back({std::move(url), std::move(type), std::move(alt)});
 }
 
+void add_meta_media(Item& item, const json& media) {
+  const std::string alt = jstr(media, "accessibility_caption");
+  add_media(item, largest_candidate(jarr(jobj(media, "image_versions2"), "candidates")), "image", alt);
+  for (const json& v : jarr(media, "video_versions"))
+    if (std::string u = jstr(v, "url"); !u.empty()) {
+      add_media(item, std::move(u), "video", alt);
+      break;  // the same video in several encodings
+    }
+}
+
 namespace {
 
 // The code point at `text[pos]` (a UTF-8 lead byte) and its length; {0xFFFD, 1} when malformed.

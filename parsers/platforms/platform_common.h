@@ -67,4 +67,8 @@ std::string largest_candidate(const nlohmann::json& candidates);
 // Adds a media entry unless its URL is already there (then fills a missing alt).
 void add_media(Item& item, std::string url, std::string type, std::string alt);
 
+// One Meta api/v1 media object (Instagram and Threads posts and their carousel_media parts): its
+// largest picture and its video file, both with the part's accessibility caption as alt text.
+void add_meta_media(Item& item, const nlohmann::json& media);
+
 }  // namespace exposcan

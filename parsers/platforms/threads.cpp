@@ -72,16 +72,6 @@ void collect(const json& root, Embedded& found) {
   }
 }
 
-void add_post_media(Item& it, const json& m) {
-  const std::string alt = jstr(m, "accessibility_caption");
-  add_media(it, largest_candidate(jarr(jobj(m, "image_versions2"), "candidates")), "image", alt);
-  for (const json& v : jarr(m, "video_versions"))
-    if (std::string u = jstr(v, "url"); !u.empty()) {
-      add_media(it, std::move(u), "video", alt);
-      break;  // the same video in several encodings
-    }
-}
-
 void add_link(Item& it, std::string url) {
   if (!url.empty() && std::find(it.links.begin(), it.links.end(), url) == it.links.end()) it.links.push_back(std::move(url));
 }
@@ -172,8 +162,8 @@ class Builder {
     it.text = jstr(jobj(p, "caption"), "text");
     if (p.contains("taken_at")) it.published_at = from_epoch(p["taken_at"]);
     const json& carousel = jarr(p, "carousel_media");
-    for (const json& part : carousel) add_post_media(it, part);
-    if (carousel.empty()) add_post_media(it, p);
+    for (const json& part : carousel) add_meta_media(it, part);
+    if (carousel.empty()) add_meta_media(it, p);
     it.kind = jint(p, "media_type") == 2 ? ItemKind::video : ItemKind::post;
     const json& reply_to = jobj(info, "reply_to_author");
     if (jbool(info, "is_reply") || reply_to.is_object()) {
