@@ -1,5 +1,8 @@
 #include "parsers/platforms/blogs.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "core/text.h"
 #include "core/url.h"
 #include "parsers/html_dates.h"
@@ -119,7 +122,75 @@ void npf_blocks(const json& content, Item& it) {
   }
 }
 
-Item tumblr_post(const json& p, const Page& page, ParseOutput& out) {
+void tumblr_html(const std::string& html, Item& it) {
+  HtmlFragment f = parse_html_fragment(html, it.url);
+  if (f.text.empty() && f.images.empty() && f.links.empty()) return;
+  if (!it.text.empty() && !f.text.empty()) it.text += "\n";
+  it.text += f.text;
+  for (auto& m : f.images) add_media(it, m.url, m.type, m.alt);
+  for (auto& l : f.links) it.links.push_back(l);
+}
+
+// The blocks an NPF `ask` layout gives to the asker; every other block is the answering blog's.
+std::vector<size_t> npf_ask_blocks(const json& layout) {
+  std::vector<size_t> ask;
+  for (const auto& l : layout)
+    if (jstr(l, "type") == "ask")
+      for (const auto& b : jarr(l, "blocks"))
+        if (b.is_number_unsigned()) ask.push_back(b.get<size_t>());
+  return ask;
+}
+
+json npf_select(const json& content, const std::vector<size_t>& blocks, bool in) {
+  json picked = json::array();
+  for (size_t i = 0; i < content.size(); ++i)
+    if ((std::find(blocks.begin(), blocks.end(), i) != blocks.end()) == in) picked.push_back(content[i]);
+  return picked;
+}
+
+// Someone else's question on an answer post: a comment under it, credited to the asker
+// ("Anonymous" when no blog is attributed).
+Item tumblr_ask(const Item& post, Person asker, const Page& page, ParseOutput& out) {
+  Item ask = platform_item(page, out, "tumblr");
+  ask.kind = ItemKind::comment;
+  ask.id = post.id + "#ask";
+  ask.url = post.url;
+  ask.extractor = "tumblr-api";
+  ask.parent_id = post.id;
+  ask.published_at = post.published_at;
+  ask.visibility = post.visibility;
+  ask.author = std::move(asker);
+  if (ask.author.handle.empty() && ask.author.name.empty()) ask.author.name = "Anonymous";
+  return ask;
+}
+
+// One earlier post of a reblog trail, credited to the blog that wrote it. NPF trail entries carry
+// `content` blocks; legacy ones `content_raw` HTML. A "broken" entry (deleted post or blog) has
+// only `broken_blog_name`.
+Item tumblr_trail_item(const json& t, const json& p, const std::string& reblogger, const std::string& fallback_id,
+                       const Page& page, ParseOutput& out) {
+  Item it = platform_item(page, out, "tumblr");
+  std::string name = jstr(jobj(t, "blog"), "name");
+  if (name.empty()) name = jstr(t, "broken_blog_name");
+  const std::string pid = jid(jobj(t, "post"), "id");
+  it.kind = ItemKind::post;
+  it.id = pid.empty() ? fallback_id : "tumblr:" + name + ":post:" + pid;
+  if (!pid.empty() && pid == jid(p, "reblogged_root_id")) it.url = jstr(p, "reblogged_root_url");
+  else if (!pid.empty() && pid == jid(p, "reblogged_from_id")) it.url = jstr(p, "reblogged_from_url");
+  else if (!pid.empty() && !name.empty()) it.url = "https://" + name + ".tumblr.com/post/" + pid;
+  it.extractor = "tumblr-api";
+  if (!name.empty()) it.author = {name, "", "https://" + name + ".tumblr.com/"};
+  if (t.contains("content") && t["content"].is_array()) npf_blocks(t["content"], it);
+  else tumblr_html(jstr(t, "content_raw").empty() ? jstr(t, "content") : jstr(t, "content_raw"), it);
+  if (const json& post = jobj(t, "post"); post.contains("timestamp"))
+    if (auto ts = from_epoch(post["timestamp"])) it.published_at = ts;
+  it.fields.emplace_back("reblogged_by", reblogger);
+  return it;
+}
+
+// A post, and for a reblog the posts of its trail and for an answer the ask: each credited to
+// the blog that wrote it. What a reblog shows of the earlier posts is theirs, not the reblogger's.
+void tumblr_post(const json& p, const Page& page, ParseOutput& out) {
   Item it = platform_item(page, out, "tumblr");
   std::string blog = jstr(p, "blog_name");
   if (blog.empty()) blog = jstr(jobj(p, "blog"), "name");
@@ -131,37 +202,72 @@ Item tumblr_post(const json& p, const Page& page, ParseOutput& out) {
   it.author = {blog, "", "https://" + blog + ".tumblr.com/"};
   // On a group blog the member who posted it, not the blog.
   if (std::string by = jstr(p, "post_author"); !by.empty() && by != blog) it.author = {by, "", "https://" + by + ".tumblr.com/"};
-  it.title = jstr(p, "title");
-  if (p.contains("content") && p["content"].is_array() && !p["content"].empty()) {
-    npf_blocks(p["content"], it);
-  } else {
-    for (const char* key : {"body", "caption", "description", "text", "quote", "answer", "question",
-                            "regular-body", "photo-caption", "quote-text"}) {
-      std::string html = jstr(p, key);
-      if (html.empty()) continue;
-      HtmlFragment f = parse_html_fragment(html, it.url);
-      if (!it.text.empty()) it.text += "\n";
-      it.text += f.text;
-      for (auto& m : f.images) add_media(it, m.url, m.type, m.alt);
-      for (auto& l : f.links) it.links.push_back(l);
-    }
-    for (const auto& ph : jarr(p, "photos"))
-      add_media(it, jstr(jobj(ph, "original_size"), "url"), "image", jstr(ph, "caption"));
-    // Legacy post types: link (url, link_image), video (video_url, thumbnail_url), answer (asking_name).
-    if (std::string link = jstr(p, "url"); !link.empty() && jstr(p, "type") == "link") it.links.push_back(link);
-    add_media(it, jstr(p, "link_image"), "image", "");
-    add_media(it, jstr(p, "thumbnail_url"), "image", "");
-    add_media(it, jstr(p, "video_url"), "video", "");
-    if (std::string asker = jstr(p, "asking_name"); !asker.empty()) it.fields.emplace_back("asking_name", asker);
-  }
-  if (it.text.empty()) it.text = jstr(p, "summary");
   if (auto t = from_epoch(p.contains("timestamp") ? p["timestamp"] : p.contains("unix-timestamp") ? p["unix-timestamp"] : json()))
     it.published_at = t;
-  for (const auto& t : jarr(p, "tags"))
-    if (t.is_string()) it.tags.push_back(t.get<std::string>());
   std::string state = jstr(p, "state");
   if (!state.empty() && state != "published") it.visibility = Visibility::followers;
-  return it;
+
+  std::vector<Item> trail;
+  for (const auto& t : jarr(p, "trail"))
+    if (t.is_object() && !jbool(t, "is_current_item"))
+      trail.push_back(tumblr_trail_item(t, p, it.author.handle, it.id + "#trail-" + std::to_string(trail.size()), page, out));
+  const bool reblog = !trail.empty() || !jstr(p, "reblogged_from_name").empty();
+  std::optional<Item> ask;
+
+  if (p.contains("content") && p["content"].is_array()) {
+    // NPF: `content` is only what this blog wrote (empty for a plain reblog).
+    const std::vector<size_t> asked = npf_ask_blocks(jarr(p, "layout"));
+    npf_blocks(npf_select(p["content"], asked, false), it);
+    if (!asked.empty()) {
+      const json* attribution = nullptr;
+      for (const auto& l : jarr(p, "layout"))
+        if (jstr(l, "type") == "ask" && l.contains("attribution")) attribution = &l["attribution"];
+      std::string asker = attribution ? jstr(jobj(*attribution, "blog"), "name") : "";
+      ask = tumblr_ask(it, {asker, "", attribution ? jstr(*attribution, "url") : ""}, page, out);
+      npf_blocks(npf_select(p["content"], asked, true), *ask);
+    }
+    it.title = jstr(p, "title");
+  } else {
+    // Legacy: for a reblog, body / caption / answer hold the whole trail as nested blockquotes and
+    // reblog.comment what this blog added; the title, photos and video are the root post's.
+    const json& reblog_info = jobj(p, "reblog");
+    const json& comment = reblog_info.contains("comment") ? reblog_info["comment"] : reblog_info;
+    Item& owner = reblog && !trail.empty() ? trail.front() : it;
+    if (reblog && comment.is_string()) {
+      tumblr_html(comment.get<std::string>(), it);
+    } else {
+      for (const char* key : {"body", "caption", "description", "text", "quote", "answer", "regular-body", "photo-caption", "quote-text"})
+        tumblr_html(jstr(p, key), it);
+    }
+    if (!jstr(p, "title").empty()) owner.title = jstr(p, "title");
+    for (const auto& ph : jarr(p, "photos"))
+      add_media(owner, jstr(jobj(ph, "original_size"), "url"), "image", jstr(ph, "caption"));
+    // Legacy post types: link (url, link_image), video (video_url, thumbnail_url), answer (question).
+    if (std::string link = jstr(p, "url"); !link.empty() && jstr(p, "type") == "link") owner.links.push_back(link);
+    add_media(owner, jstr(p, "link_image"), "image", "");
+    add_media(owner, jstr(p, "thumbnail_url"), "image", "");
+    add_media(owner, jstr(p, "video_url"), "video", "");
+    if (std::string asker = jstr(p, "asking_name"); !asker.empty()) it.fields.emplace_back("asking_name", asker);
+    if (std::string question = jstr(p, "question"); !question.empty()) {
+      std::string asker = jstr(p, "asking_name");
+      if (asker == "Anonymous" && jstr(p, "asking_url").empty()) asker.clear();
+      ask = tumblr_ask(it, {asker, "", jstr(p, "asking_url")}, page, out);
+      tumblr_html(question, *ask);
+    }
+  }
+  // summary is built from the post's first text, which for a reblog is the root post's.
+  if (it.text.empty() && !reblog) it.text = jstr(p, "summary");
+  for (const auto& t : jarr(p, "tags"))
+    if (t.is_string()) it.tags.push_back(t.get<std::string>());
+  if (reblog) {
+    std::string parent = trail.empty() ? jstr(p, "reblogged_from_url") : trail.back().id;
+    if (!parent.empty()) it.fields.emplace_back("reblog_of", parent);
+    // Nothing added: what is exposed is the act of sharing someone else's post.
+    if (it.text.empty() && it.media.empty()) it.kind = ItemKind::link;
+  }
+  out.items.push_back(std::move(it));
+  if (ask) out.items.push_back(std::move(*ask));
+  for (auto& t : trail) out.items.push_back(std::move(t));
 }
 
 }  // namespace
@@ -242,7 +348,7 @@ ParseOutput parse_tumblr_json(const Page& page) {
     b.text = html_to_text(jstr(blog, "description"));
     out.items.push_back(std::move(b));
   }
-  for (const auto& post : jarr(resp, "posts")) out.items.push_back(tumblr_post(post, page, out));
+  for (const auto& post : jarr(resp, "posts")) tumblr_post(post, page, out);
   const json& next = jobj(jobj(resp, "_links"), "next");
   if (std::string href = jstr(next, "href"); !href.empty()) {
     std::string abs = href.rfind("http", 0) == 0 ? href : "https://api.tumblr.com" + href;

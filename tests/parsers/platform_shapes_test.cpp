@@ -402,6 +402,95 @@ TEST_CASE("tumblr: group-blog authors, legacy link and video posts, NPF inline l
   CHECK(npf->media[0].alt == "Plot 12 in June");
 }
 
+TEST_CASE("tumblr: a reblog credits the trail to the blogs that wrote it and an ask to its asker", "[tumblr][shapes]") {
+  // NPF (npf=true): `content` is only what the reblogging blog added; `trail` holds the earlier posts
+  // (oldest first), and an `ask` layout marks the blocks someone else sent (tumblr/docs npf-spec.md).
+  auto npf = parse_body("https://api.tumblr.com/v2/blog/janeexample/posts?npf=true", R"({"meta": {"status": 200}, "response": {"posts": [
+    {"id_string": "10", "blog_name": "janeexample", "post_url": "https://janeexample.tumblr.com/post/10", "timestamp": 1712566800,
+     "summary": "Call me on 202-555-0111", "content": [], "layout": [],
+     "trail": [{"post": {"id": "9", "timestamp": 1712500000}, "blog": {"name": "friendexample", "uuid": "t:abc"},
+                "content": [{"type": "text", "text": "Call me on 202-555-0111"},
+                            {"type": "image", "media": [{"url": "https://64.media.tumblr.com/f/pond.jpg"}], "alt_text": "Pond"}], "layout": []}]},
+    {"id_string": "11", "blog_name": "janeexample", "post_url": "https://janeexample.tumblr.com/post/11", "timestamp": 1712566900,
+     "summary": "x", "content": [{"type": "text", "text": "Same pond, my photo"}], "layout": [],
+     "trail": [{"broken_blog_name": "goneexample", "content": [{"type": "text", "text": "Old words"}], "layout": []}]},
+    {"id_string": "12", "blog_name": "janeexample", "post_url": "https://janeexample.tumblr.com/post/12", "timestamp": 1712567000,
+     "content": [{"type": "text", "text": "Where do you live?"}, {"type": "text", "text": "Springfield, near the pond"}],
+     "layout": [{"type": "ask", "blocks": [0], "attribution": {"type": "blog", "url": "https://askerexample.tumblr.com",
+                 "blog": {"name": "askerexample"}}}], "trail": []}]}})");
+  const Item* boost = find_item(npf, "tumblr:janeexample:post:10");
+  REQUIRE(boost != nullptr);
+  CHECK(boost->kind == ItemKind::link);
+  CHECK(boost->text.empty());  // not the summary, which is the friend's text
+  CHECK(boost->media.empty());
+  CHECK(has_field(*boost, "reblog_of", "tumblr:friendexample:post:9"));
+  const Item* original = find_item(npf, "tumblr:friendexample:post:9");
+  REQUIRE(original != nullptr);
+  CHECK(original->author.handle == "friendexample");
+  CHECK(original->text == "Call me on 202-555-0111");
+  REQUIRE(original->media.size() == 1);
+  CHECK(original->media[0].alt == "Pond");
+  CHECK(has_field(*original, "reblogged_by", "janeexample"));
+  const Item* added = find_item(npf, "tumblr:janeexample:post:11");
+  REQUIRE(added != nullptr);
+  CHECK(added->kind == ItemKind::post);
+  CHECK(added->text == "Same pond, my photo");
+  bool broken_found = false;
+  for (const auto& it : npf.items)
+    if (it.author.handle == "goneexample") broken_found = it.text == "Old words";
+  CHECK(broken_found);
+  const Item* answer = find_item(npf, "tumblr:janeexample:post:12");
+  REQUIRE(answer != nullptr);
+  CHECK(answer->text == "Springfield, near the pond");
+  const Item* ask = find_item(npf, "tumblr:janeexample:post:12#ask");
+  REQUIRE(ask != nullptr);
+  CHECK(ask->kind == ItemKind::comment);
+  CHECK(ask->author.handle == "askerexample");
+  CHECK(ask->text == "Where do you live?");
+  CHECK(ask->parent_id == "tumblr:janeexample:post:12");
+
+  // Legacy (no npf): `body` / `answer` / `caption` hold the whole trail as nested blockquotes;
+  // `reblog.comment` is what this blog added, and `trail` names each earlier post's blog.
+  auto legacy = parse_body("https://api.tumblr.com/v2/blog/janeexample/posts", R"({"meta": {"status": 200}, "response": {"posts": [
+    {"id": 20, "blog_name": "janeexample", "type": "answer", "timestamp": 1712566800,
+     "post_url": "https://janeexample.tumblr.com/post/20", "asking_name": "Anonymous", "asking_url": null,
+     "question": "Is your number still 202-555-0122?",
+     "answer": "<p><a class=\"tumblr_blog\" href=\"https://friendexample.tumblr.com/post/19\">friendexample</a>:</p><blockquote><p>Mine is 202-555-0133</p></blockquote><p>ha, same street</p>",
+     "reblog": {"tree_html": "<p>friendexample:</p><blockquote><p>Mine is 202-555-0133</p></blockquote>", "comment": "<p>ha, same street</p>"},
+     "trail": [{"blog": {"name": "friendexample"}, "post": {"id": "19"}, "content_raw": "<p>Mine is 202-555-0133</p>", "is_root_item": true},
+               {"blog": {"name": "janeexample"}, "post": {"id": "20"}, "content_raw": "<p>ha, same street</p>", "is_current_item": true}],
+     "reblogged_from_id": "19", "reblogged_from_url": "https://friendexample.tumblr.com/post/19", "reblogged_from_name": "friendexample",
+     "reblogged_root_id": "19", "reblogged_root_url": "https://friendexample.tumblr.com/post/19", "reblogged_root_name": "friendexample"},
+    {"id": 21, "blog_name": "janeexample", "type": "photo", "timestamp": 1712566800, "post_url": "https://janeexample.tumblr.com/post/21",
+     "caption": "<p>friendexample:</p><blockquote><p>My garden</p></blockquote>",
+     "photos": [{"caption": "", "original_size": {"url": "https://64.media.tumblr.com/f/garden.jpg"}}],
+     "reblog": {"tree_html": "<p>friendexample:</p><blockquote><p>My garden</p></blockquote>", "comment": ""},
+     "trail": [{"blog": {"name": "friendexample"}, "post": {"id": "18"}, "content_raw": "<p>My garden</p>", "is_root_item": true}],
+     "reblogged_from_name": "friendexample", "reblogged_from_url": "https://friendexample.tumblr.com/post/18",
+     "reblogged_root_id": "18", "reblogged_root_url": "https://friendexample.tumblr.com/post/18", "reblogged_root_name": "friendexample"}]}})");
+  const Item* reply = find_item(legacy, "tumblr:janeexample:post:20");
+  REQUIRE(reply != nullptr);
+  CHECK(reply->text == "ha, same street");
+  const Item* legacy_ask = find_item(legacy, "tumblr:janeexample:post:20#ask");
+  REQUIRE(legacy_ask != nullptr);
+  CHECK(legacy_ask->author.name == "Anonymous");
+  CHECK(legacy_ask->text == "Is your number still 202-555-0122?");
+  const Item* root = find_item(legacy, "tumblr:friendexample:post:19");
+  REQUIRE(root != nullptr);
+  CHECK(root->text == "Mine is 202-555-0133");
+  CHECK(root->url == "https://friendexample.tumblr.com/post/19");
+  const Item* photo_boost = find_item(legacy, "tumblr:janeexample:post:21");
+  REQUIRE(photo_boost != nullptr);
+  CHECK(photo_boost->kind == ItemKind::link);
+  CHECK(photo_boost->text.empty());
+  CHECK(photo_boost->media.empty());
+  const Item* photo_root = find_item(legacy, "tumblr:friendexample:post:18");
+  REQUIRE(photo_root != nullptr);
+  CHECK(photo_root->text == "My garden");
+  REQUIRE(photo_root->media.size() == 1);
+  CHECK(photo_root->media[0].url == "https://64.media.tumblr.com/f/garden.jpg");
+}
+
 TEST_CASE("wordpress: comments are comments, and a forbidden answer says the content is not public", "[wordpress][shapes]") {
   auto comments = parse_body("https://blog.example.org/wp-json/wp/v2/comments?post=123", R"([{"id": 55, "post": 123, "parent": 0,
     "author": 0, "author_name": "Bob Example", "author_url": "https://bob.example", "date_gmt": "2024-02-05T11:00:00",
