@@ -50,7 +50,12 @@ Item wp_post(const json& p, const Page& page, ParseOutput& out, const std::strin
                        : istarts_with(mime, "audio/") ? "audio"
                        : jstr(m, "media_type") == "file" && !istarts_with(mime, "image/") ? "file"
                                                                                          : "image";
-    add_media(it, jstr(m, "source_url"), type, jstr(m, "alt_text"));
+    // caption.rendered is the text shown under the picture: its description when alt_text is empty.
+    std::string alt = jstr(m, "alt_text");
+    const std::string caption = html_to_text(rendered(m, "caption"));
+    if (alt.empty()) alt = caption;
+    else if (!caption.empty() && caption != alt) it.fields.emplace_back("media_caption", caption);
+    add_media(it, jstr(m, "source_url"), type, alt);
   }
   for (const auto& terms : jarr(emb, "wp:term"))
     for (const auto& t : terms)
@@ -294,6 +299,15 @@ ParseOutput parse_wordpress_json(const Page& page) {
       // profile /wp/v2/users/ID gives; authors of several posts are merged into one item.
       for (const auto& a : jarr(jobj(o, "_embedded"), "author"))
         if (a.is_object() && a.contains("id") && a.contains("name")) out.items.push_back(wp_user(a, page, out, platform, host));
+      // ..._embed also embeds the post's approved comments ("replies": one list per link), in the
+      // embed context that leaves out `post`: each is a comment credited to the visitor who wrote it.
+      for (const auto& list : jarr(jobj(o, "_embedded"), "replies"))
+        for (const auto& c : list)
+          if (c.is_object() && c.contains("content") && c.contains("author_name")) {
+            Item comment = wp_comment(c, page, out, platform, host);
+            if (jid(c, "parent") == "0" || jid(c, "parent").empty()) comment.parent_id = platform + ":" + host + ":post:" + jid(o, "id");
+            out.items.push_back(std::move(comment));
+          }
     }
     else if (o.contains("content") && o.contains("author_name") && o.contains("post")) out.items.push_back(wp_comment(o, page, out, platform, host));
     else if (o.contains("slug") && o.contains("name") && !o.contains("taxonomy")) out.items.push_back(wp_user(o, page, out, platform, host));

@@ -599,6 +599,38 @@ TEST_CASE("wordpress: a post's embedded author becomes the author's profile", "[
   CHECK(has_field(*profile, "url", "https://jane.example.org"));
 }
 
+TEST_CASE("wordpress: embedded comments are their writers' and a featured picture's caption is kept", "[wordpress][shapes]") {
+  // posts?_embed: `replies` (embeddable link) embeds the comments as a list per link, in the embed
+  // context (no `post`); wp:featuredmedia has caption.rendered beside alt_text.
+  auto out = parse_body("https://blog.example.org/wp-json/wp/v2/posts?_embed", R"([{"id": 7, "date_gmt": "2024-02-05T10:00:00",
+    "link": "https://blog.example.org/2024/02/05/trip/", "title": {"rendered": "Trip"}, "author": 1,
+    "content": {"rendered": "<p>We went.</p>", "protected": false}, "excerpt": {"rendered": "", "protected": false},
+    "_embedded": {"author": [{"id": 1, "name": "Jane Example", "slug": "jane", "link": "https://blog.example.org/author/jane/"}],
+      "wp:featuredmedia": [{"id": 9, "source_url": "https://blog.example.org/wp-content/uploads/pond.jpg", "media_type": "image",
+        "mime_type": "image/jpeg", "alt_text": "", "caption": {"rendered": "<p>Our pond at 12 Elm Road</p>\n"}}],
+      "replies": [[{"id": 55, "parent": 0, "author": 0, "author_name": "Bob Example", "author_url": "https://bob.example",
+        "date": "2024-02-05T12:00:00", "content": {"rendered": "<p>Lovely, Jane!</p>"},
+        "link": "https://blog.example.org/2024/02/05/trip/#comment-55", "type": "comment"},
+       {"id": 56, "parent": 55, "author": 1, "author_name": "Jane Example", "author_url": "",
+        "date": "2024-02-05T13:00:00", "content": {"rendered": "<p>Thanks Bob</p>"},
+        "link": "https://blog.example.org/2024/02/05/trip/#comment-56", "type": "comment"}]]}}])");
+  const Item* post = find_item(out, "wordpress:blog.example.org:post:7");
+  REQUIRE(post != nullptr);
+  REQUIRE(post->media.size() == 1);
+  CHECK(post->media[0].alt == "Our pond at 12 Elm Road");
+  CHECK(post->text == "We went.");
+  const Item* bob = find_item(out, "wordpress:blog.example.org:comment:55");
+  REQUIRE(bob != nullptr);
+  CHECK(bob->kind == ItemKind::comment);
+  CHECK(bob->author.name == "Bob Example");
+  CHECK(bob->text == "Lovely, Jane!");
+  CHECK(bob->parent_id == "wordpress:blog.example.org:post:7");
+  const Item* jane = find_item(out, "wordpress:blog.example.org:comment:56");
+  REQUIRE(jane != nullptr);
+  CHECK(jane->author.handle == "user:1");
+  CHECK(jane->parent_id == "wordpress:blog.example.org:comment:55");
+}
+
 TEST_CASE("wordpress: a featured video or sound file is not a picture", "[wordpress][shapes]") {
   auto out = parse_body("https://blog.example.org/wp-json/wp/v2/posts?_embed=1", R"([
     {"id": 9, "link": "https://blog.example.org/?p=9", "date_gmt": "2026-02-05T04:05:06", "status": "publish",
