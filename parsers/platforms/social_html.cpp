@@ -51,6 +51,43 @@ std::string before(std::string_view s, std::string_view sep) {
   return std::string(trim(pos == std::string_view::npos ? s : s.substr(0, pos)));
 }
 
+// The "@handle" segment of a YouTube address ("https://www.youtube.com/@jane/videos" -> "@jane").
+std::string youtube_handle_in(std::string_view u) {
+  if (auto pu = Url::parse(u))
+    for (auto s : split(pu->path(), '/'))
+      if (s.size() > 1 && s[0] == '@') return std::string(s);
+  return std::string();
+}
+
+// The object a YouTube page assigns in a script: `var ytInitialPlayerResponse = {...};` (null
+// when absent). Read from the raw page: the parsed document leaves out JavaScript's text. The
+// object is cut out by matching braces outside strings, as the script goes on after it.
+nlohmann::json youtube_script_object(std::string_view html, std::string_view name) {
+  for (size_t at = html.find(name); at != std::string_view::npos; at = html.find(name, at + 1)) {
+    size_t open = html.find_first_not_of(" \t\r\n=", at + name.size());
+    if (open == std::string_view::npos || html[open] != '{') continue;
+    int depth = 0;
+    bool in_string = false, escaped = false;
+    for (size_t i = open; i < html.size(); ++i) {
+      const char ch = html[i];
+      if (in_string) {
+        if (escaped) escaped = false;
+        else if (ch == '\\') escaped = true;
+        else if (ch == '"') in_string = false;
+      } else if (ch == '"') {
+        in_string = true;
+      } else if (ch == '{') {
+        ++depth;
+      } else if (ch == '}' && --depth == 0) {
+        nlohmann::json j = nlohmann::json::parse(html.substr(open, i - open + 1), nullptr, false);
+        if (j.is_object()) return j;
+        break;
+      }
+    }
+  }
+  return nlohmann::json();
+}
+
 }  // namespace
 
 ParseOutput parse_facebook_html(const Page& page) {
@@ -292,6 +329,34 @@ ParseOutput parse_youtube_html(const Page& page) {
       if (!n->description.empty()) it.text = n->description;
       if (auto ts = normalize_datetime(n->date_published)) it.published_at = ts;
     }
+    // The uploader: <span itemprop="author"> holds <link itemprop="url" href=".../@handle"> and
+    // <link itemprop="name" content="Name">.
+    walk_tree(p.a.document->root(), [&](HtmlNode n) {
+      if (!n.is_element() || n.attr_or("itemprop") != "author") return true;
+      for (HtmlNode c : n.element_children()) {
+        if (c.attr_or("itemprop") == "url" && it.author.url.empty()) it.author.url = std::string(c.attr_or("href"));
+        if (c.attr_or("itemprop") == "name" && it.author.name.empty()) it.author.name = std::string(c.attr_or("content"));
+      }
+      return false;
+    });
+    for (const auto& m : p.a.scan.metas)
+      if (m.itemprop == "unlisted" && iequals(m.content, "true")) it.visibility = Visibility::unlisted;
+    // The player's answer in the page: the whole description (og:description stops after about 160
+    // characters), the uploader, and whether the video is unlisted.
+    const nlohmann::json player = youtube_script_object(page.body, "ytInitialPlayerResponse");
+    const nlohmann::json& details = jobj(player, "videoDetails");
+    const nlohmann::json& micro = jobj(jobj(player, "microformat"), "playerMicroformatRenderer");
+    if (std::string d = jstr(details, "shortDescription"); !d.empty()) it.text = d;
+    if (it.author.name.empty()) it.author.name = jstr(details, "author");
+    if (it.author.url.empty()) it.author.url = jstr(micro, "ownerProfileUrl");
+    if (jbool(micro, "isUnlisted")) it.visibility = Visibility::unlisted;
+    if (!it.published_at)
+      if (auto ts = normalize_datetime(jstr(micro, "publishDate"))) it.published_at = ts;
+    for (const auto& kw : jarr(details, "keywords"))
+      if (kw.is_string()) it.tags.push_back(kw.get<std::string>());
+    it.author.handle = youtube_handle_in(it.author.url);
+    if (channel_id.empty()) channel_id = jstr(details, "channelId");
+    if (!channel_id.empty()) it.fields.emplace_back("channel_id", channel_id);
   } else {
     it.kind = ItemKind::profile;
     // The channel id ("UC" + 22 characters) is in the canonical /channel/ URL and in the channel's
@@ -301,17 +366,9 @@ ParseOutput parse_youtube_html(const Page& page) {
     for (const auto& l : p.a.scan.links)
       if (channel_id.empty() && l.href.find("/feeds/videos.xml") != std::string::npos) channel_id = query_param(l.href, "channel_id");
     // The @handle: in the address, else in the page's links to itself (<link itemprop="url">).
-    std::string handle;
-    auto handle_in = [](std::string_view u) {
-      auto pu = Url::parse(u);
-      if (pu)
-        for (auto s : split(pu->path(), '/'))
-          if (s.size() > 1 && s[0] == '@') return std::string(s);
-      return std::string();
-    };
-    handle = handle_in(p.a.page_url);
+    std::string handle = youtube_handle_in(p.a.page_url);
     for (const auto& l : p.a.scan.links)
-      if (handle.empty() && l.href.find("youtube.com/@") != std::string::npos) handle = handle_in(l.href);
+      if (handle.empty() && l.href.find("youtube.com/@") != std::string::npos) handle = youtube_handle_in(l.href);
     it.id = "youtube:channel:" + (channel_id.empty() ? (handle.empty() ? url : handle) : channel_id);
     it.author = {handle, it.title, url};
     if (!channel_id.empty()) {

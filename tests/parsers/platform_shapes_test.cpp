@@ -377,6 +377,34 @@ TEST_CASE("youtube and linkedin: the channel id from links, a profile from OpenG
   for (const auto& it : signup.items) CHECK(it.kind != ItemKind::profile);
 }
 
+TEST_CASE("youtube: a watch page names its uploader and says when a video is unlisted", "[youtube][shapes]") {
+  // Logged-out watch pages: og:description is cut short; the uploader is in an itemprop="author"
+  // span; ytInitialPlayerResponse has the whole description and microformat.isUnlisted.
+  const std::string full = "Planting day at plot 12. Write to jane@example.org for seeds. " + std::string(200, 'x') + " Bye from Springfield";
+  auto out = parse_as("https://www.youtube.com/watch?v=Ab3dEfGh1jK", "text/html", R"html(<html><head>
+    <meta property="og:title" content="Planting day"><meta property="og:description" content="Planting day at plot 12. Write to jane@example.org for seeds. xxxxx">
+    <meta property="og:url" content="https://www.youtube.com/watch?v=Ab3dEfGh1jK"></head><body>
+    <div id="watch7-content"><meta itemprop="name" content="Planting day"><meta itemprop="unlisted" content="True">
+    <span itemprop="author" itemscope itemtype="http://schema.org/Person"><link itemprop="url" href="http://www.youtube.com/@janegardens"><link itemprop="name" content="Jane Gardens"></span>
+    <meta itemprop="datePublished" content="2024-04-08T05:30:00-07:00"></div>
+    <script nonce="n">var ytInitialPlayerResponse = {"videoDetails":{"videoId":"Ab3dEfGh1jK","title":"Planting day","author":"Jane Gardens",
+      "channelId":"UCabcdefghijklmnopqrstuv","shortDescription":")html" + full + R"html(","keywords":["garden","seeds {x}"]},
+      "microformat":{"playerMicroformatRenderer":{"ownerProfileUrl":"http://www.youtube.com/@janegardens","isUnlisted":true,
+      "publishDate":"2024-04-08T05:30:00-07:00"}}};var meta = document.createElement('meta');</script></body></html>)html");
+  const Item* v = find_item(out, "youtube:video:Ab3dEfGh1jK");
+  REQUIRE(v != nullptr);
+  CHECK(v->kind == ItemKind::video);
+  CHECK(v->author.handle == "@janegardens");
+  CHECK(v->author.name == "Jane Gardens");
+  CHECK(v->author.url == "http://www.youtube.com/@janegardens");
+  CHECK(v->text == full);
+  CHECK(v->visibility == Visibility::unlisted);
+  CHECK(v->tags == std::vector<std::string>{"garden", "seeds {x}"});
+  CHECK(has_field(*v, "channel_id", "UCabcdefghijklmnopqrstuv"));
+  REQUIRE(v->published_at.has_value());
+  CHECK(format_rfc3339(*v->published_at) == "2024-04-08T12:30:00Z");
+}
+
 TEST_CASE("tumblr: group-blog authors, legacy link and video posts, NPF inline links and captions", "[tumblr][shapes]") {
   auto out = parse_body("https://api.tumblr.com/v2/blog/janeexample/posts?api_key=x", R"({"meta": {"status": 200}, "response": {"posts": [
     {"id": 1, "blog_name": "janeexample", "post_author": "friendexample", "type": "link", "url": "https://example.org/list.pdf",
