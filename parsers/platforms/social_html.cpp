@@ -51,6 +51,16 @@ std::string before(std::string_view s, std::string_view sep) {
   return std::string(trim(pos == std::string_view::npos ? s : s.substr(0, pos)));
 }
 
+// The profile slug of a LinkedIn address ("https://uk.linkedin.com/in/jane-example" -> "jane-example").
+std::string linkedin_slug_in(std::string_view u) {
+  auto pu = Url::parse(u);
+  if (!pu) return std::string();
+  std::vector<std::string> segs;
+  for (auto s : split(pu->path(), '/'))
+    if (!s.empty()) segs.emplace_back(s);
+  return segs.size() >= 2 && segs[0] == "in" ? segs[1] : std::string();
+}
+
 // The "@handle" segment of a YouTube address ("https://www.youtube.com/@jane/videos" -> "@jane").
 std::string youtube_handle_in(std::string_view u) {
   if (auto pu = Url::parse(u))
@@ -293,7 +303,13 @@ ParseOutput parse_linkedin_html(const Page& page) {
       for (std::string_view t : {"SocialMediaPosting", "DiscussionForumPosting", "Article"})
         if (const JsonLdNode* n = p.a.ld.first_of(t)) {
           if (!n->body.empty()) it.text = n->body;
-          if (!n->authors.empty()) it.author = {n->authors[0].alternate_name, n->authors[0].name, n->authors[0].url};
+          if (!n->authors.empty()) {
+            const JsonLdRef& a = n->authors[0];
+            // Public post pages give the author no alternateName, only the profile address, which
+            // may be on a country host (https://il.linkedin.com/in/<slug>): the slug is the handle.
+            std::string handle = a.alternate_name.empty() ? linkedin_slug_in(a.url) : a.alternate_name;
+            it.author = {handle, a.name, a.url};
+          }
           if (auto ts = normalize_datetime(n->date_published)) it.published_at = ts;
           break;
         }

@@ -405,6 +405,30 @@ TEST_CASE("youtube: a watch page names its uploader and says when a video is unl
   CHECK(format_rfc3339(*v->published_at) == "2024-04-08T12:30:00Z");
 }
 
+TEST_CASE("linkedin: a public post's author is named by the profile address and commenters keep their words", "[linkedin][shapes]") {
+  // Public post pages (2026): SocialMediaPosting with articleBody, `comment` (others' comments) and an
+  // author with name and url only, the url often on a country host.
+  auto out = parse_as("https://www.linkedin.com/posts/jane-example-1a2b3c_seeds-activity-7458000000000000000-AbCd", "text/html",
+                      R"html(<html><head><meta property="og:title" content="Seed swap on Saturday | Jane Example">
+    <script type="application/ld+json">{"@context":"http://schema.org","@type":"SocialMediaPosting",
+      "@id":"https://www.linkedin.com/posts/jane-example-1a2b3c_seeds-activity-7458000000000000000-AbCd",
+      "datePublished":"2026-05-09T07:00:48.974Z","headline":"Seed swap on Saturday.",
+      "comment":[{"@type":"Comment","datePublished":"2026-05-09T08:00:00.000Z","text":"Call me on 202-555-0144, Bob",
+        "author":{"@type":"Person","name":"Bob Example"}}],"commentCount":1,
+      "articleBody":"Seed swap on Saturday at the Springfield library.",
+      "author":{"name":"Jane Example","url":"https://uk.linkedin.com/in/jane-example-1a2b3c","@type":"Person"},
+      "interactionStatistic":[{"@type":"InteractionCounter","interactionType":"http://schema.org/LikeAction","userInteractionCount":3}]}
+    </script></head><body><p>Seed swap</p></body></html>)html");
+  const Item* post = find_item(out, "linkedin:post:jane-example-1a2b3c_seeds-activity-7458000000000000000-AbCd");
+  REQUIRE(post != nullptr);
+  CHECK(post->kind == ItemKind::post);
+  CHECK(post->author.handle == "jane-example-1a2b3c");
+  CHECK(post->author.name == "Jane Example");
+  CHECK(post->text == "Seed swap on Saturday at the Springfield library.");
+  for (const auto& it : out.items)
+    if (it.author.name == "Jane Example") CHECK(it.text.find("202-555-0144") == std::string::npos);
+}
+
 TEST_CASE("tumblr: group-blog authors, legacy link and video posts, NPF inline links and captions", "[tumblr][shapes]") {
   auto out = parse_body("https://api.tumblr.com/v2/blog/janeexample/posts?api_key=x", R"({"meta": {"status": 200}, "response": {"posts": [
     {"id": 1, "blog_name": "janeexample", "post_author": "friendexample", "type": "link", "url": "https://example.org/list.pdf",
