@@ -20,6 +20,7 @@
 #include "parsers/platforms/social_html.h"
 #include "parsers/platforms/stackexchange.h"
 #include "parsers/platforms/threads.h"
+#include "parsers/platforms/x_syndication.h"
 #include "parsers/walls.h"
 
 namespace exposcan {
@@ -54,7 +55,9 @@ const std::vector<Adapter>& adapters() {
        parse_mastodon_html, parse_mastodon_json},
       {"facebook", {"www.facebook.com", "m.facebook.com", "facebook.com", "mbasic.facebook.com"}, parse_facebook_html, nullptr},
       {"threads", {"www.threads.com", "threads.com", "www.threads.net", "threads.net"}, parse_threads_html, parse_threads_json},
-      {"x", {"x.com", "twitter.com", "mobile.twitter.com", "www.twitter.com"}, parse_x_html, nullptr},
+      {"x", {"x.com", "twitter.com", "mobile.twitter.com", "www.twitter.com", "cdn.syndication.twimg.com", "syndication.twitter.com",
+             "publish.twitter.com", "publish.x.com"},
+       parse_x_html, parse_x_json},
       {"linkedin", {"www.linkedin.com", "linkedin.com"}, parse_linkedin_html, nullptr},
       {"reddit", {"www.reddit.com", "old.reddit.com", "reddit.com"}, nullptr, parse_reddit_json},
       {"bluesky", {"bsky.app", "public.api.bsky.app", "api.bsky.app", "bsky.social"}, parse_bluesky_html, parse_bluesky_json},

@@ -352,6 +352,62 @@ TEST_CASE("facebook: group posts, watch videos and m.facebook.com stories", "[fa
   CHECK(format_rfc3339(*s->published_at) == "2024-04-08T09:00:00Z");
 }
 
+TEST_CASE("x: the embed JSON gives the post and credits quoted and parent posts to their own authors", "[x][shapes]") {
+  // cdn.syndication.twimg.com/tweet-result (vercel/react-tweet api/types/tweet.ts): text with t.co
+  // links and entities, mediaDetails with ext_alt_text, quoted_tweet and parent as whole posts.
+  auto out = parse_body("https://cdn.syndication.twimg.com/tweet-result?id=1790000000000000002&lang=en", R"({
+    "__typename": "Tweet", "lang": "en", "created_at": "2024-05-13T09:30:00.000Z", "id_str": "1790000000000000002",
+    "text": "@bobexample Same here, see https://t.co/AbCdEf12 https://t.co/PiCt0001",
+    "entities": {"hashtags": [], "urls": [{"url": "https://t.co/AbCdEf12", "expanded_url": "https://jane.example/plot-12"}],
+      "user_mentions": [{"id_str": "2002", "name": "Bob Example", "screen_name": "bobexample"}]},
+    "user": {"id_str": "1001", "name": "Jane Example", "screen_name": "janeexample"},
+    "in_reply_to_screen_name": "bobexample", "in_reply_to_status_id_str": "1790000000000000001", "in_reply_to_user_id_str": "2002",
+    "mediaDetails": [{"type": "photo", "url": "https://t.co/PiCt0001", "media_url_https": "https://pbs.twimg.com/media/Gplot12.jpg",
+      "ext_alt_text": "Plot 12 with the blue shed"}],
+    "parent": {"id_str": "1790000000000000001", "lang": "en", "created_at": "2024-05-13T09:00:00.000Z",
+      "text": "My number changed: 202-555-0177", "entities": {}, "user": {"id_str": "2002", "name": "Bob Example", "screen_name": "bobexample"}},
+    "quoted_tweet": {"id_str": "1780000000000000000", "lang": "en", "created_at": "2024-04-01T10:00:00.000Z",
+      "text": "Allotments open in Springfield", "entities": {}, "user": {"id_str": "3003", "name": "Town", "screen_name": "townexample"}}})");
+  const Item* reply = find_item(out, "x:post:1790000000000000002");
+  REQUIRE(reply != nullptr);
+  CHECK(reply->kind == ItemKind::comment);
+  CHECK(reply->author.handle == "@janeexample");
+  CHECK(reply->text == "@bobexample Same here, see https://jane.example/plot-12");
+  CHECK(reply->parent_id == "x:post:1790000000000000001");
+  REQUIRE(reply->media.size() == 1);
+  CHECK(reply->media[0].alt == "Plot 12 with the blue shed");
+  CHECK(has_field(*reply, "quotes", "https://x.com/townexample/status/1780000000000000000"));
+  REQUIRE(reply->published_at.has_value());
+  CHECK(format_rfc3339(*reply->published_at) == "2024-05-13T09:30:00Z");
+  const Item* parent = find_item(out, "x:post:1790000000000000001");
+  REQUIRE(parent != nullptr);
+  CHECK(parent->author.handle == "@bobexample");
+  CHECK(parent->text == "My number changed: 202-555-0177");
+  const Item* quoted = find_item(out, "x:post:1780000000000000000");
+  REQUIRE(quoted != nullptr);
+  CHECK(quoted->author.handle == "@townexample");
+
+  auto gone = parse_body("https://cdn.syndication.twimg.com/tweet-result?id=1790000000000000009&lang=en",
+                         R"({"__typename": "TweetTombstone", "tombstone": {"text": {"text": "This Post is from an account that no longer exists."}}})");
+  REQUIRE(gone.items.size() == 1);
+  CHECK(gone.items[0].id == "x:post:1790000000000000009");
+  CHECK(gone.items[0].visibility == Visibility::unknown);
+
+  // publish.twitter.com/oembed: the post as the embed's blockquote.
+  auto embed = parse_body("https://publish.twitter.com/oembed?url=https://twitter.com/janeexample/status/1790000000000000002", R"({
+    "url": "https://twitter.com/janeexample/status/1790000000000000002", "author_name": "Jane Example",
+    "author_url": "https://twitter.com/janeexample",
+    "html": "<blockquote class=\"twitter-tweet\"><p lang=\"en\" dir=\"ltr\">Seedlings are up at plot 12 <a href=\"https://t.co/PiCt0001\">pic.twitter.com/PiCt0001</a></p>&mdash; Jane Example (@janeexample) <a href=\"https://twitter.com/janeexample/status/1790000000000000002?ref_src=twsrc%5Etfw\">May 13, 2024</a></blockquote>\n<script async src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script>\n",
+    "width": 550, "height": null, "type": "rich", "cache_age": "3153600000", "provider_name": "Twitter",
+    "provider_url": "https://twitter.com", "version": "1.0"})");
+  const Item* e = find_item(embed, "x:post:1790000000000000002");
+  REQUIRE(e != nullptr);
+  CHECK(e->author.handle == "@janeexample");
+  CHECK(e->author.name == "Jane Example");
+  CHECK(e->text == "Seedlings are up at plot 12 pic.twitter.com/PiCt0001");
+  CHECK(e->published_at.has_value());
+}
+
 TEST_CASE("youtube and linkedin: the channel id from links, a profile from OpenGraph alone", "[youtube][linkedin][shapes]") {
   auto channel = parse_as("https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv", "text/html", R"html(<html><head>
     <meta property="og:title" content="Jane Gardens"><link rel="canonical" href="https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv">
