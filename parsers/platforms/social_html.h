@@ -11,9 +11,11 @@
 //   (/<handle>/status/<id>: the quoted post text in og:description or twitter:description).
 // - LinkedIn: public profiles (/in/<slug>: JSON-LD Person — jobTitle, worksFor, address,
 //   alumniOf, sameAs — and OpenGraph), posts (/posts/<slug>: JSON-LD SocialMediaPosting /
-//   DiscussionForumPosting with articleBody).
+//   DiscussionForumPosting with articleBody; the author's handle is the /in/<slug> of its url).
 // - YouTube: channel pages (/@handle, /channel/UC…: og tags, itemprop identifier, the channel's
-//   feeds/videos.xml link as a "feed" link) and watch pages (VideoObject metadata).
+//   feeds/videos.xml link as a "feed" link) and watch pages (the itemprop="author" block, and
+//   ytInitialPlayerResponse: whole description, keywords, channel id, isUnlisted).
+// X's embed JSON (tweet-result, oEmbed) is read by parsers/platforms/x_syndication.h.
 // Login walls, consent and challenge pages never reach these (parsers/walls.h runs first).
 #pragma once
 
