@@ -16,6 +16,7 @@ std::string url_for(std::string_view adapter) {
   if (adapter == "github") return "https://api.github.com/users/janeexample/events/public";
   if (adapter == "wordpress") return "https://janeexample.wordpress.com/wp-json/wp/v2/posts";
   if (adapter == "tumblr") return "https://api.tumblr.com/v2/blog/janeexample/posts";
+  if (adapter == "x") return "https://cdn.syndication.twimg.com/tweet-result?id=1700000000000000001&token=a";
   if (adapter == "threads") return "https://www.threads.com/api/graphql";
   if (adapter == "stackexchange") return "https://api.stackexchange.com/2.3/users/4815162/answers?site=stackoverflow&filter=withbody&page=2";
   return "https://www.instagram.com/api/v1/users/web_profile_info/?username=janeexample";
