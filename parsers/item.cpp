@@ -62,9 +62,12 @@ void for_each_text_field(const Item& item,
     if (!item.media[i].alt.empty()) fn("media[" + std::to_string(i) + "].alt", item.media[i].alt);
   // Who shared a post or whom it answers is the platform's account graph, not what the item says:
   // a repost of someone's post is not the sharer's personal data, nor a reply the data of the
-  // person answered (the letter would claim such items as theirs).
+  // person answered (the letter would claim such items as theirs). GitHub's noreply commit address
+  // is the account's alias (ID+login), reaches no mailbox and is what GitHub offers to keep the
+  // e-mail private: reporting it as an exposed e-mail address would be wrong.
   for (const auto& [name, value] : item.fields)
-    if (!value.empty() && name != "reposted_by" && name != "reblogged_by" && name != "reply_to") fn("fields." + name, value);
+    if (!value.empty() && name != "reposted_by" && name != "reblogged_by" && name != "reply_to" && name != "commit.author.noreply")
+      fn("fields." + name, value);
   if (item.geo && !item.geo->name.empty()) fn("geo.name", item.geo->name);
 }
 

@@ -92,7 +92,8 @@ struct Item {
 
 // Visits every text field rules scan for personal data, with the field name matches refer to:
 // "title", "text", "author.name", "author.handle", "media[N].alt", "fields.<name>", "geo.name".
-// The relation fields reposted_by, reblogged_by and reply_to are not visited.
+// The relation fields reposted_by, reblogged_by and reply_to, and GitHub's noreply commit address
+// (commit.author.noreply), are not visited.
 void for_each_text_field(const Item& item,
                          const std::function<void(std::string_view field, std::string_view text)>& fn);
 // The text of a named field (as above), or nullopt.

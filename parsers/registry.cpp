@@ -214,14 +214,35 @@ std::string platform_for_host(std::string_view host) {
 
 namespace {
 
-ParseOutput dispatch(const Page& page, const Adapter* adapter, const std::string& url) {
-  std::string host = host_of(url);
+// Formats that only one URL shape of a host serves, chosen by path before the content type: a
+// patch is text/plain, which says nothing about what is in it.
+struct PathRoute {
+  const char* host;
+  bool (*matches)(std::string_view path);
+  ParseOutput (*parse)(const Page&);
+};
+
+const PathRoute* path_route_for(const std::string& url) {
+  static const PathRoute k[] = {
+      {"github.com", is_github_commit_patch_path, parse_github_patch},
+  };
+  auto u = Url::parse(url);
+  if (!u) return nullptr;
+  for (const auto& r : k)
+    if (u->host() == r.host && r.matches(u->path())) return &r;
+  return nullptr;
+}
+
+// What the content type says the page is, read by the host's adapter or the generic parsers.
+ParseOutput parse_by_shape(const Page& page, const Adapter* adapter, const std::string& url) {
   ParseOutput out;
   switch (shape_of(page)) {
     case Shape::html:
       out = adapter && adapter->html ? adapter->html(page) : parse_generic_html(page);
-      if (!adapter || !adapter->html)
-        for (auto& it : out.items) it.platform = adapter ? adapter->platform : platform_for_host(host);
+      if (!adapter || !adapter->html) {
+        const std::string platform = adapter ? adapter->platform : platform_for_host(host_of(url));
+        for (auto& it : out.items) it.platform = platform;
+      }
       if (!adapter) add_feed_guesses(url, out);
       break;
     case Shape::json:
@@ -231,6 +252,12 @@ ParseOutput dispatch(const Page& page, const Adapter* adapter, const std::string
     case Shape::feed: out = parse_feed(page, adapter ? adapter->platform : ""); break;
     case Shape::other: break;
   }
+  return out;
+}
+
+ParseOutput dispatch(const Page& page, const Adapter* adapter, const std::string& url) {
+  const PathRoute* route = path_route_for(url);
+  ParseOutput out = route ? route->parse(page) : parse_by_shape(page, adapter, url);
   if (!out.signals) out.signals = std::make_shared<PageSignals>(extract_page_signals(HtmlScan{}, page.headers, url, &out.errors));
   for (auto& it : out.items)
     if (!it.signals) it.signals = out.signals;

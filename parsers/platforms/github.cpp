@@ -82,8 +82,7 @@ Item event_item(const json& e, const Page& page, ParseOutput& out) {
     for (const auto& c : jarr(payload, "commits")) {
       add_text(jstr(c, "message"));
       const json& a = jobj(c, "author");
-      if (!jstr(a, "email").empty()) it.fields.emplace_back("commit.author.email", jstr(a, "email"));
-      if (!jstr(a, "name").empty()) it.fields.emplace_back("commit.author.name", jstr(a, "name"));
+      add_commit_author_fields(it, jstr(a, "name"), jstr(a, "email"));
     }
     if (std::string ref = jstr(payload, "ref"); !ref.empty()) it.fields.emplace_back("ref", ref);
   } else {
@@ -183,6 +182,19 @@ bool is_social_account_list(const json& doc) {
 }
 
 }  // namespace
+
+std::string github_noreply_login(std::string_view email) {
+  constexpr std::string_view domain = "@users.noreply.github.com";
+  if (email.size() <= domain.size() || !iends_with(email, domain)) return {};
+  std::string_view local = email.substr(0, email.size() - domain.size());
+  if (size_t plus = local.find('+'); plus != std::string_view::npos) local.remove_prefix(plus + 1);
+  return std::string(local);
+}
+
+void add_commit_author_fields(Item& item, const std::string& name, const std::string& email) {
+  if (!email.empty()) item.fields.emplace_back(github_noreply_login(email).empty() ? "commit.author.email" : "commit.author.noreply", email);
+  if (!name.empty()) item.fields.emplace_back("commit.author.name", name);
+}
 
 ParseOutput parse_github_json(const Page& page) {
   ParseOutput out;

@@ -11,8 +11,18 @@
 // u-email, u-url — and the profile README rendered in article.markdown-body). Ids:
 // "github:account:<login>", "github:event:<id>", "github:social_accounts:<login>",
 // "github:readme:<login>".
+//
+// A push names only its head commit now, so the events list also yields a link to
+// github.com/OWNER/REPO/commit/HEAD.patch: the public git format-patch text of the commit (outside
+// the rate-limited API; robots.txt allows /*/*/commit/). parse_github_patch reads it into one item
+// per commit ("github:commit:OWNER/REPO@SHA"): the author's name and e-mail, the date and the
+// message (never the diff), with the field names of the old push commits.
 #pragma once
 
+#include <string>
+#include <string_view>
+
+#include "parsers/item.h"
 #include "parsers/parse_output.h"
 #include "scanner/page.h"
 
@@ -20,5 +30,18 @@ namespace exposcan {
 
 ParseOutput parse_github_json(const Page& page);
 ParseOutput parse_github_html(const Page& page);
+
+// github.com/OWNER/REPO/commit/SHA.patch. A body that is not a patch (a sign-in or error page)
+// gives no items and the error "not a git patch (<content type>): <url>"; a record cut short is
+// recorded as an error too.
+ParseOutput parse_github_patch(const Page& page);
+bool is_github_commit_patch_path(std::string_view path);
+
+// The login in GitHub's private commit address ("ID+login@users.noreply.github.com", before
+// 2017 "login@users.noreply.github.com"), or "" for any other address.
+std::string github_noreply_login(std::string_view email);
+// A commit author as fields: "commit.author.name", and "commit.author.email" — or, for a noreply
+// address, "commit.author.noreply", which reaches no mailbox and is not scanned as personal data.
+void add_commit_author_fields(Item& item, const std::string& name, const std::string& email);
 
 }  // namespace exposcan
