@@ -124,6 +124,9 @@ CrawlTarget github_target(const std::string& name, const std::string& user) {
   CrawlTarget t = account_target(name, "https://github.com/" + user, "/" + user);
   const std::string api = "https://api.github.com";
   add_api(t, api, api + "/users/" + user, {"/users/" + user + "*", "/user/*/events/public*"});
+  // The head commit of each push in the events list, as a patch (parsers/platforms/github.h), in
+  // the account's repositories and elsewhere; only that URL shape, never the commit pages.
+  t.scope.include.push_back("/*/*/commit/*.patch$");
   return t;
 }
 

@@ -213,8 +213,17 @@ ParseOutput parse_github_json(const Page& page) {
     if (parts.size() >= 4 && parts[1] == "users" && parts[3] == "social_accounts")
       out.items.push_back(social_accounts_item(doc, std::string(parts[2]), page, out));
   } else if (doc.is_array()) {
-    for (const auto& e : doc)
-      if (e.is_object() && e.contains("type") && e.contains("actor")) out.items.push_back(event_item(e, page, out));
+    for (const auto& e : doc) {
+      if (!e.is_object() || !e.contains("type") || !e.contains("actor")) continue;
+      out.items.push_back(event_item(e, page, out));
+      // The head commit's patch names its author; this page lists at most 30 events, and the
+      // scope lets in only commit patches (app/targets.cpp).
+      if (std::string url = push_url(jstr(jobj(e, "repo"), "name"), jobj(e, "payload")); !url.empty() && jstr(e, "type") == "PushEvent") {
+        url += ".patch";
+        if (std::none_of(out.links.begin(), out.links.end(), [&](const DiscoveredLink& l) { return l.url == url; }))
+          out.links.push_back({url, "anchor", ""});
+      }
+    }
   } else if (doc.is_object() && doc.contains("message")) {
     out.errors.push_back("GitHub API error from " + url + ": " + jstr(doc, "message"));
   }

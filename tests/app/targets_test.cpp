@@ -60,6 +60,12 @@ TEST_CASE("targets: reddit / github / instagram / youtube / x / linkedin / faceb
   CHECK(gh->seeds == std::vector<std::string>{"https://api.github.com/users/janeexample"});
   CHECK(scoped(*gh, "https://api.github.com/users/janeexample/events/public"));
   CHECK(scoped(*gh, "https://api.github.com/user/131072042/events/public?page=2"));
+  // A push's head commit as a patch, in any repository (the events list links them); not the
+  // commit pages nor other repositories' pages.
+  CHECK(scoped(*gh, "https://github.com/example-org/plant-db/commit/4f6c1b2d9e8a7c6b5a4f3e2d1c0b9a8f7e6d5c4b.patch"));
+  CHECK_FALSE(scoped(*gh, "https://github.com/example-org/plant-db/commit/4f6c1b2d9e8a7c6b5a4f3e2d1c0b9a8f7e6d5c4b"));
+  CHECK_FALSE(scoped(*gh, "https://github.com/example-org/plant-db/commit/4f6c1b2d.patch?x=1"));
+  CHECK_FALSE(scoped(*gh, "https://github.com/example-org/plant-db"));
   auto ig = expand_target("instagram:janeexample");
   REQUIRE(ig);
   CHECK(ig->url == "https://www.instagram.com/janeexample/");

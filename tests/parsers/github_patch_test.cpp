@@ -32,7 +32,37 @@ Page patch_page(std::string body, std::string content_type, int status = 200, bo
   return test::sample_page(s);
 }
 
+bool links_to(const ParseOutput& out, std::string_view url) {
+  return std::any_of(out.links.begin(), out.links.end(), [&](const DiscoveredLink& l) { return l.url == url; });
+}
+
 }  // namespace
+
+TEST_CASE("github patch: a push event links its head commit's patch once / other events link none", "[github][patch]") {
+  auto out = parse_body("https://api.github.com/users/janeexample/events/public", R"([
+    {"id": "21", "type": "PushEvent", "actor": {"id": 1, "login": "janeexample"}, "repo": {"id": 3, "name": "garden/seeds"},
+     "payload": {"repository_id": 3, "push_id": 6080608029, "ref": "refs/heads/main",
+                 "head": "eb1a60c03544dcea290f2d57bb66ae188ce25778", "before": "9b2afb3a8e03fb30cc09e5efb64823bde802cf59"},
+     "public": true, "created_at": "2025-11-23T19:54:09Z"},
+    {"id": "22", "type": "PushEvent", "actor": {"id": 1, "login": "janeexample"}, "repo": {"id": 3, "name": "garden/seeds"},
+     "payload": {"ref": "refs/heads/frost-dates", "head": "eb1a60c03544dcea290f2d57bb66ae188ce25778"},
+     "public": true, "created_at": "2025-11-23T19:55:09Z"},
+    {"id": "23", "type": "PushEvent", "actor": {"id": 1, "login": "janeexample"}, "repo": {"id": 3, "name": "garden/seeds"},
+     "payload": {"ref": "refs/heads/main"}, "public": true, "created_at": "2025-11-23T19:56:09Z"},
+    {"id": "24", "type": "CreateEvent", "actor": {"id": 1, "login": "janeexample"}, "repo": {"id": 3, "name": "garden/seeds"},
+     "payload": {"ref": "main", "ref_type": "branch", "head": "eb1a60c03544dcea290f2d57bb66ae188ce25779"},
+     "public": true, "created_at": "2025-11-23T19:57:09Z"}])");
+  REQUIRE(out.items.size() == 4);
+  REQUIRE(out.links.size() == 1);
+  CHECK(out.links[0].url == "https://github.com/garden/seeds/commit/eb1a60c03544dcea290f2d57bb66ae188ce25778.patch");
+  CHECK(out.links[0].kind == "anchor");  // discovered: fetched only where robots.txt allows it
+}
+
+TEST_CASE("github patch: the sample events link the sample patch", "[github][patch]") {
+  auto out = parse_as("https://api.github.com/users/janeexample/events/public", "application/json",
+                      test::read_text(test::source_dir() / "samples/sites/api.github.com/_api/events.json"));
+  CHECK(links_to(out, k_patch_url));
+}
 
 TEST_CASE("github patch: one item with the author / date / message and never the diff", "[github][patch]") {
   auto out = parse_page(patch_page(sample_patch(), "text/plain"));
