@@ -102,7 +102,8 @@ CrawlTarget bluesky_target(const std::string& name, std::string handle) {
   const std::string api = "https://public.api.bsky.app";
   const std::string actor = url_encode(handle);
   add_api(t, api, api + "/xrpc/app.bsky.actor.getProfile?actor=" + actor, {"/xrpc/app.bsky.actor.getProfile?actor=" + actor + "*"});
-  add_api(t, api, api + "/xrpc/app.bsky.feed.getAuthorFeed?actor=" + actor + "&limit=50",
+  // includePins: the post the person pinned comes first (again at its place), marked with #reasonPin.
+  add_api(t, api, api + "/xrpc/app.bsky.feed.getAuthorFeed?actor=" + actor + "&limit=50&includePins=true",
           {"/xrpc/app.bsky.feed.getAuthorFeed?actor=" + actor + "*"});
   // The proposed user-intent declaration; absent for most accounts (a 400 then is not a failure).
   add_api(t, api, api + "/xrpc/com.atproto.repo.getRecord?repo=" + actor + "&collection=org.user-intents.declaration&rkey=self",

@@ -40,9 +40,9 @@ TEST_CASE("targets: bsky:handle uses the public AppView with cursor paging in sc
   REQUIRE(t);
   CHECK(t->url == "https://bsky.app/profile/janeexample.bsky.social");
   CHECK(has(t->seeds, "https://public.api.bsky.app/xrpc/app.bsky.actor.getProfile?actor=janeexample.bsky.social"));
-  CHECK(has(t->seeds, "https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=janeexample.bsky.social&limit=50"));
+  CHECK(has(t->seeds, "https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=janeexample.bsky.social&limit=50&includePins=true"));
   CHECK(t->scope.extra_origins == std::vector<std::string>{"https://public.api.bsky.app"});
-  CHECK(scoped(*t, "https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=janeexample.bsky.social&limit=50&cursor=2026-08-30T13:10:00.000Z"));
+  CHECK(scoped(*t, "https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=janeexample.bsky.social&limit=50&includePins=true&cursor=2026-08-30T13:10:00.000Z"));
   CHECK_FALSE(scoped(*t, "https://public.api.bsky.app/xrpc/app.bsky.feed.getAuthorFeed?actor=someoneelse.bsky.social"));
   CHECK(expand_target("https://bsky.app/profile/janeexample.bsky.social")->seeds == t->seeds);
 }

@@ -39,10 +39,14 @@ TEST_CASE("inspect FILE --platform: a saved API response with its items and sign
   REQUIRE(r.exit_code == 0);
   json j = json::parse(r.out);
   CHECK(j["provenance"] == "file");
-  REQUIRE(j["items"].size() == 3);
-  CHECK(j["items"][1]["platform"] == "bluesky");
-  CHECK(j["items"][1]["visibility"] == "public");
-  CHECK(j["items"][1]["media"][0]["alt"] == "Jane Example holding a crate of tomatoes at the Springfield farmers market");
+  REQUIRE(j["items"].size() == 3);  // the pinned post, listed twice (includePins), is one item
+  const json& pinned = j["items"][0];  // listed first, with #reasonPin
+  CHECK(pinned["id"] == "bluesky:post:at://did:plc:x7jnexmpl4jane2sprngfdq/app.bsky.feed.post/3lbq2sprngmkt");
+  CHECK(pinned["fields"].dump().find(R"({"name":"pinned","value":"true"})") != std::string::npos);
+  CHECK(pinned["platform"] == "bluesky");
+  CHECK(pinned["visibility"] == "public");
+  REQUIRE_FALSE(pinned["media"].empty());
+  CHECK(pinned["media"][0]["alt"] == "Jane Example holding a crate of tomatoes at the Springfield farmers market");
   CHECK(j.contains("signals"));
   CHECK(j["errors"].empty());
   bool next = false;
