@@ -433,6 +433,24 @@ TEST_CASE("youtube and linkedin: the channel id from links, a profile from OpenG
   for (const auto& it : signup.items) CHECK(it.kind != ItemKind::profile);
 }
 
+TEST_CASE("linkedin and facebook: country and language hosts are read as the platform", "[linkedin][facebook][shapes]") {
+  // LinkedIn serves public profiles on country hosts (uk.linkedin.com/in/...), Facebook on language
+  // hosts (de-de.facebook.com, web.facebook.com); the page is the platform's, not a generic site's.
+  const std::string profile_head = R"html(<html><head>
+    <meta property="og:type" content="profile"><meta property="og:title" content="Jane Example - Gardener | LinkedIn">
+    <meta property="profile:first_name" content="Jane"><meta property="profile:last_name" content="Example"></head></html>)html";
+  auto uk = parse_as("https://uk.linkedin.com/in/janeexample", "text/html", profile_head);
+  const Item* p = find_item(uk, "linkedin:account:janeexample");
+  REQUIRE(p != nullptr);
+  CHECK(p->platform == "linkedin");
+  CHECK(p->kind == ItemKind::profile);
+  auto de = parse_as("https://de-de.facebook.com/jane.example.gardens", "text/html", R"html(<html><head>
+    <meta property="og:title" content="Jane Example"><meta property="og:url" content="https://www.facebook.com/jane.example.gardens">
+    </head><body></body></html>)html");
+  REQUIRE_FALSE(de.items.empty());
+  CHECK(de.items[0].platform == "facebook");
+}
+
 TEST_CASE("youtube: a watch page names its uploader and says when a video is unlisted", "[youtube][shapes]") {
   // Logged-out watch pages: og:description is cut short; the uploader is in an itemprop="author"
   // span; ytInitialPlayerResponse has the whole description and microformat.isUnlisted.
