@@ -24,11 +24,10 @@ std::string profile_key(const json& actor) {
   return handle.empty() || handle == "handle.invalid" ? jstr(actor, "did") : handle;
 }
 
-// How a feed credits an account that acted (reposted): "@handle", or the DID when the handle is
-// missing or no longer verifies ("handle.invalid" names no one).
+// How a feed credits an account that acted (reposted): "@handle", or the DID as profile_key gives it.
 std::string credit(const json& actor) {
-  std::string handle = jstr(actor, "handle");
-  return handle.empty() || handle == "handle.invalid" ? jstr(actor, "did") : "@" + handle;
+  std::string key = profile_key(actor);
+  return key.empty() || key.rfind("did:", 0) == 0 ? key : "@" + key;
 }
 
 // Labels as field "label", once each. A view's labels (com.atproto.label.defs#label) are the
@@ -36,12 +35,8 @@ std::string credit(const json& actor) {
 // `neg` withdraws a label and is none. A record read alone carries only its self-labels
 // (com.atproto.label.defs#selfLabels: {values: [{val}]}).
 void add_labels(const json& labels, Item& it) {
-  for (const auto& l : labels) {
-    std::string val = jstr(l, "val");
-    if (val.empty() || jbool(l, "neg")) continue;
-    const std::pair<std::string, std::string> field{"label", val};
-    if (std::find(it.fields.begin(), it.fields.end(), field) == it.fields.end()) it.fields.push_back(field);
-  }
+  for (const auto& l : labels)
+    if (!jbool(l, "neg")) add_field_once(it, "label", jstr(l, "val"));
 }
 
 // The account asked not to be shown to logged-out visitors (a self-label on its profile).

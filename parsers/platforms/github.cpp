@@ -272,9 +272,7 @@ ParseOutput parse_github_html(const Page& page) {
       if (prop.empty() && n.parent().is("li")) prop = n.parent().attr_or("itemprop");
       std::string href = resolver.resolve(n.attr_or("href"));
       if (prop == "email" && href.rfind("mailto:", 0) == 0) {
-        std::string address = href.substr(7);
-        if (std::find(p.fields.begin(), p.fields.end(), std::pair<std::string, std::string>("email", address)) == p.fields.end())
-          p.fields.emplace_back("email", address);
+        add_field_once(p, "email", href.substr(7));
       } else if ((prop == "url" || prop == "social") && !href.empty()) {
         if (std::find(p.links.begin(), p.links.end(), href) == p.links.end()) p.links.push_back(href);
       }

@@ -58,11 +58,6 @@ bool is_post_path(std::string_view path) {
   return false;
 }
 
-void add_field_once(Item& it, const char* name, std::string value) {
-  std::pair<std::string, std::string> field{name, std::move(value)};
-  if (!field.second.empty() && std::find(it.fields.begin(), it.fields.end(), field) == it.fields.end()) it.fields.push_back(std::move(field));
-}
-
 // One timeline node's picture (display_url, with its accessibility caption), its video file
 // (video_url) and the users tagged in it; a carousel (GraphSidecar) lists its parts in
 // edge_sidecar_to_children, each a node of the same shape.

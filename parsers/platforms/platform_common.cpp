@@ -222,6 +222,12 @@ void add_media(Item& item, std::string url, std::string type, std::string alt) {
   item.media.push_back({std::move(url), std::move(type), std::move(alt)});
 }
 
+void add_field_once(Item& item, std::string name, std::string value) {
+  std::pair<std::string, std::string> field{std::move(name), std::move(value)};
+  if (!field.second.empty() && std::find(item.fields.begin(), item.fields.end(), field) == item.fields.end())
+    item.fields.push_back(std::move(field));
+}
+
 void add_meta_media(Item& item, const json& media) {
   const std::string alt = jstr(media, "accessibility_caption");
   add_media(item, largest_candidate(jarr(jobj(media, "image_versions2"), "candidates")), "image", alt);

@@ -64,6 +64,9 @@ std::pair<std::string, std::string> name_and_handle(std::string_view s);
 // `image_versions2.candidates`, `hd_profile_pic_versions`: objects with url, width, height); "" if none.
 std::string largest_candidate(const nlohmann::json& candidates);
 
+// Adds the field (name, value) unless the value is empty or the item already has that pair.
+void add_field_once(Item& item, std::string name, std::string value);
+
 // Adds a media entry unless its URL is already there (then fills a missing alt).
 void add_media(Item& item, std::string url, std::string type, std::string alt);
 

@@ -90,8 +90,7 @@ class Builder {
     if (const json& shared = jobj(share, "reposted_post"); shared.is_object()) {
       if (Item* it = add_post(shared, main_id)) {
         std::string by = ascii_lower(jstr(jobj(p, "user"), "username"));
-        const std::pair<std::string, std::string> field{"reposted_by", "@" + by};
-        if (!by.empty() && std::find(it->fields.begin(), it->fields.end(), field) == it->fields.end()) it->fields.push_back(field);
+        if (!by.empty()) add_field_once(*it, "reposted_by", "@" + by);
       }
       return;
     }
