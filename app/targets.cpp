@@ -141,8 +141,10 @@ CrawlTarget instagram_target(const std::string& name, const std::string& user) {
 CrawlTarget youtube_target(const std::string& name, std::string handle) {
   if (handle.empty() || handle[0] != '@') handle = "@" + handle;
   CrawlTarget t = account_target(name, "https://www.youtube.com/" + handle, "/" + handle + "/");
-  // The channel page names its channel id; its feeds/videos.xml link is followed as a feed.
+  // The channel page names its channel id; its feeds/videos.xml link is followed as a feed. The
+  // about panel (/about) holds the country, the join date and the links the owner lists.
   t.scope.include = {"/feeds/videos.xml?channel_id=*", "/channel/*"};
+  t.seeds.push_back("https://www.youtube.com/" + handle + "/about");
   return t;
 }
 

@@ -13,7 +13,7 @@ seconds="${FUZZ_SECONDS:-20}"
 jobs="${JOBS:-$(nproc)}"
 targets=(fuzz_html fuzz_jsonld fuzz_mf2 fuzz_feeds fuzz_har fuzz_har_zip fuzz_warc
          fuzz_json_mastodon fuzz_json_activitypub fuzz_json_bluesky fuzz_json_reddit fuzz_json_github
-         fuzz_json_wordpress fuzz_json_tumblr fuzz_json_instagram fuzz_json_threads fuzz_json_x fuzz_json_stackexchange fuzz_github_patch)
+         fuzz_json_wordpress fuzz_json_tumblr fuzz_json_instagram fuzz_json_threads fuzz_json_x fuzz_json_stackexchange fuzz_github_patch fuzz_youtube)
 if [ "$#" -gt 0 ]; then targets=("$@"); fi
 
 CC=clang CXX=clang++ cmake -S . -B "$fuzz_dir" -G Ninja -DEXPOSCAN_FUZZ=ON -DEXPOSCAN_SANITIZE=ON -DEXPOSCAN_TESTS=OFF \
@@ -93,6 +93,7 @@ for t in "${targets[@]}"; do
     fuzz_warc) make_offline_seeds "$corpus" warc ;;
     fuzz_json_*) seed "$corpus" -name '*.json' ;;
     fuzz_github_patch) seed "$corpus" -name '*.patch' ;;
+    fuzz_youtube) seed "$corpus" -path '*youtube*' -name '*.html' ; seed "$corpus" -name '*.json' ;;
   esac
   mkdir -p "$fuzz_dir/artifacts/$t"
   echo "=== $t (${seconds}s)"

@@ -8,6 +8,7 @@
 #include "parsers/html_dates.h"
 #include "parsers/html_text.h"
 #include "parsers/platforms/platform_common.h"
+#include "parsers/platforms/youtube_data.h"
 
 namespace exposcan {
 namespace {
@@ -67,35 +68,6 @@ std::string youtube_handle_in(std::string_view u) {
     for (auto s : split(pu->path(), '/'))
       if (s.size() > 1 && s[0] == '@') return std::string(s);
   return std::string();
-}
-
-// The object a YouTube page assigns in a script: `var ytInitialPlayerResponse = {...};` (null
-// when absent). Read from the raw page: the parsed document leaves out JavaScript's text. The
-// object is cut out by matching braces outside strings, as the script goes on after it.
-nlohmann::json youtube_script_object(std::string_view html, std::string_view name) {
-  for (size_t at = html.find(name); at != std::string_view::npos; at = html.find(name, at + 1)) {
-    size_t open = html.find_first_not_of(" \t\r\n=", at + name.size());
-    if (open == std::string_view::npos || html[open] != '{') continue;
-    int depth = 0;
-    bool in_string = false, escaped = false;
-    for (size_t i = open; i < html.size(); ++i) {
-      const char ch = html[i];
-      if (in_string) {
-        if (escaped) escaped = false;
-        else if (ch == '\\') escaped = true;
-        else if (ch == '"') in_string = false;
-      } else if (ch == '"') {
-        in_string = true;
-      } else if (ch == '{') {
-        ++depth;
-      } else if (ch == '}' && --depth == 0) {
-        nlohmann::json j = nlohmann::json::parse(html.substr(open, i - open + 1), nullptr, false);
-        if (j.is_object()) return j;
-        break;
-      }
-    }
-  }
-  return nlohmann::json();
 }
 
 }  // namespace
@@ -385,6 +357,10 @@ ParseOutput parse_youtube_html(const Page& page) {
     std::string handle = youtube_handle_in(p.a.page_url);
     for (const auto& l : p.a.scan.links)
       if (handle.empty() && l.href.find("youtube.com/@") != std::string::npos) handle = youtube_handle_in(l.href);
+    // The page's own data: the channel id, the whole description, the handle, and what the tab lists.
+    const nlohmann::json data = youtube_script_object(page.body, "ytInitialData");
+    const nlohmann::json& metadata = jobj(jobj(data, "metadata"), "channelMetadataRenderer");
+    if (channel_id.empty()) channel_id = jstr(metadata, "externalId");
     it.id = "youtube:channel:" + (channel_id.empty() ? (handle.empty() ? url : handle) : channel_id);
     it.author = {handle, it.title, url};
     if (!channel_id.empty()) {
@@ -395,6 +371,12 @@ ParseOutput parse_youtube_html(const Page& page) {
       if (!known) p.out.links.push_back({feed, "feed", "alternate"});
     }
     for (const auto& kw : p.a.og.all("og:video:tag")) it.tags.push_back(kw);
+    Item base = platform_item(page, p.out, "youtube");
+    base.extractor = "youtube-html";
+    std::vector<Item> listed = read_youtube_initial_data(data, it, base);
+    p.out.items.push_back(std::move(it));
+    for (Item& v : listed) p.out.items.push_back(std::move(v));
+    return std::move(p.out);
   }
   p.out.items.push_back(std::move(it));
   return std::move(p.out);

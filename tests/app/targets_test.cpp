@@ -116,6 +116,7 @@ TEST_CASE("targets: reddit / github / instagram / youtube / x / linkedin / faceb
   REQUIRE(yt);
   CHECK(yt->url == "https://www.youtube.com/@janeexample");
   CHECK(scoped(*yt, "https://www.youtube.com/feeds/videos.xml?channel_id=UCj4n3Ex4mpl3Spr1ngf1eld0"));
+  CHECK(std::find(yt->seeds.begin(), yt->seeds.end(), "https://www.youtube.com/@janeexample/about") != yt->seeds.end());
   CHECK(expand_target("youtube:janeexample")->url == "https://www.youtube.com/@janeexample");
   CHECK(expand_target("x:janeexample")->url == "https://x.com/janeexample");
   CHECK(expand_target("twitter:@janeexample")->url == "https://x.com/janeexample");

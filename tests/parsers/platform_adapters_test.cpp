@@ -155,12 +155,45 @@ TEST_CASE("github: user fields / push-event commit e-mail from its patch / Link 
   CHECK(has_field(*find_item(html, "github:account:janeexample"), "location", "Springfield"));
 }
 
-TEST_CASE("youtube: channel page yields the profile and its videos.xml feed link", "[youtube]") {
+TEST_CASE("youtube: channel page yields the profile, the videos it lists and its videos.xml feed link", "[youtube]") {
   auto out = parse_sample("https://www.youtube.com/@janeexample", "www.youtube.com/@janeexample/index.html", "text/html");
-  REQUIRE(out.items.size() == 1);
-  CHECK(out.items[0].id == "youtube:channel:UCj4n3Ex4mpl3Spr1ngf1eld0");
-  CHECK(out.items[0].author.handle == "@janeexample");
+  REQUIRE(out.items.size() == 4);
+  const Item& channel = out.items[0];
+  CHECK(channel.id == "youtube:channel:UCj4n3Ex4mpl3Spr1ngf1eld0");
+  CHECK(channel.author.handle == "@janeexample");
+  // ytInitialData's channelMetadataRenderer has the whole description; og:description stops before the e-mail.
+  CHECK(channel.text.find("jane@example.org") != std::string::npos);
+  CHECK(channel.tags == std::vector<std::string>{"drawing", "ink", "gardening", "urban sketching"});
   CHECK(has_link(out, "feed", "https://www.youtube.com/feeds/videos.xml?channel_id=UCj4n3Ex4mpl3Spr1ngf1eld0"));
+  // The featured video (with personal data) and a shelf's video (without) are one item each.
+  const Item* tour = find_item(out, "youtube:video:G4rdenT0ur26");
+  REQUIRE(tour);
+  CHECK(tour->kind == ItemKind::video);
+  CHECK(tour->url == "https://www.youtube.com/watch?v=G4rdenT0ur26");
+  CHECK(any_text_contains(*tour, "John Example"));
+  CHECK(tour->author.handle == "@janeexample");
+  CHECK(tour->visibility == Visibility::public_);
+  CHECK(has_field(*tour, "published_relative", "7 months ago"));
+  const Item* ink = find_item(out, "youtube:video:Ink0ctober5h");
+  REQUIRE(ink);
+  CHECK(ink->text.empty());
+  CHECK(ink->media.at(0).url == "https://i.ytimg.com/vi/Ink0ctober5h/hqdefault.jpg");
+  const Item* shorts = find_item(out, "youtube:video:Sh0rtHer0n1");
+  REQUIRE(shorts);
+  CHECK(shorts->url == "https://www.youtube.com/shorts/Sh0rtHer0n1");
+  CHECK(shorts->author.name == "Jane Example");
+  // A video of another channel in a shelf ("Channels I watch") is not the channel's.
+  CHECK(find_item(out, "youtube:video:Bl4ckb1rdS0") == nullptr);
+
+  // The about panel: country, join date, and the links behind YouTube's redirector.
+  auto about = parse_sample("https://www.youtube.com/@janeexample/about", "www.youtube.com/_about.html", "text/html");
+  const Item* profile = find_item(about, "youtube:channel:UCj4n3Ex4mpl3Spr1ngf1eld0");
+  REQUIRE(profile);
+  CHECK(has_field(*profile, "country", "Germany"));
+  CHECK(has_field(*profile, "joined", "Mar 3, 2015"));
+  CHECK(has_field(*profile, "Mastodon", "https://mastodon.social/@janeexample"));
+  CHECK(profile->links == std::vector<std::string>{"https://jane.example/", "https://mastodon.social/@janeexample"});
+  CHECK(about.items.size() == 1);
 }
 
 TEST_CASE("facebook / x and linkedin: profiles and posts from logged-out metadata", "[facebook][x][linkedin]") {

@@ -58,6 +58,7 @@ std::vector<GoldenCase> cases() {
                                 "github.com/_patches/4f6c1b2d9e8a7c6b5a4f3e2d1c0b9a8f7e6d5c4b.patch", "text/plain")},
       {"github_patch_series", S("https://github.com/example-org/plant-db/commit/9e4f60b8.patch", "github.com/_patches/series.patch", "text/plain")},
       {"youtube_channel", S("https://www.youtube.com/@janeexample", "www.youtube.com/@janeexample/index.html", "text/html")},
+      {"youtube_about", S("https://www.youtube.com/@janeexample/about", "www.youtube.com/_about.html", "text/html")},
       {"youtube_videos_feed", S("https://www.youtube.com/feeds/videos.xml?channel_id=UCj4n3Ex4mpl3Spr1ngf1eld0", "www.youtube.com/_videos.xml", "text/xml")},
       {"youtube_consent_wall", S("https://www.youtube.com/@janeexample/community", "www.youtube.com/_consent.html", "text/html")},
       {"facebook_profile", S("https://www.facebook.com/janeexample", "www.facebook.com/janeexample/index.html", "text/html")},
