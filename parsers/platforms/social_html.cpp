@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/hash.h"
 #include "core/text.h"
 #include "core/url.h"
 #include "parsers/generic_html.h"
@@ -68,6 +69,46 @@ std::string youtube_handle_in(std::string_view u) {
     for (auto s : split(pu->path(), '/'))
       if (s.size() > 1 && s[0] == '@') return std::string(s);
   return std::string();
+}
+
+// The post a LinkedIn post address names: the slug of /posts/<slug> and /pulse/<slug>; for
+// /feed/update/urn:li:activity:<n>/ the slug of the /posts/ address the page gives as canonical
+// (the same post, the same item), else the activity URN.
+std::string linkedin_post_id(const std::vector<std::string>& segments, std::string_view canonical_url) {
+  if (segments.size() >= 2 && (segments[0] == "posts" || segments[0] == "pulse")) return segments[1];
+  if (segments.size() < 3 || segments[0] != "feed" || segments[1] != "update") return {};
+  if (auto u = Url::parse(canonical_url)) {
+    std::vector<std::string_view> segs;
+    for (auto s : split(u->path(), '/'))
+      if (!s.empty()) segs.push_back(s);
+    if (segs.size() >= 2 && segs[0] == "posts") return std::string(segs[1]);
+  }
+  return segments[2];
+}
+
+// The comments a public post page's JSON-LD lists (`comment`: text, author, date; no ids): each
+// an item of its author, answering the post. The id is a digest of author, date and text, so a
+// comment keeps it across scans whatever its place in the list.
+std::vector<Item> linkedin_comments(const Parsed& p, const Page& page, const Item& post) {
+  std::vector<Item> out;
+  for (const JsonLdNode& n : p.a.ld.nodes) {
+    if (!n.is("Comment") || n.body.empty()) continue;
+    Item c = platform_item(page, p.out, "linkedin");
+    c.kind = ItemKind::comment;
+    c.extractor = "linkedin-html";
+    c.url = post.url;
+    c.parent_id = post.id;
+    c.text = n.body;
+    c.visibility = Visibility::public_;
+    if (!n.authors.empty()) {
+      const JsonLdRef& a = n.authors[0];
+      c.author = {a.alternate_name.empty() ? linkedin_slug_in(a.url) : a.alternate_name, a.name, a.url};
+    }
+    if (auto ts = normalize_datetime(n.date_published)) c.published_at = ts;
+    c.id = "linkedin:comment:" + sha256_hex(c.author.name + "\n" + c.author.url + "\n" + n.date_published + "\n" + n.body).substr(0, 16);
+    if (std::none_of(out.begin(), out.end(), [&](const Item& o) { return o.id == c.id; })) out.push_back(std::move(c));
+  }
+  return out;
 }
 
 }  // namespace
@@ -269,9 +310,10 @@ ParseOutput parse_linkedin_html(const Page& page) {
   } else {
     Item it = page_item(p.a, page);
     it.platform = "linkedin";
-    if (p.segments.size() >= 2 && (p.segments[0] == "posts" || p.segments[0] == "pulse")) {
+    const std::string post_id = linkedin_post_id(p.segments, url);
+    if (!post_id.empty()) {
       it.kind = ItemKind::post;
-      it.id = "linkedin:post:" + p.segments[1];
+      it.id = "linkedin:post:" + post_id;
       for (std::string_view t : {"SocialMediaPosting", "DiscussionForumPosting", "Article"})
         if (const JsonLdNode* n = p.a.ld.first_of(t)) {
           if (!n->body.empty()) it.text = n->body;
@@ -286,6 +328,10 @@ ParseOutput parse_linkedin_html(const Page& page) {
           break;
         }
       it.extractor = "linkedin-html";
+      std::vector<Item> comments = linkedin_comments(p, page, it);
+      p.out.items.push_back(std::move(it));
+      for (Item& c : comments) p.out.items.push_back(std::move(c));
+      return std::move(p.out);
     }
     p.out.items.push_back(std::move(it));
   }

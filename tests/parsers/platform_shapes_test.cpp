@@ -318,6 +318,29 @@ TEST_CASE("linkedin: a public post's author is named by the profile address and 
   CHECK(post->text == "Seed swap on Saturday at the Springfield library.");
   for (const auto& it : out.items)
     if (it.author.name == "Jane Example") CHECK(it.text.find("202-555-0144") == std::string::npos);
+  // Bob's comment is his item, answering the post.
+  const Item* comment = nullptr;
+  for (const auto& it : out.items)
+    if (it.kind == ItemKind::comment) comment = &it;
+  REQUIRE(comment != nullptr);
+  CHECK(comment->id.rfind("linkedin:comment:", 0) == 0);
+  CHECK(comment->author.name == "Bob Example");
+  CHECK(comment->text == "Call me on 202-555-0144, Bob");
+  CHECK(comment->parent_id == post->id);
+  REQUIRE(comment->published_at.has_value());
+  CHECK(format_rfc3339(*comment->published_at) == "2026-05-09T08:00:00Z");
+  CHECK(out.items.size() == 2);
+
+  // The same post at its /feed/update/ address (canonical: the /posts/ address) is the same item.
+  auto update = parse_as("https://www.linkedin.com/feed/update/urn:li:activity:7458000000000000000/", "text/html",
+                         R"html(<html><head><link rel="canonical" href="https://www.linkedin.com/posts/jane-example-1a2b3c_seeds-activity-7458000000000000000-AbCd">
+    <script type="application/ld+json">{"@context":"http://schema.org","@type":"DiscussionForumPosting",
+      "articleBody":"Seed swap on Saturday at the Springfield library.","author":{"name":"Jane Example","url":"https://www.linkedin.com/in/jane-example-1a2b3c"}}
+    </script></head><body></body></html>)html");
+  CHECK(find_item(update, "linkedin:post:jane-example-1a2b3c_seeds-activity-7458000000000000000-AbCd") != nullptr);
+  auto bare = parse_as("https://www.linkedin.com/feed/update/urn:li:activity:7458000000000000001/", "text/html",
+                       R"html(<html><head><script type="application/ld+json">{"@type":"SocialMediaPosting","articleBody":"Hello"}</script></head></html>)html");
+  CHECK(find_item(bare, "linkedin:post:urn:li:activity:7458000000000000001") != nullptr);
 }
 
 TEST_CASE("tumblr: group-blog authors, legacy link and video posts, NPF inline links and captions", "[tumblr][shapes]") {
