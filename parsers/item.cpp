@@ -64,10 +64,14 @@ void for_each_text_field(const Item& item,
   // a repost of someone's post is not the sharer's personal data, nor a reply the data of the
   // person answered (the letter would claim such items as theirs). GitHub's noreply commit address
   // is the account's alias (ID+login), reaches no mailbox and is what GitHub offers to keep the
-  // e-mail private: reporting it as an exposed e-mail address would be wrong.
+  // e-mail private (for the author and for co-authors alike): reporting it as an exposed e-mail
+  // address would be wrong.
+  auto scanned = [](std::string_view name) {
+    return name != "reposted_by" && name != "reblogged_by" && name != "reply_to" && name != "commit.author.noreply" &&
+           name != "commit.coauthor.noreply";
+  };
   for (const auto& [name, value] : item.fields)
-    if (!value.empty() && name != "reposted_by" && name != "reblogged_by" && name != "reply_to" && name != "commit.author.noreply")
-      fn("fields." + name, value);
+    if (!value.empty() && scanned(name)) fn("fields." + name, value);
   if (item.geo && !item.geo->name.empty()) fn("geo.name", item.geo->name);
 }
 

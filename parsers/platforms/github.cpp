@@ -80,7 +80,7 @@ Item event_item(const json& e, const Page& page, ParseOutput& out) {
     // Since 2025-10-07 the payload has no "commits" (nor size, distinct_size): head and before remain.
     if (std::string url = push_url(repo, payload); !url.empty()) it.url = url;
     for (const auto& c : jarr(payload, "commits")) {
-      add_text(jstr(c, "message"));
+      add_text(take_coauthor_trailers(jstr(c, "message"), it));
       const json& a = jobj(c, "author");
       add_commit_author_fields(it, jstr(a, "name"), jstr(a, "email"));
     }
@@ -194,6 +194,26 @@ std::string github_noreply_login(std::string_view email) {
 void add_commit_author_fields(Item& item, const std::string& name, const std::string& email) {
   if (!email.empty()) item.fields.emplace_back(github_noreply_login(email).empty() ? "commit.author.email" : "commit.author.noreply", email);
   if (!name.empty()) item.fields.emplace_back("commit.author.name", name);
+}
+
+std::string take_coauthor_trailers(std::string_view message, Item& item) {
+  constexpr std::string_view key = "co-authored-by:";
+  std::string out;
+  for (std::string_view line : split(message, '\n')) {
+    std::string_view t = trim(line);
+    const size_t lt = t.rfind('<'), gt = t.rfind('>');
+    if (t.size() > key.size() && iequals(t.substr(0, key.size()), key) && lt != std::string_view::npos &&
+        gt != std::string_view::npos && lt < gt) {
+      const std::string address(trim(t.substr(lt + 1, gt - lt - 1)));
+      const std::string name(trim(t.substr(key.size(), lt - key.size())));
+      add_field_once(item, github_noreply_login(address).empty() ? "commit.coauthor.email" : "commit.coauthor.noreply", address);
+      add_field_once(item, "commit.coauthor.name", name);
+      continue;
+    }
+    out.append(line);
+    out += '\n';
+  }
+  return std::string(trim(out));
 }
 
 ParseOutput parse_github_json(const Page& page) {

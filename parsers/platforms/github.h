@@ -43,5 +43,9 @@ std::string github_noreply_login(std::string_view email);
 // A commit author as fields: "commit.author.name", and "commit.author.email" — or, for a noreply
 // address, "commit.author.noreply", which reaches no mailbox and is not scanned as personal data.
 void add_commit_author_fields(Item& item, const std::string& name, const std::string& email);
+// `message` without its `Co-authored-by: Name <address>` trailer lines (GitHub's way to credit
+// co-authors), each moved to the fields "commit.coauthor.name" and "commit.coauthor.email" — or
+// "commit.coauthor.noreply" for a noreply address, which is not scanned as an e-mail.
+std::string take_coauthor_trailers(std::string_view message, Item& item);
 
 }  // namespace exposcan

@@ -145,11 +145,12 @@ class PatchReader {
     it.url = web + m_path.repo + "/commit/" + sha;
     it.extractor = "github-patch";
     it.title = "Commit " + m_path.repo + "@" + sha.substr(0, 7);
-    it.text = body.empty() ? subject : subject + "\n\n" + body;
     it.author.name = author.name;
     if (std::string login = github_noreply_login(author.address); !login.empty()) it.author = {login, author.name, web + login};
     it.fields.emplace_back("repo", m_path.repo);
     add_commit_author_fields(it, author.name, author.address);
+    const std::string message = take_coauthor_trailers(body, it);
+    it.text = message.empty() ? subject : subject + "\n\n" + message;
     if (auto t = normalize_datetime(date)) it.published_at = t;
     it.links = urls_in_text(it.text);
     return it;

@@ -98,7 +98,11 @@ TEST_CASE("github patch: records of an mbox / encoded words / noreply address / 
   CHECK(has_field(*first, "commit.author.noreply", "131072099+joergbeispiel@users.noreply.github.com"));
   CHECK_FALSE(test::any_text_contains(*first, "users.noreply.github.com"));  // not scanned as an e-mail
   CHECK(first->text.starts_with("Gießplan: add basil germination times\n\nGenovese"));
-  CHECK(first->text.ends_with("Co-authored-by: Jane Example <jane@example.org>"));
+  // The co-author trailer is moved to fields: Jane's address stays personal data, out of the text.
+  CHECK_FALSE(first->text.find("Co-authored-by") != std::string::npos);
+  CHECK(has_field(*first, "commit.coauthor.email", "jane@example.org"));
+  CHECK(has_field(*first, "commit.coauthor.name", "Jane Example"));
+  CHECK(test::any_text_contains(*first, "jane@example.org"));
   const Item* second = find_item(out, "github:commit:example-org/plant-db@9e4f60b8ac2d3e5f7091c3d5e7f9a1b2c4d6e8f0");
   REQUIRE(second);
   CHECK(second->author.name == "Example, John");
@@ -117,13 +121,18 @@ TEST_CASE("github patch: a noreply commit address is its own field in old-shape 
      "payload": {"ref": "refs/heads/main", "head": "eb1a60c03544dcea290f2d57bb66ae188ce25778",
                  "commits": [{"sha": "eb1a60c03544dcea290f2d57bb66ae188ce25778", "message": "Sow basil",
                               "author": {"email": "131072042+janeexample@users.noreply.github.com", "name": "Jane Example"}},
-                             {"sha": "eb1a60c03544dcea290f2d57bb66ae188ce25779", "message": "Sow thyme",
+                             {"sha": "eb1a60c03544dcea290f2d57bb66ae188ce25779", "message": "Sow thyme\n\nCo-authored-by: Sam Sample <4242+samsample@users.noreply.github.com>\nco-authored-by: Bo <bo@example.net>",
                               "author": {"email": "janeexample@users.noreply.github.com", "name": "Jane Example"}}]},
      "public": true, "created_at": "2016-11-23T19:54:09Z"}])");
   REQUIRE(out.items.size() == 1);
   CHECK(has_field(out.items[0], "commit.author.noreply", "131072042+janeexample@users.noreply.github.com"));
   CHECK(has_field(out.items[0], "commit.author.noreply", "janeexample@users.noreply.github.com"));
   CHECK_FALSE(test::any_text_contains(out.items[0], "noreply"));
+  // Co-authors: a noreply address is an alias (not scanned), a real one is a field that is.
+  CHECK(has_field(out.items[0], "commit.coauthor.noreply", "4242+samsample@users.noreply.github.com"));
+  CHECK(has_field(out.items[0], "commit.coauthor.email", "bo@example.net"));
+  CHECK(has_field(out.items[0], "commit.coauthor.name", "Sam Sample"));
+  CHECK(out.items[0].text == "Sow basil\nSow thyme");
   CHECK(github_noreply_login("131072042+janeexample@users.noreply.github.com") == "janeexample");
   CHECK(github_noreply_login("janeexample@Users.NoReply.GitHub.com") == "janeexample");
   CHECK(github_noreply_login("jane@example.org") == "");
