@@ -1,6 +1,7 @@
 #include "parsers/platforms/blogs.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 
 #include "core/text.h"
@@ -63,7 +64,22 @@ Item wp_post(const json& p, const Page& page, ParseOutput& out, const std::strin
   return it;
 }
 
-// /wp/v2/comments: a visitor's comment under a post (author_name / author_url, no title).
+// The largest picture of WordPress's avatar map ({"24": url, "48": url, "96": url}; the keys are
+// pixel sizes, compared as numbers: "192" is larger than "96").
+std::string largest_avatar(const json& avatars) {
+  std::string best;
+  long best_size = -1;
+  if (!avatars.is_object()) return best;
+  for (auto a = avatars.begin(); a != avatars.end(); ++a) {
+    if (!a->is_string()) continue;
+    const long size = std::strtol(a.key().c_str(), nullptr, 10);
+    if (size > best_size) best_size = size, best = a->get<std::string>();
+  }
+  return best;
+}
+
+// /wp/v2/comments: a visitor's comment under a post (author_name / author_url, no title), with the
+// commenter's avatar (Gravatar: a picture of the person, tied to their e-mail address).
 Item wp_comment(const json& c, const Page& page, ParseOutput& out, const std::string& platform, const std::string& host) {
   Item it = platform_item(page, out, platform);
   it.kind = ItemKind::comment;
@@ -80,6 +96,7 @@ Item wp_comment(const json& c, const Page& page, ParseOutput& out, const std::st
   if (std::string status = jstr(c, "status"); !status.empty() && status != "approved") it.visibility = Visibility::followers;
   if (auto t = normalize_datetime(jstr(c, "date_gmt"))) it.published_at = t;
   else if (auto t2 = normalize_datetime(jstr(c, "date"))) it.published_at = t2;
+  add_media(it, largest_avatar(jobj(c, "author_avatar_urls")), "image", "avatar");
   return it;
 }
 
@@ -93,13 +110,7 @@ Item wp_user(const json& u, const Page& page, ParseOutput& out, const std::strin
   it.author = {jstr(u, "slug"), it.title, it.url};
   it.text = jstr(u, "description");
   if (!jstr(u, "url").empty()) it.fields.emplace_back("url", jstr(u, "url"));
-  const json& avatars = jobj(u, "avatar_urls");
-  if (!avatars.empty() && avatars.is_object()) {
-    std::string last;
-    for (auto a = avatars.begin(); a != avatars.end(); ++a)
-      if (a->is_string()) last = a->get<std::string>();
-    add_media(it, last, "image", "avatar");
-  }
+  add_media(it, largest_avatar(jobj(u, "avatar_urls")), "image", "avatar");
   return it;
 }
 

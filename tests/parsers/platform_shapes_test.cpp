@@ -461,7 +461,9 @@ TEST_CASE("wordpress: comments are comments, and a forbidden answer says the con
   auto comments = parse_body("https://blog.example.org/wp-json/wp/v2/comments?post=123", R"([{"id": 55, "post": 123, "parent": 0,
     "author": 0, "author_name": "Bob Example", "author_url": "https://bob.example", "date_gmt": "2024-02-05T11:00:00",
     "content": {"rendered": "<p>Say hi to Jane at 12 Elm Road. <a href=\"https://bob.example/trip\">photos</a></p>"},
-    "link": "https://blog.example.org/2024/02/05/trip/#comment-55", "status": "approved", "type": "comment"}])");
+    "link": "https://blog.example.org/2024/02/05/trip/#comment-55", "status": "approved", "type": "comment",
+    "author_avatar_urls": {"24": "https://secure.gravatar.com/avatar/b0b?s=24", "192": "https://secure.gravatar.com/avatar/b0b?s=192",
+                           "48": "https://secure.gravatar.com/avatar/b0b?s=48", "96": "https://secure.gravatar.com/avatar/b0b?s=96"}}])");
   REQUIRE(comments.items.size() == 1);
   const Item& c = comments.items[0];
   CHECK(c.kind == ItemKind::comment);
@@ -470,6 +472,10 @@ TEST_CASE("wordpress: comments are comments, and a forbidden answer says the con
   CHECK(c.author.name == "Bob Example");
   CHECK(c.text == "Say hi to Jane at 12 Elm Road. photos");
   CHECK(c.links == std::vector<std::string>{"https://bob.example/trip"});
+  // The commenter's avatar, the largest size (192 is larger than 96 though it sorts first).
+  REQUIRE(c.media.size() == 1);
+  CHECK(c.media[0].url == "https://secure.gravatar.com/avatar/b0b?s=192");
+  CHECK(c.media[0].alt == "avatar");
 
   auto forbidden = parse_body("https://blog.example.org/wp-json/wp/v2/users",
                               R"({"code": "rest_forbidden", "message": "Sorry, you are not allowed to do that.", "data": {"status": 401}})");
