@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <optional>
 
 #include "core/text.h"
 #include "core/url.h"
@@ -140,6 +141,59 @@ Item v1_media_item(const json& m, const Page& page, const ParseOutput& out) {
   return it;
 }
 
+// One comment under a post: GraphQL's {id, text, created_at, owner{username}} or api/v1's {pk,
+// text, created_at, user{username, full_name}}; an item of its writer answering `parent_id`, as
+// visible as the post.
+struct PostRef {
+  std::string id, url;
+  Visibility visibility;
+};
+
+std::optional<Item> comment_item(const json& c, const PostRef& post, const std::string& parent_id, const Page& page,
+                                 const ParseOutput& out) {
+  std::string id = jid(c, "id");
+  if (id.empty()) id = jid(c, "pk");
+  const std::string text = jstr(c, "text");
+  if (id.empty() || text.empty()) return std::nullopt;
+  Item it = platform_item(page, out, "instagram");
+  it.kind = ItemKind::comment;
+  it.id = "instagram:comment:" + id;
+  it.url = post.url + "c/" + id + "/";
+  it.extractor = "instagram-json";
+  it.text = text;
+  it.parent_id = parent_id;
+  const json& user = c.contains("owner") ? jobj(c, "owner") : jobj(c, "user");
+  if (std::string username = jstr(user, "username"); !username.empty())
+    it.author = {username, jstr(user, "full_name"), k_instagram_origin + "/" + username + "/"};
+  if (c.contains("created_at")) it.published_at = from_epoch(c["created_at"]);
+  it.visibility = post.visibility;
+  return it;
+}
+
+// The comments a post's JSON carries, and the replies under them: GraphQL's
+// edge_media_to_parent_comment (older: edge_media_to_comment, edge_media_preview_comment) with
+// edge_threaded_comments, api/v1's preview_comments and comments. Each comment once.
+void add_comments(const json& m, const PostRef& post, const Page& page, ParseOutput& out) {
+  std::vector<std::string> seen;
+  auto add = [&](const json& c, const std::string& parent) -> std::string {
+    std::optional<Item> it = comment_item(c, post, parent, page, out);
+    if (!it || std::find(seen.begin(), seen.end(), it->id) != seen.end()) return {};
+    seen.push_back(it->id);
+    std::string id = it->id;
+    out.items.push_back(std::move(*it));
+    return id;
+  };
+  for (const char* edge : {"edge_media_to_parent_comment", "edge_media_to_comment", "edge_media_preview_comment"})
+    for (const json& e : jarr(jobj(m, edge), "edges")) {
+      const json& node = jobj(e, "node");
+      const std::string id = add(node, post.id);
+      for (const json& r : jarr(jobj(node, "edge_threaded_comments"), "edges"))
+        if (!id.empty()) add(jobj(r, "node"), id);
+    }
+  for (const char* list : {"preview_comments", "comments"})
+    for (const json& c : jarr(m, list)) add(c, post.id);
+}
+
 bool is_v1_media(const json& m) {
   return m.is_object() && (m.contains("code") || m.contains("pk")) &&
          (m.contains("image_versions2") || m.contains("carousel_media") || m.contains("video_versions") || m.contains("media_type"));
@@ -253,6 +307,17 @@ void add_account(const json* user, const Page& page, ParseOutput& out) {
 
 }  // namespace
 
+// The posts of an answer (api/v1 media lists, a GraphQL post), each followed by its comments.
+void add_posts(const json& doc, const Page& page, ParseOutput& out) {
+  auto add = [&](const json& m, Item post) {
+    const PostRef ref{post.id, post.url, post.visibility};
+    out.items.push_back(std::move(post));
+    add_comments(m, ref, page, out);
+  };
+  for (const json* m : v1_media_of(doc)) add(*m, v1_media_item(*m, page, out));
+  if (const json* m = shortcode_media_of(doc)) add(*m, media_item(*m, page, out, ""));
+}
+
 ParseOutput parse_instagram_json(const Page& page) {
   ParseOutput out;
   json doc = parse_json_page(page, out);
@@ -260,8 +325,7 @@ ParseOutput parse_instagram_json(const Page& page) {
   // The account: web_profile_info and the profile query under data.user, /api/v1/users/<id>/info/ at the top.
   if (const json& u = jobj(jobj(doc, "data"), "user"); u.contains("username")) add_account(&u, page, out);
   else if (const json& v1 = jobj(doc, "user"); v1.contains("username")) add_account(&v1, page, out);
-  for (const json* m : v1_media_of(doc)) out.items.push_back(v1_media_item(*m, page, out));
-  if (const json* m = shortcode_media_of(doc)) out.items.push_back(media_item(*m, page, out, ""));
+  add_posts(doc, page, out);
   return out;
 }
 
@@ -332,8 +396,7 @@ ParseOutput parse_instagram_html(const Page& page) {
     embedded_answers(doc, answers);
     for (const json* data : answers) {
       json wrapped = {{"data", *data}};
-      for (const json* m : v1_media_of(wrapped)) out.items.push_back(v1_media_item(*m, page, out));
-      if (const json* m = shortcode_media_of(wrapped)) out.items.push_back(media_item(*m, page, out, ""));
+      add_posts(wrapped, page, out);
     }
   }
   for (const Item& it : out.items) embedded_post = embedded_post || it.id == "instagram:post:" + code;

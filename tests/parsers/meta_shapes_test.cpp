@@ -205,6 +205,52 @@ TEST_CASE("instagram: api v1 items and the post query answer are posts of their 
   CHECK(post->media[0].alt == "May be an image of 2 people");
 }
 
+// Comments under a post: api/v1's preview_comments and comments (a post page's query answer), and
+// GraphQL's edge_media_to_parent_comment with threaded replies (?__a=1, xdt_shortcode_media).
+TEST_CASE("instagram: comments by others under a post are comment items of their writers", "[instagram][shapes]") {
+  auto v1 = parse_body("https://www.instagram.com/graphql/query", R"({"data": {"xdt_api__v1__media__shortcode__web_info": {"items": [
+    {"code": "DPOST2", "pk": "3900000000000000004", "media_type": 1, "taken_at": 1789221390,
+     "user": {"pk": "58214730091", "username": "janeexample", "is_private": true},
+     "caption": {"text": "New beds"},
+     "image_versions2": {"candidates": [{"url": "https://cdn.example/b.jpg", "width": 1080, "height": 1080}]},
+     "preview_comments": [{"pk": "17900000000000001", "text": "Call me about the seeds: 202-555-0144", "created_at": 1789225000,
+                           "user": {"pk": "77", "username": "bob.example", "full_name": "Bob Example"}}],
+     "comments": [{"pk": "17900000000000001", "text": "Call me about the seeds: 202-555-0144", "created_at": 1789225000,
+                   "user": {"pk": "77", "username": "bob.example", "full_name": "Bob Example"}},
+                  {"pk": "17900000000000002", "text": "", "user": {"username": "empty.example"}}]}]}}, "status": "ok"})");
+  const Item* post = find_item(v1, "instagram:post:DPOST2");
+  REQUIRE(post != nullptr);
+  CHECK(post->text == "New beds");
+  const Item* c = find_item(v1, "instagram:comment:17900000000000001");
+  REQUIRE(c != nullptr);
+  CHECK(c->kind == ItemKind::comment);
+  CHECK(c->author.handle == "bob.example");
+  CHECK(c->author.name == "Bob Example");
+  CHECK(c->text == "Call me about the seeds: 202-555-0144");
+  CHECK(c->parent_id == "instagram:post:DPOST2");
+  CHECK(c->url == "https://www.instagram.com/p/DPOST2/c/17900000000000001/");
+  CHECK(c->visibility == Visibility::followers);  // as visible as the private account's post
+  REQUIRE(c->published_at.has_value());
+  CHECK(v1.items.size() == 2);  // listed twice, once as an item; an empty comment is none
+
+  auto graphql = parse_body("https://www.instagram.com/p/DPOST3/?__a=1&__d=dis", R"({"graphql": {"shortcode_media": {
+    "shortcode": "DPOST3", "is_video": false, "display_url": "https://cdn.example/c.jpg", "taken_at_timestamp": 1789221390,
+    "owner": {"username": "janeexample", "full_name": "Jane Example"},
+    "edge_media_to_caption": {"edges": [{"node": {"text": "Harvest"}}]},
+    "edge_media_to_parent_comment": {"count": 1, "edges": [{"node": {"id": "17900000000000010", "text": "Lovely! Write to sam@example.net",
+      "created_at": 1789226000, "owner": {"id": "88", "username": "sam.sample"},
+      "edge_threaded_comments": {"count": 1, "edges": [{"node": {"id": "17900000000000011", "text": "Thanks Sam",
+        "created_at": 1789227000, "owner": {"id": "1", "username": "janeexample"}}}]}}}]}}}})");
+  const Item* top = find_item(graphql, "instagram:comment:17900000000000010");
+  REQUIRE(top != nullptr);
+  CHECK(top->author.handle == "sam.sample");
+  CHECK(top->parent_id == "instagram:post:DPOST3");
+  const Item* reply = find_item(graphql, "instagram:comment:17900000000000011");
+  REQUIRE(reply != nullptr);
+  CHECK(reply->author.handle == "janeexample");
+  CHECK(reply->parent_id == "instagram:comment:17900000000000010");
+}
+
 // web_profile_info lists collaboration posts in the account's grid; their node's `owner` is who
 // posted them (instagrapi's extract_media_gql credits media["owner"]).
 TEST_CASE("instagram: a grid post owned by another account is credited to its owner", "[instagram][shapes]") {
