@@ -9,6 +9,7 @@
 #include "parsers/html_dates.h"
 #include "parsers/html_text.h"
 #include "parsers/platforms/platform_common.h"
+#include "parsers/platforms/x_articles.h"
 #include "parsers/platforms/youtube_data.h"
 
 namespace exposcan {
@@ -255,7 +256,24 @@ ParseOutput parse_x_html(const Page& page) {
       for (const auto& s : n->same_as) it.links.push_back(s);
     }
   }
+  // A page saved from a browser holds the rendered posts (x_articles.h); the page's own post, when
+  // among them, is completed from its rendering rather than listed twice.
+  Item base = platform_item(page, p.out, "x");
+  base.extractor = "x-html";
+  std::vector<Item> rendered = x_rendered_posts(*p.a.document, base, it.kind == ItemKind::post ? p.segments[2] : "");
+  for (auto r = rendered.begin(); r != rendered.end();) {
+    if (r->id != it.id) {
+      ++r;
+      continue;
+    }
+    if (it.text.empty()) it.text = r->text;
+    if (!it.published_at) it.published_at = r->published_at;
+    if (it.author.name.empty()) it.author.name = r->author.name;
+    for (Media& m : r->media) add_media(it, m.url, m.type, m.alt);
+    r = rendered.erase(r);
+  }
   p.out.items.push_back(std::move(it));
+  for (Item& r : rendered) p.out.items.push_back(std::move(r));
   return std::move(p.out);
 }
 

@@ -57,6 +57,8 @@ std::vector<GoldenCase> cases() {
       {"github_commit_patch", S("https://github.com/janeexample/seed-planner/commit/4f6c1b2d9e8a7c6b5a4f3e2d1c0b9a8f7e6d5c4b.patch",
                                 "github.com/_patches/4f6c1b2d9e8a7c6b5a4f3e2d1c0b9a8f7e6d5c4b.patch", "text/plain")},
       {"github_patch_series", S("https://github.com/example-org/plant-db/commit/9e4f60b8.patch", "github.com/_patches/series.patch", "text/plain")},
+      {"x_saved_profile", S("https://x.com/janeexample", "x.com/_saved_profile.html", "text/html")},
+      {"x_saved_status", S("https://x.com/janeexample/status/1785000000000000001", "x.com/_saved_status.html", "text/html")},
       {"youtube_channel", S("https://www.youtube.com/@janeexample", "www.youtube.com/@janeexample/index.html", "text/html")},
       {"youtube_about", S("https://www.youtube.com/@janeexample/about", "www.youtube.com/_about.html", "text/html")},
       {"youtube_videos_feed", S("https://www.youtube.com/feeds/videos.xml?channel_id=UCj4n3Ex4mpl3Spr1ngf1eld0", "www.youtube.com/_videos.xml", "text/xml")},

@@ -296,6 +296,55 @@ TEST_CASE("youtube: a watch page names its uploader and says when a video is unl
   CHECK(format_rfc3339(*v->published_at) == "2024-04-08T12:30:00Z");
 }
 
+// Pages saved from a browser (Save Page As, SingleFile) hold X's rendered timeline; a crawler gets
+// the script shell. samples/sites/x.com/_saved_*.html are such pages with the app's real markup.
+TEST_CASE("x: a saved profile page's rendered posts, with photos, alt texts and reposts", "[x][shapes][offline]") {
+  auto out = parse_as("https://x.com/janeexample", "text/html", test::read_text(test::source_dir() / "samples/sites/x.com/_saved_profile.html"));
+  REQUIRE(out.items.size() == 4);
+  CHECK(out.items[0].id == "x:account:janeexample");
+  const Item* seedlings = find_item(out, "x:post:1785000000000000001");
+  REQUIRE(seedlings != nullptr);
+  CHECK(seedlings->kind == ItemKind::post);
+  CHECK(seedlings->url == "https://x.com/janeexample/status/1785000000000000001");
+  CHECK(seedlings->author.handle == "@janeexample");
+  CHECK(seedlings->author.name == "Jane Example");
+  CHECK(seedlings->text == "Seedlings are up! Call 202-555-0147 for spares. #garden");
+  CHECK(seedlings->language == "en");
+  REQUIRE(seedlings->published_at.has_value());
+  CHECK(format_rfc3339(*seedlings->published_at) == "2026-05-01T10:00:00Z");
+  REQUIRE(seedlings->media.size() == 1);
+  CHECK(seedlings->media[0].alt == "Tomato seedlings on my windowsill at 12 Elm Road");
+  const Item* heron = find_item(out, "x:post:1786000000000000002");
+  REQUIRE(heron != nullptr);
+  CHECK(heron->text == "Inktober practice: a heron, mostly legs.");
+  REQUIRE(heron->media.size() == 1);
+  CHECK(heron->media[0].alt.empty());  // X's default "Image" is no alt text
+  // A repost: the post of the account that wrote it, shared by Jane.
+  const Item* repost = find_item(out, "x:post:1786500000000000003");
+  REQUIRE(repost != nullptr);
+  CHECK(repost->author.handle == "@examplebirding");
+  CHECK(has_field(*repost, "reposted_by", "@janeexample"));
+}
+
+TEST_CASE("x: a saved post page is the post once, and the replies under it are comments", "[x][shapes][offline]") {
+  auto out = parse_as("https://x.com/janeexample/status/1785000000000000001", "text/html",
+                      test::read_text(test::source_dir() / "samples/sites/x.com/_saved_status.html"));
+  REQUIRE(out.items.size() == 2);
+  const Item& post = out.items[0];
+  CHECK(post.id == "x:post:1785000000000000001");
+  CHECK(post.text == "Seedlings are up! Call 202-555-0147 for spares.");
+  REQUIRE(post.published_at.has_value());
+  const Item* reply = find_item(out, "x:post:1785000000000000099");
+  REQUIRE(reply != nullptr);
+  CHECK(reply->kind == ItemKind::comment);
+  CHECK(reply->parent_id == "x:post:1785000000000000001");
+  CHECK(reply->author.handle == "@bobexample");
+  // An article without a status link, or nested markup without the test ids, gives no post.
+  auto bare = parse_as("https://x.com/janeexample", "text/html",
+                       R"html(<html><body><article data-testid="tweet"><div data-testid="tweetText">no link</div></article></body></html>)html");
+  for (const auto& it : bare.items) CHECK(it.kind != ItemKind::post);
+}
+
 TEST_CASE("linkedin: a public post's author is named by the profile address and commenters keep their words", "[linkedin][shapes]") {
   // Public post pages (2026): SocialMediaPosting with articleBody, `comment` (others' comments) and an
   // author with name and url only, the url often on a country host.

@@ -1,0 +1,174 @@
+#include "parsers/platforms/x_articles.h"
+
+#include <algorithm>
+#include <optional>
+
+#include "core/text.h"
+#include "core/url.h"
+#include "parsers/html_dates.h"
+#include "parsers/html_text.h"
+#include "parsers/platforms/platform_common.h"
+
+namespace exposcan {
+namespace {
+
+constexpr std::string_view k_origin = "https://x.com";
+constexpr size_t k_max_posts = 1000;
+
+bool test_id(HtmlNode n, std::string_view id) { return n.is_element() && n.attr_or("data-testid") == id; }
+
+// The first element of `root`'s subtree (root included) with data-testid `id`.
+HtmlNode find_test_id(HtmlNode root, std::string_view id) {
+  HtmlNode found;
+  walk_tree(root, [&](HtmlNode n) {
+    if (found) return false;
+    if (test_id(n, id)) found = n;
+    return !found && (n.is_element() || n.is_document());
+  });
+  return found;
+}
+
+// The path segments of a link on x.com, whether the saved page kept it relative ("/jane/status/1")
+// or made it absolute ("https://x.com/jane/status/1", "https://twitter.com/…").
+std::vector<std::string> x_path(std::string_view href) {
+  std::vector<std::string> segs;
+  auto base = Url::parse(k_origin);
+  if (!base) return segs;
+  auto u = base->resolve(href);
+  if (!u) return segs;
+  const std::string host = u->host();
+  if (host != "x.com" && host != "twitter.com" && host != "www.x.com" && host != "mobile.twitter.com" && host != "www.twitter.com")
+    return segs;
+  for (auto s : split(u->path(), '/'))
+    if (!s.empty()) segs.emplace_back(s);
+  return segs;
+}
+
+bool all_digits(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_ascii_digit); }
+
+struct StatusLink {
+  std::string handle, id, datetime;
+};
+
+// The post's own link: the anchor around its <time> (the first one: a quoted post's card has
+// none), else the first /HANDLE/status/ID link.
+std::optional<StatusLink> status_link(HtmlNode article) {
+  std::optional<StatusLink> with_time, first;
+  walk_tree(article, [&](HtmlNode n) {
+    if (with_time) return false;
+    if (n.is("a")) {
+      const auto segs = x_path(n.attr_or("href"));
+      if (segs.size() >= 3 && segs[1] == "status" && all_digits(segs[2])) {
+        StatusLink l{segs[0], segs[2], {}};
+        walk_tree(n, [&](HtmlNode t) {
+          if (t.is("time") && l.datetime.empty()) l.datetime = std::string(t.attr_or("datetime"));
+          return l.datetime.empty();
+        });
+        if (!l.datetime.empty()) with_time = l;
+        else if (!first) first = l;
+      }
+    }
+    return n.is_element() || n.is_document();
+  });
+  if (with_time || !first) return with_time;
+  // Saved with the link and the time apart: the article's first <time>.
+  walk_tree(article, [&](HtmlNode t) {
+    if (t.is("time") && first->datetime.empty()) first->datetime = std::string(t.attr_or("datetime"));
+    return first->datetime.empty();
+  });
+  return first;
+}
+
+// The display name in the User-Name block: the text of its first link (the second is the @handle).
+std::string display_name(HtmlNode article) {
+  HtmlNode user = find_test_id(article, "User-Name");
+  if (!user) return {};
+  // The first link's text, else the first span's that is not the @handle.
+  std::string name, span;
+  walk_tree(user, [&](HtmlNode n) {
+    if (!name.empty()) return false;
+    if (n.is("a")) {
+      name = std::string(trim(visible_text(n)));
+      return false;
+    }
+    if (n.is("span") && span.empty())
+      if (std::string t(trim(visible_text(n))); !t.empty() && t[0] != '@') span = t;
+    return n.is_element();
+  });
+  if (name.empty() || name[0] == '@') name = span;
+  return name;
+}
+
+// "Jane Example reposted" above a post: the handle its link names.
+std::string reposted_by(HtmlNode article) {
+  HtmlNode context = find_test_id(article, "socialContext");
+  if (!context) return {};
+  const std::string said = ascii_lower(visible_text(context));
+  if (said.find("repost") == std::string::npos && said.find("retweet") == std::string::npos) return {};
+  for (HtmlNode n = context; n && !test_id(n, "tweet"); n = n.parent())
+    if (n.is("a"))
+      if (auto segs = x_path(n.attr_or("href")); segs.size() == 1) return "@" + segs[0];
+  std::string handle;
+  walk_tree(context, [&](HtmlNode n) {
+    if (handle.empty() && n.is("a"))
+      if (auto segs = x_path(n.attr_or("href")); segs.size() == 1) handle = "@" + segs[0];
+    return handle.empty();
+  });
+  return handle;
+}
+
+void add_photos(HtmlNode article, Item& it) {
+  walk_tree(article, [&](HtmlNode n) {
+    if (!test_id(n, "tweetPhoto")) return n.is_element();
+    walk_tree(n, [&](HtmlNode img) {
+      if (img.is("img")) {
+        std::string src(trim(img.attr_or("src")));
+        if (src.rfind("//", 0) == 0) src = "https:" + src;
+        std::string alt(trim(img.attr_or("alt")));
+        if (alt == "Image") alt.clear();  // X's default when the poster wrote none
+        add_media(it, std::move(src), "image", std::move(alt));
+      }
+      return img.is_element();
+    });
+    return false;
+  });
+}
+
+}  // namespace
+
+std::vector<Item> x_rendered_posts(const HtmlDocument& doc, const Item& base, std::string_view focal_id) {
+  std::vector<Item> out;
+  bool after_focal = false;
+  walk_tree(doc.root(), [&](HtmlNode n) {
+    if (out.size() >= k_max_posts) return false;
+    if (!n.is("article") || !test_id(n, "tweet")) return n.is_element() || n.is_document();
+    auto link = status_link(n);
+    if (!link) return false;
+    const std::string id = "x:post:" + link->id;
+    if (std::any_of(out.begin(), out.end(), [&](const Item& o) { return o.id == id; })) return false;
+    Item it = base;
+    it.id = id;
+    it.kind = ItemKind::post;
+    it.url = std::string(k_origin) + "/" + link->handle + "/status/" + link->id;
+    it.visibility = Visibility::public_;
+    it.author = {"@" + link->handle, display_name(n), std::string(k_origin) + "/" + link->handle};
+    if (HtmlNode text = find_test_id(n, "tweetText")) it.text = std::string(trim(visible_text(text)));
+    if (auto ts = normalize_datetime(link->datetime)) it.published_at = ts;
+    if (HtmlNode text = find_test_id(n, "tweetText"))
+      if (auto lang = text.attr("lang"); lang && *lang != "und") it.language = std::string(*lang);
+    add_photos(n, it);
+    add_field_once(it, "reposted_by", reposted_by(n));
+    if (!focal_id.empty()) {
+      if (link->id == focal_id) after_focal = true;
+      else if (after_focal) {
+        it.kind = ItemKind::comment;
+        it.parent_id = "x:post:" + std::string(focal_id);
+      }
+    }
+    out.push_back(std::move(it));
+    return false;
+  });
+  return out;
+}
+
+}  // namespace exposcan
