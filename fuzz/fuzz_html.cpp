@@ -10,7 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const char* k_urls[] = {"https://jane.example/posts/x/", "https://mastodon.social/@janeexample", "https://www.instagram.com/janeexample/",
                                  "https://www.facebook.com/janeexample/posts/1", "https://x.com/janeexample/status/1", "https://www.linkedin.com/in/janeexample",
                                  "https://github.com/janeexample", "https://www.youtube.com/@janeexample", "https://bsky.app/profile/a.example",
-                                 "https://www.threads.com/@janeexample/post/DKq3sEedSw1"};
+                                 "https://www.threads.com/@janeexample/post/DKq3sEedSw1", "https://x.com/janeexample",
+                                 "https://www.linkedin.com/posts/janeexample_seeds-activity-7458000000000000000-AbCd"};
   if (size == 0) return 0;
   exposcan::Page page;
   page.url = page.final_url = k_urls[data[0] % (sizeof k_urls / sizeof k_urls[0])];
