@@ -329,6 +329,34 @@ ParseOutput parse_instagram_json(const Page& page) {
   return out;
 }
 
+// An Instagram person in JSON-LD: {"alternateName": "@jane", "mainEntityofPage": {"@id": profile URL}}.
+Person jsonld_person(const JsonLdRef& r) {
+  std::string handle = r.alternate_name.rfind('@', 0) == 0 ? r.alternate_name.substr(1) : r.alternate_name;
+  std::string url = r.url;
+  if (url.empty() && !handle.empty()) url = k_instagram_origin + "/" + handle + "/";
+  return {handle, r.name, url};
+}
+
+// The JSON-LD a post page carries (ImageObject / VideoObject with `caption`, `uploadDate`,
+// `contentLocation`, `accessibilityCaption`, the author): the whole caption where the
+// og:description quotes the start of it, the exact time where it gives the day, the place.
+void add_post_jsonld(const HtmlAnalysis& a, Item& it) {
+  const JsonLdNode* n = nullptr;
+  for (std::string_view type : {"ImageObject", "VideoObject", "SocialMediaPosting"})
+    for (const JsonLdNode& node : a.ld.nodes)
+      if (!n && !node.nested && node.is(type)) n = &node;
+  if (!n) return;
+  std::string caption = !n->caption.empty() ? n->caption : !n->body.empty() ? n->body : n->description;
+  if (caption.size() > it.text.size()) it.text = std::move(caption);
+  if (auto t = normalize_datetime(n->date_published)) it.published_at = t;
+  if (!n->authors.empty() && it.author.handle.empty()) it.author = jsonld_person(n->authors[0]);
+  if (n->location && !it.geo) it.geo = Geo{n->location->lat, n->location->lon, n->location->name};
+  std::string alt;
+  if (auto c = n->raw.find("accessibilityCaption"); c != n->raw.end() && c->is_string()) alt = c->get<std::string>();
+  for (const JsonLdImage& img : n->images) add_media(it, img.url, "image", alt.empty() ? img.caption : alt);
+  if (n->is("VideoObject") && !n->content_url.empty()) add_media(it, n->content_url, "video", alt);
+}
+
 ParseOutput parse_instagram_html(const Page& page) {
   HtmlAnalysis a = analyze_html(page);
   ParseOutput out = std::move(a.output);
@@ -423,7 +451,10 @@ ParseOutput parse_instagram_html(const Page& page) {
   it.author.handle = handle;
   it.author.name = name;
   if (!handle.empty()) it.author.url = k_instagram_origin + "/" + handle + "/";
+  add_post_jsonld(a, it);
+  std::vector<Item> comments = jsonld_comment_items(a.ld, page, out, it, [](const JsonLdRef& r) { return jsonld_person(r); });
   out.items.push_back(std::move(it));
+  for (Item& c : comments) out.items.push_back(std::move(c));
   return out;
 }
 

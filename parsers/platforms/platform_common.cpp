@@ -4,8 +4,10 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/hash.h"
 #include "core/text.h"
 #include "core/url.h"
+#include "parsers/html_dates.h"
 #include "parsers/html_scan.h"
 #include "parsers/links.h"
 #include "parsers/page_signals.h"
@@ -226,6 +228,27 @@ void add_field_once(Item& item, std::string name, std::string value) {
   std::pair<std::string, std::string> field{std::move(name), std::move(value)};
   if (!field.second.empty() && std::find(item.fields.begin(), item.fields.end(), field) == item.fields.end())
     item.fields.push_back(std::move(field));
+}
+
+std::vector<Item> jsonld_comment_items(const JsonLdResult& ld, const Page& page, const ParseOutput& out, const Item& post,
+                                       const std::function<Person(const JsonLdRef&)>& person) {
+  std::vector<Item> items;
+  for (const JsonLdNode& n : ld.nodes) {
+    if (!n.is("Comment") || n.body.empty()) continue;
+    Item c = platform_item(page, out, post.platform);
+    c.kind = ItemKind::comment;
+    c.extractor = post.extractor;
+    c.url = post.url;
+    c.parent_id = post.id;
+    c.text = n.body;
+    c.visibility = post.visibility;
+    if (!n.authors.empty()) c.author = person(n.authors[0]);
+    if (auto ts = normalize_datetime(n.date_published)) c.published_at = ts;
+    c.id = post.platform + ":comment:" +
+           sha256_hex(c.author.name + "\n" + c.author.handle + "\n" + c.author.url + "\n" + n.date_published + "\n" + n.body).substr(0, 16);
+    if (std::none_of(items.begin(), items.end(), [&](const Item& o) { return o.id == c.id; })) items.push_back(std::move(c));
+  }
+  return items;
 }
 
 void add_meta_media(Item& item, const json& media) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 
 #include "core/time.h"
 #include "parsers/item.h"
+#include "parsers/jsonld.h"
 #include "parsers/parse_output.h"
 #include "scanner/page.h"
 
@@ -73,5 +75,12 @@ void add_media(Item& item, std::string url, std::string type, std::string alt);
 // One Meta api/v1 media object (Instagram and Threads posts and their carousel_media parts): its
 // largest picture and its video file, both with the part's accessibility caption as alt text.
 void add_meta_media(Item& item, const nlohmann::json& media);
+
+// The Comment nodes of a page's JSON-LD (a posting's `comment`: text, author, date, no ids) as
+// comment items answering `post`, each once and as visible as it. `person` names a comment's
+// author in the platform's terms. The id is "<post.platform>:comment:" and a digest of author,
+// date and text, so a comment keeps it whatever its place in the list.
+std::vector<Item> jsonld_comment_items(const JsonLdResult& ld, const Page& page, const ParseOutput& out, const Item& post,
+                                       const std::function<Person(const JsonLdRef&)>& person);
 
 }  // namespace exposcan

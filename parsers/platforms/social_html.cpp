@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/hash.h"
 #include "core/text.h"
 #include "core/url.h"
 #include "parsers/generic_html.h"
@@ -85,31 +84,6 @@ std::string linkedin_post_id(const std::vector<std::string>& segments, std::stri
     if (segs.size() >= 2 && segs[0] == "posts") return std::string(segs[1]);
   }
   return segments[2];
-}
-
-// The comments a public post page's JSON-LD lists (`comment`: text, author, date; no ids): each
-// an item of its author, answering the post. The id is a digest of author, date and text, so a
-// comment keeps it across scans whatever its place in the list.
-std::vector<Item> linkedin_comments(const Parsed& p, const Page& page, const Item& post) {
-  std::vector<Item> out;
-  for (const JsonLdNode& n : p.a.ld.nodes) {
-    if (!n.is("Comment") || n.body.empty()) continue;
-    Item c = platform_item(page, p.out, "linkedin");
-    c.kind = ItemKind::comment;
-    c.extractor = "linkedin-html";
-    c.url = post.url;
-    c.parent_id = post.id;
-    c.text = n.body;
-    c.visibility = Visibility::public_;
-    if (!n.authors.empty()) {
-      const JsonLdRef& a = n.authors[0];
-      c.author = {a.alternate_name.empty() ? linkedin_slug_in(a.url) : a.alternate_name, a.name, a.url};
-    }
-    if (auto ts = normalize_datetime(n.date_published)) c.published_at = ts;
-    c.id = "linkedin:comment:" + sha256_hex(c.author.name + "\n" + c.author.url + "\n" + n.date_published + "\n" + n.body).substr(0, 16);
-    if (std::none_of(out.begin(), out.end(), [&](const Item& o) { return o.id == c.id; })) out.push_back(std::move(c));
-  }
-  return out;
 }
 
 }  // namespace
@@ -346,7 +320,9 @@ ParseOutput parse_linkedin_html(const Page& page) {
           break;
         }
       it.extractor = "linkedin-html";
-      std::vector<Item> comments = linkedin_comments(p, page, it);
+      std::vector<Item> comments = jsonld_comment_items(p.a.ld, page, p.out, it, [](const JsonLdRef& a) {
+        return Person{a.alternate_name.empty() ? linkedin_slug_in(a.url) : a.alternate_name, a.name, a.url};
+      });
       p.out.items.push_back(std::move(it));
       for (Item& c : comments) p.out.items.push_back(std::move(c));
       return std::move(p.out);

@@ -251,6 +251,37 @@ TEST_CASE("instagram: comments by others under a post are comment items of their
   CHECK(reply->parent_id == "instagram:comment:17900000000000010");
 }
 
+// A post page's JSON-LD (ImageObject with caption, uploadDate, contentLocation, accessibilityCaption
+// and `comment`), where a page has it: the whole caption, the time, the place, others' comments.
+TEST_CASE("instagram html: a post page's JSON-LD gives the whole caption, the place and the comments", "[instagram][shapes]") {
+  auto out = parse_as("https://www.instagram.com/p/CxAbC123/", "text/html", R"html(<html><head>
+    <meta property="og:type" content="instapp:photo"><meta property="og:url" content="https://www.instagram.com/p/CxAbC123/">
+    <meta property="og:description" content="12 likes, 2 comments - janeexample on May 1, 2026: &quot;Harvest day at plot 12&quot;. ">
+    <script type="application/ld+json">{"@context":"http://schema.org","@type":"ImageObject","caption":"Harvest day at plot 12. Call 202-555-0147",
+      "uploadDate":"2026-05-01T10:00:00","author":{"@type":"Person","alternateName":"@janeexample",
+      "mainEntityofPage":{"@type":"ProfilePage","@id":"https://www.instagram.com/janeexample/"}},
+      "comment":[{"@type":"Comment","text":"Lovely! I'm at 14 Elm Road","author":{"@type":"Person","alternateName":"@bobexample"}}],
+      "commentCount":"2","contentLocation":{"@type":"Place","name":"Springfield"},
+      "accessibilityCaption":"Photo of vegetables","image":"https://scontent.cdninstagram.com/v/harvest.jpg"}</script>
+    </head><body></body></html>)html");
+  const Item* post = find_item(out, "instagram:post:CxAbC123");
+  REQUIRE(post != nullptr);
+  CHECK(post->text == "Harvest day at plot 12. Call 202-555-0147");
+  REQUIRE(post->published_at.has_value());
+  CHECK(format_rfc3339(*post->published_at) == "2026-05-01T10:00:00Z");
+  REQUIRE(post->geo.has_value());
+  CHECK(post->geo->name == "Springfield");
+  REQUIRE(post->media.size() == 1);
+  CHECK(post->media[0].alt == "Photo of vegetables");
+  REQUIRE(out.items.size() == 2);
+  const Item& comment = out.items[1];
+  CHECK(comment.kind == ItemKind::comment);
+  CHECK(comment.author.handle == "bobexample");
+  CHECK(comment.author.url == "https://www.instagram.com/bobexample/");
+  CHECK(comment.parent_id == "instagram:post:CxAbC123");
+  CHECK(comment.text == "Lovely! I'm at 14 Elm Road");
+}
+
 // web_profile_info lists collaboration posts in the account's grid; their node's `owner` is who
 // posted them (instagrapi's extract_media_gql credits media["owner"]).
 TEST_CASE("instagram: a grid post owned by another account is credited to its owner", "[instagram][shapes]") {
