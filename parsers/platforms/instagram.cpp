@@ -149,7 +149,7 @@ struct PostRef {
   Visibility visibility;
 };
 
-std::optional<Item> comment_item(const json& c, const PostRef& post, const std::string& parent_id, const Page& page,
+std::optional<Item> ig_comment_item(const json& c, const PostRef& post, const std::string& parent_id, const Page& page,
                                  const ParseOutput& out) {
   std::string id = jid(c, "id");
   if (id.empty()) id = jid(c, "pk");
@@ -176,7 +176,7 @@ std::optional<Item> comment_item(const json& c, const PostRef& post, const std::
 void add_comments(const json& m, const PostRef& post, const Page& page, ParseOutput& out) {
   std::vector<std::string> seen;
   auto add = [&](const json& c, const std::string& parent) -> std::string {
-    std::optional<Item> it = comment_item(c, post, parent, page, out);
+    std::optional<Item> it = ig_comment_item(c, post, parent, page, out);
     if (!it || std::find(seen.begin(), seen.end(), it->id) != seen.end()) return {};
     seen.push_back(it->id);
     std::string id = it->id;

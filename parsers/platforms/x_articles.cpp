@@ -12,8 +12,8 @@
 namespace exposcan {
 namespace {
 
-constexpr std::string_view k_origin = "https://x.com";
-constexpr size_t k_max_posts = 1000;
+constexpr std::string_view k_x_site = "https://x.com";
+constexpr size_t k_max_rendered_posts = 1000;
 
 bool test_id(HtmlNode n, std::string_view id) { return n.is_element() && n.attr_or("data-testid") == id; }
 
@@ -32,7 +32,7 @@ HtmlNode find_test_id(HtmlNode root, std::string_view id) {
 // or made it absolute ("https://x.com/jane/status/1", "https://twitter.com/…").
 std::vector<std::string> x_path(std::string_view href) {
   std::vector<std::string> segs;
-  auto base = Url::parse(k_origin);
+  auto base = Url::parse(k_x_site);
   if (!base) return segs;
   auto u = base->resolve(href);
   if (!u) return segs;
@@ -140,7 +140,7 @@ std::vector<Item> x_rendered_posts(const HtmlDocument& doc, const Item& base, st
   std::vector<Item> out;
   bool after_focal = false;
   walk_tree(doc.root(), [&](HtmlNode n) {
-    if (out.size() >= k_max_posts) return false;
+    if (out.size() >= k_max_rendered_posts) return false;
     if (!n.is("article") || !test_id(n, "tweet")) return n.is_element() || n.is_document();
     auto link = status_link(n);
     if (!link) return false;
@@ -149,9 +149,9 @@ std::vector<Item> x_rendered_posts(const HtmlDocument& doc, const Item& base, st
     Item it = base;
     it.id = id;
     it.kind = ItemKind::post;
-    it.url = std::string(k_origin) + "/" + link->handle + "/status/" + link->id;
+    it.url = std::string(k_x_site) + "/" + link->handle + "/status/" + link->id;
     it.visibility = Visibility::public_;
-    it.author = {"@" + link->handle, display_name(n), std::string(k_origin) + "/" + link->handle};
+    it.author = {"@" + link->handle, display_name(n), std::string(k_x_site) + "/" + link->handle};
     if (HtmlNode text = find_test_id(n, "tweetText")) it.text = std::string(trim(visible_text(text)));
     if (auto ts = normalize_datetime(link->datetime)) it.published_at = ts;
     if (HtmlNode text = find_test_id(n, "tweetText"))

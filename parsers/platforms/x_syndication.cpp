@@ -1,10 +1,14 @@
 #include "parsers/platforms/x_syndication.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "core/url.h"
 #include "parsers/html_dates.h"
 #include "parsers/html_fragment.h"
 #include "parsers/platforms/platform_common.h"
+#include "parsers/platforms/x_common.h"
+#include "parsers/platforms/x_graphql.h"
 
 namespace exposcan {
 namespace {
@@ -25,36 +29,9 @@ Item x_tweet_item(const json& t, const Page& page, ParseOutput& out) {
   it.author = {"@" + handle, jstr(user, "name"), "https://x.com/" + handle};
   it.language = jstr(t, "lang");
   if (auto ts = normalize_datetime(jstr(t, "created_at"))) it.published_at = ts;
-  // `text` writes links as t.co addresses: the written address is entities.urls[].expanded_url;
-  // a picture's t.co link (mediaDetails[].url) is not part of what was written.
-  std::string text = jstr(t, "text");
-  for (const auto& u : jarr(jobj(t, "entities"), "urls")) {
-    const std::string short_url = jstr(u, "url"), expanded = jstr(u, "expanded_url");
-    if (expanded.empty()) continue;
-    it.links.push_back(expanded);
-    if (size_t at = short_url.empty() ? std::string::npos : text.find(short_url); at != std::string::npos)
-      text.replace(at, short_url.size(), expanded);
-  }
-  for (const auto& m : jarr(t, "mediaDetails")) {
-    if (const std::string short_url = jstr(m, "url"); !short_url.empty())
-      if (size_t at = text.find(short_url); at != std::string::npos) text.erase(at, short_url.size());
-    const std::string type = jstr(m, "type");
-    std::string url = jstr(m, "media_url_https");
-    if (type == "video" || type == "animated_gif") {
-      for (const auto& v : jarr(jobj(m, "video_info"), "variants"))
-        if (jstr(v, "content_type") == "video/mp4" && !jstr(v, "url").empty()) url = jstr(v, "url");
-      add_media(it, url, "video", jstr(m, "ext_alt_text"));
-    } else {
-      add_media(it, url, "image", jstr(m, "ext_alt_text"));
-    }
-  }
+  it.text = x_written_text(jstr(t, "text"), jobj(t, "entities"), jarr(t, "mediaDetails"), it);
   if (jarr(t, "mediaDetails").empty())
     for (const auto& ph : jarr(t, "photos")) add_media(it, jstr(ph, "url"), "image", "");
-  it.text = std::string(trim(text));
-  for (const auto& h : jarr(jobj(t, "entities"), "hashtags"))
-    if (!jstr(h, "text").empty()) it.tags.push_back(jstr(h, "text"));
-  for (const auto& m : jarr(jobj(t, "entities"), "user_mentions"))
-    if (!jstr(m, "screen_name").empty()) it.fields.emplace_back("mention", "@" + jstr(m, "screen_name"));
   if (jbool(t, "possibly_sensitive")) it.fields.emplace_back("possibly_sensitive", "true");
   return it;
 }
@@ -114,10 +91,42 @@ void oembed(const json& o, const Page& page, ParseOutput& out) {
 
 }  // namespace
 
+std::string x_written_text(std::string text, const json& entities, const json& media, Item& it) {
+  // `text` writes links as t.co addresses: the written address is entities.urls[].expanded_url;
+  // a picture's t.co link (media[].url) is not part of what was written.
+  for (const auto& u : jarr(entities, "urls")) {
+    const std::string short_url = jstr(u, "url"), expanded = jstr(u, "expanded_url");
+    if (expanded.empty()) continue;
+    if (std::find(it.links.begin(), it.links.end(), expanded) == it.links.end()) it.links.push_back(expanded);
+    if (size_t at = short_url.empty() ? std::string::npos : text.find(short_url); at != std::string::npos)
+      text.replace(at, short_url.size(), expanded);
+  }
+  if (media.is_array())
+    for (const auto& m : media) {
+      if (const std::string short_url = jstr(m, "url"); !short_url.empty())
+        if (size_t at = text.find(short_url); at != std::string::npos) text.erase(at, short_url.size());
+      const std::string type = jstr(m, "type");
+      std::string url = jstr(m, "media_url_https");
+      if (type == "video" || type == "animated_gif") {
+        for (const auto& v : jarr(jobj(m, "video_info"), "variants"))
+          if (jstr(v, "content_type") == "video/mp4" && !jstr(v, "url").empty()) url = jstr(v, "url");
+        add_media(it, url, "video", jstr(m, "ext_alt_text"));
+      } else {
+        add_media(it, url, "image", jstr(m, "ext_alt_text"));
+      }
+    }
+  for (const auto& h : jarr(entities, "hashtags"))
+    if (!jstr(h, "text").empty()) it.tags.push_back(jstr(h, "text"));
+  for (const auto& m : jarr(entities, "user_mentions"))
+    if (!jstr(m, "screen_name").empty()) add_field_once(it, "mention", "@" + jstr(m, "screen_name"));
+  return std::string(trim(text));
+}
+
 ParseOutput parse_x_json(const Page& page) {
   ParseOutput out;
   json doc = parse_json_page(page, out);
   if (doc.is_discarded() || !doc.is_object()) return out;
+  if (read_x_graphql(doc, page, out)) return out;  // the web client's API (x_graphql.h)
   const std::string url = page.final_url.empty() ? page.url : page.final_url;
   const json& t = doc.contains("data") && doc["data"].is_object() ? doc["data"] : doc;  // react-tweet's {"data": …}
   const std::string type = jstr(t, "__typename");

@@ -345,6 +345,71 @@ TEST_CASE("x: a saved post page is the post once, and the replies under it are c
   for (const auto& it : bare.items) CHECK(it.kind != ItemKind::post);
 }
 
+// X's web client API as a HAR export holds it (samples/sites/x.com/_api/*.json, shapes of 2025:
+// screen_name under `core`, TweetWithVisibilityResults, note_tweet, retweeted_status_result).
+TEST_CASE("x graphql: the account, a timeline with a pin, a long post, a repost, a quote and a tombstone", "[x][shapes][graphql]") {
+  auto sample = [](const std::string& url, const std::string& file) {
+    return parse_as(url, "application/json", test::read_text(test::source_dir() / "samples/sites/x.com/_api" / file));
+  };
+  auto user = sample("https://x.com/i/api/graphql/abc/UserByScreenName", "user_by_screen_name.json");
+  REQUIRE(user.items.size() == 1);
+  const Item& account = user.items[0];
+  CHECK(account.id == "x:account:janeexample");
+  CHECK(account.text == "Gardener and ink drawer. Seeds: https://jane.example/seeds");
+  CHECK(has_field(account, "location", "Springfield"));
+  CHECK(has_field(account, "website", "https://jane.example/"));
+  CHECK(has_field(account, "joined", "2011-04-02T10:00:00Z"));
+
+  auto timeline = sample("https://x.com/i/api/graphql/abc/UserTweets", "user_tweets.json");
+  CHECK(timeline.errors.empty());
+  CHECK(timeline.items.size() == 6);  // the pinned post once; the tombstone and the cursors are none
+  const Item* seedlings = find_item(timeline, "x:post:1785000000000000001");
+  REQUIRE(seedlings != nullptr);
+  CHECK(seedlings->text == "Seedlings are up! Call 202-555-0147 for spares. #garden");  // the picture's t.co link removed
+  REQUIRE(seedlings->media.size() == 1);
+  CHECK(seedlings->media[0].alt == "Tomato seedlings on my windowsill at 12 Elm Road");
+  REQUIRE(seedlings->published_at.has_value());
+  CHECK(format_rfc3339(*seedlings->published_at) == "2026-05-01T10:00:00Z");
+  CHECK(seedlings->author.name == "Jane Example");
+  const Item* heron = find_item(timeline, "x:post:1786000000000000002");
+  REQUIRE(heron != nullptr);
+  CHECK(heron->text == "Inktober practice: a heron, mostly legs. More at https://jane.example/ink");
+  const Item* note = find_item(timeline, "x:post:1786100000000000004");
+  REQUIRE(note != nullptr);
+  CHECK(note->text.size() > 280);
+  CHECK(note->text.find("Next week: sowing squash.") != std::string::npos);
+  // The repost is Example Birding's post, shared by Jane; the RT wrapper is no item of its own.
+  CHECK(find_item(timeline, "x:post:1786600000000000005") == nullptr);
+  const Item* reposted = find_item(timeline, "x:post:1786500000000000003");
+  REQUIRE(reposted != nullptr);
+  CHECK(reposted->author.handle == "@examplebirding");
+  CHECK(has_field(*reposted, "reposted_by", "@janeexample"));
+  const Item* quote = find_item(timeline, "x:post:1786700000000000007");
+  REQUIRE(quote != nullptr);
+  CHECK(has_field(*quote, "quotes", "https://x.com/bobexample/status/1785900000000000006"));
+  const Item* quoted = find_item(timeline, "x:post:1785900000000000006");
+  REQUIRE(quoted != nullptr);
+  CHECK(quoted->author.handle == "@bobexample");
+
+  auto detail = sample("https://x.com/i/api/graphql/abc/TweetDetail", "tweet_detail.json");
+  const Item* reply = find_item(detail, "x:post:1785000000000000099");
+  REQUIRE(reply != nullptr);
+  CHECK(reply->kind == ItemKind::comment);
+  CHECK(reply->parent_id == "x:post:1785000000000000001");
+  CHECK(reply->author.handle == "@bobexample");
+
+  // A protected account's posts need an accepted follow; an unrelated `data` answer is no X answer.
+  auto locked = parse_as("https://x.com/i/api/graphql/abc/UserTweets", "application/json", R"({"data": {"user": {"result": {
+    "__typename": "User", "timeline": {"timeline": {"instructions": [{"type": "TimelineAddEntries", "entries": [
+      {"entryId": "tweet-7", "content": {"itemContent": {"tweet_results": {"result": {"__typename": "Tweet", "rest_id": "7",
+        "core": {"user_results": {"result": {"rest_id": "9", "core": {"screen_name": "locked"}, "privacy": {"protected": true}}}},
+        "legacy": {"full_text": "hi", "created_at": "Wed May 01 10:00:00 +0000 2026"}}}}}}]}]}}}}}})");
+  REQUIRE(locked.items.size() == 1);
+  CHECK(locked.items[0].visibility == Visibility::followers);
+  auto other = parse_as("https://x.com/i/api/graphql/abc/Other", "application/json", R"({"data": {"viewer": {"x": 1}}})");
+  CHECK(other.items.empty());
+}
+
 TEST_CASE("linkedin: a public post's author is named by the profile address and commenters keep their words", "[linkedin][shapes]") {
   // Public post pages (2026): SocialMediaPosting with articleBody, `comment` (others' comments) and an
   // author with name and url only, the url often on a country host.
