@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "core/text.h"
 #include "core/url.h"
@@ -170,28 +171,49 @@ std::optional<Item> ig_comment_item(const json& c, const PostRef& post, const st
   return it;
 }
 
-// The comments a post's JSON carries, and the replies under them: GraphQL's
-// edge_media_to_parent_comment (older: edge_media_to_comment, edge_media_preview_comment) with
-// edge_threaded_comments, api/v1's preview_comments and comments. Each comment once.
-void add_comments(const json& m, const PostRef& post, const Page& page, ParseOutput& out) {
-  std::vector<std::string> seen;
-  auto add = [&](const json& c, const std::string& parent) -> std::string {
-    std::optional<Item> it = ig_comment_item(c, post, parent, page, out);
-    if (!it || std::find(seen.begin(), seen.end(), it->id) != seen.end()) return {};
-    seen.push_back(it->id);
+// The comments of one post, each once, at most k_max_comments of them.
+constexpr size_t k_max_comments = 1000;
+
+class CommentReader {
+ public:
+  CommentReader(const PostRef& post, const Page& page, ParseOutput& out) : m_post(post), m_page(page), m_out(out) {}
+
+  // Adds the comment (and the replies api/v1 previews under it); returns its item id, "" if none.
+  std::string add(const json& c, const std::string& parent) {
+    if (m_seen.size() >= k_max_comments) return {};
+    std::optional<Item> it = ig_comment_item(c, m_post, parent, m_page, m_out);
+    if (!it || !m_seen.insert(it->id).second) return {};
     std::string id = it->id;
-    out.items.push_back(std::move(*it));
+    m_out.items.push_back(std::move(*it));
+    for (const json& r : jarr(c, "preview_child_comments")) add(r, id);
     return id;
-  };
-  for (const char* edge : {"edge_media_to_parent_comment", "edge_media_to_comment", "edge_media_preview_comment"})
-    for (const json& e : jarr(jobj(m, edge), "edges")) {
-      const json& node = jobj(e, "node");
-      const std::string id = add(node, post.id);
-      for (const json& r : jarr(jobj(node, "edge_threaded_comments"), "edges"))
-        if (!id.empty()) add(jobj(r, "node"), id);
-    }
-  for (const char* list : {"preview_comments", "comments"})
-    for (const json& c : jarr(m, list)) add(c, post.id);
+  }
+
+  // GraphQL's edge_media_to_parent_comment (older: edge_media_to_comment,
+  // edge_media_preview_comment) with edge_threaded_comments; api/v1's preview_comments and
+  // comments; the web's comments connection (edges of api/v1 comments).
+  void add_all(const json& m) {
+    for (const char* edge : {"edge_media_to_parent_comment", "edge_media_to_comment", "edge_media_preview_comment"})
+      for (const json& e : jarr(jobj(m, edge), "edges")) {
+        const json& node = jobj(e, "node");
+        const std::string id = add(node, m_post.id);
+        for (const json& r : jarr(jobj(node, "edge_threaded_comments"), "edges"))
+          if (!id.empty()) add(jobj(r, "node"), id);
+      }
+    for (const char* list : {"preview_comments", "comments"})
+      for (const json& c : jarr(m, list)) add(c, m_post.id);
+    for (const json& e : jarr(jobj(m, "xdt_api__v1__media__media_id__comments__connection"), "edges")) add(jobj(e, "node"), m_post.id);
+  }
+
+ private:
+  const PostRef& m_post;
+  const Page& m_page;
+  ParseOutput& m_out;
+  std::set<std::string> m_seen;
+};
+
+void add_comments(const json& m, const PostRef& post, const Page& page, ParseOutput& out) {
+  CommentReader(post, page, out).add_all(m);
 }
 
 bool is_v1_media(const json& m) {
@@ -234,7 +256,8 @@ void embedded_answers(const json& root, std::vector<const json*>& found) {
     auto [j, depth] = stack.back();
     stack.pop_back();
     if (depth > k_max_embedded_depth) continue;
-    if (j->is_object() && (j->contains("xdt_api__v1__media__shortcode__web_info") || j->contains("xdt_shortcode_media"))) {
+    if (j->is_object() && (j->contains("xdt_api__v1__media__shortcode__web_info") || j->contains("xdt_shortcode_media") ||
+                           j->contains("xdt_api__v1__media__media_id__comments__connection"))) {
       found.push_back(j);
       continue;
     }
@@ -417,7 +440,9 @@ ParseOutput parse_instagram_html(const Page& page) {
     std::string text;
     for (HtmlNode c = script.first_child(); c; c = c.next_sibling())
       if (c.is_text()) text += c.text();
-    if (text.find("shortcode") == std::string::npos && text.find("\"code\"") == std::string::npos) continue;
+    if (text.find("shortcode") == std::string::npos && text.find("\"code\"") == std::string::npos &&
+        text.find("comments__connection") == std::string::npos)
+      continue;
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) continue;
     std::vector<const json*> answers;
@@ -425,6 +450,13 @@ ParseOutput parse_instagram_html(const Page& page) {
     for (const json* data : answers) {
       json wrapped = {{"data", *data}};
       add_posts(wrapped, page, out);
+      // The comments come in an answer of their own (no post in it): they answer this page's post.
+      if (data->contains("xdt_api__v1__media__media_id__comments__connection") && !code.empty()) {
+        PostRef post{"instagram:post:" + code, std::string(k_instagram_origin) + "/p/" + code + "/", Visibility::public_};
+        for (const Item& it : out.items)
+          if (it.id == post.id) post = {it.id, it.url, it.visibility};
+        add_comments(*data, post, page, out);
+      }
     }
   }
   for (const Item& it : out.items) embedded_post = embedded_post || it.id == "instagram:post:" + code;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <set>
 
 #include "core/hash.h"
 #include "core/text.h"
@@ -232,8 +233,11 @@ void add_field_once(Item& item, std::string name, std::string value) {
 
 std::vector<Item> jsonld_comment_items(const JsonLdResult& ld, const Page& page, const ParseOutput& out, const Item& post,
                                        const std::function<Person(const JsonLdRef&)>& person) {
+  constexpr size_t k_max_comments = 1000;
   std::vector<Item> items;
+  std::set<std::string> seen;
   for (const JsonLdNode& n : ld.nodes) {
+    if (items.size() >= k_max_comments) break;
     if (!n.is("Comment") || n.body.empty()) continue;
     Item c = platform_item(page, out, post.platform);
     c.kind = ItemKind::comment;
@@ -244,9 +248,9 @@ std::vector<Item> jsonld_comment_items(const JsonLdResult& ld, const Page& page,
     c.visibility = post.visibility;
     if (!n.authors.empty()) c.author = person(n.authors[0]);
     if (auto ts = normalize_datetime(n.date_published)) c.published_at = ts;
-    c.id = post.platform + ":comment:" +
-           sha256_hex(c.author.name + "\n" + c.author.handle + "\n" + c.author.url + "\n" + n.date_published + "\n" + n.body).substr(0, 16);
-    if (std::none_of(items.begin(), items.end(), [&](const Item& o) { return o.id == c.id; })) items.push_back(std::move(c));
+    // Not the author's URL: its host varies with the visitor's country (uk.linkedin.com).
+    c.id = post.platform + ":comment:" + sha256_hex(c.author.name + "\n" + c.author.handle + "\n" + n.date_published + "\n" + n.body).substr(0, 16);
+    if (seen.insert(c.id).second) items.push_back(std::move(c));
   }
   return items;
 }

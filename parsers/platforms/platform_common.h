@@ -77,9 +77,10 @@ void add_media(Item& item, std::string url, std::string type, std::string alt);
 void add_meta_media(Item& item, const nlohmann::json& media);
 
 // The Comment nodes of a page's JSON-LD (a posting's `comment`: text, author, date, no ids) as
-// comment items answering `post`, each once and as visible as it. `person` names a comment's
-// author in the platform's terms. The id is "<post.platform>:comment:" and a digest of author,
-// date and text, so a comment keeps it whatever its place in the list.
+// comment items answering `post`, each once and as visible as it, at most 1000. `person` names a
+// comment's author in the platform's terms. The id is "<post.platform>:comment:" and a digest of
+// the author's name and handle, the date and the text, so a comment keeps it whatever its place
+// in the list and whichever country host the page was read on.
 std::vector<Item> jsonld_comment_items(const JsonLdResult& ld, const Page& page, const ParseOutput& out, const Item& post,
                                        const std::function<Person(const JsonLdRef&)>& person);
 

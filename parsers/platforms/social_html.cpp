@@ -71,19 +71,27 @@ std::string youtube_handle_in(std::string_view u) {
   return std::string();
 }
 
-// The post a LinkedIn post address names: the slug of /posts/<slug> and /pulse/<slug>; for
-// /feed/update/urn:li:activity:<n>/ the slug of the /posts/ address the page gives as canonical
-// (the same post, the same item), else the activity URN.
+// The post a LinkedIn post address names. The number of its activity when the address gives one
+// (/posts/<slug>-activity-<n>-<code>, /feed/update/urn:li:activity:<n>/, also in the canonical
+// address), so both addresses of a post are one item: "urn:li:activity:<n>". Otherwise the slug
+// of /posts/<slug> and /pulse/<slug>, or the URN of /feed/update/<urn>.
 std::string linkedin_post_id(const std::vector<std::string>& segments, std::string_view canonical_url) {
-  if (segments.size() >= 2 && (segments[0] == "posts" || segments[0] == "pulse")) return segments[1];
-  if (segments.size() < 3 || segments[0] != "feed" || segments[1] != "update") return {};
-  if (auto u = Url::parse(canonical_url)) {
-    std::vector<std::string_view> segs;
-    for (auto s : split(u->path(), '/'))
-      if (!s.empty()) segs.push_back(s);
-    if (segs.size() >= 2 && segs[0] == "posts") return std::string(segs[1]);
-  }
-  return segments[2];
+  auto activity_in = [](std::string_view s) -> std::string {
+    for (std::string_view marker : {"-activity-", "urn:li:activity:"}) {
+      size_t at = s.find(marker);
+      if (at == std::string_view::npos) continue;
+      size_t begin = at + marker.size(), end = begin;
+      while (end < s.size() && is_ascii_digit(s[end])) ++end;
+      if (end > begin) return "urn:li:activity:" + std::string(s.substr(begin, end - begin));
+    }
+    return {};
+  };
+  const bool post = segments.size() >= 2 && (segments[0] == "posts" || segments[0] == "pulse");
+  const bool update = segments.size() >= 3 && segments[0] == "feed" && segments[1] == "update";
+  if (!post && !update) return {};
+  if (std::string id = activity_in(segments[post ? 1 : 2]); !id.empty()) return id;
+  if (std::string id = activity_in(canonical_url); !id.empty()) return id;
+  return segments[post ? 1 : 2];
 }
 
 }  // namespace

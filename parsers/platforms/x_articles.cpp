@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "core/text.h"
 #include "core/url.h"
@@ -17,6 +18,14 @@ constexpr size_t k_max_rendered_posts = 1000;
 
 bool test_id(HtmlNode n, std::string_view id) { return n.is_element() && n.attr_or("data-testid") == id; }
 
+HtmlNode find_test_id(HtmlNode root, std::string_view id);
+
+// The card of a quoted post inside a post: a <div role="link"> holding its own User-Name (the
+// post's own name links are <a role="link">). What is in it is the quoted post's, not the post's.
+bool is_quote_card(HtmlNode n) {
+  return n.is("div") && n.attr_or("role") == "link" && find_test_id(n, "User-Name");
+}
+
 // The first element of `root`'s subtree (root included) with data-testid `id`.
 HtmlNode find_test_id(HtmlNode root, std::string_view id) {
   HtmlNode found;
@@ -24,6 +33,17 @@ HtmlNode find_test_id(HtmlNode root, std::string_view id) {
     if (found) return false;
     if (test_id(n, id)) found = n;
     return !found && (n.is_element() || n.is_document());
+  });
+  return found;
+}
+
+// The same within the post itself, leaving out a quoted post's card.
+HtmlNode find_own(HtmlNode article, std::string_view id) {
+  HtmlNode found;
+  walk_tree(article, [&](HtmlNode n) {
+    if (found || (n != article && is_quote_card(n))) return false;
+    if (test_id(n, id)) found = n;
+    return !found && n.is_element();
   });
   return found;
 }
@@ -55,7 +75,7 @@ struct StatusLink {
 std::optional<StatusLink> status_link(HtmlNode article) {
   std::optional<StatusLink> with_time, first;
   walk_tree(article, [&](HtmlNode n) {
-    if (with_time) return false;
+    if (with_time || (n != article && is_quote_card(n))) return false;
     if (n.is("a")) {
       const auto segs = x_path(n.attr_or("href"));
       if (segs.size() >= 3 && segs[1] == "status" && all_digits(segs[2])) {
@@ -117,8 +137,11 @@ std::string reposted_by(HtmlNode article) {
   return handle;
 }
 
+// The post's pictures (not a quoted post's). A browser's "complete" save points `src` at its own
+// copy ("./Jane_files/F1.jpg"): such a picture is kept, under that path, only for its alt text.
 void add_photos(HtmlNode article, Item& it) {
   walk_tree(article, [&](HtmlNode n) {
+    if (n != article && is_quote_card(n)) return false;
     if (!test_id(n, "tweetPhoto")) return n.is_element();
     walk_tree(n, [&](HtmlNode img) {
       if (img.is("img")) {
@@ -126,7 +149,8 @@ void add_photos(HtmlNode article, Item& it) {
         if (src.rfind("//", 0) == 0) src = "https:" + src;
         std::string alt(trim(img.attr_or("alt")));
         if (alt == "Image") alt.clear();  // X's default when the poster wrote none
-        add_media(it, std::move(src), "image", std::move(alt));
+        const bool remote = src.rfind("https://", 0) == 0 || src.rfind("http://", 0) == 0;
+        if (remote || !alt.empty()) add_media(it, std::move(src), "image", std::move(alt));
       }
       return img.is_element();
     });
@@ -138,29 +162,36 @@ void add_photos(HtmlNode article, Item& it) {
 
 std::vector<Item> x_rendered_posts(const HtmlDocument& doc, const Item& base, std::string_view focal_id) {
   std::vector<Item> out;
-  bool after_focal = false;
+  std::set<std::string> seen;
+  size_t articles = 0;
+  bool after_focal = false, replies_ended = false;
   walk_tree(doc.root(), [&](HtmlNode n) {
-    if (out.size() >= k_max_rendered_posts) return false;
+    if (articles >= k_max_rendered_posts) return false;
+    // After the post and its replies, a logged-in page goes on under a heading ("Discover more"):
+    // the posts there answer nothing.
+    if (after_focal && (n.is("h2") || n.attr_or("role") == "heading")) replies_ended = true;
     if (!n.is("article") || !test_id(n, "tweet")) return n.is_element() || n.is_document();
+    ++articles;
     auto link = status_link(n);
     if (!link) return false;
     const std::string id = "x:post:" + link->id;
-    if (std::any_of(out.begin(), out.end(), [&](const Item& o) { return o.id == id; })) return false;
+    if (!seen.insert(id).second) return false;
     Item it = base;
     it.id = id;
     it.kind = ItemKind::post;
     it.url = std::string(k_x_site) + "/" + link->handle + "/status/" + link->id;
     it.visibility = Visibility::public_;
     it.author = {"@" + link->handle, display_name(n), std::string(k_x_site) + "/" + link->handle};
-    if (HtmlNode text = find_test_id(n, "tweetText")) it.text = std::string(trim(visible_text(text)));
-    if (auto ts = normalize_datetime(link->datetime)) it.published_at = ts;
-    if (HtmlNode text = find_test_id(n, "tweetText"))
+    if (HtmlNode text = find_own(n, "tweetText")) {
+      it.text = std::string(trim(visible_text(text)));
       if (auto lang = text.attr("lang"); lang && *lang != "und") it.language = std::string(*lang);
+    }
+    if (auto ts = normalize_datetime(link->datetime)) it.published_at = ts;
     add_photos(n, it);
     add_field_once(it, "reposted_by", reposted_by(n));
     if (!focal_id.empty()) {
       if (link->id == focal_id) after_focal = true;
-      else if (after_focal) {
+      else if (after_focal && !replies_ended) {
         it.kind = ItemKind::comment;
         it.parent_id = "x:post:" + std::string(focal_id);
       }

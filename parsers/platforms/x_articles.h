@@ -6,7 +6,11 @@
 // (`data-testid="User-Name"`), the post's link and time (`<a href="/HANDLE/status/ID"><time
 // datetime=…>`), its text (`data-testid="tweetText"`), its pictures with their alt text
 // (`data-testid="tweetPhoto"`) and, for a repost, who reposted it (`data-testid="socialContext"`).
-// On a post's own page (/HANDLE/status/ID) the posts after it are replies: comments answering it.
+// A quoted post's card inside a post (a <div role="link"> with its own User-Name) is left out of
+// the post's text, pictures and link. On a post's own page (/HANDLE/status/ID) the posts after it
+// are replies, comments answering it (replies to replies too), up to the heading a logged-in page
+// puts before other accounts' posts ("Discover more"). Pictures a browser saved beside the page
+// keep their local path, and only when they have alt text.
 #pragma once
 
 #include <string>

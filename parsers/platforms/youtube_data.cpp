@@ -15,10 +15,15 @@ namespace exposcan {
 using nlohmann::json;
 
 json youtube_script_object(std::string_view html, std::string_view name) {
-  for (size_t at = html.find(name); at != std::string_view::npos; at = html.find(name, at + 1)) {
+  // A page assigns the object once or twice; the name written many times with no balanced object
+  // after it must not cost a scan to the end of the page each time.
+  constexpr int k_max_tries = 8;
+  int tries = 0;
+  for (size_t at = html.find(name); at != std::string_view::npos && tries < k_max_tries; at = html.find(name, at + 1)) {
     // `var ytInitialData = {` and `window["ytInitialData"] = {`
     size_t open = html.find_first_not_of(" \t\r\n=\"']", at + name.size());
     if (open == std::string_view::npos || html[open] != '{') continue;
+    ++tries;
     int depth = 0;
     bool in_string = false, escaped = false;
     for (size_t i = open; i < html.size(); ++i) {
@@ -95,6 +100,13 @@ bool valid_video_id(std::string_view id) {
          std::all_of(id.begin(), id.end(), [](char c) { return is_ascii_alnum(c) || c == '-' || c == '_'; });
 }
 
+// The object at a path of member names (null json when any step is missing or no object).
+const json& at_path(const json& j, std::initializer_list<std::string_view> keys) {
+  const json* at = &j;
+  for (std::string_view k : keys) at = &jobj(*at, k);
+  return *at;
+}
+
 // The channel a renderer names as its owner (ownerText / shortBylineText / authorText runs with a
 // browse endpoint): its id and @handle, empty when it names none.
 struct Owner {
@@ -104,6 +116,15 @@ struct Owner {
 
 Owner owner_of(const json& r) {
   Owner o;
+  // A lockup names its channel through the avatar beside it (a stack of avatars, for several
+  // channels, names none here).
+  const json& avatar = at_path(r, {"metadata", "lockupMetadataViewModel", "image", "decoratedAvatarViewModel", "rendererContext",
+                                   "commandContext", "onTap", "innertubeCommand", "browseEndpoint"});
+  if (avatar.is_object()) {
+    o.channel_id = jstr(avatar, "browseId");
+    if (std::string base = jstr(avatar, "canonicalBaseUrl"); base.rfind("/@", 0) == 0) o.handle = base.substr(1);
+    return o;
+  }
   for (const char* key : {"ownerText", "longBylineText", "shortBylineText", "authorText"}) {
     const json& runs = jarr(jobj(r, key), "runs");
     if (runs.empty()) continue;
@@ -114,6 +135,32 @@ Owner owner_of(const json& r) {
     break;
   }
   return o;
+}
+
+// Calls `f(key, object)` for every object member of `root` that is an object, depth-first
+// (members in key order — nlohmann keeps objects sorted, not as written — array elements in
+// order), iteratively: the tree is as
+// deep as the page makes it. Renderers inside renderers are visited too (the videos of a shelf,
+// a community post's attached video).
+template <typename F>
+void walk_objects(const json& root, F&& f) {
+  std::vector<const json*> stack{&root};
+  size_t visited = 0;
+  while (!stack.empty() && ++visited <= k_max_nodes) {
+    const json* j = stack.back();
+    stack.pop_back();
+    if (j->is_object()) {
+      for (auto it = j->begin(); it != j->end(); ++it)
+        if (it.value().is_object()) f(it.key(), it.value());
+      const size_t mark = stack.size();
+      for (const auto& v : *j)
+        if (v.is_structured()) stack.push_back(&v);
+      std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(mark), stack.end());
+    } else if (j->is_array()) {
+      for (auto it = j->rbegin(); it != j->rend(); ++it)
+        if (it->is_structured()) stack.push_back(&*it);
+    }
+  }
 }
 
 class Reader {
@@ -230,7 +277,8 @@ class Reader {
     if (url.empty()) return;
     url = link_target(std::move(url));
     if (std::find(m_channel.links.begin(), m_channel.links.end(), url) == m_channel.links.end()) m_channel.links.push_back(url);
-    add_field_once(m_channel, title.empty() ? "link" : std::move(title), std::move(url));
+    // "link: Instagram": the owner's title never takes the name of another field.
+    add_field_once(m_channel, title.empty() ? "link" : "link: " + title, std::move(url));
   }
 
   void video(const json& r) {
@@ -243,8 +291,9 @@ class Reader {
   void shorts_lockup(const json& r) {
     std::string id = jstr(jobj(jobj(jobj(r, "onTap"), "innertubeCommand"), "reelWatchEndpoint"), "videoId");
     if (id.empty()) {
-      std::string entity = jstr(r, "entityId");  // "shorts-shelf-item-<id>"
-      if (size_t dash = entity.rfind('-'); dash != std::string::npos && entity.rfind("shorts-", 0) == 0) id = entity.substr(dash + 1);
+      // "shorts-shelf-item-<id>": the id itself may hold '-' and '_'.
+      constexpr std::string_view prefix = "shorts-shelf-item-";
+      if (std::string entity = jstr(r, "entityId"); entity.rfind(prefix, 0) == 0) id = entity.substr(prefix.size());
     }
     video_item(id, true, yt_text(jobj(jobj(r, "overlayMetadata"), "primaryText")), "",
                largest_thumbnail(jobj(r, "thumbnail")), r);
@@ -330,10 +379,15 @@ class Reader {
     if (it.author.url.empty() && it.author.handle.empty()) it.author = m_channel.author;
   }
 
+  // A members-only badge: metadataBadgeRenderer (older renderers) or badgeViewModel (lockups'
+  // metadata rows, newer renderers), anywhere in the renderer.
   static bool members_only(const json& r) {
-    for (const json& b : jarr(r, "badges"))
-      if (jstr(jobj(b, "metadataBadgeRenderer"), "style") == "BADGE_STYLE_TYPE_MEMBERS_ONLY") return true;
-    return false;
+    bool found = false;
+    walk_objects(r, [&](std::string_view key, const json& b) {
+      found = found || (key == "metadataBadgeRenderer" && jstr(b, "style") == "BADGE_STYLE_TYPE_MEMBERS_ONLY") ||
+              (key == "badgeViewModel" && jstr(b, "badgeStyle") == "BADGE_MEMBERS_ONLY");
+    });
+    return found;
   }
 
   Item& m_channel;
@@ -342,31 +396,6 @@ class Reader {
   std::vector<Item> m_items;
   std::map<std::string, size_t> m_index;
 };
-
-// Calls `f(key, object)` for every object member of `root` that is an object, depth-first in
-// document order (members in key order, array elements in order), iteratively: the tree is as
-// deep as the page makes it. Renderers inside renderers are visited too (the videos of a shelf,
-// a community post's attached video).
-template <typename F>
-void walk_objects(const json& root, F&& f) {
-  std::vector<const json*> stack{&root};
-  size_t visited = 0;
-  while (!stack.empty() && ++visited <= k_max_nodes) {
-    const json* j = stack.back();
-    stack.pop_back();
-    if (j->is_object()) {
-      for (auto it = j->begin(); it != j->end(); ++it)
-        if (it.value().is_object()) f(it.key(), it.value());
-      const size_t mark = stack.size();
-      for (const auto& v : *j)
-        if (v.is_structured()) stack.push_back(&v);
-      std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(mark), stack.end());
-    } else if (j->is_array()) {
-      for (auto it = j->rbegin(); it != j->rend(); ++it)
-        if (it->is_structured()) stack.push_back(&*it);
-    }
-  }
-}
 
 }  // namespace
 

@@ -251,6 +251,38 @@ TEST_CASE("instagram: comments by others under a post are comment items of their
   CHECK(reply->parent_id == "instagram:comment:17900000000000010");
 }
 
+// Post pages of 2025 embed the comments in an answer of their own (data-sjs):
+// data.xdt_api__v1__media__media_id__comments__connection.edges[].node, api/v1 comments with
+// preview_child_comments; they answer the page's post.
+TEST_CASE("instagram html: the comments connection a post page embeds answers the page's post", "[instagram][shapes]") {
+  std::string comments;
+  for (int i = 0; i < 1200; ++i)  // more than a page keeps: capped, each once
+    comments += std::string(i ? "," : "") + R"({"node":{"pk":")" + std::to_string(18000000000000000 + i % 1100) +
+                R"(","text":"Comment )" + std::to_string(i % 1100) + R"(","created_at":1789225000,"user":{"username":"fan)" +
+                std::to_string(i % 1100) + R"("}}})";
+  auto out = parse_as("https://www.instagram.com/p/DCMNT1/", "text/html", R"html(<html><head>
+    <meta property="og:url" content="https://www.instagram.com/p/DCMNT1/">
+    <meta property="og:description" content="3 likes, 2 comments - janeexample on May 1, 2026: &quot;Beds&quot;. "></head><body>
+    <script type="application/json" data-sjs>{"require":[["ScheduledServerJS","handle",null,[{"__bbox":{"result":{"data":{
+      "xdt_api__v1__media__media_id__comments__connection":{"edges":[
+        {"node":{"pk":"17900000000000021","text":"Is that Elm Road? Call me: 202-555-0144","created_at":1789225000,
+          "user":{"username":"bob.example","full_name":"Bob Example"},
+          "preview_child_comments":[{"pk":"17900000000000022","text":"Yes!","created_at":1789226000,"user":{"username":"janeexample"}}]}},)html" +
+                          comments + R"html(]}}}}}]]]}</script></body></html>)html");
+  const Item* c = find_item(out, "instagram:comment:17900000000000021");
+  REQUIRE(c != nullptr);
+  CHECK(c->parent_id == "instagram:post:DCMNT1");
+  CHECK(c->author.handle == "bob.example");
+  CHECK(c->url == "https://www.instagram.com/p/DCMNT1/c/17900000000000021/");
+  const Item* reply = find_item(out, "instagram:comment:17900000000000022");
+  REQUIRE(reply != nullptr);
+  CHECK(reply->parent_id == "instagram:comment:17900000000000021");
+  CHECK(find_item(out, "instagram:post:DCMNT1") != nullptr);  // the post itself, from OpenGraph
+  size_t n = 0;
+  for (const auto& it : out.items) n += it.kind == ItemKind::comment;
+  CHECK(n == 1000);  // 2 + 1100 distinct, capped at 1000
+}
+
 // A post page's JSON-LD (ImageObject with caption, uploadDate, contentLocation, accessibilityCaption
 // and `comment`), where a page has it: the whole caption, the time, the place, others' comments.
 TEST_CASE("instagram html: a post page's JSON-LD gives the whole caption, the place and the comments", "[instagram][shapes]") {

@@ -191,7 +191,7 @@ TEST_CASE("youtube: channel page yields the profile, the videos it lists and its
   REQUIRE(profile);
   CHECK(has_field(*profile, "country", "Germany"));
   CHECK(has_field(*profile, "joined", "Mar 3, 2015"));
-  CHECK(has_field(*profile, "Mastodon", "https://mastodon.social/@janeexample"));
+  CHECK(has_field(*profile, "link: Mastodon", "https://mastodon.social/@janeexample"));
   CHECK(profile->links == std::vector<std::string>{"https://jane.example/", "https://mastodon.social/@janeexample"});
   CHECK(about.items.size() == 1);
 }

@@ -339,10 +339,41 @@ TEST_CASE("x: a saved post page is the post once, and the replies under it are c
   CHECK(reply->kind == ItemKind::comment);
   CHECK(reply->parent_id == "x:post:1785000000000000001");
   CHECK(reply->author.handle == "@bobexample");
-  // An article without a status link, or nested markup without the test ids, gives no post.
+  // An article without a status link gives no post (the profile item only).
   auto bare = parse_as("https://x.com/janeexample", "text/html",
                        R"html(<html><body><article data-testid="tweet"><div data-testid="tweetText">no link</div></article></body></html>)html");
-  for (const auto& it : bare.items) CHECK(it.kind != ItemKind::post);
+  REQUIRE(bare.items.size() == 1);
+  CHECK(bare.items[0].kind == ItemKind::profile);
+}
+
+TEST_CASE("x: a quoted post's card is not the post's, local pictures need alt text, Discover more answers nothing", "[x][shapes][offline]") {
+  auto post = [](const std::string& handle, const std::string& id, const std::string& inner) {
+    return R"(<article data-testid="tweet"><div data-testid="User-Name"><a href="/)" + handle + R"(" role="link"><span>)" + handle +
+           R"(</span></a><a href="/)" + handle + "/status/" + id + R"(" role="link"><time datetime="2026-05-01T10:00:00.000Z">May 1</time></a></div>)" +
+           inner + "</article>";
+  };
+  const std::string quote_card = R"(<div role="link" tabindex="0"><div data-testid="User-Name"><span>Sam Sample</span><span>@samsample</span></div>
+    <div data-testid="tweetText" lang="de"><span>Schreib mir: sam@example.net</span></div>
+    <div data-testid="tweetPhoto"><img alt="Sam at the allotment" src="https://pbs.twimg.com/media/Sam.jpg"></div></div>)";
+  const std::string page = "<html><body><main>" +
+      post("janeexample", "1785000000000000001", R"(<div data-testid="tweetText" lang="en"><span>Focal post</span></div>)") +
+      post("bobexample", "1785000000000000002", R"(<div data-testid="tweetPhoto"><img alt="" src="./Jane_files/x.jpg"></div>
+        <div data-testid="tweetPhoto"><img alt="Bob's seed tray at 14 Elm Road" src="./Jane_files/y.jpg"></div>)" + quote_card) +
+      R"(<div data-testid="cellInnerDiv"><h2 role="heading"><span>Discover more</span></h2></div>)" +
+      post("someone", "1785000000000000003", R"(<div data-testid="tweetText"><span>Unrelated</span></div>)") + "</main></body></html>";
+  auto out = parse_as("https://x.com/janeexample/status/1785000000000000001", "text/html", page);
+  const Item* reply = find_item(out, "x:post:1785000000000000002");
+  REQUIRE(reply != nullptr);
+  CHECK(reply->kind == ItemKind::comment);
+  CHECK(reply->text.empty());  // the quoted card's text is Sam's
+  CHECK(reply->language.empty());
+  REQUIRE(reply->media.size() == 1);  // the local copy without alt text is left out, Sam's picture too
+  CHECK(reply->media[0].url == "./Jane_files/y.jpg");
+  CHECK(reply->media[0].alt == "Bob's seed tray at 14 Elm Road");
+  const Item* unrelated = find_item(out, "x:post:1785000000000000003");
+  REQUIRE(unrelated != nullptr);
+  CHECK(unrelated->kind == ItemKind::post);
+  CHECK(unrelated->parent_id.empty());
 }
 
 // X's web client API as a HAR export holds it (samples/sites/x.com/_api/*.json, shapes of 2025:
@@ -424,7 +455,7 @@ TEST_CASE("linkedin: a public post's author is named by the profile address and 
       "author":{"name":"Jane Example","url":"https://uk.linkedin.com/in/jane-example-1a2b3c","@type":"Person"},
       "interactionStatistic":[{"@type":"InteractionCounter","interactionType":"http://schema.org/LikeAction","userInteractionCount":3}]}
     </script></head><body><p>Seed swap</p></body></html>)html");
-  const Item* post = find_item(out, "linkedin:post:jane-example-1a2b3c_seeds-activity-7458000000000000000-AbCd");
+  const Item* post = find_item(out, "linkedin:post:urn:li:activity:7458000000000000000");
   REQUIRE(post != nullptr);
   CHECK(post->kind == ItemKind::post);
   CHECK(post->author.handle == "jane-example-1a2b3c");
@@ -445,16 +476,32 @@ TEST_CASE("linkedin: a public post's author is named by the profile address and 
   CHECK(format_rfc3339(*comment->published_at) == "2026-05-09T08:00:00Z");
   CHECK(out.items.size() == 2);
 
-  // The same post at its /feed/update/ address (canonical: the /posts/ address) is the same item.
+  // The same comment read on a country host (the author's address on another host) keeps its id.
+  auto uk = parse_as("https://uk.linkedin.com/posts/jane-example-1a2b3c_seeds-activity-7458000000000000000-AbCd", "text/html",
+                     R"html(<html><head><script type="application/ld+json">{"@type":"SocialMediaPosting","articleBody":"Seed swap",
+      "comment":[{"@type":"Comment","datePublished":"2026-05-09T08:00:00.000Z","text":"Call me on 202-555-0144, Bob",
+        "author":{"@type":"Person","name":"Bob Example"}}]}</script></head></html>)html");
+  const Item* same = nullptr;
+  for (const auto& it : uk.items)
+    if (it.kind == ItemKind::comment) same = &it;
+  REQUIRE(same != nullptr);
+  CHECK(same->id == comment->id);
+  CHECK(same->parent_id == "linkedin:post:urn:li:activity:7458000000000000000");
+
+  // The same post at its /feed/update/ address is the same item, with or without a canonical link.
   auto update = parse_as("https://www.linkedin.com/feed/update/urn:li:activity:7458000000000000000/", "text/html",
                          R"html(<html><head><link rel="canonical" href="https://www.linkedin.com/posts/jane-example-1a2b3c_seeds-activity-7458000000000000000-AbCd">
     <script type="application/ld+json">{"@context":"http://schema.org","@type":"DiscussionForumPosting",
       "articleBody":"Seed swap on Saturday at the Springfield library.","author":{"name":"Jane Example","url":"https://www.linkedin.com/in/jane-example-1a2b3c"}}
     </script></head><body></body></html>)html");
-  CHECK(find_item(update, "linkedin:post:jane-example-1a2b3c_seeds-activity-7458000000000000000-AbCd") != nullptr);
+  CHECK(find_item(update, "linkedin:post:urn:li:activity:7458000000000000000") != nullptr);
   auto bare = parse_as("https://www.linkedin.com/feed/update/urn:li:activity:7458000000000000001/", "text/html",
                        R"html(<html><head><script type="application/ld+json">{"@type":"SocialMediaPosting","articleBody":"Hello"}</script></head></html>)html");
   CHECK(find_item(bare, "linkedin:post:urn:li:activity:7458000000000000001") != nullptr);
+  // An article address without an activity number keeps its slug.
+  auto pulse = parse_as("https://www.linkedin.com/pulse/growing-tomatoes-jane-example", "text/html",
+                        R"html(<html><head><script type="application/ld+json">{"@type":"Article","articleBody":"Tomatoes"}</script></head></html>)html");
+  CHECK(find_item(pulse, "linkedin:post:growing-tomatoes-jane-example") != nullptr);
 }
 
 TEST_CASE("tumblr: group-blog authors, legacy link and video posts, NPF inline links and captions", "[tumblr][shapes]") {

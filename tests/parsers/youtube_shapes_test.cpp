@@ -125,7 +125,7 @@ TEST_CASE("youtube: the older about renderer's links, and a broken ytInitialData
   CHECK(c->text == "Allotment videos. Business: jane@example.org");
   CHECK(has_field(*c, "country", "Germany"));
   CHECK(has_field(*c, "joined", "Mar 3, 2015"));
-  CHECK(has_field(*c, "Blog", "https://jane.example/blog"));
+  CHECK(has_field(*c, "link: Blog", "https://jane.example/blog"));
 
   // Truncated data (the page cut off mid-object): the profile from the page's metadata, no items.
   auto broken = channel_tab("https://www.youtube.com/@janegardens", R"({"contents":{"twoColumnBrowseResultsRenderer":{"tabs":[{"tabRenderer")");
@@ -139,4 +139,37 @@ TEST_CASE("youtube: the older about renderer's links, and a broken ytInitialData
   Item channel, base;
   CHECK(read_youtube_initial_data(nlohmann::json::parse(deep), channel, base).empty());
   CHECK(youtube_script_object("var ytInitialData = 5;", "ytInitialData").is_null());
+  // The name written thousands of times before unbalanced braces: at most eight scans to the end
+  // of the page (seconds per page before), then nothing.
+  std::string noisy;
+  for (int i = 0; i < 20000; ++i) noisy += "ytInitialData = {\"a\": [";
+  CHECK(youtube_script_object(noisy, "ytInitialData").is_null());
+  CHECK(youtube_script_object("x ytInitialData = {\"ok\": 1}; y", "ytInitialData").value("ok", 0) == 1);
+}
+
+TEST_CASE("youtube: lockups name their channel by the avatar, members-only badge view models, Shorts ids with dashes", "[youtube][shapes]") {
+  auto lockup = [](const std::string& id, const std::string& channel, const std::string& badge) {
+    return R"({"richItemRenderer":{"content":{"lockupViewModel":{"contentId":")" + id + R"(","contentType":"LOCKUP_CONTENT_TYPE_VIDEO",
+      "metadata":{"lockupMetadataViewModel":{"title":{"content":"Video )" + id + R"("},
+        "image":{"decoratedAvatarViewModel":{"rendererContext":{"commandContext":{"onTap":{"innertubeCommand":{
+          "browseEndpoint":{"browseId":")" + channel + R"(","canonicalBaseUrl":"/@someone"}}}}}}},
+        "metadata":{"contentMetadataViewModel":{"metadataRows":[{"badges":[)" + badge + R"(]}]}}}}}}}})";
+  };
+  const std::string members = R"({"badgeViewModel":{"badgeText":"Members only","badgeStyle":"BADGE_MEMBERS_ONLY"}})";
+  const std::string data = R"({"contents":{"twoColumnBrowseResultsRenderer":{"tabs":[{"tabRenderer":{"selected":true,
+    "content":{"richGridRenderer":{"contents":[)" + lockup("0wnL0ckup01", "UCabcdefghijklmnopqrstuv", "") + "," +
+                           lockup("0th3rL0ck01", "UCsamsamplesamsamplesam1", "") + "," +
+                           lockup("Mmbr0nlyL01", "UCabcdefghijklmnopqrstuv", members) + R"(,
+      {"richItemRenderer":{"content":{"shortsLockupViewModel":{"entityId":"shorts-shelf-item-Ab-cdEF_hiJ",
+        "overlayMetadata":{"primaryText":{"content":"Dash"}}}}}}]}}}}]}}})";
+  auto out = channel_tab("https://www.youtube.com/@janegardens/videos", data);
+  REQUIRE(find_item(out, "youtube:video:0wnL0ckup01") != nullptr);
+  CHECK(find_item(out, "youtube:video:0th3rL0ck01") == nullptr);  // another channel's lockup
+  const Item* members_only = find_item(out, "youtube:video:Mmbr0nlyL01");
+  REQUIRE(members_only != nullptr);
+  CHECK(members_only->visibility == Visibility::followers);
+  CHECK(find_item(out, "youtube:video:0wnL0ckup01")->visibility == Visibility::public_);
+  const Item* dash = find_item(out, "youtube:video:Ab-cdEF_hiJ");
+  REQUIRE(dash != nullptr);
+  CHECK(dash->url == "https://www.youtube.com/shorts/Ab-cdEF_hiJ");
 }
