@@ -246,25 +246,22 @@ const json* shortcode_media_of(const json& doc) {
   return nullptr;
 }
 
-// Nesting the walk of a page's embedded payloads follows; the post query's answer sits ~12 deep.
-constexpr int k_max_embedded_depth = 64;
-
-// The `data` objects of the GraphQL answers a post page embeds (data-sjs scripts), found by walking.
+// The `data` objects of the GraphQL answers a post page embeds (data-sjs scripts), found by walking
+// (the post query's answer sits ~12 deep).
 void embedded_answers(const json& root, std::vector<const json*>& found) {
-  std::vector<std::pair<const json*, int>> stack{{&root, 0}};
-  while (!stack.empty()) {
-    auto [j, depth] = stack.back();
-    stack.pop_back();
-    if (depth > k_max_embedded_depth) continue;
-    if (j->is_object() && (j->contains("xdt_api__v1__media__shortcode__web_info") || j->contains("xdt_shortcode_media") ||
-                           j->contains("xdt_api__v1__media__media_id__comments__connection"))) {
-      found.push_back(j);
-      continue;
-    }
-    if (j->is_object() || j->is_array())
-      for (auto c = j->rbegin(); c != j->rend(); ++c)
-        if (c->is_object() || c->is_array()) stack.emplace_back(&*c, depth + 1);
+  auto is_answer = [](const json& j) {
+    return j.is_object() && (j.contains("xdt_api__v1__media__shortcode__web_info") || j.contains("xdt_shortcode_media") ||
+                             j.contains("xdt_api__v1__media__media_id__comments__connection"));
+  };
+  if (is_answer(root)) {
+    found.push_back(&root);
+    return;
   }
+  walk_json(root, [&](std::string_view, const json& j) {
+    if (!is_answer(j)) return true;
+    found.push_back(&j);
+    return false;
+  });
 }
 
 // The account and the timeline it lists (web_profile_info's data.user, or the api/v1 user).

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -28,6 +29,34 @@ std::string last_path_segment(std::string_view url);
 // the JSON body parsed; a parse failure is recorded ("invalid JSON from <url>: <reason>") and the
 // returned value is discarded (check `is_discarded()`).
 nlohmann::json parse_json_page(const Page& page, ParseOutput& out);
+
+// Depth-first over `root` without recursion (platform answers nest as deep as they like): calls
+// `visit(key, value)` for every object or array below it — `key` is the member name, "" for an
+// array element — in order (object members in key order: nlohmann keeps them sorted); `visit`
+// returns false to leave that value's contents out. Stops after `max_values` values.
+template <typename Visit>
+void walk_json(const nlohmann::json& root, Visit&& visit, size_t max_values = 2'000'000) {
+  struct Step {
+    std::string_view key;
+    const nlohmann::json* value;
+  };
+  std::vector<Step> stack{{{}, &root}};
+  size_t visited = 0;
+  while (!stack.empty() && ++visited <= max_values) {
+    const Step s = stack.back();
+    stack.pop_back();
+    if (s.value != &root && !visit(s.key, *s.value)) continue;
+    const size_t mark = stack.size();
+    if (s.value->is_object()) {
+      for (auto it = s.value->begin(); it != s.value->end(); ++it)
+        if (it.value().is_structured()) stack.push_back({it.key(), &it.value()});
+    } else {
+      for (const auto& v : *s.value)
+        if (v.is_structured()) stack.push_back({{}, &v});
+    }
+    std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(mark), stack.end());
+  }
+}
 
 // JSON accessors: the value when present and of the right type, else the fallback.
 std::string jstr(const nlohmann::json& j, std::string_view key);

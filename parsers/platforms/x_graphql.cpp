@@ -16,7 +16,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view k_graphql_origin = "https://x.com";
-constexpr size_t k_graphql_max_nodes = 2'000'000;  // JSON values visited per answer
 constexpr size_t k_graphql_max_items = 2000;
 
 // A tweet result, unwrapped: TweetWithVisibilityResults holds the post in `tweet`.
@@ -157,29 +156,14 @@ bool read_x_graphql(const json& doc, const Page& page, ParseOutput& out) {
   // What makes it X's: a user result, or tweet results anywhere below `data`.
   const json& user = jobj(jobj(data, "user"), "result");
   const bool user_answer = jstr(user, "__typename") == "User";
-  bool has_tweets = false;
-  std::vector<const json*> stack{&data};
+  // A post's own nested posts (quoted, reposted) are read with it, not found on their own.
   std::vector<const json*> results;
-  size_t visited = 0;
-  while (!stack.empty() && ++visited <= k_graphql_max_nodes) {
-    const json* j = stack.back();
-    stack.pop_back();
-    if (j->is_object()) {
-      if (auto r = j->find("tweet_results"); r != j->end() && r->is_object())
-        if (auto res = r->find("result"); res != r->end() && res->is_object()) {
-          results.push_back(&*res);
-          has_tweets = true;
-          continue;  // a post's own nested posts (quoted, reposted) are read with it
-        }
-      const size_t mark = stack.size();
-      for (const auto& v : *j)
-        if (v.is_structured()) stack.push_back(&v);
-      std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(mark), stack.end());
-    } else if (j->is_array()) {
-      for (auto it = j->rbegin(); it != j->rend(); ++it)
-        if (it->is_structured()) stack.push_back(&*it);
-    }
-  }
+  walk_json(data, [&](std::string_view key, const json& v) {
+    if (key != "tweet_results") return true;
+    if (const json& r = jobj(v, "result"); r.is_object()) results.push_back(&r);
+    return false;
+  });
+  const bool has_tweets = !results.empty();
   if (!user_answer && !has_tweets) return false;
   GraphqlReader reader(page, out);
   // A user answer's account (its `legacy` has the profile; a timeline's user result has none).

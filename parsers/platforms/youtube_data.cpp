@@ -50,7 +50,6 @@ namespace {
 
 constexpr std::string_view k_site = "https://www.youtube.com";
 constexpr size_t k_max_items = 500;         // per page
-constexpr size_t k_max_nodes = 2'000'000;   // JSON values visited per page
 
 // The text of a YouTube text object: a plain string, {"simpleText": …}, {"runs": [{"text": …}]}
 // or a view model's {"content": …}.
@@ -137,30 +136,14 @@ Owner owner_of(const json& r) {
   return o;
 }
 
-// Calls `f(key, object)` for every object member of `root` that is an object, depth-first
-// (members in key order — nlohmann keeps objects sorted, not as written — array elements in
-// order), iteratively: the tree is as
-// deep as the page makes it. Renderers inside renderers are visited too (the videos of a shelf,
-// a community post's attached video).
+// Calls `f(key, object)` for every object member of `root` that is an object (walk_json's order);
+// renderers inside renderers are visited too (the videos of a shelf, a post's attached video).
 template <typename F>
 void walk_objects(const json& root, F&& f) {
-  std::vector<const json*> stack{&root};
-  size_t visited = 0;
-  while (!stack.empty() && ++visited <= k_max_nodes) {
-    const json* j = stack.back();
-    stack.pop_back();
-    if (j->is_object()) {
-      for (auto it = j->begin(); it != j->end(); ++it)
-        if (it.value().is_object()) f(it.key(), it.value());
-      const size_t mark = stack.size();
-      for (const auto& v : *j)
-        if (v.is_structured()) stack.push_back(&v);
-      std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(mark), stack.end());
-    } else if (j->is_array()) {
-      for (auto it = j->rbegin(); it != j->rend(); ++it)
-        if (it->is_structured()) stack.push_back(&*it);
-    }
-  }
+  walk_json(root, [&](std::string_view key, const json& v) {
+    if (!key.empty() && v.is_object()) f(key, v);
+    return true;
+  });
 }
 
 class Reader {
