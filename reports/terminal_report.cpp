@@ -117,8 +117,8 @@ std::string TerminalSummary::render(const ScanInfo& scan, const ReportOptions& o
 
   size_t name_width = 12;  // the platform column grows with the longest name ("stackexchange")
   for (const auto& entry : s.per_platform_verdict) name_width = std::max(name_width, entry.first.size());
-  out += fmt::format("  {:<{}} {:>6} {:>10} {:>14} {:>11} {:>16}\n", "platform", name_width, "items", "trainable", "not trainable",
-                     "not public", "could not check");
+  out += fmt::format("  {:<{}} {:>6} {:>10} {:>14} {:>8} {:>11} {:>16}\n", "platform", name_width, "items", "trainable",
+                     "not trainable", "unknown", "not public", "could not check");
   for (const auto& entry : s.per_platform_verdict) {
     const std::string& platform = entry.first;
     const auto& verdicts = entry.second;  // not a structured binding: clang 14 cannot capture those
@@ -128,8 +128,10 @@ std::string TerminalSummary::render(const ScanInfo& scan, const ReportOptions& o
       auto it = verdicts.find(v);
       return it == verdicts.end() ? size_t{0} : it->second;
     };
-    out += fmt::format("  {:<{}} {:>6} {:>10} {:>14} {:>11} {:>16}\n", platform, name_width, total, get("trainable"),
-                       get("not_trainable") + get("unknown"), get("not_public"), get("could_not_check"));
+    // "unknown" (exposcan cannot tell: an offline page whose site's robots.txt was not read, a
+    // platform whose policy neither covers nor excludes the item) is not "not trainable".
+    out += fmt::format("  {:<{}} {:>6} {:>10} {:>14} {:>8} {:>11} {:>16}\n", platform, name_width, total, get("trainable"),
+                       get("not_trainable"), get("unknown"), get("not_public"), get("could_not_check"));
   }
   if (!s.agent_order.empty()) {
     out += "\n  AI training crawlers that may fetch your trainable items:\n    ";
