@@ -82,4 +82,26 @@ std::string decode_encoded_words(std::string_view s) {
   return out;
 }
 
+Mailbox parse_mailbox(std::string_view value) {
+  Mailbox m;
+  const size_t lt = value.rfind('<');
+  const size_t gt = value.rfind('>');
+  if (lt == std::string_view::npos || gt == std::string_view::npos || gt < lt) {
+    m.address = std::string(trim(value));
+    return m;
+  }
+  m.address = std::string(trim(value.substr(lt + 1, gt - lt - 1)));
+  std::string name = decode_encoded_words(trim(value.substr(0, lt)));
+  if (name.size() >= 2 && name.front() == '"' && name.back() == '"') {
+    std::string unquoted;
+    for (size_t i = 1; i + 1 < name.size(); ++i) {
+      if (name[i] == '\\' && i + 2 < name.size()) ++i;
+      unquoted += name[i];
+    }
+    name = std::move(unquoted);
+  }
+  m.name = collapse_whitespace(name);
+  return m;
+}
+
 }  // namespace exposcan

@@ -8,6 +8,7 @@
 #include "parsers/html_dates.h"
 #include "parsers/html_text.h"
 #include "parsers/link_resolver.h"
+#include "parsers/mime_words.h"
 #include "parsers/platforms/platform_common.h"
 
 namespace exposcan {
@@ -204,10 +205,9 @@ std::string take_coauthor_trailers(std::string_view message, Item& item) {
     const size_t lt = t.rfind('<'), gt = t.rfind('>');
     if (t.size() > key.size() && iequals(t.substr(0, key.size()), key) && lt != std::string_view::npos &&
         gt != std::string_view::npos && lt < gt) {
-      const std::string address(trim(t.substr(lt + 1, gt - lt - 1)));
-      const std::string name(trim(t.substr(key.size(), lt - key.size())));
-      add_field_once(item, github_noreply_login(address).empty() ? "commit.coauthor.email" : "commit.coauthor.noreply", address);
-      add_field_once(item, "commit.coauthor.name", name);
+      const Mailbox m = parse_mailbox(t.substr(key.size()));
+      add_field_once(item, github_noreply_login(m.address).empty() ? "commit.coauthor.email" : "commit.coauthor.noreply", m.address);
+      add_field_once(item, "commit.coauthor.name", m.name);
       continue;
     }
     out.append(line);

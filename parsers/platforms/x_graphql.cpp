@@ -1,6 +1,7 @@
 #include "parsers/platforms/x_graphql.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -91,9 +92,7 @@ class GraphqlReader {
     const Account author = account_of(jobj(jobj(jobj(t, "core"), "user_results"), "result"));
     if (const json& original = jobj(jobj(legacy, "retweeted_status_result"), "result"); original.is_object()) {
       const std::string original_id = post(original);
-      if (!author.handle.empty())
-        for (Item& it : m_out.items)
-          if (it.id == original_id) add_field_once(it, "reposted_by", "@" + author.handle);
+      if (Item* it = read_item(original_id); it && !author.handle.empty()) add_field_once(*it, "reposted_by", "@" + author.handle);
       return original_id;
     }
     return post_item(t, legacy, id, author);
@@ -102,10 +101,15 @@ class GraphqlReader {
  private:
   static bool is_numeric_id(std::string_view s) { return !s.empty() && std::all_of(s.begin(), s.end(), is_ascii_digit); }
 
+  // The item already read under this id (nullptr when none, or when it was over the cap).
+  Item* read_item(const std::string& id) {
+    auto at = m_index.find(id);
+    return at == m_index.end() ? nullptr : &m_out.items[at->second];
+  }
+
   std::string post_item(const json& t, const json& legacy, const std::string& id, const Account& author) {
     const std::string item_id = "x:post:" + id;
-    if (m_seen.count(item_id)) return item_id;
-    m_seen.insert(item_id);
+    if (!m_seen.insert(item_id).second) return item_id;
     Item it = platform_item(m_page, m_out, "x");
     it.kind = ItemKind::post;
     it.id = item_id;
@@ -114,8 +118,8 @@ class GraphqlReader {
     if (!author.handle.empty()) it.author = {"@" + author.handle, author.name, std::string(k_graphql_origin) + "/" + author.handle};
     it.language = jstr(legacy, "lang");
     if (auto ts = normalize_datetime(jstr(legacy, "created_at"))) it.published_at = ts;
-    const json& media = jarr(jobj(legacy, "extended_entities"), "media").empty() ? jarr(jobj(legacy, "entities"), "media")
-                                                                                  : jarr(jobj(legacy, "extended_entities"), "media");
+    const json& extended = jarr(jobj(legacy, "extended_entities"), "media");
+    const json& media = extended.empty() ? jarr(jobj(legacy, "entities"), "media") : extended;
     // A long post's whole text is the note; full_text stops after 280 characters.
     const json& note = jobj(jobj(jobj(t, "note_tweet"), "note_tweet_results"), "result");
     if (std::string text = jstr(note, "text"); !text.empty())
@@ -130,21 +134,22 @@ class GraphqlReader {
     if (jbool(legacy, "possibly_sensitive")) add_field_once(it, "possibly_sensitive", "true");
     it.visibility = author.is_protected ? Visibility::followers : Visibility::public_;
     if (const json& quoted = jobj(jobj(t, "quoted_status_result"), "result"); quoted.is_object()) {
-      const std::string q = post(quoted);
-      for (const Item& o : m_out.items)
-        if (!q.empty() && o.id == q) add_field_once(it, "quotes", o.url);
+      if (const Item* q = read_item(post(quoted))) add_field_once(it, "quotes", q->url);
     }
     push(std::move(it));
     return item_id;
   }
 
   void push(Item it) {
-    if (m_out.items.size() < k_graphql_max_items) m_out.items.push_back(std::move(it));
+    if (m_out.items.size() >= k_graphql_max_items) return;
+    m_index.emplace(it.id, m_out.items.size());
+    m_out.items.push_back(std::move(it));
   }
 
   const Page& m_page;
   ParseOutput& m_out;
-  std::set<std::string> m_seen;
+  std::set<std::string> m_seen;              // posts read (or being read: a quote is read inside its post)
+  std::map<std::string, size_t> m_index;     // item id -> place in m_out.items
 
 };
 
