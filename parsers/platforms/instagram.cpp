@@ -481,7 +481,7 @@ ParseOutput parse_instagram_html(const Page& page) {
   it.author.name = name;
   if (!handle.empty()) it.author.url = k_instagram_origin + "/" + handle + "/";
   add_post_jsonld(a, it);
-  std::vector<Item> comments = jsonld_comment_items(a.ld, page, out, it, [](const JsonLdRef& r) { return jsonld_person(r); });
+  std::vector<Item> comments = jsonld_comment_items(a.ld, page, out, it, jsonld_person);
   out.items.push_back(std::move(it));
   for (Item& c : comments) out.items.push_back(std::move(c));
   return out;

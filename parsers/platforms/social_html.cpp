@@ -63,14 +63,6 @@ std::string linkedin_slug_in(std::string_view u) {
   return segs.size() >= 2 && segs[0] == "in" ? segs[1] : std::string();
 }
 
-// The "@handle" segment of a YouTube address ("https://www.youtube.com/@jane/videos" -> "@jane").
-std::string youtube_handle_in(std::string_view u) {
-  if (auto pu = Url::parse(u))
-    for (auto s : split(pu->path(), '/'))
-      if (s.size() > 1 && s[0] == '@') return std::string(s);
-  return std::string();
-}
-
 // The post a LinkedIn post address names. The number of its activity when the address gives one
 // (/posts/<slug>-activity-<n>-<code>, /feed/update/urn:li:activity:<n>/, also in the canonical
 // address), so both addresses of a post are one item: "urn:li:activity:<n>". Otherwise the slug

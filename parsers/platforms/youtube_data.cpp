@@ -46,6 +46,13 @@ json youtube_script_object(std::string_view html, std::string_view name) {
   return json();
 }
 
+std::string youtube_handle_in(std::string_view url) {
+  if (auto u = Url::parse(url))
+    for (auto s : split(u->path(), '/'))
+      if (s.size() > 1 && s[0] == '@') return std::string(s);
+  return std::string();
+}
+
 namespace {
 
 constexpr std::string_view k_site = "https://www.youtube.com";
@@ -211,16 +218,10 @@ class Reader {
 
   void handle_from(std::string_view url_or_handle) {
     if (!m_channel.author.handle.empty()) return;
-    if (url_or_handle.size() > 1 && url_or_handle[0] == '@' && url_or_handle.find(' ') == std::string_view::npos) {
+    if (url_or_handle.size() > 1 && url_or_handle[0] == '@' && url_or_handle.find(' ') == std::string_view::npos)
       m_channel.author.handle = std::string(url_or_handle);
-      return;
-    }
-    if (auto u = Url::parse(url_or_handle))
-      for (auto s : split(u->path(), '/'))
-        if (s.size() > 1 && s[0] == '@') {
-          m_channel.author.handle = std::string(s);
-          return;
-        }
+    else
+      m_channel.author.handle = youtube_handle_in(url_or_handle);
   }
 
   void about(const json& r) {

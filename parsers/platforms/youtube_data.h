@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -25,6 +26,10 @@ namespace exposcan {
 // page: the parsed document leaves out JavaScript's text. The object is cut out by matching
 // braces outside strings, as the script goes on after it.
 nlohmann::json youtube_script_object(std::string_view html, std::string_view name);
+
+// The "@handle" segment of a YouTube address ("https://www.youtube.com/@jane/videos" -> "@jane"),
+// or "".
+std::string youtube_handle_in(std::string_view url);
 
 // Fills `channel` (the channel's profile item: its id, url and author already set) from
 // `data` — the whole description, handle, keywords, avatar, country, join date and listed links
