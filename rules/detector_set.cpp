@@ -12,8 +12,15 @@ namespace exposcan {
 void DetectorSet::add(PatternRule rule) { m_rules.push_back(std::move(rule)); }
 
 void DetectorSet::compile() {
-  for (uint32_t i = 0; i < m_rules.size(); ++i)
+  // Ids 0..n-1: a rule's keywords; n+i: the context words rule i cannot match without.
+  const auto n = static_cast<uint32_t>(m_rules.size());
+  m_gated.assign(n, 0);
+  for (uint32_t i = 0; i < n; ++i) {
     for (const auto& k : m_rules[i].keywords) m_prefilter.add(i, k);
+    const std::vector<std::string> gate = m_rules[i].required_context_words();
+    m_gated[i] = !gate.empty();
+    for (const auto& w : gate) m_prefilter.add(n + i, w);
+  }
   m_prefilter.compile();
 }
 
@@ -78,11 +85,13 @@ std::vector<Match> DetectorSet::scan(std::string_view text, size_t max_matches, 
 std::vector<Match> DetectorSet::scan_text(std::string_view text, PhoneFinds& finds) const {
   std::vector<Match> found;
   const std::string lowered = fold::lower_same_length(text);
-  std::vector<char> keyword_hits(m_rules.size(), 0);
+  const size_t n = m_rules.size();
+  std::vector<char> keyword_hits(2 * n, 0);
   m_prefilter.scan(lowered, keyword_hits);
-  for (size_t i = 0; i < m_rules.size(); ++i) {
+  for (size_t i = 0; i < n; ++i) {
     const PatternRule& r = m_rules[i];
     if (!r.keywords.empty() && !keyword_hits[i]) continue;
+    if (m_gated[i] && !keyword_hits[n + i]) continue;
     if (!r.detector.empty() && m_phones && !finds.computed) {
       finds.matches = m_phones->find(text);
       finds.computed = true;

@@ -257,6 +257,23 @@ std::optional<double> PatternRule::judge(std::string_view text, std::string_view
   return score;
 }
 
+std::vector<std::string> PatternRule::required_context_words() const {
+  if (!detector.empty()) return {};
+  double best = base_score;
+  for (const auto& v : validators)
+    if (v.score && *v.score > 0) best += *v.score;
+  if (std::min(best, 1.0) + 1e-9 >= threshold) return {};  // judge() clamps the same way
+  std::vector<std::string> words;
+  for (const auto& c : context) {
+    if (c.score <= 0) continue;
+    for (const auto& w : c.words) {
+      if (w.empty()) return {};
+      words.push_back(w);
+    }
+  }
+  return words;
+}
+
 void PatternRule::find(std::string_view text, std::string_view lowered, const std::vector<PhoneMatch>* phones,
                        std::vector<Match>& out) const {
   if (detector == "phone") {

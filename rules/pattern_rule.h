@@ -83,6 +83,13 @@ class PatternRule {
   // rejected.
   std::optional<double> judge(std::string_view text, std::string_view lowered, size_t start, size_t end,
                               double base) const;
+
+  // The words of which one must occur in a text for any match of this rule to reach its
+  // threshold: the positive context words, when the base score plus every validator bonus stays
+  // below the threshold (pii.fr-nir, pii.us-ssn, special.*). Empty when the rule can match
+  // without context, when it is a `detector:` rule (scored by the detector, not `score`), or when
+  // a positive clue has an empty word.
+  std::vector<std::string> required_context_words() const;
 };
 
 }  // namespace exposcan

@@ -4,6 +4,7 @@
 
 #include "rules/engine.h"
 #include "rules/keyword_prefilter.h"
+#include "rules/pattern_rule.h"
 #include "rules/text_fold.h"
 
 using namespace exposcan;
@@ -99,6 +100,38 @@ TEST_CASE("the keyword prefilter skips only text without any keyword", "[pattern
   hits.assign(4, 0);
   p.scan("", hits);
   CHECK(hits == std::vector<char>{0, 0, 0, 0});
+}
+
+TEST_CASE("a rule that needs a context word is skipped where none occurs, and only there", "[pattern][prefilter]") {
+  // 0.4 + 0.3 reaches 0.6 only with "member"/"mitglied" nearby: those words gate the rule.
+  const std::string body =
+      "    type: id\n    patterns: ['(\\d{6})']\n    score: 0.4\n    threshold: 0.6\n"
+      "    context:\n"
+      "      - {words: [member, 'mitglied'], where: before, within: 20, score: 0.3}\n"
+      "      - {words: [order], where: around, within: 20, score: -0.5}\n";
+  auto e = engine_with(rule("t.id", body, "\"member 123456\""));
+  CHECK(e.detect("MEMBER 123456").size() == 1);
+  CHECK(e.detect("Mitglied Nr. 654321").size() == 1);
+  CHECK(e.detect("123456 and 654321").empty());
+  CHECK(e.detect("order 123456").empty());  // negative words gate nothing
+
+  PatternRule r;
+  r.base_score = 0.4;
+  r.threshold = 0.6;
+  r.context.push_back({{"member"}, ContextClue::Side::before, 20, 0.3});
+  r.context.push_back({{"order"}, ContextClue::Side::around, 20, -0.5});
+  CHECK(r.required_context_words() == std::vector<std::string>{"member"});
+  r.validators.push_back({"bonus", nullptr, 0.2});  // a failing check that adds 0.2: 0.6 without context
+  CHECK(r.required_context_words().empty());
+  r.validators.clear();
+  r.context[0].words.push_back("");  // an empty word is found anywhere: no gate
+  CHECK(r.required_context_words().empty());
+  r.context[0].words.pop_back();
+  r.detector = "phone";  // scored by the detector, not by `score`
+  CHECK(r.required_context_words().empty());
+  r.detector.clear();
+  r.base_score = 0.6;
+  CHECK(r.required_context_words().empty());
 }
 
 TEST_CASE("context words before or after raise or lower the score against the threshold", "[pattern][context]") {
