@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -33,6 +34,19 @@ constexpr char ascii_upper_char(char c) { return (c >= 'a' && c <= 'z') ? static
 // True when `s` is one of `set` (exact comparison): one_of(tag, {"script", "style"}).
 inline bool one_of(std::string_view s, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+// A fixed set of names searched by bisection, for sets asked about on every element of a page:
+//   constexpr auto k_void = sorted_names(std::to_array<std::string_view>({"br", "img"}));
+//   in_sorted(k_void, tag)
+template <size_t N>
+constexpr std::array<std::string_view, N> sorted_names(std::array<std::string_view, N> names) {
+  std::sort(names.begin(), names.end());
+  return names;
+}
+template <size_t N>
+bool in_sorted(const std::array<std::string_view, N>& sorted, std::string_view s) {
+  return std::binary_search(sorted.begin(), sorted.end(), s);
 }
 
 std::string ascii_lower(std::string_view s);

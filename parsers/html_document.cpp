@@ -92,6 +92,21 @@ std::string_view HtmlNode::tag() const {
   return gumbo_tag_name(n);
 }
 
+int HtmlNode::tag_id() const {
+  auto* n = g(m_node);
+  if (!is_element_node(n)) return -1;
+  if (n->type == GUMBO_NODE_TEMPLATE) return GUMBO_TAG_TEMPLATE;
+  const GumboTag t = n->v.element.tag;
+  return t != GUMBO_TAG_UNKNOWN && t < GUMBO_TAG_LAST ? static_cast<int>(t) : -1;
+}
+
+int tag_id_count() { return GUMBO_TAG_LAST; }
+
+std::string_view tag_id_name(int id) {
+  if (id < 0 || id >= GUMBO_TAG_LAST || id == GUMBO_TAG_UNKNOWN) return {};
+  return gumbo_normalized_tagname(static_cast<GumboTag>(id));
+}
+
 std::optional<std::string_view> HtmlNode::attr(std::string_view name) const {
   auto* n = g(m_node);
   if (!is_element_node(n) || name.empty()) return std::nullopt;

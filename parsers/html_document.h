@@ -52,6 +52,9 @@ class HtmlNode {
   // Lower-case tag name ("div", "template"); for unknown tags the name as written; "" for non-elements.
   std::string_view tag() const;
   bool is(std::string_view tag_name) const { return is_element() && tag() == tag_name; }
+  // A small number for each tag the parser knows (0 <= id < tag_id_count(), named tag_id_name(id)),
+  // for per-tag tables; -1 for unknown tags and non-elements.
+  int tag_id() const;
   std::optional<std::string_view> attr(std::string_view name) const;  // names are lower-case
   bool has_attr(std::string_view name) const { return attr(name).has_value(); }
   std::string_view attr_or(std::string_view name, std::string_view fallback = {}) const;
@@ -76,6 +79,9 @@ class HtmlNode {
   explicit HtmlNode(const void* p) : m_node(p) {}
   const void* m_node = nullptr;
 };
+
+int tag_id_count();
+std::string_view tag_id_name(int id);  // "" outside [0, tag_id_count())
 
 // Pre-order walk of `root`'s subtree without recursion. `enter(node)` returns false to skip the
 // node's children; `leave(node)` runs after its children (also for skipped ones).

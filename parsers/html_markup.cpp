@@ -9,8 +9,10 @@
 namespace exposcan {
 
 bool is_void_tag(std::string_view t) {
-  return one_of(t, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-                    "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame"});
+  static constexpr auto k_void = sorted_names(std::to_array<std::string_view>(
+      {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+       "keygen", "basefont", "bgsound", "frame"}));
+  return in_sorted(k_void, t);
 }
 
 size_t ifind(std::string_view hay, std::string_view needle, size_t from) {
@@ -40,8 +42,10 @@ bool is_raw_text_tag(std::string_view t) {
 // Elements whose end tags are optional: the tree builder closes them itself, so they do not
 // add up into depth the way unclosed <div>s do.
 bool is_auto_closing_tag(std::string_view t) {
-  return one_of(t, {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rp", "rt", "rtc",
-                    "tbody", "thead", "tfoot", "caption", "colgroup", "html", "head", "body"});
+  static constexpr auto k_auto_closing = sorted_names(std::to_array<std::string_view>(
+      {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rp", "rt", "rtc", "tbody", "thead",
+       "tfoot", "caption", "colgroup", "html", "head", "body"}));
+  return in_sorted(k_auto_closing, t);
 }
 
 // Reads a tag name at s[i] as the HTML tokenizer does (tag name state): everything up to

@@ -2,54 +2,64 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <vector>
 
 #include "core/text.h"
 
 namespace exposcan {
 namespace {
 
-// Tag sets as sorted arrays searched by bisection: they are asked about every element of a page,
-// several times.
-template <size_t N>
-constexpr std::array<std::string_view, N> sorted(std::array<std::string_view, N> tags) {
-  std::sort(tags.begin(), tags.end());
-  return tags;
-}
-template <size_t N>
-bool contains(const std::array<std::string_view, N>& sorted_tags, std::string_view tag) {
-  return std::binary_search(sorted_tags.begin(), sorted_tags.end(), tag);
-}
-
-constexpr auto k_hidden_containers = sorted(std::to_array<std::string_view>({
+// Tag sets asked about every element of a page, several times.
+constexpr auto k_hidden_containers = sorted_names(std::to_array<std::string_view>({
     "script", "style", "template", "noscript", "head", "title", "meta", "link", "iframe", "object", "svg", "math",
     "select", "datalist", "canvas"}));
 
-constexpr auto k_block_elements = sorted(std::to_array<std::string_view>({
+constexpr auto k_block_elements = sorted_names(std::to_array<std::string_view>({
     "address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div", "dl", "dt",
     "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
     "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
     "th", "thead", "tr", "ul", "caption", "menu", "center", "legend", "option"}));
 
+constexpr uint8_t k_hidden = 1, k_block = 2;
+
+uint8_t tag_flags(std::string_view tag) {
+  return static_cast<uint8_t>((in_sorted(k_hidden_containers, tag) ? k_hidden : 0) |
+                              (in_sorted(k_block_elements, tag) ? k_block : 0));
+}
+
+// The same sets by the parser's tag number, built once: the searches above cost a few percent of
+// the parse stage when asked by name for every element.
+uint8_t tag_flags(HtmlNode e) {
+  static const std::vector<uint8_t> k_by_id = [] {
+    std::vector<uint8_t> f(static_cast<size_t>(tag_id_count()), 0);
+    for (int id = 0; id < tag_id_count(); ++id)
+      if (std::string_view name = tag_id_name(id); !name.empty()) f[static_cast<size_t>(id)] = tag_flags(name);
+    return f;
+  }();
+  const int id = e.tag_id();
+  return id >= 0 ? k_by_id[static_cast<size_t>(id)] : tag_flags(e.tag());
+}
+
 }  // namespace
 
 bool is_hidden_text_container(HtmlNode e) {
   if (!e.is_element()) return false;
-  return contains(k_hidden_containers, e.tag()) || e.has_attr("hidden");
+  return (tag_flags(e) & k_hidden) || e.has_attr("hidden");
 }
 
-bool is_block_element(std::string_view t) { return contains(k_block_elements, t); }
+bool is_block_element(std::string_view t) { return in_sorted(k_block_elements, t); }
 
 void VisibleTextBuilder::open(HtmlNode e) {
   std::string_view t = e.tag();
   if (t == "br") line_break();
-  else if (is_block_element(t)) m_newline = !m_out.empty();
+  else if (tag_flags(e) & k_block) m_newline = !m_out.empty();
   else if (t == "img" || t == "input") m_space = true;
 }
 
 void VisibleTextBuilder::close(HtmlNode e) {
-  std::string_view t = e.tag();
-  if (is_block_element(t)) m_newline = !m_out.empty();
-  else if (t == "td" || t == "th") m_space = true;
+  if (tag_flags(e) & k_block) m_newline = !m_out.empty();
+  else if (std::string_view t = e.tag(); t == "td" || t == "th") m_space = true;
 }
 
 void VisibleTextBuilder::line_break() {
