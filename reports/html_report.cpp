@@ -210,13 +210,15 @@ Status HtmlWriter::finish(const ScanInfo& scan, const std::function<void(std::st
   const ReportSummary& s = m_summary.summary();
   std::string css(html_report_css());
   std::string js(html_report_js());
+  const ItemCounts yours = s.yours();
   std::string summary = fmt::format("{} of your {} public items can be used to train AI; {} carry your personal data.",
-                                    s.trainable_items, s.public_items, s.trainable_with_personal_data);
+                                    yours.trainable_items, yours.public_items, yours.trainable_with_personal_data);
   std::string out = "<!DOCTYPE html>\n";
   out += fmt::format(
       "<html lang=\"en\" data-findings=\"{}\" data-finding-items=\"{}\" data-items=\"{}\" data-trainable=\"{}\" "
-      "data-public=\"{}\" data-personal=\"{}\">\n",
-      s.findings, m_finding_items, s.items, s.trainable_items, s.public_items, s.trainable_with_personal_data);
+      "data-public=\"{}\" data-personal=\"{}\" data-others-public=\"{}\">\n",
+      s.findings, m_finding_items, s.items, yours.trainable_items, yours.public_items, yours.trainable_with_personal_data,
+      s.by_others.public_items);
   out += "<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
   out += fmt::format(
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src {}; script-src {}; img-src data:; "
@@ -228,6 +230,7 @@ Status HtmlWriter::finish(const ScanInfo& scan, const std::function<void(std::st
 
   out += "<header>\n<h1>exposcan report</h1>\n";
   out += "<p class=\"summary\" id=\"summary\">" + h(summary) + "</p>\n";
+  if (s.by_others.public_items > 0) out += "<p class=\"meta\" id=\"others\">" + h(others_sentence(s.by_others)) + "</p>\n";
   out += fmt::format("<p class=\"meta\">{} item(s) in all carry personal data · {} findings · {} pages fetched · scan {} · "
                      "status {} · started {}{}</p>\n",
                      s.items_with_personal_data, s.findings, scan.pages_fetched, h(scan.id), h(scan.status),

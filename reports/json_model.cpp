@@ -185,7 +185,12 @@ json summary_to_json(const ReportSummary& s) {
           {"trainable_with_personal_data", s.trainable_with_personal_data},
           {"per_platform", s.per_platform_verdict},
           {"trainable_per_agent", s.trainable_per_agent},
-          {"findings_per_severity", s.per_severity}};
+          {"findings_per_severity", s.per_severity},
+          {"by_others",
+           {{"items", s.by_others.items},
+            {"public_items", s.by_others.public_items},
+            {"trainable_items", s.by_others.trainable_items},
+            {"trainable_with_personal_data", s.by_others.trainable_with_personal_data}}}};
 }
 
 json record_to_json(const ScanRecord& record, bool show_values) {

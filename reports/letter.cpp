@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "reports/item_credit.h"
 #include "reports/report_text.h"
 
 namespace exposcan {
@@ -22,17 +23,6 @@ constexpr ClaimedBasis k_claimed_bases[] = {
     {"meta-", "legitimate interests (Article 6(1)(f) GDPR)"},
     {"linkedin-", "legitimate interests (Article 6(1)(f) GDPR)"},
 };
-
-// A shared post (Threads/Bluesky repost, Mastodon boost, Tumblr reblog) is someone else's post that
-// the person's account shared; the parsers record who shared it in one of these fields.
-bool is_share_field(const std::string& name) { return name == "reposted_by" || name == "reblogged_by"; }
-// Shared by someone other than its author: a person reposting their own post still owns it.
-bool is_shared(const Item& item) {
-  auto bare = [](std::string_view h) { return ascii_lower(h.starts_with('@') ? h.substr(1) : h); };
-  return std::any_of(item.fields.begin(), item.fields.end(), [&](const auto& f) {
-    return is_share_field(f.first) && (item.author.handle.empty() || bare(f.second) != bare(item.author.handle));
-  });
-}
 
 struct Block {
   enum Kind { paragraph, heading, bullets, numbered, fields } kind;

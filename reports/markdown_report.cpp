@@ -64,8 +64,10 @@ class MarkdownWriter final : public ReportWriter {
   Status finish(const ScanInfo& scan, const std::function<void(std::string_view)>& write) override {
     const ReportSummary& s = m_summary.summary();
     std::string out = "# exposcan report\n\n";
+    const ItemCounts yours = s.yours();
     out += fmt::format("**{} of your {} public items can be used to train AI; {} carry your personal data.**\n\n",
-                       s.trainable_items, s.public_items, s.trainable_with_personal_data);
+                       yours.trainable_items, yours.public_items, yours.trainable_with_personal_data);
+    if (s.by_others.public_items > 0) out += others_sentence(s.by_others) + "\n\n";
     out += fmt::format("- Scan: {}, status **{}**, robots mode {}\n", code(scan.id), md(scan.status), code(scan.robots_mode));
     out += fmt::format("- Started: {}; finished: {}\n", format_rfc3339(scan.started),
                        scan.finished ? format_rfc3339(*scan.finished) : "—");

@@ -59,6 +59,11 @@ std::vector<std::string> match_categories(const std::vector<Match>& matches) {
   return out;
 }
 
+std::string others_sentence(const ItemCounts& by_others) {
+  return "Also on your pages: " + std::to_string(by_others.public_items) + " public item(s) by others, " +
+         std::to_string(by_others.trainable_items) + " of them trainable; they are not counted as yours.";
+}
+
 std::string allowed_agents(const Finding& f) {
   std::string out;
   for (const auto& a : f.agents)

@@ -8,6 +8,7 @@
 
 #include "reports/match_value.h"
 #include "reports/scan_record.h"
+#include "reports/summary.h"
 
 namespace exposcan {
 
@@ -22,6 +23,10 @@ std::string match_summary(const std::vector<Match>& matches, bool show_values, s
 // Distinct personal-data categories in first-seen order: "email", "phone number", "your name"
 // (a detector hit on an identity match's span counts once, as the identity category).
 std::vector<std::string> match_categories(const std::vector<Match>& matches);
+// The line after the headline about items by others on the person's pages (their comments and
+// replies, posts the person shared): "Also on your pages: 2 public item(s) by others, 1 of them
+// trainable; they are not counted as yours."
+std::string others_sentence(const ItemCounts& by_others);
 // Agents whose fetch is allowed, in order: "CCBot, ClaudeBot".
 std::string allowed_agents(const Finding& f);
 // RFC 3339 (seconds) or "" for nullopt; date-only "YYYY-MM-DD" or "".

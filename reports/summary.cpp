@@ -3,9 +3,25 @@
 #include <algorithm>
 #include <set>
 
+#include "reports/item_credit.h"
 #include "reports/spill_list.h"
 
 namespace exposcan {
+
+ItemCounts& ItemCounts::operator+=(const ItemCounts& o) {
+  items += o.items;
+  public_items += o.public_items;
+  trainable_items += o.trainable_items;
+  trainable_with_personal_data += o.trainable_with_personal_data;
+  return *this;
+}
+
+ItemCounts ItemCounts::operator-(const ItemCounts& o) const {
+  return {items - o.items, public_items - o.public_items, trainable_items - o.trainable_items,
+          trainable_with_personal_data - o.trainable_with_personal_data};
+}
+
+ItemCounts ReportSummary::all() const { return {items, public_items, trainable_items, trainable_with_personal_data}; }
 
 int verdict_rank(Verdict v) {
   switch (v) {
@@ -61,14 +77,22 @@ void SummaryBuilder::add_item(const Item& item, std::span<const Finding* const> 
       for (const auto& a : f->agents)
         if (a.fetch == AgentState::allowed) agents.insert(a.agent);
   }
-  ++s.items;
-  if (item.visibility == Visibility::public_ || item.visibility == Visibility::unlisted) ++s.public_items;
   std::string verdict = top ? std::string(to_string(top->verdict)) : "unknown";
   s.per_platform_verdict[item.platform][verdict]++;
   const bool trainable = top && top->verdict == Verdict::trainable;
-  if (trainable) ++s.trainable_items;
+  const ItemCounts counts{1, item.visibility == Visibility::public_ || item.visibility == Visibility::unlisted ? 1u : 0u,
+                          trainable ? 1u : 0u, trainable && pd ? 1u : 0u};
+  s.items += counts.items;
+  s.public_items += counts.public_items;
+  s.trainable_items += counts.trainable_items;
+  s.trainable_with_personal_data += counts.trainable_with_personal_data;
   if (pd) ++s.items_with_personal_data;
-  if (trainable && pd) ++s.trainable_with_personal_data;
+  switch (item_credit(item, findings)) {
+    case ItemCredit::person: m_unrecognised[item.platform].person_seen = true; break;
+    case ItemCredit::uncredited: break;
+    case ItemCredit::shared: m_shared += counts; break;
+    case ItemCredit::other: m_unrecognised[item.platform].counts += counts; break;
+  }
   for (const auto& a : agents) s.trainable_per_agent[a]++;
   if (item.published_at) {
     auto& m = s.items_per_month[format_date(*item.published_at).substr(0, 7)];
@@ -85,6 +109,9 @@ const ReportSummary& SummaryBuilder::summary() const {
   std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
   m_summary.agent_order.clear();
   for (const auto& [_, agent] : order) m_summary.agent_order.push_back(*agent);
+  m_summary.by_others = m_shared;
+  for (const auto& [_, u] : m_unrecognised)
+    if (u.person_seen) m_summary.by_others += u.counts;
   return m_summary;
 }
 

@@ -18,6 +18,17 @@ struct MonthCount {
   size_t total = 0;
 };
 
+// Counts of one group of items.
+struct ItemCounts {
+  size_t items = 0;
+  size_t public_items = 0;
+  size_t trainable_items = 0;
+  size_t trainable_with_personal_data = 0;
+
+  ItemCounts& operator+=(const ItemCounts& o);
+  ItemCounts operator-(const ItemCounts& o) const;
+};
+
 struct ReportSummary {
   size_t items = 0;
   size_t public_items = 0;
@@ -31,6 +42,13 @@ struct ReportSummary {
   std::map<std::string, size_t> per_severity;          // severity -> findings
   std::map<std::string, MonthCount> items_per_month;   // "YYYY-MM" (published) -> items
   size_t items_without_date = 0;
+  // Items by others that the person's pages show (others' comments and replies, posts the person
+  // shared; reports/item_credit.h). Counted in every count above, which are every item's.
+  ItemCounts by_others;
+
+  ItemCounts all() const;
+  // The person's own items: what the headline counts ("N of your M public items ...").
+  ItemCounts yours() const { return all() - by_others; }
 };
 
 // How consequential a verdict is: trainable > not_public > could_not_check > unknown >
@@ -68,8 +86,16 @@ class SummaryBuilder {
     uint64_t seq = 0;
     bool operator<(const FirstSeen& o) const { return std::tie(key, index, seq) < std::tie(o.key, o.index, o.seq); }
   };
+  // Per platform: the items credited to an author the identity does not recognise, and whether
+  // it recognised the person as the author of any item there (then those are others').
+  struct Unrecognised {
+    ItemCounts counts;
+    bool person_seen = false;
+  };
   mutable ReportSummary m_summary;
   std::map<std::string, FirstSeen> m_agents;
+  ItemCounts m_shared;  // others' posts the person shared
+  std::map<std::string, Unrecognised> m_unrecognised;
   uint64_t m_seq = 0;
 };
 

@@ -108,10 +108,12 @@ std::string TerminalSummary::render(const ScanInfo& scan, const ReportOptions& o
          fmt::format(" — {} target{}, {} page{} fetched{} ({})\n\n", scan.targets.size(),
                      scan.targets.size() == 1 ? "" : "s", scan.pages_fetched, scan.pages_fetched == 1 ? "" : "s",
                      duration_text(scan), scan.status);
-  out += "  " + st.bold(fmt::format("{} of your {} public items can be used to train AI", s.trainable_items,
-                                    s.public_items));
-  out += fmt::format("; {} of them carry your personal data.\n", s.trainable_with_personal_data);
-  if (s.items_with_personal_data > s.trainable_with_personal_data)
+  const ItemCounts yours = s.yours();
+  out += "  " + st.bold(fmt::format("{} of your {} public items can be used to train AI", yours.trainable_items,
+                                    yours.public_items));
+  out += fmt::format("; {} of them carry your personal data.\n", yours.trainable_with_personal_data);
+  if (s.by_others.public_items > 0) out += "  " + others_sentence(s.by_others) + "\n";
+  if (s.items_with_personal_data > yours.trainable_with_personal_data)
     out += fmt::format("  {} item(s) in all carry personal data.\n", s.items_with_personal_data);
   out += "\n";
 

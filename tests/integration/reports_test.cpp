@@ -174,11 +174,15 @@ TEST_CASE("demo: the HTML report renders in Chromium and its self-check matches 
   for (const auto& f : demo().report["findings"]) trainable += f["verdict"] == "trainable";
   std::string filtered = exposcan::test::dump_dom(html, "#verdict=trainable");
   CHECK(exposcan::test::html_attribute(filtered, "data-visible-findings") == std::to_string(trainable));
+  // The headline counts the person's own items: the summary's counts less the items by others.
   const json& s = demo().report["summary"];
-  std::string sentence = std::to_string(s["trainable_items"].get<int>()) + " of your " + std::to_string(s["public_items"].get<int>()) +
-                         " public items can be used to train AI; " + std::to_string(s["trainable_with_personal_data"].get<int>()) +
-                         " carry your personal data.";
+  auto yours = [&s](const char* count) { return std::to_string(s[count].get<int>() - s["by_others"][count].get<int>()); };
+  std::string sentence = yours("trainable_items") + " of your " + yours("public_items") + " public items can be used to train AI; " +
+                         yours("trainable_with_personal_data") + " carry your personal data.";
   CHECK(dom.find(sentence) != std::string::npos);
+  CHECK(s["by_others"]["public_items"].get<int>() > 0);  // the reposts in the Threads and Bluesky feeds
+  CHECK(dom.find("Also on your pages: " + std::to_string(s["by_others"]["public_items"].get<int>()) + " public item(s) by others") !=
+        std::string::npos);
 
   auto png = exposcan::test::test_output_dir() / "demo-report.png";
   exposcan::test::screenshot(html, png, 1280, 2000);

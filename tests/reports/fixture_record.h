@@ -223,4 +223,47 @@ inline ScanRecord fixture_record() {
   return r;
 }
 
+// The fixture with the Instagram photo credited to Jane by the identity rules (a handle match in
+// author.handle) and, under it, a public comment by someone else that names her: trainable, with
+// her handle in it. The comment is Bob's, not Jane's, whatever personal data of hers it carries.
+inline ScanRecord fixture_record_with_others_comment() {
+  ScanRecord r = fixture_record();
+  const Item* photo = nullptr;
+  for (const auto& i : r.items)
+    if (i.id == "instagram:post:C0ffee123") photo = &i;
+  Finding* photo_finding = nullptr;
+  for (auto& f : r.findings)
+    if (f.item_id == "instagram:post:C0ffee123") photo_finding = &f;
+  Match by_jane;  // the identity rules' find in the photo's author credit
+  by_jane.type = "identity";
+  by_jane.subtype = "handle";
+  by_jane.field = "author.handle";
+  by_jane.end = photo->author.handle.size();
+  by_jane.value = photo->author.handle;
+  by_jane.rule_id = "identity.handle";
+  photo_finding->matches.push_back(by_jane);
+
+  Item comment;
+  comment.id = "instagram:comment:17900000000000001";
+  comment.platform = "instagram";
+  comment.kind = ItemKind::comment;
+  comment.url = "https://www.instagram.com/p/C0ffee123/c/17900000000000001/";
+  comment.author = {"bob.example", "Bob Example", "https://www.instagram.com/bob.example/"};
+  comment.published_at = at("2026-05-03T09:00:00Z");
+  comment.visibility = Visibility::public_;
+  comment.text = "Lovely, @janeexample! Same lake as last year?";
+  comment.parent_id = photo->id;
+  comment.source_url = photo->url;
+  comment.extractor = "instagram-html";
+  comment.provenance = "live";
+  Finding f = *photo_finding;
+  f.item_id = comment.id;
+  f.url = comment.url;
+  f.matches = {match(comment, "identity", "handle", "text", "@janeexample")};
+  f.fingerprint = hmac_sha256_hex("fixture-key", f.rule_id + "\x1f" + comment.id);
+  r.items.push_back(comment);
+  r.findings.push_back(f);
+  return r;
+}
+
 }  // namespace exposcan::test

@@ -68,6 +68,17 @@ TEST_CASE("json: the fixture report validates against report.schema.json", "[jso
   CHECK(r.out == "valid\n");
 }
 
+TEST_CASE("json: the summary counts the items by others on the person's pages", "[json][schema]") {
+  json doc = record_to_json(test::fixture_record_with_others_comment(), true);
+  auto r = validate(report_schema(), doc.dump());
+  INFO(r.out << r.err);
+  CHECK(r.out == "valid\n");
+  CHECK(doc["summary"]["public_items"] == 6);
+  CHECK(doc["summary"]["by_others"] ==
+        json{{"items", 1}, {"public_items", 1}, {"trainable_items", 1}, {"trainable_with_personal_data", 1}});
+  CHECK(record_to_json(test::fixture_record(), true)["summary"]["by_others"]["items"] == 0);
+}
+
 TEST_CASE("json: the schema rejects a report that breaks v1", "[json][schema]") {
   json doc = record_to_json(test::fixture_record(), true);
   doc["findings"][0]["verdict"] = "maybe";

@@ -63,3 +63,8 @@ TEST_CASE("golden: terminal summary with colours", "[golden]") {
   o.color = true;
   test::check_golden("fixture.color.txt", render_terminal(test::fixture_record(), o));
 }
+
+// Regression: others' comments on the person's pages were counted as "your" items.
+TEST_CASE("golden: terminal summary with someone else's comment under the person's post", "[golden]") {
+  test::check_golden("fixture-others.txt", render_terminal(test::fixture_record_with_others_comment(), ReportOptions{}));
+}
