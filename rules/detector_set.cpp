@@ -91,7 +91,7 @@ std::vector<Match> DetectorSet::scan_text(std::string_view text, PhoneFinds& fin
   for (size_t i = 0; i < n; ++i) {
     const PatternRule& r = m_rules[i];
     if (!r.keywords.empty() && !keyword_hits[i]) continue;
-    if (m_gated[i] && !keyword_hits[n + i]) continue;
+    if (i < m_gated.size() && m_gated[i] && !keyword_hits[n + i]) continue;
     if (!r.detector.empty() && m_phones && !finds.computed) {
       finds.matches = m_phones->find(text);
       finds.computed = true;
