@@ -26,4 +26,11 @@ ItemCredit item_credit(const Item& item, std::span<const Finding* const> finding
   return ItemCredit::other;
 }
 
+bool names_person(std::span<const Finding* const> findings) {
+  for (const Finding* f : findings)
+    for (const auto& m : f->matches)
+      if (m.type == "identity" && m.subtype != "family" && !m.field.starts_with("author.")) return true;
+  return false;
+}
+
 }  // namespace exposcan

@@ -39,5 +39,8 @@ bool is_shared(const Item& item);
 
 // `findings`: the item's findings, whose matches hold the identity rules' finds in its fields.
 ItemCredit item_credit(const Item& item, std::span<const Finding* const> findings);
+// True when the identity rules find the person (not a family member) in what the item says, its
+// author credit aside: someone else's comment that names or tags them carries their data.
+bool names_person(std::span<const Finding* const> findings);
 
 }  // namespace exposcan

@@ -234,19 +234,44 @@ Expected<Letter> render_letter(const ScanRecord& record, const LetterParty& part
     return ta < tb;
   });
 
+  // Whose each item is (reports/item_credit.h): someone else's comment or reply is listed only when
+  // it names the person (then it carries their data, as the headline's "by others" items may), and
+  // as theirs, not the person's. Where the identity recognises the person as the author of nothing
+  // on a platform, exposcan cannot tell and every item there counts as the person's.
+  std::map<std::string, std::vector<const Finding*>> findings_of;
+  for (const auto& f : record.findings) findings_of[f.item_id].push_back(&f);
+  std::set<std::string> person_seen;  // platforms with an item credited to the person
+  for (const auto& i : record.items)
+    if (item_credit(i, findings_of[i.id]) == ItemCredit::person) person_seen.insert(i.platform);
+  auto by_other = [&](const Item& i) {
+    return person_seen.count(i.platform) && item_credit(i, findings_of[i.id]) == ItemCredit::other;
+  };
+  std::erase_if(item_ids, [&](const std::string& id) {
+    return items.count(id) && by_other(*items[id]) && !names_person(findings_of[id]);
+  });
+  if (item_ids.empty())
+    return make_error("letter", "no item of yours on '" + c.key + "' " + what +
+                                    " (the items found there are other people's and do not name you)");
+
   Letter letter;
   letter.controller = c.name;
   letter.deadline = one_month_after(request.date);
   std::vector<std::string> item_lines, all_categories;
   std::set<std::string> shared_urls;  // someone else's post that the person shared
+  std::set<std::string> naming_urls;  // someone else's item that names the person
   for (const auto& id : item_ids) {
     const Item* item = items.count(id) ? items[id] : nullptr;
     std::string url = item ? item->url : id;
     letter.item_urls.push_back(url);
     if (item && is_shared(*item)) shared_urls.insert(url);
+    if (item && by_other(*item)) naming_urls.insert(url);
     std::string line = url;
     if (item) {
       line += " — " + std::string(to_string(item->kind));
+      if (naming_urls.count(url)) {
+        const std::string who = !item->author.handle.empty() ? item->author.handle : item->author.name;
+        line += " by " + who + " (not mine; it names me)";
+      }
       // A shared post (Threads/Bluesky repost, Mastodon boost) is someone's post: say who shared it.
       for (const auto& [name, value] : item->fields)
         if (is_share_field(name))
@@ -376,19 +401,25 @@ Expected<Letter> render_letter(const ScanRecord& record, const LetterParty& part
 
   if (request.kind == LetterKind::objection && c.policy && c.policy->id.rfind("meta-", 0) == 0) {
     // The form asks which content is the person's: their own items first, then the posts of others
-    // they shared (those carry their account, but are not theirs to claim), five URLs in all.
-    std::vector<std::string> own, shared;
-    for (const auto& url : letter.item_urls) (shared_urls.count(url) ? shared : own).push_back(url);
+    // they shared (those carry their account, but are not theirs to claim), then others' items that
+    // name them (their data, not their content), five URLs in all.
+    std::vector<std::string> own, shared, naming;
+    for (const auto& url : letter.item_urls)
+      (shared_urls.count(url) ? shared : naming_urls.count(url) ? naming : own).push_back(url);
     auto listed = [](const std::vector<std::string>& urls, size_t room) {
       std::vector<std::string> shown(urls.begin(), urls.begin() + std::min(room, urls.size()));
       return urls.size() > shown.size() ? comma_list(shown) + fmt::format(" and {} more", urls.size() - shown.size()) : join_prose(shown);
     };
-    const size_t own_room = std::min<size_t>(own.size(), shared.empty() ? 5 : 4);
+    const size_t own_room = std::min<size_t>(own.size(), 5 - (shared.empty() ? 0 : 1) - (naming.empty() ? 0 : 1));
     std::string items_text;
     if (!own.empty()) items_text += "These items are mine: " + listed(own, own_room) + ". ";
+    const size_t shared_room = std::min<size_t>(shared.size(), std::max<size_t>(1, 5 - own_room - (naming.empty() ? 0 : 1)));
     if (!shared.empty())
       items_text += std::string(own.empty() ? "These are" : "These are also") +
-                    " posts by others that I shared from my account: " + listed(shared, std::max<size_t>(1, 5 - own_room)) + ". ";
+                    " posts by others that I shared from my account: " + listed(shared, shared_room) + ". ";
+    if (!naming.empty())
+      items_text += "These items by others name me: " +
+                    listed(naming, std::max<size_t>(1, 5 - std::min<size_t>(5, own_room + shared_room))) + ". ";
     letter.form_text =
         "I object under Article 21(1) " + law + " to Meta using my personal data, including my public posts, photos and comments on " +
         platform_names(c.platforms) + ", to develop and improve AI at Meta. " + items_text +

@@ -138,3 +138,30 @@ TEST_CASE("letter: Meta's form text claims only the person's own items as theirs
   CHECK(own->form_text.find("These items are mine: https://www.instagram.com/p/C0ffee123/.") != std::string::npos);
   CHECK(own->form_text.find("posts by others") == std::string::npos);
 }
+
+TEST_CASE("letter: someone else's comment is listed only when it names the person, and as theirs", "[letter][credit]") {
+  // Bob's comment under Jane's photo tags @janeexample: her data in his words, not her item.
+  ScanRecord record = test::fixture_record_with_others_comment();
+  auto letter = render_letter(record, jane(), request(LetterKind::objection, "meta"));
+  REQUIRE(letter);
+  const std::string comment = "https://www.instagram.com/p/C0ffee123/c/17900000000000001/";
+  CHECK(letter->text.find(comment + " — comment by bob.example (not mine; it names me)") != std::string::npos);
+  CHECK(letter->form_text.find("These items are mine: https://www.instagram.com/p/C0ffee123/.") != std::string::npos);
+  CHECK(letter->form_text.find("These items by others name me: " + comment + ".") != std::string::npos);
+
+  // A comment that does not name her is not in her letter at all.
+  for (auto& f : record.findings)
+    if (f.item_id == "instagram:comment:17900000000000001") f.matches.clear();
+  auto without = render_letter(record, jane(), request(LetterKind::objection, "meta"));
+  REQUIRE(without);
+  CHECK(without->text.find(comment) == std::string::npos);
+  CHECK(without->form_text.find("by others") == std::string::npos);
+
+  // Where nothing is credited to her (no identity match in any author credit), exposcan cannot tell
+  // whose the items are and lists them all as hers, as before.
+  for (auto& f : record.findings)
+    std::erase_if(f.matches, [](const Match& m) { return m.type == "identity"; });
+  auto unknown = render_letter(record, jane(), request(LetterKind::objection, "meta"));
+  REQUIRE(unknown);
+  CHECK(unknown->text.find(comment + " — comment, published") != std::string::npos);
+}
