@@ -102,14 +102,16 @@ TEST_CASE("the keyword prefilter skips only text without any keyword", "[pattern
   CHECK(hits == std::vector<char>{0, 0, 0, 0});
 }
 
+// 0.4 + 0.3 reaches the 0.6 threshold only with "member"/"mitglied" before the number.
+const std::string k_member_rule =
+    "    type: id\n    patterns: ['(\\d{6})']\n    score: 0.4\n    threshold: 0.6\n"
+    "    context:\n"
+    "      - {words: [member, 'mitglied'], where: before, within: 20, score: 0.3}\n"
+    "      - {words: [order], where: around, within: 20, score: -0.5}\n";
+
 TEST_CASE("a rule that needs a context word is skipped where none occurs, and only there", "[pattern][prefilter]") {
-  // 0.4 + 0.3 reaches 0.6 only with "member"/"mitglied" nearby: those words gate the rule.
-  const std::string body =
-      "    type: id\n    patterns: ['(\\d{6})']\n    score: 0.4\n    threshold: 0.6\n"
-      "    context:\n"
-      "      - {words: [member, 'mitglied'], where: before, within: 20, score: 0.3}\n"
-      "      - {words: [order], where: around, within: 20, score: -0.5}\n";
-  auto e = engine_with(rule("t.id", body, "\"member 123456\""));
+  // k_member_rule's context words gate it.
+  auto e = engine_with(rule("t.id", k_member_rule, "\"member 123456\""));
   CHECK(e.detect("MEMBER 123456").size() == 1);
   CHECK(e.detect("Mitglied Nr. 654321").size() == 1);
   CHECK(e.detect("123456 and 654321").empty());
@@ -135,12 +137,7 @@ TEST_CASE("a rule that needs a context word is skipped where none occurs, and on
 }
 
 TEST_CASE("context words before or after raise or lower the score against the threshold", "[pattern][context]") {
-  const std::string body =
-      "    type: id\n    patterns: ['(\\d{6})']\n    score: 0.4\n    threshold: 0.6\n"
-      "    context:\n"
-      "      - {words: [member, 'mitglied'], where: before, within: 20, score: 0.3}\n"
-      "      - {words: [order], where: around, within: 20, score: -0.5}\n";
-  auto e = engine_with(rule("t.id", body, "\"member 123456\""));
+  auto e = engine_with(rule("t.id", k_member_rule, "\"member 123456\""));
   CHECK(e.detect("123456").empty());                                   // 0.4 < 0.6
   auto ms = e.detect("member no. 123456");
   REQUIRE(ms.size() == 1);
