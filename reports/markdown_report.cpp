@@ -96,7 +96,7 @@ class MarkdownWriter final : public ReportWriter {
                          get("unknown"), get("not_public"), get("could_not_check"));
     }
     if (!s.trainable_per_agent.empty()) {
-      out += "\n## AI training crawlers that may take your trainable items\n\n| agent | items |\n|---|---:|\n";
+      out += "\n## AI training crawlers that may take the trainable items on your pages\n\n| agent | items |\n|---|---:|\n";
       std::vector<std::pair<std::string, size_t>> agents;
       for (const auto& a : s.agent_order)
         if (s.trainable_per_agent.count(a)) agents.emplace_back(a, s.trainable_per_agent.at(a));

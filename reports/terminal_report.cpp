@@ -136,7 +136,7 @@ std::string TerminalSummary::render(const ScanInfo& scan, const ReportOptions& o
                        get("not_trainable"), get("unknown"), get("not_public"), get("could_not_check"));
   }
   if (!s.agent_order.empty()) {
-    out += "\n  AI training crawlers that may fetch your trainable items:\n    ";
+    out += "\n  AI training crawlers that may fetch the trainable items on your pages:\n    ";
     size_t shown = std::min<size_t>(s.agent_order.size(), 8);
     for (size_t i = 0; i < shown; ++i)
       out += fmt::format("{}{} ({})", i ? ", " : "", s.agent_order[i], s.trainable_per_agent.at(s.agent_order[i]));
