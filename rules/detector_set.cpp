@@ -14,6 +14,7 @@ void DetectorSet::add(PatternRule rule) { m_rules.push_back(std::move(rule)); }
 void DetectorSet::compile() {
   // Ids 0..n-1: a rule's keywords; n+i: the context words rule i cannot match without.
   const auto n = static_cast<uint32_t>(m_rules.size());
+  m_gate_base = n;
   m_gated.assign(n, 0);
   for (uint32_t i = 0; i < n; ++i) {
     for (const auto& k : m_rules[i].keywords) m_prefilter.add(i, k);
@@ -85,13 +86,15 @@ std::vector<Match> DetectorSet::scan(std::string_view text, size_t max_matches, 
 std::vector<Match> DetectorSet::scan_text(std::string_view text, PhoneFinds& finds) const {
   std::vector<Match> found;
   const std::string lowered = fold::lower_same_length(text);
-  const size_t n = m_rules.size();
-  std::vector<char> keyword_hits(2 * n, 0);
+  // Keyword hits of rule i at i, gate hits at m_gate_base + i (ids as compile() registered them).
+  std::vector<char> keyword_hits(std::max(m_rules.size(), m_gate_base + m_gated.size()), 0);
   m_prefilter.scan(lowered, keyword_hits);
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < m_rules.size(); ++i) {
     const PatternRule& r = m_rules[i];
-    if (!r.keywords.empty() && !keyword_hits[i]) continue;
-    if (i < m_gated.size() && m_gated[i] && !keyword_hits[n + i]) continue;
+    // A rule added after compile() has nothing in the prefilter: it always runs.
+    const bool compiled = i < m_gated.size();
+    if (compiled && !r.keywords.empty() && !keyword_hits[i]) continue;
+    if (compiled && m_gated[i] && !keyword_hits[m_gate_base + i]) continue;
     if (!r.detector.empty() && m_phones && !finds.computed) {
       finds.matches = m_phones->find(text);
       finds.computed = true;

@@ -36,7 +36,7 @@ class DetectorSet {
   void add(PatternRule rule);
   // The candidate source of `detector: phone` rules; without one those rules find nothing.
   void set_phone_detector(std::shared_ptr<const PhoneDetector> phones) { m_phones = std::move(phones); }
-  void compile();  // after every add()
+  void compile();  // after every add(); a rule added later runs on every text (no prefilter)
   const std::vector<PatternRule>& rules() const { return m_rules; }
 
   // Matches in `text` (field left empty), ordered by start. At most `max_matches` (0 = no cap);
@@ -53,7 +53,8 @@ class DetectorSet {
 
   std::vector<PatternRule> m_rules;
   KeywordPrefilter m_prefilter;
-  std::vector<char> m_gated;  // per rule: needs one of its required context words
+  std::vector<char> m_gated;  // per rule compile() saw: needs one of its required context words
+  size_t m_gate_base = 0;     // prefilter id of rule 0's gate words (the rule count at compile())
   std::shared_ptr<const PhoneDetector> m_phones;
 };
 

@@ -1,9 +1,13 @@
 // Pattern rules: byte spans, the keyword prefilter, context scoring, validators, allow lists,
 // Unicode word boundaries and overlap resolution, on small inline packs and the shipped detectors.
 #include <catch2/catch.hpp>
+#include <re2/re2.h>
+
+#include <memory>
 
 #include "rules/engine.h"
 #include "rules/keyword_prefilter.h"
+#include "rules/detector_set.h"
 #include "rules/pattern_rule.h"
 #include "rules/text_fold.h"
 
@@ -115,7 +119,7 @@ TEST_CASE("a rule that needs a context word is skipped where none occurs, and on
   CHECK(e.detect("MEMBER 123456").size() == 1);
   CHECK(e.detect("Mitglied Nr. 654321").size() == 1);
   CHECK(e.detect("123456 and 654321").empty());
-  CHECK(e.detect("order 123456").empty());  // negative words gate nothing
+  CHECK(e.detect("member order 123456").empty());  // a gate word lets the rule run; "order" still lowers it
 
   PatternRule r;
   r.base_score = 0.4;
@@ -134,6 +138,33 @@ TEST_CASE("a rule that needs a context word is skipped where none occurs, and on
   r.detector.clear();
   r.base_score = 0.6;
   CHECK(r.required_context_words().empty());
+}
+
+TEST_CASE("the context-word gate keeps working when rules are added after compile()", "[pattern][prefilter]") {
+  auto digits_rule = [](const std::string& id, const std::string& pattern, double score) {
+    PatternRule r;
+    r.meta.id = id;
+    r.type = "id";
+    r.pattern_texts = {pattern};
+    r.patterns = {std::make_shared<const RE2>(pattern)};
+    r.capture_whole = {true};
+    r.base_score = score;
+    r.threshold = 0.6;
+    r.context.push_back({{"member"}, ContextClue::Side::before, 20, 0.3});
+    return r;
+  };
+  DetectorSet set;
+  set.add(digits_rule("t.gated", "(\\d{6})", 0.4));  // needs "member"
+  set.compile();
+  REQUIRE(set.scan("member 123456").size() == 1);
+  CHECK(set.scan("123456").empty());
+  set.add(digits_rule("t.plain", "(\\d{8})", 0.7));  // not compiled: runs everywhere
+  auto found = set.scan("member 123456");               // the gate of rule 0 is still found
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule_id == "t.gated");
+  found = set.scan("12345678");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rule_id == "t.plain");
 }
 
 TEST_CASE("context words before or after raise or lower the score against the threshold", "[pattern][context]") {
