@@ -92,21 +92,30 @@ std::vector<Match> RuleEngine::detect(std::string_view text) const {
   return out;
 }
 
+namespace {
+constexpr size_t k_credit_bytes = 1024;  // of an author name or handle, beyond the item's budget
+constexpr size_t k_credit_matches = 8;
+}  // namespace
+
 RuleEngine::PersonalData RuleEngine::personal_data(const Item& item) const {
   PersonalData d;
   const EngineOptions& o = m_impl->options;
   size_t budget = o.max_bytes_per_item;
   for_each_text_field(item, [&](std::string_view field, std::string_view text) {
     d.bytes_total += text.size();
-    if (budget == 0 || d.matches.size() >= o.max_matches_per_item) {
+    // The author credit is read whatever the title and text used up: it says whose the item is
+    // (reports/item_credit.h), and a long post must not turn into someone else's. It is a name or
+    // a handle, so it gets a small budget of its own.
+    const bool credit = field == "author.name" || field == "author.handle";
+    if (!credit && (budget == 0 || d.matches.size() >= o.max_matches_per_item)) {
       if (!text.empty()) d.truncated = true;
       return;
     }
-    std::string_view scanned = utf8_prefix(text, budget);
+    std::string_view scanned = utf8_prefix(text, credit ? k_credit_bytes : budget);
     if (scanned.size() < text.size()) d.truncated = true;
-    budget -= scanned.size();
+    if (!credit) budget -= scanned.size();
     d.bytes_scanned += scanned.size();
-    const size_t room = o.max_matches_per_item - d.matches.size();
+    const size_t room = credit ? k_credit_matches : o.max_matches_per_item - d.matches.size();
     bool capped = false;
     PhoneFinds phones;
     std::vector<Match> found = m_impl->set.detectors.scan(scanned, room, &capped, &phones);

@@ -36,6 +36,8 @@ struct EngineOptions {
   std::vector<std::string> regions;  // ISO 3166 alpha-2 regions for national-format phone numbers
   std::string fingerprint_key;
   TimePoint now{};  // the scan date: decides which first-party policies are in force
+  // Caps of personal_data() per item; the author credit (author.name, author.handle) is read
+  // beyond them, up to 1 KiB and 8 matches each.
   size_t max_bytes_per_item = 256 * 1024;
   size_t max_matches_per_item = 200;
 };

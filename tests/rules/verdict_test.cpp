@@ -233,6 +233,30 @@ TEST_CASE("per-item caps on bytes and matches are recorded in the finding", "[ve
   CHECK(m->detect(s.item.text).size() == 3);
 }
 
+TEST_CASE("the author credit is searched whatever the per-item caps used up", "[verdict][caps][credit]") {
+  // A long post by the person must still be credited to them (reports/item_credit.h reads the
+  // identity's matches in author.name / author.handle).
+  EngineOptions o;
+  o.identity = eu_adult();
+  o.identity.handles = {"@janeexample"};
+  o.now = *parse_date("2026-11-01");
+  o.max_bytes_per_item = 64;
+  o.max_matches_per_item = 1;
+  auto e = RuleEngine::load(builtin_packs(), o);
+  REQUIRE(e);
+  Site s("https://jane.example/long/", 200, test::sample_robots("jane.example"));
+  s.item.title = "a@example.org b@example.org";  // the one match the cap allows
+  s.item.text = std::string(300 * 1024, 'x');
+  s.item.author.name = "Jane Example";
+  s.item.author.handle = "@janeexample";
+  const Finding& f = only(e->evaluate(s.item, s.page));
+  CHECK(test::contains(f.tags, "truncated"));
+  std::vector<std::string> credit;
+  for (const auto& m : f.matches)
+    if (m.field.starts_with("author.")) credit.push_back(m.field + ":" + m.subtype);
+  CHECK(credit == std::vector<std::string>{"author.name:name", "author.handle:handle"});
+}
+
 TEST_CASE("evaluation is const and gives the same findings from many threads", "[verdict][threads]") {
   RuleEngine e = test::builtin_engine(eu_adult());
   Site s("https://jane.example/posts/hello-springfield/", 200, test::sample_robots("jane.example"));
