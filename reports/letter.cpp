@@ -250,7 +250,7 @@ Expected<Letter> render_letter(const ScanRecord& record, const LetterParty& part
     return items.count(id) && by_other(*items[id]) && !names_person(findings_of[id]);
   });
   if (item_ids.empty())
-    return make_error("letter", "no item of yours on '" + c.key + "' " + what +
+    return make_error("letter", "no item of yours on '" + (request.platform.empty() ? c.key : request.platform) + "' " + what +
                                     " (the items found there are other people's and do not name you)");
 
   Letter letter;
