@@ -214,6 +214,9 @@ Status HtmlWriter::finish(const ScanInfo& scan, const std::function<void(std::st
   std::string summary = fmt::format("{} of your {} public items can be used to train AI; {} carry your personal data.",
                                     yours.trainable_items, yours.public_items, yours.trainable_with_personal_data);
   std::string out = "<!DOCTYPE html>\n";
+  // Counts for scripts and tests: data-items and data-findings are of everything reported;
+  // data-trainable, data-public and data-personal are the headline's (the person's own items), and
+  // data-others-public the public items by others it counts apart.
   out += fmt::format(
       "<html lang=\"en\" data-findings=\"{}\" data-finding-items=\"{}\" data-items=\"{}\" data-trainable=\"{}\" "
       "data-public=\"{}\" data-personal=\"{}\" data-others-public=\"{}\">\n",
