@@ -13,7 +13,8 @@ seconds="${FUZZ_SECONDS:-20}"
 jobs="${JOBS:-$(nproc)}"
 targets=(fuzz_html fuzz_jsonld fuzz_mf2 fuzz_feeds fuzz_har fuzz_har_zip fuzz_warc
          fuzz_json_mastodon fuzz_json_activitypub fuzz_json_bluesky fuzz_json_reddit fuzz_json_github
-         fuzz_json_wordpress fuzz_json_tumblr fuzz_json_instagram fuzz_json_threads fuzz_json_x fuzz_json_stackexchange fuzz_github_patch fuzz_youtube)
+         fuzz_json_wordpress fuzz_json_tumblr fuzz_json_instagram fuzz_json_threads fuzz_json_x fuzz_json_stackexchange fuzz_github_patch fuzz_youtube
+         fuzz_detect)
 if [ "$#" -gt 0 ]; then targets=("$@"); fi
 
 CC=clang CXX=clang++ cmake -S . -B "$fuzz_dir" -G Ninja -DEXPOSCAN_FUZZ=ON -DEXPOSCAN_SANITIZE=ON -DEXPOSCAN_TESTS=OFF \
@@ -94,6 +95,13 @@ for t in "${targets[@]}"; do
     fuzz_json_*) seed "$corpus" -name '*.json' ;;
     fuzz_github_patch) seed "$corpus" -name '*.patch' ;;
     fuzz_youtube) seed "$corpus" -path '*youtube*' -name '*.html' ; seed "$corpus" -name '*.json' ;;
+    fuzz_detect)  # the labelled sentences of bench/pii-eval, one file each, and fuzz/seeds/detect.txt
+      mkdir -p "$corpus"; cp -n "$root/fuzz/seeds/detect.txt" "$corpus/"
+      python3 -c 'import json,sys,os
+for f in sys.argv[2:]:
+    for i, line in enumerate(open(f)):
+        open(os.path.join(sys.argv[1], "%s-%d.txt" % (os.path.basename(f), i)), "w").write(json.loads(line)["text"])' \
+        "$corpus" "$root"/bench/pii-eval/*.jsonl ;;
   esac
   mkdir -p "$fuzz_dir/artifacts/$t"
   echo "=== $t (${seconds}s)"
