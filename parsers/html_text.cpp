@@ -48,8 +48,6 @@ bool is_hidden_text_container(HtmlNode e) {
   return (tag_flags(e) & k_hidden) || e.has_attr("hidden");
 }
 
-bool is_block_element(std::string_view t) { return in_sorted(k_block_elements, t); }
-
 void VisibleTextBuilder::open(HtmlNode e) {
   std::string_view t = e.tag();
   if (t == "br") line_break();

@@ -15,8 +15,6 @@ namespace exposcan {
 
 // True for elements whose content never renders as text.
 bool is_hidden_text_container(HtmlNode element);
-// True for elements laid out as blocks (their text starts and ends a line).
-bool is_block_element(std::string_view tag);
 
 class VisibleTextBuilder {
  public:
