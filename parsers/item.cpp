@@ -52,6 +52,10 @@ bool PageSignals::has_directive(std::string_view name) const {
   return false;
 }
 
+bool is_author_credit_field(std::string_view field) { return field == "author.name" || field == "author.handle"; }
+
+bool is_share_field(std::string_view name) { return name == "reposted_by" || name == "reblogged_by"; }
+
 void for_each_text_field(const Item& item,
                          const std::function<void(std::string_view field, std::string_view text)>& fn) {
   if (!item.title.empty()) fn("title", item.title);
@@ -67,7 +71,7 @@ void for_each_text_field(const Item& item,
   // e-mail private (for the author and for co-authors alike): reporting it as an exposed e-mail
   // address would be wrong.
   auto scanned = [](std::string_view name) {
-    return name != "reposted_by" && name != "reblogged_by" && name != "reply_to" && name != "commit.author.noreply" &&
+    return !is_share_field(name) && name != "reply_to" && name != "commit.author.noreply" &&
            name != "commit.coauthor.noreply";
   };
   for (const auto& [name, value] : item.fields)

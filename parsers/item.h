@@ -96,6 +96,11 @@ struct Item {
 // (commit.author.noreply), are not visited.
 void for_each_text_field(const Item& item,
                          const std::function<void(std::string_view field, std::string_view text)>& fn);
+// The two fields above that credit the item's author: "author.name" and "author.handle".
+bool is_author_credit_field(std::string_view field);
+// The relation fields (item.fields) that name who shared a post someone else wrote: reposted_by
+// (Threads/Bluesky repost), reblogged_by (Mastodon boost, Tumblr reblog).
+bool is_share_field(std::string_view name);
 // The text of a named field (as above), or nullopt.
 std::optional<std::string_view> text_field(const Item& item, std::string_view field);
 

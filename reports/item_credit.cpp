@@ -6,8 +6,6 @@
 
 namespace exposcan {
 
-bool is_share_field(std::string_view name) { return name == "reposted_by" || name == "reblogged_by"; }
-
 bool is_shared(const Item& item) {
   auto bare = [](std::string_view h) { return ascii_lower(h.starts_with('@') ? h.substr(1) : h); };
   return std::any_of(item.fields.begin(), item.fields.end(), [&](const auto& f) {
@@ -20,7 +18,7 @@ ItemCredit item_credit(const Item& item, std::span<const Finding* const> finding
   if (item.author.name.empty() && item.author.handle.empty()) return ItemCredit::uncredited;
   for (const Finding* f : findings)
     for (const auto& m : f->matches)
-      if (m.type == "identity" && (m.field == "author.name" || m.field == "author.handle") &&
+      if (m.type == "identity" && is_author_credit_field(m.field) &&
           (m.subtype == "name" || m.subtype == "handle" || m.subtype == "email"))
         return ItemCredit::person;
   return ItemCredit::other;
@@ -29,7 +27,7 @@ ItemCredit item_credit(const Item& item, std::span<const Finding* const> finding
 bool names_person(std::span<const Finding* const> findings) {
   for (const Finding* f : findings)
     for (const auto& m : f->matches)
-      if (m.type == "identity" && m.subtype != "family" && !m.field.starts_with("author.")) return true;
+      if (m.type == "identity" && m.subtype != "family" && !is_author_credit_field(m.field)) return true;
   return false;
 }
 

@@ -31,9 +31,6 @@ enum class ItemCredit {
   other,       // credited to an author the identity rules do not recognise
 };
 
-// The relation fields that name who shared a post (Threads/Bluesky repost, Mastodon boost, Tumblr
-// reblog); parsers record the sharer there and credit the post to its author.
-bool is_share_field(std::string_view name);
 // Shared by someone other than its author: a person reposting their own post still owns it.
 bool is_shared(const Item& item);
 

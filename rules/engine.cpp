@@ -106,7 +106,7 @@ RuleEngine::PersonalData RuleEngine::personal_data(const Item& item) const {
     // The author credit is read whatever the title and text used up: it says whose the item is
     // (reports/item_credit.h), and a long post must not turn into someone else's. It is a name or
     // a handle, so it gets a small budget of its own.
-    const bool credit = field == "author.name" || field == "author.handle";
+    const bool credit = is_author_credit_field(field);
     if (!credit && (budget == 0 || d.matches.size() >= o.max_matches_per_item)) {
       if (!text.empty()) d.truncated = true;
       return;
