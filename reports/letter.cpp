@@ -410,16 +410,22 @@ Expected<Letter> render_letter(const ScanRecord& record, const LetterParty& part
       std::vector<std::string> shown(urls.begin(), urls.begin() + std::min(room, urls.size()));
       return urls.size() > shown.size() ? comma_list(shown) + fmt::format(" and {} more", urls.size() - shown.size()) : join_prose(shown);
     };
-    const size_t own_room = std::min<size_t>(own.size(), 5 - (shared.empty() ? 0 : 1) - (naming.empty() ? 0 : 1));
+    // Each group in turn takes what is left of the five, keeping one for every later non-empty group.
+    size_t left = 5;
+    auto room = [&left](const std::vector<std::string>& group, size_t later) {
+      const size_t r = std::min(group.size(), std::max<size_t>(1, left > later ? left - later : 0));
+      left -= std::min(left, r);
+      return r;
+    };
+    const size_t own_room = room(own, !shared.empty() + !naming.empty());
+    const size_t shared_room = room(shared, !naming.empty());
+    const size_t naming_room = room(naming, 0);
     std::string items_text;
     if (!own.empty()) items_text += "These items are mine: " + listed(own, own_room) + ". ";
-    const size_t shared_room = std::min<size_t>(shared.size(), std::max<size_t>(1, 5 - own_room - (naming.empty() ? 0 : 1)));
     if (!shared.empty())
       items_text += std::string(own.empty() ? "These are" : "These are also") +
                     " posts by others that I shared from my account: " + listed(shared, shared_room) + ". ";
-    if (!naming.empty())
-      items_text += "These items by others name me: " +
-                    listed(naming, std::max<size_t>(1, 5 - std::min<size_t>(5, own_room + shared_room))) + ". ";
+    if (!naming.empty()) items_text += "These items by others name me: " + listed(naming, naming_room) + ". ";
     letter.form_text =
         "I object under Article 21(1) " + law + " to Meta using my personal data, including my public posts, photos and comments on " +
         platform_names(c.platforms) + ", to develop and improve AI at Meta. " + items_text +
