@@ -11,8 +11,8 @@
 // wall) sits on a page of a target the person listed as their own and nothing says anyone else
 // wrote it: it counts as theirs. Where the identity recognises the person as the author of no item
 // of a platform (no identity given, or the person's handle there not listed), exposcan cannot
-// tell the person's items from others' there and counts them all as the person's (SummaryBuilder
-// applies this).
+// tell the person's items from others' there and counts them all as the person's (applied by the
+// callers, which see every item of a platform: SummaryBuilder::summary() and render_letter).
 // Pure; thread-safe.
 #pragma once
 
