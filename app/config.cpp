@@ -118,6 +118,7 @@ const ConfigKey k_keys[] = {
     {"output.show_values", "EXPOSCAN_SHOW_VALUES", flag(&Config::show_values)},
     {"output.fail_on", "EXPOSCAN_FAIL_ON", text(&Config::fail_on)},
     {"state", "EXPOSCAN_STATE", text(&Config::state)},
+    {"history", "EXPOSCAN_HISTORY", flag(&Config::history)},
 };
 
 const ConfigKey* find_key(const std::string& key) {

@@ -58,6 +58,7 @@ struct Config {
   bool show_values = false;
   std::string fail_on;  // severity; empty = findings never fail the run
   std::string state;    // history store path
+  bool history = true;  // false (--no-history): no store is opened or written
   std::string evidence_dir;  // --evidence DIR: write an evidence bundle there (wire capture on)
   bool quiet = false;
 

@@ -64,8 +64,9 @@ CrawlOptions crawl_options(const Config& c) {
   o.low_speed_time_s = c.low_speed_time_s;
   o.robots_mode = c.robots;
   // Request heads as sent, for the WARC: for --evidence, and whenever a history is kept (every scan
-  // but --fetch-only), so a bundle made later (`evidence SCAN`) has the request records a live one has.
-  o.capture_wire = !c.evidence_dir.empty() || !c.fetch_only;
+  // but --fetch-only and --no-history), so a bundle made later (`evidence SCAN`) has the request
+  // records a live one has.
+  o.capture_wire = !c.evidence_dir.empty() || (!c.fetch_only && c.history);
   o.follow_sitemaps = c.follow_sitemaps;
   o.http.http2 = c.http2;
   for (const auto& h : c.allow_hosts) o.allow_hosts.push_back(ascii_host_pattern(h));
@@ -172,14 +173,25 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   auto targets = expand_targets(url_targets);
   if (!targets) return targets.error();
   apply_scope_patterns(config, *targets);
-  // --fetch-only measures the crawler alone: no rules, no history.
+  // --fetch-only measures the crawler alone: no rules, no history. --no-history: rules, no history
+  // (the report's copies are chosen in memory and the suppressions applied here).
   std::unique_ptr<ScanRecorder> recorder;
   std::shared_ptr<const RuleEngine> engine;
+  Suppressions suppressions;
   if (!config.fetch_only) {
-    auto recorder_or = open_scan_recorder(config);
-    if (!recorder_or) return recorder_or.error();
-    recorder = std::move(*recorder_or);
-    auto engine_or = load_rule_engine(config, recorder->fingerprint_key());
+    std::string key;
+    if (config.history) {
+      auto recorder_or = open_scan_recorder(config);
+      if (!recorder_or) return recorder_or.error();
+      recorder = std::move(*recorder_or);
+      key = recorder->fingerprint_key();
+    } else {
+      auto loaded = load_suppressions(config);
+      if (!loaded) return loaded.error();
+      suppressions = std::move(*loaded);
+      suppressions.warn_expired(std::chrono::system_clock::now());
+    }
+    auto engine_or = load_rule_engine(config, key);
     if (!engine_or) return engine_or.error();
     engine = *engine_or;
   }
@@ -216,7 +228,8 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
 
   std::mutex mutex;
   // The history chooses each item's report copy among the recorded ones (ScanRecorder::finish_scan);
-  // only copies whose page could not be recorded are held here: item id -> the best such copy.
+  // only copies whose page could not be recorded (every copy, without a history) are held here:
+  // item id -> the best such copy.
   std::map<std::string, ItemFindings> held;
   // A page that failed (robots.txt refusals are not failures) is a recorded error; caller holds `mutex`.
   auto note_fetch_error = [&](const Page& page) {
@@ -247,7 +260,8 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     }
     StageTimes::add(times.rules_ns, t1);
     double t2 = thread_cpu_seconds();
-    std::optional<int64_t> page_id = recorder->record_page(page, evaluated);  // every copy, in one transaction
+    // Every copy, in one transaction; without a history, each item's best copy is held below.
+    std::optional<int64_t> page_id = recorder ? recorder->record_page(page, evaluated) : std::nullopt;
     if (evidence) {
       std::vector<Finding> cited;
       for (const auto& e : evaluated) cited.insert(cited.end(), e.findings.begin(), e.findings.end());
@@ -330,7 +344,15 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
       record.items.push_back(std::move(e.item));
     }
   };
-  if (recorder) recorder->finish_scan(record.scan, std::move(held), sink);
+  if (recorder) {
+    recorder->finish_scan(record.scan, std::move(held), sink);
+  } else {
+    const TimePoint now = std::chrono::system_clock::now();
+    for (auto& [id, x] : held) {  // item id order, as the history hands them over
+      x.suppressed = suppressions.reasons(x.findings, now);
+      sink(x, false);
+    }
+  }
   for (auto& r : reporters)
     if (auto s = r->end(record.scan); !s) log::error("{}", s.error().message);
   StageTimes::add(times.report_ns, report_start);

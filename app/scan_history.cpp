@@ -14,6 +14,13 @@ std::filesystem::path state_path(const Config& config) {
   return config.state.empty() ? HistoryStore::default_path() : std::filesystem::path(config.state);
 }
 
+Expected<Suppressions> load_suppressions(const Config& config) {
+  std::filesystem::path ignore = config.ignore_file;
+  if (ignore.empty() && std::filesystem::exists(k_ignore_file_name)) ignore = k_ignore_file_name;
+  if (ignore.empty()) return Suppressions{};
+  return Suppressions::load(ignore);
+}
+
 std::string config_hash(const Config& config) {
   nlohmann::json j = {{"robots", std::string(to_string(config.robots))},
                       {"rules", config.rule_files},
@@ -40,13 +47,9 @@ Expected<std::unique_ptr<ScanRecorder>> open_scan_recorder(const Config& config)
     options.baseline = std::move(*record);
     options.baseline_name = config.baseline;
   }
-  std::filesystem::path ignore = config.ignore_file;
-  if (ignore.empty() && std::filesystem::exists(k_ignore_file_name)) ignore = k_ignore_file_name;
-  if (!ignore.empty()) {
-    auto supp = Suppressions::load(ignore);
-    if (!supp) return supp.error();
-    options.suppressions = std::move(*supp);
-  }
+  auto suppressions = load_suppressions(config);
+  if (!suppressions) return suppressions.error();
+  options.suppressions = std::move(*suppressions);
   auto store = HistoryStore::open(state_path(config), OpenMode::write);
   if (!store) return store.error();
   return make_store_recorder(std::move(*store), std::move(options));

@@ -13,10 +13,15 @@
 #include "app/config.h"
 #include "core/expected.h"
 #include "store/scan_recorder.h"
+#include "store/suppressions.h"
 
 namespace exposcan {
 
 std::filesystem::path state_path(const Config& config);
+
+// The suppressions file: --ignore-file, else ./.exposcan-ignore.yaml when present, else none.
+// Errors (exit 2): it cannot be read or is malformed.
+Expected<Suppressions> load_suppressions(const Config& config);
 
 // Errors (exit 2): the state file cannot be opened or is not exposcan's, the baseline or the
 // suppressions file cannot be read.

@@ -48,9 +48,7 @@ class StoreRecorder final : public ScanRecorder {
 
   Status begin_scan(ScanInfo& scan) override {
     if (auto s = choose_comparison(scan); !s) return s;
-    for (const auto& s : m_options.suppressions.expired(now()))
-      log::warn("{}:{}: suppression expired on {} ({}); its findings are reported again",
-                m_options.suppressions.file_name(), s.line, s.expires_text, s.reason);
+    m_options.suppressions.warn_expired(now());
     if (m_options.conditional_get) {
       auto cache = m_store->make_cache();
       if (!cache) return cache.error();
@@ -189,10 +187,7 @@ class StoreRecorder final : public ScanRecorder {
         x.item.platform = fs.front().platform;
         x.item.url = fs.front().url;
       }
-      for (const auto& f : fs) {
-        auto reason = m_options.suppressions.match(f, t);
-        x.suppressed.push_back(reason.value_or(""));
-      }
+      x.suppressed = m_options.suppressions.reasons(fs, t);
       x.findings = std::move(fs);
       out.push_back(std::move(x));
     }
@@ -242,9 +237,7 @@ class StoreRecorder final : public ScanRecorder {
         }
         if (m_r.m_differ && m_r.stand_in(x, m_own_page_items)) continue;
         if (m_r.m_differ) m_r.m_differ->label(x.findings);
-        x.suppressed.assign(x.findings.size(), std::string());
-        for (size_t k = 0; k < x.findings.size(); ++k)
-          if (auto reason = m_r.m_options.suppressions.match(x.findings[k], m_now)) x.suppressed[k] = *reason;
+        x.suppressed = m_r.m_options.suppressions.reasons(x.findings, m_now);
         batch.push_back(std::move(x));
         pages.push_back(c.page_id);
       }

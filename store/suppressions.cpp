@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "core/fs.h"
+#include "core/log.h"
 
 namespace exposcan {
 namespace {
@@ -120,11 +121,24 @@ std::optional<std::string> Suppressions::match(const Finding& f, TimePoint now) 
   return std::nullopt;
 }
 
+std::vector<std::string> Suppressions::reasons(const std::vector<Finding>& findings, TimePoint now) const {
+  std::vector<std::string> out;
+  out.reserve(findings.size());
+  for (const auto& f : findings) out.push_back(match(f, now).value_or(std::string()));
+  return out;
+}
+
 std::vector<Suppression> Suppressions::expired(TimePoint now) const {
   std::vector<Suppression> out;
   for (const auto& s : m_entries)
     if (s.expires && now >= *s.expires) out.push_back(s);
   return out;
+}
+
+void Suppressions::warn_expired(TimePoint now) const {
+  for (const auto& s : expired(now))
+    log::warn("{}:{}: suppression expired on {} ({}); its findings are reported again", m_file, s.line, s.expires_text,
+              s.reason);
 }
 
 }  // namespace exposcan

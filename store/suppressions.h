@@ -44,8 +44,12 @@ class Suppressions {
 
   // The reason of the first entry that applies to `finding` at `now`, or nullopt.
   std::optional<std::string> match(const Finding& finding, TimePoint now) const;
+  // match() for each of `findings`: its reason, or "" when none applies.
+  std::vector<std::string> reasons(const std::vector<Finding>& findings, TimePoint now) const;
   // Entries whose expiry has passed at `now`.
   std::vector<Suppression> expired(TimePoint now) const;
+  // Says on stderr (a warning) that each entry expired by `now` no longer applies.
+  void warn_expired(TimePoint now) const;
 
   const std::vector<Suppression>& entries() const { return m_entries; }
   const std::string& file_name() const { return m_file; }

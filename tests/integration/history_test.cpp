@@ -197,3 +197,121 @@ TEST_CASE("scan without --state records into the XDG data folder", "[history][cl
   auto h = fx.exposcan({"history", "--format", "json"});  // the same default
   CHECK(h.out.find("\"status\":\"complete\"") != std::string::npos);
 }
+
+namespace {
+
+// The findings of a JSON report as "rule_id item_id" pairs, sorted.
+std::vector<std::string> finding_keys(const json& report) {
+  std::vector<std::string> out;
+  for (const auto& f : report["findings"]) out.push_back(f["rule_id"].get<std::string>() + " " + f["item_id"].get<std::string>());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("scan --no-history writes the report and nothing else, with a recorded scan's items and findings", "[history][cli]") {
+  HistoryFixture fx;
+  const auto with = fx.dir / "with.json", without = fx.dir / "without.json";
+  auto recorded = fx.run(fx.scan_args({k_site, "--format", "json", "-o", with.string()}));
+  INFO(recorded.err);
+  REQUIRE(recorded.exit_code == 0);
+
+  auto args = fx.scan_args({k_site, "--no-history", "--format", "json", "-o", without.string()});
+  args.erase(args.begin() + 2, args.begin() + 4);  // drop --state FILE: nothing goes to the XDG default either
+  auto r = fx.run(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(fx.dir / "exposcan"));
+  CHECK((std::filesystem::status(without).permissions() & std::filesystem::perms::all) == (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+
+  const json a = read_json(with), b = read_json(without);
+  CHECK(b["scan"]["id"] == "");
+  CHECK(b["scan"]["status"] == "complete");
+  CHECK(b["summary"] == a["summary"]);
+  std::vector<std::string> ids_a, ids_b;
+  for (const auto& i : a["items"]) ids_a.push_back(i["id"]);
+  for (const auto& i : b["items"]) ids_b.push_back(i["id"]);
+  CHECK(ids_b == ids_a);  // the same best copy of each item, in item id order
+  REQUIRE(!ids_b.empty());
+  CHECK(finding_keys(b) == finding_keys(a));
+  for (const auto& f : b["findings"]) CHECK(f["diff"] == json());  // nothing to compare with
+
+  auto schema = run_process({"/usr/bin/python3", (source_dir() / "tests/reports/validate_json.py").string(),
+                             (source_dir() / "reports/report.schema.json").string(), without.string()});
+  INFO(schema.out << schema.err);
+  CHECK(schema.exit_code == 0);
+
+  // The same from the config file (`history: false`) and from the environment (EXPOSCAN_HISTORY).
+  const auto cfg = fx.dir / "exposcan.yaml";
+  write_text(cfg, "history: false\n");
+  auto from_file = args;
+  from_file.erase(std::find(from_file.begin(), from_file.end(), "--no-history"));
+  from_file.insert(from_file.end(), {"-c", cfg.string()});
+  CHECK(fx.run(from_file).exit_code == 0);
+  from_file.resize(from_file.size() - 2);
+  auto env = fx.env();
+  env.push_back("EXPOSCAN_HISTORY=false");
+  CHECK(run_process(from_file, env).exit_code == 0);
+  CHECK_FALSE(std::filesystem::exists(fx.dir / "exposcan"));
+  CHECK(read_json(without)["summary"] == a["summary"]);
+}
+
+TEST_CASE("scan --no-history applies the suppressions file and says when an entry expired", "[history][cli]") {
+  HistoryFixture fx;
+  const auto ignore = fx.dir / "ignore.yaml", out = fx.dir / "report.json";
+  write_text(ignore,
+             "suppressions:\n"
+             "  - rule: ai-training.*\n"
+             "    url: https://jane.example/posts/*\n"
+             "    reason: my blog is meant to be read\n"
+             "  - rule: '*'\n"
+             "    reason: an old decision\n"
+             "    expires: 2020-01-31\n");
+  auto scan = [&](std::vector<std::string> extra) {
+    auto args = fx.scan_args({k_site, "--no-history", "--format", "json", "-o", out.string()});
+    args.erase(args.begin() + 2, args.begin() + 4);
+    args.insert(args.end(), extra.begin(), extra.end());
+    auto r = fx.run(args);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    return std::pair{read_json(out), r.err};
+  };
+  auto count = [](const json& report, bool posts) {
+    return std::count_if(report["findings"].begin(), report["findings"].end(), [&](const json& f) {
+      return (f["url"].get<std::string>().rfind("https://jane.example/posts/", 0) == 0) == posts;
+    });
+  };
+  auto [plain, plain_err] = scan({});
+  REQUIRE(count(plain, true) > 0);
+  REQUIRE(count(plain, false) > 0);
+  CHECK(plain_err.find("suppression") == std::string::npos);
+  auto [suppressed, err] = scan({"--ignore-file", ignore.string()});
+  CHECK(count(suppressed, true) == 0);
+  CHECK(count(suppressed, false) == count(plain, false));  // the expired entry applies no more
+  CHECK(err.find("suppression expired on 2020-01-31 (an old decision)") != std::string::npos);
+}
+
+TEST_CASE("scan --no-history refuses what needs the history", "[history][cli]") {
+  HistoryFixture fx;
+  auto refused = [&](std::vector<std::string> extra) {
+    auto args = fx.scan_args({k_site, "--no-history"});
+    args.insert(args.end(), extra.begin(), extra.end());
+    return fx.run(args);
+  };
+  auto state = refused({});  // scan_args names --state
+  CHECK(state.exit_code == 2);
+  CHECK(state.err == "exposcan: error: --no-history and --state: a scan without a history has no state file\n");
+  for (const auto& [flag, value] : std::vector<std::pair<std::string, std::string>>{
+           {"--since", "last"}, {"--baseline", (fx.dir / "old.json").string()}, {"--new-only", ""}}) {
+    auto args = fx.scan_args({k_site, "--no-history"});
+    args.erase(args.begin() + 2, args.begin() + 4);
+    args.push_back(flag);
+    if (!value.empty()) args.push_back(value);
+    auto r = fx.run(args);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "exposcan: error: " + flag + " needs the history, which --no-history turns off\n");
+  }
+  CHECK_FALSE(std::filesystem::exists(fx.state));
+  CHECK_FALSE(std::filesystem::exists(fx.dir / "exposcan"));
+}
