@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "app/exit_codes.h"
+#include "app/held_copies.h"
 #include "app/progress.h"
 #include "app/scan_history.h"
 #include "app/signals.h"
@@ -228,9 +229,9 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
 
   std::mutex mutex;
   // The history chooses each item's report copy among the recorded ones (ScanRecorder::finish_scan);
-  // only copies whose page could not be recorded (every copy, without a history) are held here:
-  // item id -> the best such copy.
-  std::map<std::string, ItemFindings> held;
+  // only copies whose page could not be recorded (every copy, without a history) are held here, the
+  // best of each item, on disk.
+  HeldCopies held;
   // A page that failed (robots.txt refusals are not failures) is a recorded error; caller holds `mutex`.
   auto note_fetch_error = [&](const Page& page) {
     if (page.error && page.error->code != "robots_disallowed")
@@ -271,13 +272,11 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     std::lock_guard lock(mutex);
     note_fetch_error(page);
     for (const auto& e : parsed.errors) record.scan.errors.push_back({page.url, "parse", e, page.target});
-    if (!page_id)
-      for (auto& e : evaluated) {
-        auto it = held.find(e.item.id);
-        if (it == held.end()) held.emplace(e.item.id, std::move(e));
-        else if (preferred_copy(copy_rank(e.item), e.item.source_url, copy_rank(it->second.item), it->second.item.source_url))
-          it->second = std::move(e);
-      }
+    if (!page_id) {  // held on disk: part of the store stage
+      const double t3 = thread_cpu_seconds();
+      for (const auto& e : evaluated) held.offer(e);
+      StageTimes::add(times.store_ns, t3);
+    }
     std::vector<LinkCandidate> links;
     for (const auto& l : parsed.links) links.push_back({l.url, l.kind});
     return links;
@@ -344,15 +343,22 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
       record.items.push_back(std::move(e.item));
     }
   };
-  if (recorder) {
-    recorder->finish_scan(record.scan, std::move(held), sink);
-  } else {
-    const TimePoint now = std::chrono::system_clock::now();
-    for (auto& [id, x] : held) {  // item id order, as the history hands them over
+  const TimePoint now = std::chrono::system_clock::now();
+  std::map<std::string, ItemFindings> unrecorded;  // for the history (only pages it could not record)
+  Status read_back = held.each([&](ItemFindings& x) {  // item id order, as the history hands them over
+    if (recorder) {
+      std::string id = x.item.id;
+      unrecorded.emplace(std::move(id), std::move(x));
+    } else {
       x.suppressed = suppressions.reasons(x.findings, now);
       sink(x, false);
     }
+  });
+  if (!read_back) {
+    log::error("{}; items are missing from the report", read_back.error().message);
+    record.scan.errors.push_back({"", read_back.error().code, read_back.error().message, ""});
   }
+  if (recorder) recorder->finish_scan(record.scan, std::move(unrecorded), sink);
   for (auto& r : reporters)
     if (auto s = r->end(record.scan); !s) log::error("{}", s.error().message);
   StageTimes::add(times.report_ns, report_start);

@@ -5,9 +5,11 @@
 # the last CPU; same concurrency, gzip requested, robots.txt obeyed, no politeness delay).
 #
 #   bench/setup.sh                    once, as root: nginx wget2 python3-scrapy ripgrep hyperfine
-#   bench/crawl_bench.sh crawl        wget2 / exposcan --fetch-only / exposcan full / Scrapy, rounds
-#                                     interleaved (peer order within a round), medians
-#   bench/crawl_bench.sh rss          exposcan --fetch-only and full at N and N_BIG pages: peak RSS
+#   bench/crawl_bench.sh crawl        wget2 / exposcan --fetch-only / exposcan full (with a history, and
+#                                     --no-history) / Scrapy, rounds interleaved (peer order within a
+#                                     round), medians
+#   bench/crawl_bench.sh rss          exposcan --fetch-only, full and --no-history at N and N_BIG pages:
+#                                     peak RSS
 #   bench/crawl_bench.sh h2           exposcan --fetch-only over HTTPS: HTTP/1.1 vs HTTP/2
 #   bench/crawl_bench.sh all          the three
 #
@@ -41,6 +43,7 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 COMMON='--concurrency {CONC} --per-host-connections {CONC} --per-host-rate 0 --max-pages 1000000 --max-depth 100 --max-bytes 100000000000 --quiet --timings --fetched-list {OUT}/fetched.txt --format json -o {OUT}/report.json'
 FETCH_ARGS="scan {URL} --fetch-only $COMMON"
 FULL_ARGS="scan {URL} $COMMON --state {OUT}/history.db"  # a fresh history per run, not ~/.local/share
+NOHIST_ARGS="scan {URL} $COMMON --no-history"             # the same without a history (fetch, parse, rules, report)
 
 corpus() {  # corpus N -> path (generated once)
   local dir="$WORK/corpus-$1"
@@ -65,6 +68,7 @@ run_peer() {
   case "$label" in
     exposcan-fetch*) peer=scanner; args="$FETCH_ARGS" ;;
     exposcan-full*) peer=scanner; args="$FULL_ARGS" ;;
+    exposcan-nohist*) peer=scanner; args="$NOHIST_ARGS" ;;
     *) peer="$label" ;;
   esac
   rm -rf "$out"; mkdir -p "$out"; sync; sleep 1
@@ -110,11 +114,16 @@ if "wget2" in rate and "exposcan-fetch" in rate:
     print("\nexposcan --fetch-only / wget2 pages/s: %.2fx" % (rate["exposcan-fetch"] / rate["wget2"]))
 if "scrapy" in rate and "exposcan-full" in rate:
     print("exposcan full pipeline / Scrapy pages/s: %.1fx" % (rate["exposcan-full"] / rate["scrapy"]))
-full = [json.loads(r["stages"]) for r in rows if r["peer"] == "exposcan-full" and r["stages"] not in ("", "{}")]
-if full:
-    print("\nexposcan full pipeline, CPU seconds by stage (median of %d runs; fetch = curl thread, crawl loop,"
+if "scrapy" in rate and "exposcan-nohist" in rate:
+    print("exposcan full pipeline without a history (--no-history) / Scrapy pages/s: %.1fx"
+          % (rate["exposcan-nohist"] / rate["scrapy"]))
+for label in ("exposcan-full", "exposcan-nohist"):
+    full = [json.loads(r["stages"]) for r in rows if r["peer"] == label and r["stages"] not in ("", "{}")]
+    if not full:
+        continue
+    print("\n%s, CPU seconds by stage (median of %d runs; fetch = curl thread, crawl loop,"
           " page building, link handling, start-up; store = history recording; report = diff step + reporters)"
-          % len(full))
+          % (label, len(full)))
     print("| stage | CPU s | ms / page | share |")
     print("|---|---|---|---|")
     total = med(s["cpu_s"] for s in full)
@@ -136,7 +145,10 @@ mode_crawl() {
   for ((r = 1 - WARMUP; r <= RUNS; r++)); do
     run_peer wget2 "$corp" "$tsv" "$r"
     run_peer exposcan-fetch "$corp" "$tsv" "$r"
-    if ((r <= FULL_RUNS)); then run_peer exposcan-full "$corp" "$tsv" "$r"; fi
+    if ((r <= FULL_RUNS)); then
+      run_peer exposcan-full "$corp" "$tsv" "$r"
+      run_peer exposcan-nohist "$corp" "$tsv" "$r"
+    fi
     if ((r >= 1 && r <= SCRAPY_RUNS)); then run_peer scrapy "$corp" "$tsv" "$r"; fi
   done
   echo; echo "N=$N, CONC=$CONC, client CPUs '${CLIENT_CPUS}', GZIP_STATIC=$GZIP_STATIC; raw: $tsv"
@@ -154,6 +166,7 @@ mode_rss() {
     for ((r = 1; r <= RSS_RUNS; r++)); do
       run_peer "exposcan-fetch-$n" "$corp" "$tsv" "$r"
       run_peer "exposcan-full-$n" "$corp" "$tsv" "$r"
+      run_peer "exposcan-nohist-$n" "$corp" "$tsv" "$r"
     done
   done
   echo; echo "peak RSS by corpus size; raw: $tsv"
