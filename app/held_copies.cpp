@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/log.h"
 #include "reports/json_model.h"
 
 namespace exposcan {
@@ -14,58 +15,83 @@ HeldCopies::~HeldCopies() {
   if (m_file) std::fclose(m_file);
 }
 
+bool HeldCopies::write(const std::string& bytes) {
+  if (m_file_failed) return false;
+  std::string problem;
+  if (!m_file) {
+    auto file = m_open_file();
+    if (file) m_file = *file;
+    else problem = file.error().message;
+  }
+  if (m_file && std::fwrite(bytes.data(), 1, bytes.size(), m_file) != bytes.size())
+    problem = std::string("cannot write the temporary file: ") + std::strerror(errno);
+  if (problem.empty()) return true;
+  m_file_failed = true;
+  log::warn("{}; the report's items are kept in memory instead", problem);
+  return false;
+}
+
 void HeldCopies::offer(const ItemFindings& copy) {
-  if (!m_error.empty()) return;
   const CopyRank rank = copy_rank(copy.item);
   auto held = m_slots.find(copy.item.id);
   if (held != m_slots.end() && !preferred_copy(rank, copy.item.source_url, held->second.rank, held->second.source_url))
     return;
-  if (!m_file && !(m_file = std::tmpfile())) {
-    m_error = std::string("cannot create a temporary file for the report's items: ") + std::strerror(errno);
-    return;
+  Slot slot{rank, copy.item.source_url, m_end, 0, nullptr};
+  if (!m_file_failed) {
+    // MessagePack: the same JSON model (json_model.h), read back faster than its text form.
+    nlohmann::json findings = nlohmann::json::array();
+    for (const auto& f : copy.findings) findings.push_back(finding_to_json(f, true));
+    std::string bytes;
+    nlohmann::json::to_msgpack({{"item", item_to_json(copy.item)}, {"findings", std::move(findings)}}, bytes);
+    if (write(bytes)) {
+      slot.size = bytes.size();
+      m_end += bytes.size();
+    }
   }
-  nlohmann::json findings = nlohmann::json::array();
-  for (const auto& f : copy.findings) findings.push_back(finding_to_json(f, true));
-  // MessagePack: the same JSON model (json_model.h), read back faster than its text form.
-  std::string text;
-  nlohmann::json::to_msgpack({{"item", item_to_json(copy.item)}, {"findings", std::move(findings)}}, text);
-  if (std::fwrite(text.data(), 1, text.size(), m_file) != text.size()) {
-    m_error = std::string("cannot write the report's temporary file: ") + std::strerror(errno);
-    return;
+  if (m_file_failed) {
+    slot.memory = std::make_unique<ItemFindings>(copy);
+    slot.memory->suppressed.clear();
   }
-  m_slots.insert_or_assign(held, copy.item.id, Slot{rank, copy.item.source_url, m_end, text.size()});
-  m_end += text.size();
+  m_slots.insert_or_assign(held, copy.item.id, std::move(slot));
 }
 
 Status HeldCopies::each(const std::function<void(ItemFindings&)>& out) {
-  if (!m_error.empty()) return make_error("io", m_error);
-  if (m_slots.empty()) return {};
-  if (std::fflush(m_file) != 0)
-    return make_error("io", std::string("cannot write the report's temporary file: ") + std::strerror(errno));
-  std::string buffer;
-  for (const auto& [id, slot] : m_slots) {
+  if (m_file) std::fflush(m_file);  // a copy it could not write out fails to read back, below
+  std::string buffer, failed;
+  auto read = [&](const std::string& id, const Slot& slot) -> Expected<ItemFindings> {
     buffer.resize(slot.size);
-    size_t got = 0;
-    while (got < slot.size) {
+    for (size_t got = 0; got < slot.size;) {
       ssize_t n = ::pread(::fileno(m_file), buffer.data() + got, slot.size - got, static_cast<off_t>(slot.offset + got));
       if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) return make_error("io", "cannot read the report's temporary file back (item " + id + ")");
+      if (n <= 0) return make_error("io", "cannot read item " + id + " back");
       got += static_cast<size_t>(n);
     }
     auto j = nlohmann::json::from_msgpack(buffer, true, false);
-    if (j.is_discarded() || !j.contains("item") || !j["findings"].is_array())
-      return make_error("io", "the report's temporary file is damaged (item " + id + ")");
-    auto item = item_from_json(j["item"]);
-    if (!item) return make_error("io", "the report's temporary file is damaged (item " + id + "): " + item.error().message);
+    if (j.is_discarded() || !j.contains("item") || !j["findings"].is_array()) return make_error("io", "item " + id + " is damaged");
     ItemFindings copy;
+    auto item = item_from_json(j["item"]);
+    if (!item) return make_error("io", "item " + id + " is damaged: " + item.error().message);
     copy.item = std::move(*item);
     for (const auto& fj : j["findings"]) {
       auto f = finding_from_json(fj);
-      if (!f) return make_error("io", "the report's temporary file is damaged (item " + id + "): " + f.error().message);
+      if (!f) return make_error("io", "item " + id + " is damaged: " + f.error().message);
       copy.findings.push_back(std::move(*f));
     }
-    out(copy);
+    return copy;
+  };
+  for (auto& [id, slot] : m_slots) {
+    if (slot.memory) {
+      out(*slot.memory);
+      continue;
+    }
+    auto copy = read(id, slot);
+    if (!copy) {
+      failed += (failed.empty() ? "" : "; ") + copy.error().message;
+      continue;
+    }
+    out(*copy);
   }
+  if (!failed.empty()) return make_error("io", "the report's temporary file: " + failed);
   return {};
 }
 

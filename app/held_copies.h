@@ -3,25 +3,32 @@
 // Several pages can show one item, and the report shows one copy of it (preferred_copy). Without
 // a history (--no-history), and for the pages a history could not record, the pipeline keeps each
 // item's best copy so far here: its JSON model (item and findings, values unredacted), written as
-// MessagePack to an anonymous temporary file (std::tmpfile: mode 0600, unlinked at once, gone with
-// the process); memory keeps its rank and place, about a hundred bytes an item, so it does not grow
-// with the items' text. A copy replaced by a better one stays in the file, unread. Not thread-safe.
+// MessagePack to an anonymous temporary file (open_anonymous_temp_file: in $TMPDIR, mode 0600,
+// unlinked at once, gone with the process); memory keeps its rank and place, about a hundred bytes
+// an item, so it does not grow with the items' text. A copy replaced by a better one stays in the
+// file, unread. When the file cannot be made or written (no temporary folder, a full disk), the
+// copies from then on are kept in memory instead, with one warning: nothing is lost. Not
+// thread-safe.
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "core/expected.h"
+#include "core/fs.h"
 #include "store/item_findings.h"
 
 namespace exposcan {
 
 class HeldCopies {
  public:
-  HeldCopies() = default;
+  // `open_file` makes the temporary file (tests give one that fails).
+  using FileOpener = std::function<Expected<std::FILE*>()>;
+  explicit HeldCopies(FileOpener open_file = open_anonymous_temp_file) : m_open_file(std::move(open_file)) {}
   ~HeldCopies();
   HeldCopies(const HeldCopies&) = delete;
   HeldCopies& operator=(const HeldCopies&) = delete;
@@ -31,21 +38,25 @@ class HeldCopies {
   void offer(const ItemFindings& copy);
   size_t size() const { return m_slots.size(); }
 
-  // Reads each held copy back, in item id order, and hands it to `out`. Error (code "io"): the
-  // temporary file could not be made, written or read; the copies read before it were handed over.
+  // Hands each held copy to `out`, in item id order. A copy that cannot be read back from the file
+  // is skipped and makes the result an error (code "io") naming it; the others are still handed over.
   Status each(const std::function<void(ItemFindings&)>& out);
 
  private:
   struct Slot {
     CopyRank rank;
     std::string source_url;
-    uint64_t offset = 0;
+    uint64_t offset = 0;  // in the file, when `memory` is null
     uint64_t size = 0;
+    std::unique_ptr<ItemFindings> memory;  // the copy itself, once the file failed
   };
+  bool write(const std::string& bytes);  // appends to the file; false (and warns once) when it fails
+
+  FileOpener m_open_file;
   std::map<std::string, Slot> m_slots;  // by item id
   std::FILE* m_file = nullptr;
   uint64_t m_end = 0;
-  std::string m_error;  // the first write error; offer() then keeps nothing more
+  bool m_file_failed = false;
 };
 
 }  // namespace exposcan

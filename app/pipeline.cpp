@@ -144,8 +144,11 @@ void report_outcome(const ScanOutcome& outcome) {
     case exit_code::k_incomplete: {
       size_t n = 0;
       for (const auto& t : s.target_status) n += t.reachable ? 0 : 1;
+      const bool lost = std::any_of(s.errors.begin(), s.errors.end(), [](const ScanError& e) { return e.code == "report"; });
       if (n > 0)
         log::error("scan incomplete: {} of {} target(s) could not be fetched (see Errors)", n, s.target_status.size());
+      else if (lost)
+        log::error("scan incomplete: items could not be read back for the report (see Errors)");
       else
         log::error("scan incomplete: {} page(s) could not be fetched, more than --max-errors allows (see Errors)",
                    s.errors.size());
@@ -175,7 +178,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   if (!targets) return targets.error();
   apply_scope_patterns(config, *targets);
   // --fetch-only measures the crawler alone: no rules, no history. --no-history: rules, no history
-  // (the report's copies are chosen in memory and the suppressions applied here).
+  // (the report's copies are held below, HeldCopies, and the suppressions applied here).
   std::unique_ptr<ScanRecorder> recorder;
   std::shared_ptr<const RuleEngine> engine;
   Suppressions suppressions;
@@ -354,9 +357,10 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
       sink(x, false);
     }
   });
-  if (!read_back) {
-    log::error("{}; items are missing from the report", read_back.error().message);
-    record.scan.errors.push_back({"", read_back.error().code, read_back.error().message, ""});
+  if (!read_back) {  // the report lacks those items: it is not complete
+    log::error("{}; those items are missing from the report", read_back.error().message);
+    record.scan.errors.push_back({"", "report", read_back.error().message, ""});
+    if (record.scan.status == "complete") record.scan.status = "incomplete";
   }
   if (recorder) recorder->finish_scan(record.scan, std::move(unrecorded), sink);
   for (auto& r : reporters)

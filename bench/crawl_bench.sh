@@ -122,7 +122,8 @@ for label in ("exposcan-full", "exposcan-nohist"):
     if not full:
         continue
     print("\n%s, CPU seconds by stage (median of %d runs; fetch = curl thread, crawl loop,"
-          " page building, link handling, start-up; store = history recording; report = diff step + reporters)"
+          " page building, link handling, start-up; store = history recording, or with --no-history the report's"
+          " copies kept in a temporary file; report = diff step + reporters)"
           % (label, len(full)))
     print("| stage | CPU s | ms / page | share |")
     print("|---|---|---|---|")

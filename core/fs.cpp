@@ -108,4 +108,24 @@ Expected<std::filesystem::path> make_temp_dir(std::string_view tag) {
   return std::filesystem::path(templ);
 }
 
+Expected<std::FILE*> open_anonymous_temp_file() {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+  if (ec) dir = "/tmp";  // $TMPDIR names no folder
+  int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {  // no O_TMPFILE there
+    std::string templ = (dir / "exposcan-XXXXXX").string();
+    fd = ::mkostemp(templ.data(), O_CLOEXEC);  // mode 0600
+    if (fd >= 0) ::unlink(templ.c_str());
+  }
+  if (fd < 0) return make_error("io", "cannot create a temporary file in " + dir.string() + ": " + std::strerror(errno));
+  std::FILE* file = ::fdopen(fd, "w+b");
+  if (!file) {
+    const int err = errno;
+    ::close(fd);
+    return make_error("io", std::string("cannot open a temporary file: ") + std::strerror(err));
+  }
+  return file;
+}
+
 }  // namespace exposcan

@@ -1,6 +1,7 @@
 // core/fs.h — file helpers with the project's privacy rule: report files are created 0600.
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -38,5 +39,9 @@ class PrivateFileWriter {
 };
 // Creates a fresh folder under the system temp dir ("exposcan-<tag>-XXXXXX"), mode 0700.
 Expected<std::filesystem::path> make_temp_dir(std::string_view tag);
+// An anonymous file in the system temp dir ($TMPDIR when it names a folder, else /tmp; std::tmpfile
+// ignores TMPDIR), mode 0600, opened "w+b" and already unlinked (O_TMPFILE, else mkstemp then
+// unlink), so nothing is left behind however the process ends. For data too large for memory.
+Expected<std::FILE*> open_anonymous_temp_file();
 
 }  // namespace exposcan

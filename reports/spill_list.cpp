@@ -7,6 +7,8 @@
 #include <cstring>
 #include <numeric>
 
+#include "core/fs.h"
+
 namespace exposcan {
 namespace {
 
@@ -21,9 +23,13 @@ SpillList::~SpillList() {
 
 void SpillList::add(std::string_view key, std::string_view text) {
   if (!m_error.empty()) return;
-  if (!m_file && !(m_file = std::tmpfile())) {
-    m_error = std::string("cannot create a temporary file for the report: ") + std::strerror(errno);
-    return;
+  if (!m_file) {
+    auto file = open_anonymous_temp_file();
+    if (!file) {
+      m_error = "the report's parts: " + file.error().message;
+      return;
+    }
+    m_file = *file;
   }
   if (key.size() > UINT32_MAX || text.size() > UINT32_MAX) {
     m_error = "a report part is larger than 4 GiB";

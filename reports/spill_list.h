@@ -1,10 +1,10 @@
 // reports/spill_list.h — report parts kept on disk until they are written out in order.
 //
 // A streamed report (JSON) must write its parts sorted, but receives them one item at a time. Each
-// part (its sort key and its text) goes to an anonymous temporary file (std::tmpfile: mode 0600,
-// unlinked at once, gone when the process ends); memory keeps one offset per part. Parts that
-// arrive in key order (the pipeline delivers items by id) are copied out as they are; otherwise
-// the keys are read back and sorted at the end.
+// part (its sort key and its text) goes to an anonymous temporary file (open_anonymous_temp_file:
+// in $TMPDIR, mode 0600, unlinked at once, gone when the process ends); memory keeps one offset per
+// part. Parts that arrive in key order (the pipeline delivers items by id) are copied out as they
+// are; otherwise the keys are read back and sorted at the end.
 #pragma once
 
 #include <cstdint>

@@ -87,8 +87,9 @@ void add_scan_flags(CLI::App* cmd, ScanFlags& f, bool with_targets) {
                                  [](Config& c, const std::vector<std::string>& v) { c.regions.insert(c.regions.end(), v.begin(), v.end()); });
   cmd->add_option("--state", f.state, "History store, a SQLite file (default: $XDG_DATA_HOME/exposcan/history.db)");
   bind_flag(cmd, f, "--no-history",
-            "Keep no history: no copy of the pages, items or findings is stored (so no --since, --baseline, "
-            "--new-only, conditional GET or later `report`/`evidence`/`letter` for this scan); the report is all it writes",
+            "Keep no history: pages, items and findings are not stored (the items wait for the report in an unlinked "
+            "temporary file); so no --since, --baseline, --new-only or conditional GET, and no later `report` or "
+            "`evidence` of this scan",
             [](Config& c) { c.history = false; });
   bind_option<std::string>(cmd, f, "--since",
                            "Label each finding new/unchanged/changed/resolved/unchecked against an earlier scan: "
@@ -131,10 +132,11 @@ Expected<Config> build_config(const ScanFlags& flags) {
     return make_error("usage", "--format: expected one of " + join_formats() + " (got '" + config.format + "')");
   if (!flags.state.empty()) config.state = flags.state;
   if (!config.history) {
-    if (!flags.state.empty()) return make_error("usage", "--no-history and --state: a scan without a history has no state file");
+    if (!flags.state.empty())
+      return make_error("usage", "--no-history (or `history: false`) and --state: a scan without a history has no state file");
     for (const auto& [given, name] : {std::pair{!config.since.empty(), "--since"}, {!config.baseline.empty(), "--baseline"},
                                       {config.new_only, "--new-only"}})
-      if (given) return make_error("usage", std::string(name) + " needs the history, which --no-history turns off");
+      if (given) return make_error("usage", std::string(name) + " needs the history, which --no-history (or `history: false`) turns off");
   }
   if (config.since != "" && config.since != "last" && config.since.find_first_not_of("0123456789") != std::string::npos)
     return make_error("usage", "--since: expected last or a scan id (got '" + config.since + "')");

@@ -89,3 +89,23 @@ TEST_CASE("held copies: nothing offered reads back as nothing", "[held-copies]")
   CHECK(held.size() == 0);
   CHECK(read_back(held).empty());
 }
+
+TEST_CASE("held copies: without a usable temporary file they are kept in memory, none lost", "[held-copies]") {
+  auto copies = fixture_copies();
+  SECTION("the file cannot be made") {
+    HeldCopies held([]() -> Expected<std::FILE*> { return make_error("io", "no temporary folder"); });
+    for (const auto& [id, x] : copies) held.offer(x);
+    auto back = read_back(held);
+    REQUIRE(back.size() == copies.size());
+    CHECK(as_json(back.front()) == as_json(copies.begin()->second));
+  }
+  SECTION("every write fails, as on a full disk") {
+    // A file open for reading only.
+    HeldCopies held([]() -> Expected<std::FILE*> { return std::fopen("/dev/null", "rb"); });
+    for (const auto& [id, x] : copies) held.offer(x);
+    auto back = read_back(held);
+    REQUIRE(back.size() == copies.size());
+    auto expected = copies.begin();
+    for (const auto& x : back) CHECK(as_json(x) == as_json((expected++)->second));
+  }
+}

@@ -308,7 +308,7 @@ TEST_CASE("scan --no-history refuses what needs the history", "[history][cli]") 
   };
   auto state = refused({});  // scan_args names --state
   CHECK(state.exit_code == 2);
-  CHECK(state.err == "exposcan: error: --no-history and --state: a scan without a history has no state file\n");
+  CHECK(state.err == "exposcan: error: --no-history (or `history: false`) and --state: a scan without a history has no state file\n");
   for (const auto& [flag, value] : std::vector<std::pair<std::string, std::string>>{
            {"--since", "last"}, {"--baseline", (fx.dir / "old.json").string()}, {"--new-only", ""}}) {
     auto args = fx.scan_args({k_site, "--no-history"});
@@ -317,7 +317,7 @@ TEST_CASE("scan --no-history refuses what needs the history", "[history][cli]") 
     if (!value.empty()) args.push_back(value);
     auto r = fx.run(args);
     CHECK(r.exit_code == 2);
-    CHECK(r.err == "exposcan: error: " + flag + " needs the history, which --no-history turns off\n");
+    CHECK(r.err == "exposcan: error: " + flag + " needs the history, which --no-history (or `history: false`) turns off\n");
   }
   CHECK_FALSE(std::filesystem::exists(fx.state));
   CHECK_FALSE(std::filesystem::exists(fx.dir / "exposcan"));
