@@ -319,6 +319,9 @@ output:
   # file: report.json
   show_values: false      # print personal values unredacted
   # fail_on: high         # exit 1 when a finding reaches this severity
+
+# state: /path/to/history.db   # the history (default: $XDG_DATA_HOME/exposcan/history.db)
+# history: false          # keep none: pages, items and findings are not stored (no --since)
 )";
 }
 
