@@ -29,6 +29,9 @@
 namespace exposcan {
 namespace {
 
+// The code of the scan error that says items could not be read back for the report.
+constexpr std::string_view k_lost_items_code = "report";
+
 Expected<Identity> load_identity(const Config& config) {
   if (!config.identity_inline.empty()) return parse_identity(config.identity_inline, config.source.empty() ? "identity" : config.source);
   if (config.identity_file.empty()) return Identity{};
@@ -144,7 +147,7 @@ void report_outcome(const ScanOutcome& outcome) {
     case exit_code::k_incomplete: {
       size_t n = 0;
       for (const auto& t : s.target_status) n += t.reachable ? 0 : 1;
-      const bool lost = std::any_of(s.errors.begin(), s.errors.end(), [](const ScanError& e) { return e.code == "report"; });
+      const bool lost = std::any_of(s.errors.begin(), s.errors.end(), [](const ScanError& e) { return e.code == k_lost_items_code; });
       if (n > 0)
         log::error("scan incomplete: {} of {} target(s) could not be fetched (see Errors)", n, s.target_status.size());
       else if (lost)
@@ -359,7 +362,7 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
   });
   if (!read_back) {  // the report lacks those items: it is not complete
     log::error("{}; those items are missing from the report", read_back.error().message);
-    record.scan.errors.push_back({"", "report", read_back.error().message, ""});
+    record.scan.errors.push_back({"", std::string(k_lost_items_code), read_back.error().message, ""});
     if (record.scan.status == "complete") record.scan.status = "incomplete";
   }
   if (recorder) recorder->finish_scan(record.scan, std::move(unrecorded), sink);
