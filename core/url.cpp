@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <idn2.h>
 
+#include <array>
 #include <memory>
 
 #include "core/text.h"
@@ -95,11 +96,28 @@ class UrlBuilder {
 };
 
 Expected<Url> Url::parse(std::string_view text) {
+  // The same few URLs are parsed over and over while one page is handled (its URL for each
+  // item's host, exposure and links), and curl's parse and seven part reads cost far more than a
+  // copy: each thread remembers its last few successful parses.
+  struct Memo {
+    std::string text;
+    Url url;
+  };
+  constexpr size_t k_memo_size = 8;
+  thread_local std::array<Memo, k_memo_size> memo;
+  thread_local size_t next_slot = 0;
+  for (const Memo& m : memo)
+    if (!m.text.empty() && m.text == text) return m.url;
   UrlHandle h(curl_url());
   std::string s(trim(text));
   CURLUcode rc = curl_url_set(h.get(), CURLUPART_URL, s.c_str(), CURLU_URLENCODE | CURLU_ALLOW_SPACE);
   if (rc != CURLUE_OK) return url_error(text, rc);
-  return UrlBuilder::from_handle(h.get());
+  auto url = UrlBuilder::from_handle(h.get());
+  if (url && !text.empty() && text.size() <= 2048) {
+    memo[next_slot] = Memo{std::string(text), *url};
+    next_slot = (next_slot + 1) % k_memo_size;
+  }
+  return url;
 }
 
 Expected<Url> Url::resolve(std::string_view ref) const {

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "core/url.h"
 
 using namespace exposcan;
@@ -112,4 +116,26 @@ TEST_CASE("percent_decode decodes escapes and keeps what is not one", "[url]") {
   CHECK(percent_decode("100%") == "100%");
   CHECK(percent_decode("%zz%4") == "%zz%4");
   CHECK(percent_decode("%00x") == std::string("\0x", 2));
+}
+
+TEST_CASE("Url::parse answers a repeated URL as it did the first time (its per-thread memo)", "[url]") {
+  // More distinct URLs than the memo holds, twice over, interleaved with failures and near-misses
+  // (same prefix, other case, surrounding space): every answer equals a fresh parse's.
+  std::vector<std::string> texts;
+  for (int i = 0; i < 12; ++i) texts.push_back("https://Host" + std::to_string(i) + ".example.org/p/./" + std::to_string(i) + "?q#f");
+  texts.insert(texts.end(), {"not a url", "https://host1.example.org/p/1?q#f ", " https://HOST1.example.org/p/1",
+                             "http://[::1", ""});
+  std::vector<std::optional<std::string>> first;
+  for (const auto& t : texts) {
+    auto u = Url::parse(t);
+    first.push_back(u ? std::optional<std::string>(u->str() + "|" + u->host() + "|" + u->fragment()) : std::nullopt);
+  }
+  for (int round = 0; round < 3; ++round)
+    for (size_t i = texts.size(); i-- > 0;) {
+      INFO(texts[i]);
+      auto u = Url::parse(texts[i]);
+      CHECK((u ? std::optional<std::string>(u->str() + "|" + u->host() + "|" + u->fragment()) : std::nullopt) == first[i]);
+    }
+  CHECK(first[0].value_or("none") == "https://Host0.example.org/p/0?q#f|host0.example.org|f");
+  CHECK_FALSE(first[12]);
 }
