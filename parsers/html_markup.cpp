@@ -8,12 +8,62 @@
 
 namespace exposcan {
 
-bool is_void_tag(std::string_view t) {
-  static constexpr auto k_void = sorted_names(std::to_array<std::string_view>(
-      {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-       "keygen", "basefont", "bgsound", "frame"}));
-  return in_sorted(k_void, t);
+namespace {
+
+// What the raw-markup scans need to know of a tag name, looked up once per tag: each scan meets a
+// couple of hundred tags a page, and binary searches of name lists (memcmp calls) were a third of
+// their time.
+enum TagFlag : uint8_t { k_tag_void = 1, k_tag_auto_closing = 2, k_tag_raw_text = 4 };
+
+// A name of up to 8 bytes as one integer (its bytes in order, zero-padded); 0 for a longer one.
+constexpr uint64_t short_name_key(std::string_view name) {
+  if (name.empty() || name.size() > 8) return 0;
+  uint64_t key = 0;
+  for (char c : name) key = key << 8 | static_cast<unsigned char>(c);
+  return key << 8 * (8 - name.size());
 }
+
+struct TagEntry {
+  uint64_t key;
+  uint8_t flags;
+};
+
+// Void elements; elements whose end tags are optional (the tree builder closes them itself, so they
+// do not add up into depth the way unclosed <div>s do); raw-text elements. Every name but
+// "plaintext" fits a key.
+constexpr auto k_tag_table = [] {
+  constexpr std::pair<std::string_view, uint8_t> names[] = {
+      {"area", k_tag_void}, {"base", k_tag_void}, {"br", k_tag_void}, {"col", k_tag_void}, {"embed", k_tag_void},
+      {"hr", k_tag_void}, {"img", k_tag_void}, {"input", k_tag_void}, {"link", k_tag_void}, {"meta", k_tag_void},
+      {"param", k_tag_void}, {"source", k_tag_void}, {"track", k_tag_void}, {"wbr", k_tag_void},
+      {"keygen", k_tag_void}, {"basefont", k_tag_void}, {"bgsound", k_tag_void}, {"frame", k_tag_void},
+      {"p", k_tag_auto_closing}, {"li", k_tag_auto_closing}, {"dt", k_tag_auto_closing}, {"dd", k_tag_auto_closing},
+      {"tr", k_tag_auto_closing}, {"td", k_tag_auto_closing}, {"th", k_tag_auto_closing},
+      {"option", k_tag_auto_closing}, {"optgroup", k_tag_auto_closing}, {"rb", k_tag_auto_closing},
+      {"rp", k_tag_auto_closing}, {"rt", k_tag_auto_closing}, {"rtc", k_tag_auto_closing},
+      {"tbody", k_tag_auto_closing}, {"thead", k_tag_auto_closing}, {"tfoot", k_tag_auto_closing},
+      {"caption", k_tag_auto_closing}, {"colgroup", k_tag_auto_closing}, {"html", k_tag_auto_closing},
+      {"head", k_tag_auto_closing}, {"body", k_tag_auto_closing}, {"script", k_tag_raw_text},
+      {"style", k_tag_raw_text}, {"textarea", k_tag_raw_text}, {"title", k_tag_raw_text}, {"xmp", k_tag_raw_text},
+      {"iframe", k_tag_raw_text}, {"noembed", k_tag_raw_text}, {"noframes", k_tag_raw_text}};
+  std::array<TagEntry, std::size(names)> table{};
+  for (size_t i = 0; i < std::size(names); ++i) table[i] = {short_name_key(names[i].first), names[i].second};
+  std::sort(table.begin(), table.end(), [](const TagEntry& a, const TagEntry& b) { return a.key < b.key; });
+  return table;
+}();
+
+uint8_t markup_tag_flags(std::string_view lower_name) {
+  if (lower_name == "plaintext") return k_tag_raw_text;
+  const uint64_t key = short_name_key(lower_name);
+  if (key == 0) return 0;
+  auto it = std::lower_bound(k_tag_table.begin(), k_tag_table.end(), key,
+                             [](const TagEntry& e, uint64_t k) { return e.key < k; });
+  return it != k_tag_table.end() && it->key == key ? it->flags : 0;
+}
+
+}  // namespace
+
+bool is_void_tag(std::string_view t) { return (markup_tag_flags(t) & k_tag_void) != 0; }
 
 size_t ifind(std::string_view hay, std::string_view needle, size_t from) {
   if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
@@ -36,26 +86,29 @@ size_t ifind(std::string_view hay, std::string_view needle, size_t from) {
 
 namespace {
 
-bool is_raw_text_tag(std::string_view t) {
-  return one_of(t, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"});
-}
-// Elements whose end tags are optional: the tree builder closes them itself, so they do not
-// add up into depth the way unclosed <div>s do.
-bool is_auto_closing_tag(std::string_view t) {
-  static constexpr auto k_auto_closing = sorted_names(std::to_array<std::string_view>(
-      {"p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rp", "rt", "rtc", "tbody", "thead",
-       "tfoot", "caption", "colgroup", "html", "head", "body"}));
-  return in_sorted(k_auto_closing, t);
-}
+bool is_raw_text_tag(std::string_view t) { return (markup_tag_flags(t) & k_tag_raw_text) != 0; }
+
+// A tag name as read_tag_name() reads it, held in place (no allocation per tag).
+class TagName {
+ public:
+  std::string_view view() const { return {m_chars.data(), m_size}; }
+  void push(char c) {
+    if (m_size < m_chars.size()) m_chars[m_size++] = c;
+  }
+
+ private:
+  std::array<char, 33> m_chars{};
+  size_t m_size = 0;
+};
 
 // Reads a tag name at s[i] as the HTML tokenizer does (tag name state): everything up to
 // whitespace, '/' or '>', ASCII lower-cased. "<script.x>" and "<style%>" name other elements, not
 // raw-text ones. Only the first 33 characters are kept: no name compared against is that long, so
 // a longer one matches nothing.
-std::string read_tag_name(std::string_view s, size_t& i) {
-  std::string name;
+TagName read_tag_name(std::string_view s, size_t& i) {
+  TagName name;
   while (i < s.size() && !is_html_space(s[i]) && s[i] != '/' && s[i] != '>') {
-    if (name.size() < 33) name += ascii_lower_char(s[i]);
+    name.push(ascii_lower_char(s[i]));
     ++i;
   }
   return name;
@@ -114,25 +167,27 @@ HtmlPrescan prescan_html(std::string_view s) {
     if (c == '/') {
       ++i;
       if (i >= s.size() || !is_ascii_alpha(s[i])) continue;
-      std::string name = read_tag_name(s, i);
+      const uint8_t flags = markup_tag_flags(read_tag_name(s, i).view());
       skip_tag_rest(s, i);
-      if (is_void_tag(name) || is_auto_closing_tag(name)) continue;
+      if (flags & (k_tag_void | k_tag_auto_closing)) continue;
       ++r.end_tags;
       if (depth > 0) --depth;
       continue;
     }
     if (!is_ascii_alpha(c)) continue;
     const size_t name_start = i;
-    std::string name = read_tag_name(s, i);
+    const TagName tag_name = read_tag_name(s, i);
+    const std::string_view name = tag_name.view();
+    const uint8_t flags = markup_tag_flags(name);
     if (!r.upper_case_names)
       r.upper_case_names = std::any_of(s.begin() + name_start, s.begin() + i, [](char k) { return k >= 'A' && k <= 'Z'; });
     bool self_closing = skip_tag_rest(s, i);
-    if (is_raw_text_tag(name)) {
-      size_t e = ifind(s, "</" + name, i);
+    if (flags & k_tag_raw_text) {
+      size_t e = ifind(s, "</" + std::string(name), i);
       i = e == std::string_view::npos ? s.size() : e;
       continue;
     }
-    if (self_closing || is_void_tag(name) || is_auto_closing_tag(name)) continue;
+    if (self_closing || (flags & (k_tag_void | k_tag_auto_closing))) continue;
     ++r.start_tags;
     ++depth;
     r.max_depth = std::max(r.max_depth, depth);
@@ -207,7 +262,8 @@ std::vector<std::pair<size_t, size_t>> head_style_text(std::string_view s) {
     const bool end_tag = c == '/';
     size_t j = i + (end_tag ? 2 : 1);
     if (j >= s.size() || !is_ascii_alpha(s[j])) break;
-    const std::string name = read_tag_name(s, j);
+    const TagName tag_name = read_tag_name(s, j);
+    const std::string_view name = tag_name.view();
     if (end_tag ? !one_of(name, {"head", "noscript", "template", "title", "script", "style"})
                 : !one_of(name, {"html", "head", "meta", "link", "title", "script", "style", "noscript", "base",
                                  "template", "basefont", "bgsound"}))
@@ -338,7 +394,7 @@ size_t graphic_svg_content(std::string_view s, size_t from, std::vector<std::pai
     if (lt == std::string_view::npos || lt + 1 >= s.size()) return fail();
     for (size_t i = k; i < lt; ++i)
       if (!is_html_space(s[i])) return fail();  // text (character references included)
-    if (s.compare(lt, 4, "<!--") == 0) {
+    if (s[lt + 1] == '!' && s.compare(lt, 4, "<!--") == 0) {
       const size_t e = s.find("-->", lt + 4);
       if (e == std::string_view::npos) return fail();
       const std::string_view body = s.substr(lt + 4, e - lt - 4);
@@ -351,7 +407,8 @@ size_t graphic_svg_content(std::string_view s, size_t from, std::vector<std::pai
     const bool end_tag = s[lt + 1] == '/';
     size_t j = lt + (end_tag ? 2 : 1);
     if (j >= s.size() || !is_ascii_alpha(s[j])) return fail();  // CDATA, bogus comments, a literal '<'
-    const std::string name = read_tag_name(s, j);
+    const TagName tag_name = read_tag_name(s, j);
+    const std::string_view name = tag_name.view();
     const size_t e = end_of_tag(s, j);
     if (e == std::string_view::npos || !is_svg_graphic_tag(name)) return fail();
     const std::string_view tag = s.substr(lt, e - lt);
@@ -377,7 +434,7 @@ std::vector<std::pair<size_t, size_t>> droppable_markup(std::string_view s, Mark
   int open_svg = 0, open_math = 0;
   size_t i = 0;
   while ((i = s.find('<', i)) != std::string_view::npos && i + 1 < s.size()) {
-    if (s.compare(i, 4, "<!--") == 0) {
+    if (s[i + 1] == '!' && s.compare(i, 4, "<!--") == 0) {
       const size_t e = s.find("-->", i + 4);
       if (e == std::string_view::npos) break;
       i = e + 3;
@@ -396,7 +453,8 @@ std::vector<std::pair<size_t, size_t>> droppable_markup(std::string_view s, Mark
       ++i;
       continue;
     }
-    const std::string name = read_tag_name(s, j);
+    const TagName tag_name = read_tag_name(s, j);
+    const std::string_view name = tag_name.view();
     const size_t name_end = j;
     j = end_of_tag(s, j);
     if (j == std::string_view::npos) break;
@@ -463,11 +521,12 @@ std::string strip_tags(std::string_view s) {
       ++i;
       continue;
     }
-    std::string name = read_tag_name(s, j);
+    const TagName tag_name = read_tag_name(s, j);
+    const std::string_view name = tag_name.view();
     skip_tag_rest(s, j);
     i = j;
     if (!end_tag && (name == "script" || name == "style" || name == "template")) {
-      size_t e = ifind(s, "</" + name, i);
+      size_t e = ifind(s, "</" + std::string(name), i);
       i = e == std::string_view::npos ? s.size() : e;
       continue;
     }

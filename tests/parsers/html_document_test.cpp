@@ -346,6 +346,31 @@ TEST_CASE("unread markup is found by tag names read as the tokenizer reads them"
   CHECK(pre.max_depth == 3);
 }
 
+TEST_CASE("the prescan counts only elements that stay open: void, optional-end and raw-text tags do not nest", "[html]") {
+  // Every void element, every element whose end tag is optional, and the raw-text elements (their
+  // text is stepped over, markup in it included) add nothing to the depth.
+  const HtmlPrescan flat = prescan_html(
+      "<area><base><br><col><embed><hr><img><input><link><meta><param><source><track><wbr><keygen>"
+      "<basefont><bgsound><frame><p><li><dt><dd><tr><td><th><option><optgroup><rb><rp><rt><rtc><tbody>"
+      "<thead><tfoot><caption><colgroup><html><head><body></p></li></body>"
+      "<script><div><div></script><style><div></style><textarea><div></textarea><title><div></title>"
+      "<xmp><div></xmp><iframe><div></iframe><noembed><div></noembed><noframes><div></noframes>");
+  CHECK(flat.start_tags == 0);
+  CHECK(flat.end_tags == 8);  // the raw-text elements' own end tags
+  CHECK(flat.max_depth == 0);
+  // Any other name nests, whatever it shares with those: prefixes, longer names, other elements.
+  const HtmlPrescan deep = prescan_html(
+      "<div><are><brr><colgroupx><plaintex><basefonts><optgroups><section><blockquote><a><x-p>");
+  CHECK(deep.start_tags == 11);
+  CHECK(deep.max_depth == 11);
+  CHECK(prescan_html("<DIV><Br><P><IMG></DIV>").max_depth == 1);  // names are read case-insensitively
+  for (std::string_view v : {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                             "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame"})
+    CHECK(is_void_tag(v));
+  for (std::string_view n : {"", "a", "p", "div", "are", "areas", "basefonts", "plaintext", "script", "template"})
+    CHECK_FALSE(is_void_tag(n));
+}
+
 // EXPOSCAN_HTML_DIR=<dir> runs the same comparison over another folder of pages (the benchmark
 // corpus, a crawl's saved pages).
 TEST_CASE("dropping unread markup changes nothing read from the sample pages", "[html]") {
