@@ -31,28 +31,38 @@ bool HeldCopies::write(const std::string& bytes) {
   return false;
 }
 
-void HeldCopies::offer(const ItemFindings& copy) {
-  const CopyRank rank = copy_rank(copy.item);
-  auto held = m_slots.find(copy.item.id);
-  if (held != m_slots.end() && !preferred_copy(rank, copy.item.source_url, held->second.rank, held->second.source_url))
+HeldCopies::Offer HeldCopies::prepare(const ItemFindings& copy) {
+  // MessagePack: the same JSON model (json_model.h), read back faster than its text form.
+  nlohmann::json findings = nlohmann::json::array();
+  for (const auto& f : copy.findings) findings.push_back(finding_to_json(f, true));
+  Offer out{copy_rank(copy.item), copy.item.id, copy.item.source_url, {}};
+  nlohmann::json::to_msgpack({{"item", item_to_json(copy.item)}, {"findings", std::move(findings)}}, out.bytes);
+  return out;
+}
+
+Expected<ItemFindings> HeldCopies::decode(std::string_view bytes, const std::string& id) {
+  auto j = nlohmann::json::from_msgpack(bytes, true, false);
+  if (j.is_discarded() || !j.contains("item") || !j["findings"].is_array()) return make_error("io", "item " + id + " is damaged");
+  ItemFindings copy;
+  auto item = item_from_json(j["item"]);
+  if (!item) return make_error("io", "item " + id + " is damaged: " + item.error().message);
+  copy.item = std::move(*item);
+  for (const auto& fj : j["findings"]) {
+    auto f = finding_from_json(fj);
+    if (!f) return make_error("io", "item " + id + " is damaged: " + f.error().message);
+    copy.findings.push_back(std::move(*f));
+  }
+  return copy;
+}
+
+void HeldCopies::offer(Offer copy) {
+  auto held = m_slots.find(copy.item_id);
+  if (held != m_slots.end() && !preferred_copy(copy.rank, copy.source_url, held->second.rank, held->second.source_url))
     return;
-  Slot slot{rank, copy.item.source_url, m_end, 0, nullptr};
-  if (!m_file_failed) {
-    // MessagePack: the same JSON model (json_model.h), read back faster than its text form.
-    nlohmann::json findings = nlohmann::json::array();
-    for (const auto& f : copy.findings) findings.push_back(finding_to_json(f, true));
-    std::string bytes;
-    nlohmann::json::to_msgpack({{"item", item_to_json(copy.item)}, {"findings", std::move(findings)}}, bytes);
-    if (write(bytes)) {
-      slot.size = bytes.size();
-      m_end += bytes.size();
-    }
-  }
-  if (m_file_failed) {
-    slot.memory = std::make_unique<ItemFindings>(copy);
-    slot.memory->suppressed.clear();
-  }
-  m_slots.insert_or_assign(held, copy.item.id, std::move(slot));
+  Slot slot{copy.rank, std::move(copy.source_url), m_end, copy.bytes.size(), std::nullopt};
+  if (write(copy.bytes)) m_end += copy.bytes.size();
+  else slot.memory = std::move(copy.bytes);  // no file: the bytes stay in memory
+  m_slots.insert_or_assign(held, std::move(copy.item_id), std::move(slot));
 }
 
 Status HeldCopies::each(const std::function<void(ItemFindings&)>& out) {
@@ -66,25 +76,10 @@ Status HeldCopies::each(const std::function<void(ItemFindings&)>& out) {
       if (n <= 0) return make_error("io", "cannot read item " + id + " back");
       got += static_cast<size_t>(n);
     }
-    auto j = nlohmann::json::from_msgpack(buffer, true, false);
-    if (j.is_discarded() || !j.contains("item") || !j["findings"].is_array()) return make_error("io", "item " + id + " is damaged");
-    ItemFindings copy;
-    auto item = item_from_json(j["item"]);
-    if (!item) return make_error("io", "item " + id + " is damaged: " + item.error().message);
-    copy.item = std::move(*item);
-    for (const auto& fj : j["findings"]) {
-      auto f = finding_from_json(fj);
-      if (!f) return make_error("io", "item " + id + " is damaged: " + f.error().message);
-      copy.findings.push_back(std::move(*f));
-    }
-    return copy;
+    return decode(buffer, id);
   };
   for (auto& [id, slot] : m_slots) {
-    if (slot.memory) {
-      out(*slot.memory);
-      continue;
-    }
-    auto copy = read(id, slot);
+    auto copy = slot.memory ? decode(*slot.memory, id) : read(id, slot);
     if (!copy) {
       failed += (failed.empty() ? "" : "; ") + copy.error().message;
       continue;

@@ -7,16 +7,17 @@
 // unlinked at once, gone with the process); memory keeps its rank and place, about a hundred bytes
 // an item, so it does not grow with the items' text. A copy replaced by a better one stays in the
 // file, unread. When the file cannot be made or written (no temporary folder, a full disk), the
-// copies from then on are kept in memory instead, with one warning: nothing is lost. Not
-// thread-safe.
+// copies' bytes from then on are kept in memory instead, with one warning: nothing is lost. Not
+// thread-safe; prepare() is, so threads sharing one can encode their copies outside their lock.
 #pragma once
 
 #include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <map>
-#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/expected.h"
 #include "core/fs.h"
@@ -33,9 +34,20 @@ class HeldCopies {
   HeldCopies(const HeldCopies&) = delete;
   HeldCopies& operator=(const HeldCopies&) = delete;
 
-  // Keeps `copy` (without its suppressions: the caller applies them) when no copy of its item is
-  // held or it is preferred to the one that is.
-  void offer(const ItemFindings& copy);
+  // A copy encoded for offer(): its rank and its bytes. Built without touching the held set, so
+  // callers that share one HeldCopies between threads can build it before taking their lock.
+  struct Offer {
+    CopyRank rank;
+    std::string item_id;
+    std::string source_url;
+    std::string bytes;  // the copy's JSON model (item and findings) as MessagePack
+  };
+  static Offer prepare(const ItemFindings& copy);
+
+  // Keeps the copy (without its suppressions: the caller applies them) when no copy of its item
+  // is held or it is preferred to the one that is.
+  void offer(Offer copy);
+  void offer(const ItemFindings& copy) { offer(prepare(copy)); }
   size_t size() const { return m_slots.size(); }
 
   // Hands each held copy to `out`, in item id order. A copy that cannot be read back from the file
@@ -46,11 +58,12 @@ class HeldCopies {
   struct Slot {
     CopyRank rank;
     std::string source_url;
-    uint64_t offset = 0;  // in the file, when `memory` is null
+    uint64_t offset = 0;  // in the file, when `memory` is empty
     uint64_t size = 0;
-    std::unique_ptr<ItemFindings> memory;  // the copy itself, once the file failed
+    std::optional<std::string> memory;  // the copy's bytes, once the file failed
   };
   bool write(const std::string& bytes);  // appends to the file; false (and warns once) when it fails
+  static Expected<ItemFindings> decode(std::string_view bytes, const std::string& id);
 
   FileOpener m_open_file;
   std::map<std::string, Slot> m_slots;  // by item id

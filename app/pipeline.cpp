@@ -269,6 +269,10 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     double t2 = thread_cpu_seconds();
     // Every copy, in one transaction; without a history, each item's best copy is held below.
     std::optional<int64_t> page_id = recorder ? recorder->record_page(page, evaluated) : std::nullopt;
+    // The copies no history holds are encoded here, before the lock (HeldCopies::prepare).
+    std::vector<HeldCopies::Offer> offers;
+    if (!page_id)
+      for (const auto& e : evaluated) offers.push_back(HeldCopies::prepare(e));
     if (evidence) {
       std::vector<Finding> cited;
       for (const auto& e : evaluated) cited.insert(cited.end(), e.findings.begin(), e.findings.end());
@@ -278,9 +282,9 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     std::lock_guard lock(mutex);
     note_fetch_error(page);
     for (const auto& e : parsed.errors) record.scan.errors.push_back({page.url, "parse", e, page.target});
-    if (!page_id) {  // held on disk: part of the store stage
+    if (!offers.empty()) {  // held on disk: part of the store stage
       const double t3 = thread_cpu_seconds();
-      for (const auto& e : evaluated) held.offer(e);
+      for (auto& o : offers) held.offer(std::move(o));
       StageTimes::add(times.store_ns, t3);
     }
     std::vector<LinkCandidate> links;
