@@ -55,6 +55,12 @@ Expected<ItemFindings> HeldCopies::decode(std::string_view bytes, const std::str
   return copy;
 }
 
+bool HeldCopies::wants(const Item& item) const {
+  const auto held = m_slots.find(item.id);
+  return held == m_slots.end() ||
+         preferred_copy(copy_rank(item), item.source_url, held->second.rank, held->second.source_url);
+}
+
 void HeldCopies::offer(Offer copy) {
   auto held = m_slots.find(copy.item_id);
   if (held != m_slots.end() && !preferred_copy(copy.rank, copy.source_url, held->second.rank, held->second.source_url))

@@ -7,8 +7,10 @@
 // unlinked at once, gone with the process); memory keeps its rank and place, about a hundred bytes
 // an item, so it does not grow with the items' text. A copy replaced by a better one stays in the
 // file, unread. When the file cannot be made or written (no temporary folder, a full disk), the
-// copies' bytes from then on are kept in memory instead, with one warning: nothing is lost. Not
-// thread-safe; prepare() is, so threads sharing one can encode their copies outside their lock.
+// copies' bytes from then on are kept in memory instead (so memory then grows with them), with one
+// warning; either way a copy is read back through the same JSON model, and a copy that cannot be
+// read back is an error each() reports, not a silent loss. Not thread-safe; prepare() is, so
+// threads sharing one can encode their copies outside their lock (after asking wants() under it).
 #pragma once
 
 #include <cstdint>
@@ -44,6 +46,9 @@ class HeldCopies {
   };
   static Offer prepare(const ItemFindings& copy);
 
+  // False when a copy preferred to `item`'s is already held: offering it would change nothing, so
+  // callers need not encode it. Another copy may still be offered in between; offer() checks again.
+  bool wants(const Item& item) const;
   // Keeps the copy (without its suppressions: the caller applies them) when no copy of its item
   // is held or it is preferred to the one that is.
   void offer(Offer copy);

@@ -269,10 +269,18 @@ Expected<ScanOutcome> run_scan(const Config& config, std::vector<std::unique_ptr
     double t2 = thread_cpu_seconds();
     // Every copy, in one transaction; without a history, each item's best copy is held below.
     std::optional<int64_t> page_id = recorder ? recorder->record_page(page, evaluated) : std::nullopt;
-    // The copies no history holds are encoded here, before the lock (HeldCopies::prepare).
+    // The copies no history holds are encoded outside the lock (HeldCopies::prepare), those that
+    // could still be kept (wants(): asked under it, so a copy already beaten is not encoded at all).
     std::vector<HeldCopies::Offer> offers;
-    if (!page_id)
-      for (const auto& e : evaluated) offers.push_back(HeldCopies::prepare(e));
+    if (!page_id) {
+      std::vector<const ItemFindings*> wanted;
+      {
+        std::lock_guard lock(mutex);
+        for (const auto& e : evaluated)
+          if (held.wants(e.item)) wanted.push_back(&e);
+      }
+      for (const auto* e : wanted) offers.push_back(HeldCopies::prepare(*e));
+    }
     if (evidence) {
       std::vector<Finding> cited;
       for (const auto& e : evaluated) cited.insert(cited.end(), e.findings.begin(), e.findings.end());

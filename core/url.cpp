@@ -97,7 +97,7 @@ class UrlBuilder {
 
 Expected<Url> Url::parse(std::string_view text) {
   // The same few URLs are parsed over and over while one page is handled (its URL for each
-  // item's host, exposure and links), and curl's parse and seven part reads cost far more than a
+  // item's host, exposure and links), and curl's parse and eight part reads cost far more than a
   // copy: each thread remembers its last few successful parses.
   struct Memo {
     std::string text;

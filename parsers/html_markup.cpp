@@ -15,9 +15,11 @@ namespace {
 // their time.
 enum TagFlag : uint8_t { k_tag_void = 1, k_tag_auto_closing = 2, k_tag_raw_text = 4 };
 
-// A name of up to 8 bytes as one integer (its bytes in order, zero-padded); 0 for a longer one.
+// A name of up to 8 bytes as one integer (its bytes in order, zero-padded); 0 for a longer one and
+// for one holding a NUL byte, which the padding would hide ("br\0" is not "br": the tokenizer reads
+// that NUL as U+FFFD, another name).
 constexpr uint64_t short_name_key(std::string_view name) {
-  if (name.empty() || name.size() > 8) return 0;
+  if (name.empty() || name.size() > 8 || name.find('\0') != std::string_view::npos) return 0;
   uint64_t key = 0;
   for (char c : name) key = key << 8 | static_cast<unsigned char>(c);
   return key << 8 * (8 - name.size());

@@ -76,9 +76,13 @@ TEST_CASE("held copies: the preferred copy of an item wins whatever the order", 
   }
 
   HeldCopies others;  // neither on its own page: the richer one
+  CHECK(others.wants(poorer.item));  // nothing held yet
   others.offer(poorer);
+  CHECK(others.wants(listed.item));
   others.offer(listed);
-  others.offer(poorer);
+  CHECK_FALSE(others.wants(poorer.item));  // beaten: the pipeline does not even encode it
+  CHECK(others.wants(own.item));
+  others.offer(HeldCopies::prepare(poorer));  // offered all the same: offer() checks again
   auto back = read_back(others);
   REQUIRE(back.size() == 1);
   CHECK(back[0].item.source_url == "https://jane.example/");

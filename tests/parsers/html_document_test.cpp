@@ -364,6 +364,13 @@ TEST_CASE("the prescan counts only elements that stay open: void, optional-end a
   CHECK(deep.start_tags == 11);
   CHECK(deep.max_depth == 11);
   CHECK(prescan_html("<DIV><Br><P><IMG></DIV>").max_depth == 1);  // names are read case-insensitively
+  // <plaintext> swallows the rest of the document; a NUL in a name makes it another element (the
+  // tokenizer reads U+FFFD there), which nests and is no raw text.
+  CHECK(prescan_html("<plaintext><div><div>").start_tags == 0);
+  CHECK(prescan_html(std::string("<script\0><div><div>", 19)).max_depth == 3);
+  CHECK(prescan_html(std::string("<br\0><div>", 10)).max_depth == 2);
+  CHECK_FALSE(is_void_tag(std::string_view("br\0", 3)));
+  CHECK(droppable_markup(std::string("<xmp\0><script>a()</script></xmp\0>", 33)).size() == 1);  // the script's code
   for (std::string_view v : {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                              "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame"})
     CHECK(is_void_tag(v));
